@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Cli.h"
+
+#include <cstdio>
+
+#include "cli/CliContext.h"
+#include "cli/EnvCommand.h"
+#include "cli/ScanCommand.h"
+
+using namespace Qt::StringLiterals;
+
+namespace mk::cli {
+
+namespace {
+
+struct Command
+{
+    const char *name;
+    const char *summary;
+    int (*run)(CliContext &ctx);
+};
+
+const Command commands[] = {
+    {"env", "print the resolved go environment and where each value came from", &EnvCommand::run},
+    {"scan", "list every module version in GOMODCACHE with its size and state", &ScanCommand::run},
+};
+
+void printUsage(QTextStream &s)
+{
+    s << "Usage: modkeeper-cli <command> [options]\n\n"
+         "ModKeeper manages the Go module cache (GOMODCACHE).\n\nCommands:\n";
+    for (const Command &c : commands)
+        s << "  " << QString::fromLatin1(c.name).leftJustified(10) << c.summary << '\n';
+    s << "\nRun 'modkeeper-cli <command> --help' for the options of a command.\n"
+         "Exit codes: 0 success, 1 failure, 2 usage error.\n";
+}
+
+} // namespace
+
+int Cli::run(const QStringList &arguments)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    out.setEncoding(QStringConverter::Utf8);
+    err.setEncoding(QStringConverter::Utf8);
+
+    if (arguments.size() < 2) {
+        printUsage(err);
+        return UsageError;
+    }
+    const QString name = arguments.at(1);
+    if (name == u"--help" || name == u"-h" || name == u"help") {
+        printUsage(out);
+        return Success;
+    }
+    if (name == u"--version") {
+        out << "modkeeper-cli " << MODKEEPER_VERSION << '\n';
+        return Success;
+    }
+    for (const Command &c : commands) {
+        if (name == QLatin1String(c.name)) {
+            CliContext ctx{arguments.mid(2), out, err};
+            return c.run(ctx);
+        }
+    }
+    err << "modkeeper-cli: unknown command \"" << name << "\"\n\n";
+    printUsage(err);
+    return UsageError;
+}
+
+} // namespace mk::cli

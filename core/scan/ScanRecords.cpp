@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ScanRecords.h"
+
+using namespace Qt::StringLiterals;
+
+namespace mk {
+
+void ScanResult::append(const ScanChunk &chunk)
+{
+    versions += chunk.versions;
+    others += chunk.others;
+    issues += chunk.issues;
+    totals = chunk.totals;
+    if (chunk.error.isError())
+        error = chunk.error;
+}
+
+QString toString(VersionState state)
+{
+    switch (state) {
+    case VersionState::Complete: return u"complete"_s;
+    case VersionState::Partial: return u"partial"_s;
+    case VersionState::ArchiveOnly: return u"archive-only"_s;
+    case VersionState::MetadataOnly: return u"metadata-only"_s;
+    }
+    return {};
+}
+
+QString toString(OtherKind kind)
+{
+    switch (kind) {
+    case OtherKind::Vcs: return u"vcs"_s;
+    case OtherKind::Sumdb: return u"sumdb"_s;
+    case OtherKind::Toolchain: return u"toolchain"_s;
+    case OtherKind::Metadata: return u"metadata"_s;
+    case OtherKind::Trash: return u"trash"_s;
+    case OtherKind::Unknown: return u"unknown"_s;
+    }
+    return {};
+}
+
+QString toString(AtimeMode mode)
+{
+    switch (mode) {
+    case AtimeMode::Strict: return u"strictatime"_s;
+    case AtimeMode::Relatime: return u"relatime"_s;
+    case AtimeMode::NoAtime: return u"noatime"_s;
+    case AtimeMode::Unknown: return u"unknown"_s;
+    }
+    return {};
+}
+
+} // namespace mk
