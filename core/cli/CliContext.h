@@ -19,6 +19,10 @@ struct CliContext
     QTextStream &out;
     QTextStream &err;
     GoEnvInputs envInputs = GoEnvInputs::current();
+
+    /// The module cache a command works on: explicitDir (from --modcache) made absolute, or the
+    /// resolved GOMODCACHE. The error names the value at fault; the directory must exist.
+    [[nodiscard]] Expected<QString> modcache(const QString &explicitDir) const;
 };
 
 } // namespace mk::cli

@@ -19,6 +19,9 @@ public:
         QString gomodcache;      ///< absolute path
         int workers = 0;         ///< 0: CorePool::parallelism()
         int flushIntervalMs = 100;
+        /// Count a plain directory tree (e.g. GOCACHE) without the module cache's layout:
+        /// only totals are reported.
+        bool plainTree = false;
     };
 
     /// Starts a scan on the core pool. Chunks arrive at most every flushIntervalMs (the first

@@ -11,6 +11,7 @@ void ScanResult::append(const ScanChunk &chunk)
     others += chunk.others;
     issues += chunk.issues;
     totals = chunk.totals;
+    atimeMode = chunk.atimeMode;
     if (chunk.error.isError())
         error = chunk.error;
 }

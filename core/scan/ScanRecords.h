@@ -40,7 +40,8 @@ struct ModuleVersionRecord
     quint8 pieces = 0;      ///< VersionPiece flags
     quint64 diskBytes = 0;  ///< allocated bytes, as du -B1 counts them (tree + own @v files)
     quint64 apparentBytes = 0;
-    quint64 files = 0;      ///< regular files and symlinks in the tree and the @v directory
+    quint64 treeBytes = 0;  ///< allocated bytes of the extracted tree alone (what a light clean frees)
+    quint64 files = 0;      ///< non-directory entries in the extracted tree (0 without a tree)
     QDateTime downloaded;   ///< mtime of .ziphash, else of .info; null if neither exists
     QDateTime lastUsed;     ///< newest atime of .ziphash/.mod/.info; null when atime is meaningless
 
@@ -100,6 +101,7 @@ struct ScanChunk
     QList<OtherEntry> others;
     QList<ScanIssue> issues;
     ScanTotals totals; ///< running totals so far
+    AtimeMode atimeMode = AtimeMode::Unknown;
     bool final = false;
     Error error;       ///< set on the final chunk when GOMODCACHE itself could not be read
 };
