@@ -20,7 +20,8 @@ enum class EnvOrigin {
     Environment, ///< the process environment (a non-empty value)
     EnvFile,     ///< the user's go env file ($GOENV, written by `go env -w`)
     GoRootEnv,   ///< $GOROOT/go.env (Go >= 1.21)
-    Default,     ///< go's built-in default, or derived from another value (GOMODCACHE from GOPATH)
+    Default,     ///< go's built-in default, or derived from another value (GOMODCACHE from GOPATH,
+                 ///< GONOPROXY/GONOSUMDB from GOPRIVATE)
     Unset,       ///< no value anywhere
 };
 
@@ -38,11 +39,23 @@ struct GoEnvInputs
 
     /// This process: its environment, the real disk, and the host platform.
     [[nodiscard]] static GoEnvInputs current();
+    /// The real disk and a PATH search, with the given environment in place of this
+    /// process's (e.g. the environment a go subprocess will get).
+    [[nodiscard]] static GoEnvInputs fromEnvironment(const QHash<QString, QString> &environment,
+                                                     Platform platform = hostPlatform());
+    [[nodiscard]] static Platform hostPlatform();
 };
 
 /// The go environment, resolved exactly as the go command does (go-cache-internals.md §5)
 /// without running go: OS environment (empty counts as unset) > go env file > $GOROOT/go.env
 /// (when the go found is >= 1.21) > built-in defaults.
+///
+/// Where go releases differ, the rules of the go found on PATH (its $GOROOT/VERSION) apply:
+/// go.env layering and empty compiled-in GOPROXY/GOSUMDB defaults from 1.21, GOROOT taken
+/// from the env file before the OS for locating go.env (1.21+), relative XDG dirs rejected
+/// from 1.24. With no go at all, go1.19's rules and defaults are used.
+/// Not modelled: GOTOOLCHAIN switching to another toolchain, and a go binary installed in
+/// $GOROOT/bin/GOOS_GOARCH.
 class GoEnvironment final
 {
 public:
@@ -51,7 +64,9 @@ public:
         QString name;
         QString value;
         EnvOrigin origin = EnvOrigin::Unset;
-        Error error; ///< go's own complaint about the value (e.g. a relative GOMODCACHE)
+        /// go's own complaint about the value, in go's words (e.g. a relative GOMODCACHE). For
+        /// GOPATH it is also go's warning "GOPATH set to GOROOT (...) has no effect".
+        Error error;
     };
 
     [[nodiscard]] static GoEnvironment resolve(const GoEnvInputs &inputs);
@@ -76,6 +91,16 @@ public:
     [[nodiscard]] QString goroot() const { return m_goroot; }
     /// e.g. "go1.23.5", from $GOROOT/VERSION; empty if unknown.
     [[nodiscard]] QString goVersion() const { return m_goVersion; }
+    /// N of go1.N whose rules were applied; 0 when no go was found (go1.19-style defaults).
+    [[nodiscard]] int goMinor() const { return m_goMinor; }
+    /// The $GOROOT/go.env that was consulted (Go >= 1.21); empty otherwise.
+    [[nodiscard]] QString goEnvFile() const { return m_goEnvFile; }
+    [[nodiscard]] Platform platform() const { return m_platform; }
+    /// Keys present in the user's env file or go.env: Go >= 1.21 lets `go env -w` set them.
+    [[nodiscard]] QStringList keysInFiles() const { return m_keysInFiles; }
+
+    /// 23 for "go1.23.5", 21 for "go1.21rc2" or "devel go1.21-abcdef ..."; 0 if unknown.
+    [[nodiscard]] static int minorOf(const QString &goVersion);
 
     /// {"envFile", "goroot", "goVersion", "variables": {"NAME": {"value", "origin", "error"}}}
     [[nodiscard]] QJsonObject toJson() const;
@@ -85,6 +110,10 @@ private:
     QString m_envFile;
     QString m_goroot;
     QString m_goVersion;
+    QString m_goEnvFile;
+    QStringList m_keysInFiles;
+    int m_goMinor = 0;
+    Platform m_platform = Platform::Linux;
 };
 
 /// "environment", "go env file", "go.env", "default", "unset".

@@ -3,6 +3,8 @@
 
 #include <QStringList>
 
+#include "common/GoQuote.h"
+
 using namespace Qt::StringLiterals;
 
 namespace mk {
@@ -37,17 +39,10 @@ bool fileNameOK(char32_t r)
 
 bool firstPathOK(char32_t r) { return r == '-' || r == '.' || isAsciiDigit(r) || isAsciiLower(r); }
 
-// Go formats runes with %q: 'x' for printable ones.
-QString quoteRune(char32_t r)
-{
-    if (r == '\'')
-        return u"'\\''"_s;
-    if (r < 0x20 || r == 0x7f)
-        return u"'\\x%1'"_s.arg(uint(r), 2, 16, QLatin1Char('0'));
-    return u"'"_s + QString::fromUcs4(&r, 1) + u"'"_s;
-}
+// Go formats runes and strings with %q: escapes for quotes, backslashes and unprintables.
+QString quoteRune(char32_t r) { return GoQuote::rune(r); }
 
-QString quoteString(const QString &s) { return u"\""_s + s + u"\""_s; }
+QString quoteString(const QString &s) { return GoQuote::string(s); }
 
 QList<char32_t> runes(const QString &s)
 {
@@ -481,6 +476,18 @@ Chunk scanChunk(QStringView pattern)
 }
 
 } // namespace
+
+bool ModulePath::isValidPattern(QStringView pattern)
+{
+    // path.Match reports ErrBadPattern after checking every chunk against an empty name.
+    while (!pattern.isEmpty()) {
+        const Chunk c = scanChunk(pattern);
+        pattern = c.rest;
+        if (matchChunk(c.chunk, {}).bad)
+            return false;
+    }
+    return true;
+}
 
 bool ModulePath::pathMatch(QStringView pattern, QStringView name)
 {

@@ -47,6 +47,8 @@ public:
 
     /// path.Match from Go's standard library. Returns false for a malformed pattern.
     static bool pathMatch(QStringView pattern, QStringView name);
+    /// Whether path.Match would accept pattern's syntax (unclosed '[', trailing '\\' ... are not).
+    static bool isValidPattern(QStringView pattern);
 };
 
 } // namespace mk
