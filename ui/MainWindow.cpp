@@ -1,8 +1,643 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
 
+#include <array>
+#include <utility>
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPainter>
+#include <QProgressBar>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+#include "CacheFilterProxy.h"
+#include "CacheModel.h"
+#include "DisplayFormat.h"
+#include "EmptyStatePage.h"
+#include "EnvHeader.h"
+#include "SummaryPanel.h"
+#include "scan/CacheScanner.h"
+#include "scan/DiskUsage.h"
+
+using namespace Qt::StringLiterals;
+
 namespace mk {
 
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent) {}
+namespace {
+
+// QSettings keys; bump the version suffix when the layout changes incompatibly.
+const QString geometryKey = u"MainWindow/geometry"_s;
+const QString stateKey = u"MainWindow/state"_s;
+const QString headerKey = u"MainWindow/treeHeader"_s;
+constexpr int stateVersion = 1;
+
+constexpr int filterDelayMs = 150; // typing pauses shorter than this do not refilter
+
+QString goMissingNote()
+{
+    return MainWindow::tr("Go does not seem to be installed: there is no go command on PATH "
+                          "and GOROOT is not set.");
+}
+
+} // namespace
+
+MainWindow::MainWindow(StartMode mode, QWidget *parent)
+    : QMainWindow(parent),
+      m_model(new CacheModel(this)),
+      m_proxy(new CacheFilterProxy(this))
+{
+    setObjectName(u"mainWindow"_s);
+    setWindowTitle(tr("ModKeeper"));
+    m_proxy->setSourceModel(m_model);
+
+    // Connected once, before any setFuture(), so no result or finish can be missed.
+    connect(&m_watcher, &QFutureWatcher<ScanChunk>::resultsReadyAt, this,
+            &MainWindow::onResultsReady);
+    connect(&m_watcher, &QFutureWatcher<ScanChunk>::finished, this, &MainWindow::onScanFinished);
+    connect(&m_buildCacheWatcher, &QFutureWatcher<ScanChunk>::finished, this,
+            &MainWindow::onBuildCacheMeasured);
+    connectPurgeJobs();
+
+    m_filterTimer.setSingleShot(true);
+    m_filterTimer.setInterval(filterDelayMs);
+
+    createActions();
+    createCentralArea();
+    createSummaryDock();
+    createStatusBar();
+
+    connect(m_model, &CacheModel::totalsChanged, this, &MainWindow::updateTotals);
+    connect(m_model, &CacheModel::totalsChanged, this, &MainWindow::updateSelection);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::updateSelection);
+    connect(m_model, &CacheModel::totalsChanged, this, &MainWindow::updateActions);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::updateActions);
+
+    resize(1280, 780);
+    restoreSettings();
+    resolveEnvironment();
+    updateTotals();
+    updateSelection();
+    setScanning(false);
+
+    if (mode == StartMode::ScanOnStart) {
+        // After the constructor, so that callers can connect to scanFinished first.
+        QTimer::singleShot(0, this, &MainWindow::scanDefaultCache);
+    }
+}
+
+MainWindow::~MainWindow()
+{
+    // The only place the GUI thread waits for core jobs: the watchers and the model go away.
+    stopPurgeJobs();
+    m_watcher.disconnect(this);
+    m_buildCacheWatcher.disconnect(this);
+    m_watcher.cancel();
+    m_buildCacheWatcher.cancel();
+    m_watcher.waitForFinished();
+    m_buildCacheWatcher.waitForFinished();
+}
+
+void MainWindow::createActions()
+{
+    m_openAction = new QAction(style()->standardIcon(QStyle::SP_DirOpenIcon),
+                               tr("&Open Cache Folder\u2026"), this);
+    m_openAction->setObjectName(u"openCacheAction"_s);
+    m_openAction->setShortcut(QKeySequence::Open);
+    m_openAction->setStatusTip(tr("Show the module cache in another folder"));
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::chooseCacheFolder);
+
+    m_rescanAction = new QAction(style()->standardIcon(QStyle::SP_BrowserReload),
+                                 tr("&Rescan"), this);
+    m_rescanAction->setObjectName(u"rescanAction"_s);
+    m_rescanAction->setShortcut(QKeySequence(Qt::Key_F5));
+    m_rescanAction->setStatusTip(tr("Scan the cache folder again"));
+    connect(m_rescanAction, &QAction::triggered, this, &MainWindow::rescan);
+
+    m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setObjectName(u"quitAction"_s);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &MainWindow::close);
+
+    m_copyAction = new QAction(tr("&Copy module@version"), this);
+    m_copyAction->setObjectName(u"copyAction"_s);
+    m_copyAction->setShortcut(QKeySequence::Copy);
+    m_copyAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_copyAction, &QAction::triggered, this, &MainWindow::copySelection);
+
+    createPurgeActions();
+
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_openAction);
+    file->addAction(m_rescanAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_copyAction);
+    edit->addSeparator();
+    edit->addAction(m_deleteAction);
+    edit->addAction(m_lightCleanAction);
+    edit->addAction(m_restoreAction);
+
+    QMenu *cache = menuBar()->addMenu(tr("&Cache"));
+    cache->addAction(m_cleanupAction);
+    cache->addSeparator();
+    cache->addAction(m_purgeAllAction);
+}
+
+void MainWindow::createCentralArea()
+{
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+
+    m_envHeader = new EnvHeader(central);
+    layout->addWidget(m_envHeader);
+    auto *rule = new QFrame(central);
+    rule->setFrameShape(QFrame::HLine);
+    rule->setFrameShadow(QFrame::Sunken);
+    layout->addWidget(rule);
+
+    m_stack = new QStackedWidget(central);
+    m_stack->setObjectName(u"centralStack"_s);
+    layout->addWidget(m_stack, 1);
+
+    // The tree page: filter bar over the tree.
+    m_treePage = new QWidget(m_stack);
+    m_treePage->setObjectName(u"treePage"_s);
+    auto *pageLayout = new QVBoxLayout(m_treePage);
+    pageLayout->setContentsMargins(8, 8, 8, 0);
+    pageLayout->setSpacing(6);
+
+    auto *filterBar = new QHBoxLayout;
+    filterBar->setSpacing(6);
+    m_filterEdit = new QLineEdit(m_treePage);
+    m_filterEdit->setObjectName(u"filterEdit"_s);
+    m_filterEdit->setPlaceholderText(
+        tr("Filter modules: text, or go globs like golang.org/x/*,gopkg.in"));
+    m_filterEdit->setToolTip(CacheFilterProxy::filterHelp());
+    m_filterEdit->setClearButtonEnabled(true);
+    m_filterEdit->addAction(QIcon::fromTheme(u"edit-find"_s,
+                                             style()->standardIcon(QStyle::SP_FileDialogContentsView)),
+                            QLineEdit::LeadingPosition);
+    filterBar->addWidget(m_filterEdit, 1);
+
+    auto *stateLabel = new QLabel(tr("&State:"), m_treePage);
+    m_stateFilter = new QComboBox(m_treePage);
+    m_stateFilter->setObjectName(u"stateFilter"_s);
+    m_stateFilter->setToolTip(tr("Show only versions in this state"));
+    stateLabel->setBuddy(m_stateFilter);
+    m_stateFilter->addItem(tr("All states"), int(CacheFilterProxy::StateFilter::All));
+    const std::array<std::pair<VersionState, CacheFilterProxy::StateFilter>, 4> states = {{
+        {VersionState::Complete, CacheFilterProxy::StateFilter::Complete},
+        {VersionState::Partial, CacheFilterProxy::StateFilter::Partial},
+        {VersionState::ArchiveOnly, CacheFilterProxy::StateFilter::ArchiveOnly},
+        {VersionState::MetadataOnly, CacheFilterProxy::StateFilter::MetadataOnly},
+    }};
+    for (const auto &[state, filter] : states) {
+        QPixmap dot(24, 24);
+        dot.fill(Qt::transparent);
+        {
+            QPainter p(&dot);
+            p.setRenderHint(QPainter::Antialiasing);
+            p.setPen(Qt::NoPen);
+            p.setBrush(DisplayFormat::stateColor(state));
+            p.drawEllipse(QRectF(6, 6, 12, 12));
+        }
+        dot.setDevicePixelRatio(2.0);
+        m_stateFilter->addItem(QIcon(dot), DisplayFormat::stateName(state), int(filter));
+        m_stateFilter->setItemData(m_stateFilter->count() - 1,
+                                   DisplayFormat::stateDescription(state), Qt::ToolTipRole);
+    }
+    filterBar->addWidget(stateLabel);
+    filterBar->addWidget(m_stateFilter);
+    auto *cleanupButton = new QToolButton(m_treePage);
+    cleanupButton->setObjectName(u"cleanupButton"_s);
+    cleanupButton->setDefaultAction(m_cleanupAction);
+    cleanupButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    filterBar->addSpacing(6);
+    filterBar->addWidget(cleanupButton);
+    pageLayout->addLayout(filterBar);
+
+    m_tree = new QTreeView(m_treePage);
+    m_tree->setObjectName(u"cacheTree"_s);
+    m_tree->setModel(m_proxy);
+    m_tree->setSortingEnabled(true);
+    m_tree->sortByColumn(CacheModel::SizeColumn, Qt::DescendingOrder);
+    m_tree->setAlternatingRowColors(true);
+    m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setAllColumnsShowFocus(true);
+    // The context menu: what can be done to the selected rows.
+    m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto *separator = new QAction(m_tree);
+    separator->setSeparator(true);
+    m_tree->addActions({m_deleteAction, m_lightCleanAction, m_restoreAction, separator,
+                        m_copyAction});
+    QHeaderView *header = m_tree->header();
+    header->setStretchLastSection(false);
+    header->setSectionsMovable(true);
+    header->setSectionResizeMode(CacheModel::ModuleColumn, QHeaderView::Stretch);
+    const QFontMetrics fm = m_tree->fontMetrics();
+    const auto width = [&fm](const QString &sample) { return fm.horizontalAdvance(sample) + 28; };
+    header->resizeSection(CacheModel::VersionColumn, width(u"v68.0.0+incompatible"_s));
+    header->resizeSection(CacheModel::SizeColumn, width(u"Size on disk"_s));
+    header->resizeSection(CacheModel::FilesColumn, width(u"000,000"_s));
+    header->resizeSection(CacheModel::DownloadedColumn, width(u"2024-12-31 "_s));
+    header->resizeSection(CacheModel::LastUsedColumn, width(u"\u2248 2024-12-31"_s));
+    header->resizeSection(CacheModel::StateColumn, width(u"Mixed \u00b7 00 metadata only"_s));
+    header->setMinimumSectionSize(fm.horizontalAdvance(u"Files"_s) + 20);
+    pageLayout->addWidget(m_tree, 1);
+    m_stack->addWidget(m_treePage);
+
+    m_emptyState = new EmptyStatePage(m_stack);
+    m_stack->addWidget(m_emptyState);
+    connect(m_emptyState, &EmptyStatePage::chooseFolderRequested, this,
+            &MainWindow::chooseCacheFolder);
+    connect(m_emptyState, &EmptyStatePage::retryRequested, this, &MainWindow::rescan);
+
+    setCentralWidget(central);
+
+    connect(m_filterEdit, &QLineEdit::textChanged, &m_filterTimer,
+            qOverload<>(&QTimer::start));
+    connect(&m_filterTimer, &QTimer::timeout, this,
+            [this] { m_proxy->setFilterText(m_filterEdit->text()); });
+    connect(m_filterEdit, &QLineEdit::returnPressed, this, [this] {
+        m_filterTimer.stop();
+        m_proxy->setFilterText(m_filterEdit->text());
+    });
+    connect(m_stateFilter, &QComboBox::currentIndexChanged, this, [this](int index) {
+        m_proxy->setStateFilter(
+            CacheFilterProxy::StateFilter(m_stateFilter->itemData(index).toInt()));
+    });
+
+    auto *findAction = new QAction(this);
+    findAction->setShortcut(QKeySequence::Find);
+    connect(findAction, &QAction::triggered, this, [this] {
+        m_filterEdit->setFocus(Qt::ShortcutFocusReason);
+        m_filterEdit->selectAll();
+    });
+    addAction(findAction);
+}
+
+void MainWindow::createSummaryDock()
+{
+    m_summaryDock = new QDockWidget(tr("Summary"), this);
+    m_summaryDock->setObjectName(u"summaryDock"_s);
+    m_summaryDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    m_summary = new SummaryPanel(m_summaryDock);
+    m_summary->setModel(m_model);
+    m_summary->setMinimumWidth(280);
+    m_summaryDock->setWidget(m_summary);
+    addDockWidget(Qt::RightDockWidgetArea, m_summaryDock);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *toggle = m_summaryDock->toggleViewAction();
+    toggle->setText(tr("&Summary Panel"));
+    view->addAction(toggle);
+    view->addSeparator();
+    view->addAction(tr("&Expand All"), m_tree, &QTreeView::expandAll);
+    view->addAction(tr("&Collapse All"), m_tree, &QTreeView::collapseAll);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About ModKeeper"), this, [this] {
+        QMessageBox::about(this, tr("About ModKeeper"),
+                           tr("<h3>ModKeeper %1</h3><p>A desktop manager for the Go module "
+                              "cache.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::createStatusBar()
+{
+    m_statusText = new QLabel(this);
+    m_statusText->setObjectName(u"statusText"_s);
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(u"scanProgress"_s);
+    m_progress->setRange(0, 0); // busy: the scan does not know its end in advance
+    m_progress->setTextVisible(false);
+    m_progress->setMaximumWidth(140);
+    m_progress->setMaximumHeight(fontMetrics().height());
+    m_cancelButton = new QToolButton(this);
+    m_cancelButton->setObjectName(u"cancelScan"_s);
+    m_cancelButton->setText(tr("Cancel"));
+    m_cancelButton->setToolTip(tr("Stop the scan and keep what was found so far"));
+    m_cancelButton->setAutoRaise(true);
+    connect(m_cancelButton, &QToolButton::clicked, this, &MainWindow::cancelScan);
+    m_selectionLabel = new QLabel(this);
+    m_selectionLabel->setObjectName(u"selectionLabel"_s);
+    m_totalsLabel = new QLabel(this);
+    m_totalsLabel->setObjectName(u"totalsLabel"_s);
+
+    statusBar()->addWidget(m_statusText, 1);
+    statusBar()->addWidget(m_progress);
+    statusBar()->addWidget(m_cancelButton);
+    createPurgeStatusWidgets();
+    statusBar()->addPermanentWidget(m_selectionLabel);
+    statusBar()->addPermanentWidget(m_totalsLabel);
+}
+
+void MainWindow::resolveEnvironment()
+{
+    m_env = GoEnvironment::current();
+    m_envHeader->setEnvironment(m_env);
+    const Expected<QString> gocache = m_env.gocache();
+    if (gocache)
+        m_summary->setBuildCache(gocache.value());
+    else
+        m_summary->setBuildCache({}, gocache.error().toString());
+}
+
+bool MainWindow::isShowingEmptyState() const
+{
+    return m_stack->currentWidget() == m_emptyState;
+}
+
+void MainWindow::scanDefaultCache()
+{
+    resolveEnvironment();
+    const Expected<QString> gomodcache = m_env.gomodcache();
+    if (gomodcache) {
+        scanCache(gomodcache.value(), toString(m_env.variable(u"GOMODCACHE"_s).origin));
+        return;
+    }
+
+    stopScan();
+    m_model->clear();
+    m_cacheRoot.clear();
+    m_cacheOrigin.clear();
+    setWindowTitle(tr("ModKeeper"));
+    QString details = tr("ModKeeper works out GOMODCACHE as go does: the GOMODCACHE variable, "
+                         "else GOPATH/pkg/mod, else ~/go/pkg/mod. Here it fails:\n%1")
+                          .arg(gomodcache.error().toString());
+    if (m_env.goroot().isEmpty())
+        details += u"\n\n"_s + goMissingNote();
+    showEmptyState(tr("No module cache found"), details);
+    m_statusText->setText(tr("GOMODCACHE could not be resolved"));
+    Q_EMIT scanFinished();
+}
+
+void MainWindow::scanCache(const QString &gomodcache, const QString &origin)
+{
+    stopScan();
+    // Sizes of restored trees still to be measured: the new scan measures everything.
+    m_measureQueue.clear();
+    if (m_measureWatcher.isRunning())
+        m_measureWatcher.cancel();
+    m_model->clear();
+    m_cacheRoot = gomodcache;
+    m_cacheOrigin = origin.isEmpty() ? tr("chosen folder") : origin;
+    m_envHeader->setCacheRoot(m_cacheRoot, m_cacheOrigin);
+    setWindowTitle(tr("%1 \u2014 ModKeeper").arg(QDir::toNativeSeparators(m_cacheRoot)));
+
+    // A stat, not a walk: enough to say why there is nothing to show.
+    if (!QFileInfo(gomodcache).isDir()) {
+        const bool exists = QFileInfo::exists(gomodcache);
+        QString details = tr("ModKeeper looked for the module cache in\n%1\n(%2).")
+                              .arg(QDir::toNativeSeparators(gomodcache), m_cacheOrigin);
+        details += u"\n\n"_s
+            + (exists ? tr("That path is not a folder.")
+                      : tr("There is no such folder: go creates it the first time it "
+                           "downloads a module."));
+        if (m_env.goroot().isEmpty())
+            details += u"\n\n"_s + goMissingNote();
+        showEmptyState(exists ? tr("The module cache path is not a folder")
+                              : tr("The module cache folder does not exist"),
+                       details);
+        m_statusText->setText(tr("Nothing to scan"));
+        Q_EMIT scanFinished();
+        return;
+    }
+
+    showTree();
+    m_cancelRequested = false;
+    m_scanClock.start();
+    setScanning(true);
+    CacheScanner::Options options;
+    options.gomodcache = gomodcache;
+    m_watcher.setFuture(CacheScanner::start(options));
+}
+
+void MainWindow::rescan()
+{
+    if (m_cacheRoot.isEmpty())
+        scanDefaultCache();
+    else
+        scanCache(m_cacheRoot, m_cacheOrigin);
+}
+
+void MainWindow::cancelScan()
+{
+    if (!m_scanning || m_cancelRequested)
+        return;
+    m_cancelRequested = true;
+    m_watcher.cancel();
+    m_cancelButton->setEnabled(false);
+    m_statusText->setText(tr("Cancelling\u2026"));
+}
+
+void MainWindow::chooseCacheFolder()
+{
+    const QString start = m_cacheRoot.isEmpty() ? QDir::homePath() : m_cacheRoot;
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open Module Cache Folder"),
+                                                          start);
+    if (!dir.isEmpty())
+        scanCache(dir);
+}
+
+void MainWindow::stopScan()
+{
+    // Cancel without waiting: the old walk ends on its own on the core pool. Its pending
+    // results are dropped by the next setFuture(), or ignored while m_scanning is false.
+    if (m_watcher.isRunning())
+        m_watcher.cancel();
+    setScanning(false);
+}
+
+void MainWindow::onResultsReady(int begin, int end)
+{
+    // Late results of a scan that stopScan() abandoned (the watcher still holds its future
+    // when no new scan replaced it) must not reach the cleared model.
+    if (!m_scanning)
+        return;
+    for (int i = begin; i < end; ++i)
+        m_model->addChunk(m_watcher.resultAt(i));
+    if (!m_cancelRequested) {
+        m_statusText->setText(tr("Scanning\u2026 %1 versions in %2 modules")
+                                  .arg(DisplayFormat::count(m_model->versionCount()))
+                                  .arg(DisplayFormat::count(quint64(m_model->moduleCount()))));
+    }
+}
+
+void MainWindow::onScanFinished()
+{
+    if (!m_scanning)
+        return; // an abandoned scan; see onResultsReady()
+    setScanning(false);
+    const double seconds = double(m_scanClock.elapsed()) / 1000.0;
+    if (m_model->scanError().isError()) {
+        const Error &error = m_model->scanError();
+        showEmptyState(tr("The module cache could not be read"),
+                       tr("ModKeeper tried to scan\n%1\n(%2) and failed:\n%3")
+                           .arg(QDir::toNativeSeparators(m_cacheRoot), m_cacheOrigin,
+                                error.toString()));
+        m_statusText->setText(tr("Scan failed"));
+    } else if (m_cancelRequested) {
+        m_statusText->setText(tr("Scan cancelled after %1 s: showing what was found so far")
+                                  .arg(seconds, 0, 'f', 1));
+    } else if (!m_model->isComplete()) {
+        m_statusText->setText(tr("The scan ended without its final report: totals may be "
+                                 "incomplete"));
+    } else {
+        const qsizetype issues = m_model->issues().size();
+        m_statusText->setText(
+            issues == 0 ? tr("Scanned in %1 s").arg(seconds, 0, 'f', 1)
+                        : tr("Scanned in %1 s; %2 paths could not be read")
+                              .arg(seconds, 0, 'f', 1)
+                              .arg(issues));
+    }
+    const bool completed = !m_cancelRequested && m_model->isComplete()
+        && !m_model->scanError().isError();
+    m_cancelRequested = false;
+    updateTotals();
+    if (completed)
+        measureBuildCache();
+    afterScanForTrash(completed);
+    Q_EMIT scanFinished();
+}
+
+void MainWindow::measureBuildCache()
+{
+    const Expected<QString> gocache = m_env.gocache();
+    if (!gocache)
+        return;
+    if (!QFileInfo(gocache.value()).isDir()) {
+        m_summary->setBuildCache(gocache.value(), tr("The folder does not exist yet"));
+        return;
+    }
+    if (m_buildCacheWatcher.isRunning())
+        m_buildCacheWatcher.cancel();
+    m_buildCacheWatcher.setFuture(DiskUsage::start(gocache.value()));
+}
+
+void MainWindow::onBuildCacheMeasured()
+{
+    const QFuture<ScanChunk> future = m_buildCacheWatcher.future();
+    if (future.isCanceled() || future.resultCount() == 0)
+        return;
+    const ScanChunk last = future.resultAt(future.resultCount() - 1);
+    if (last.final && !last.error.isError())
+        m_summary->setBuildCacheBytes(last.totals.diskBytes);
+}
+
+void MainWindow::setScanning(bool scanning)
+{
+    m_scanning = scanning;
+    m_progress->setVisible(scanning);
+    m_cancelButton->setVisible(scanning);
+    m_cancelButton->setEnabled(scanning);
+    if (scanning)
+        m_statusText->setText(tr("Scanning\u2026"));
+    updateActions();
+}
+
+void MainWindow::showEmptyState(const QString &title, const QString &details)
+{
+    m_emptyState->setMessage(title, details);
+    m_stack->setCurrentWidget(m_emptyState);
+}
+
+void MainWindow::showTree()
+{
+    m_stack->setCurrentWidget(m_treePage);
+}
+
+void MainWindow::updateTotals()
+{
+    const quint64 bytes = std::max(m_model->scanTotals().diskBytes, m_model->versionBytes());
+    const quint64 versions = m_model->versionCount();
+    m_totalsLabel->setText(tr("%1 \u00b7 %2 on disk")
+                               .arg(versions == 1 ? tr("1 version")
+                                                  : tr("%1 versions")
+                                                        .arg(DisplayFormat::count(versions)),
+                                    DisplayFormat::size(bytes)));
+}
+
+void MainWindow::updateSelection()
+{
+    QModelIndexList sourceRows;
+    const QModelIndexList rows = m_tree->selectionModel()->selectedRows(0);
+    sourceRows.reserve(rows.size());
+    for (const QModelIndex &row : rows)
+        sourceRows.append(m_proxy->mapToSource(row));
+    const CacheModel::VersionSum sum = m_model->sumVersions(sourceRows);
+    if (sum.versions == 0) {
+        m_selectionLabel->clear();
+        return;
+    }
+    m_selectionLabel->setText(tr("%1 selected \u00b7 %2")
+                                  .arg(DisplayFormat::count(sum.versions),
+                                       DisplayFormat::size(sum.diskBytes)));
+}
+
+void MainWindow::copySelection()
+{
+    QStringList ids;
+    const QModelIndexList rows = m_tree->selectionModel()->selectedRows(0);
+    for (const QModelIndex &row : rows)
+        ids << row.data(CacheModel::IdRole).toString();
+    if (!ids.isEmpty())
+        QApplication::clipboard()->setText(ids.join(u'\n'));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(geometryKey, saveGeometry());
+    settings.setValue(stateKey, saveState(stateVersion));
+    settings.setValue(headerKey, m_tree->header()->saveState());
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    if (const QByteArray geometry = settings.value(geometryKey).toByteArray(); !geometry.isEmpty())
+        restoreGeometry(geometry);
+    if (const QByteArray state = settings.value(stateKey).toByteArray(); !state.isEmpty())
+        restoreState(state, stateVersion);
+    if (const QByteArray header = settings.value(headerKey).toByteArray(); !header.isEmpty())
+        m_tree->header()->restoreState(header);
+}
 
 } // namespace mk

@@ -1,16 +1,234 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QElapsedTimer>
+#include <QHash>
+#include <QFutureWatcher>
 #include <QMainWindow>
+#include <QTimer>
+
+#include "common/Expected.h"
+#include "env/GoEnvironment.h"
+#include "purge/PurgeAll.h"
+#include "purge/PurgeRecords.h"
+#include "scan/ScanRecords.h"
+
+class QAction;
+class QComboBox;
+class QDockWidget;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QStackedWidget;
+class QToolButton;
+class QTreeView;
 
 namespace mk {
 
-/// Placeholder until the main window lands.
+class CacheFilterProxy;
+class CacheModel;
+class EmptyStatePage;
+class EnvHeader;
+class SummaryPanel;
+
+/// The main window: the resolved go environment on top, the module tree (filterable,
+/// sortable) in the middle, a summary of the cache on the side and scan progress, totals and
+/// the selection's size in the status bar. It removes, light-cleans and restores versions
+/// (Delete, Clean up…, Restore, Purge everything…) through the core purge jobs, and empties
+/// the trash in the background. Every core job is observed through a member QFutureWatcher;
+/// the GUI thread never blocks, except in the destructor.
+///
+/// Rows of purged versions leave the tree as the PurgeJob reports each one Removed or
+/// AlreadyGone (one rename per version, so at once in practice); a version that fails stays,
+/// and the failures are listed in a non-modal message. The purge methods live in
+/// MainWindowPurge.cpp.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    enum class StartMode {
+        ScanOnStart, ///< resolve GOMODCACHE and scan it right away
+        Idle,        ///< wait for scanCache() or scanDefaultCache() (tests, --modcache)
+    };
+
+    explicit MainWindow(StartMode mode = StartMode::ScanOnStart, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    [[nodiscard]] CacheModel *model() const { return m_model; }
+    [[nodiscard]] CacheFilterProxy *proxy() const { return m_proxy; }
+    [[nodiscard]] QTreeView *treeView() const { return m_tree; }
+    /// The folder shown (or that was looked for); empty if GOMODCACHE could not be resolved.
+    [[nodiscard]] QString cacheRoot() const { return m_cacheRoot; }
+    /// From scanCache() until scanFinished() is emitted.
+    [[nodiscard]] bool isScanning() const { return m_scanning; }
+    [[nodiscard]] bool isShowingEmptyState() const;
+    /// A purge, restore, purge-everything or trash recovery is running (the trash reaper
+    /// does not count: it runs in the background while the user goes on).
+    [[nodiscard]] bool isPurging() const;
+    /// The trash reaper is freeing space.
+    [[nodiscard]] bool isReaping() const;
+    /// How long a purge or restore waits for a version a go command is using before it
+    /// reports it as busy and goes on (default 30 s, as the CLI).
+    void setLockTimeout(int ms) { m_lockTimeoutMs = ms; }
+
+public Q_SLOTS:
+    /// Shows the module cache in gomodcache, replacing what is shown: starts a scan, or shows
+    /// the empty state if the folder does not exist. origin says where the path came from
+    /// ("chosen folder" when empty). A scan still running is cancelled.
+    void scanCache(const QString &gomodcache, const QString &origin = {});
+    /// Resolves the go environment again and scans its GOMODCACHE.
+    void scanDefaultCache();
+    /// Scans the current folder again (F5).
+    void rescan();
+    /// Asks the running scan to stop; returns at once. Rows found so far stay.
+    void cancelScan();
+    /// File ▸ Open cache folder…
+    void chooseCacheFolder();
+
+    /// Delete (Del): asks to remove the selected versions (a module row means all its
+    /// versions), with the option to keep their zips, then purges them.
+    void deleteSelection();
+    /// The same confirmation with "keep the zips" ticked: drops only the extracted trees.
+    void lightCleanSelection();
+    /// Extracts the trees of the selected archive-only versions again from their zips.
+    void restoreSelection();
+    /// Cache ▸ Clean Up…: the policy dialog with its live preview.
+    void showCleanupDialog();
+    /// Cache ▸ Purge Everything…: the go clean -modcache equivalent, after an explicit
+    /// confirmation; returns at once, the space is freed in the background.
+    void purgeEverything();
+
+Q_SIGNALS:
+    /// A scan came to an end (finished, cancelled or failed), or could not start because
+    /// there was no folder to scan. The window is in its final state for that folder.
+    void scanFinished();
+    /// A purge, restore or purge-everything came to an end and the tree shows its outcome.
+    void purgeFinished();
+    /// The trash reaper came to an end (the freed label shows the final amount).
+    void reapFinished();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createCentralArea();
+    void createSummaryDock();
+    void createStatusBar();
+    void resolveEnvironment();
+
+    void onResultsReady(int begin, int end);
+    void onScanFinished();
+    /// Starts du -s of GOCACHE for the summary (core DiskUsage job), after a module scan.
+    void measureBuildCache();
+    void onBuildCacheMeasured();
+    void stopScan();
+    void setScanning(bool scanning);
+    void showEmptyState(const QString &title, const QString &details);
+    void showTree();
+    void updateTotals();
+    void updateSelection();
+    void copySelection();
+
+    void saveSettings() const;
+    void restoreSettings();
+
+    // MainWindowPurge.cpp
+    void createPurgeActions();
+    void connectPurgeJobs();
+    void createPurgeStatusWidgets();
+    void stopPurgeJobs();
+    void updateActions();
+    [[nodiscard]] QList<ModuleVersionRecord> selectedVersions() const;
+    [[nodiscard]] Expected<PurgePlan> planFor(const QList<ModuleVersionRecord> &versions,
+                                              bool light) const;
+    void confirmPurge(bool light);
+    void startPurge(const PurgePlan &plan);
+    void onPurgeResults(int begin, int end);
+    void onPurgeFinished();
+    void startRestore(const QList<ModuleVersionRecord> &versions);
+    void onRestoreResults(int begin, int end);
+    void onRestoreFinished();
+    void measureNextRestored();
+    void onRestoredMeasured();
+    void onEverythingMovedAside();
+    void afterScanForTrash(bool completed);
+    void recoverLeftoverTrash();
+    void onTrashRecovered();
+    void startReaper();
+    void onReapProgress(int begin, int end);
+    void onReapFinished();
+    void beginFreeing();
+    void showFreed();
+    void showProblems(const QString &title, const QString &summary,
+                      const QList<PurgeItemResult> &problems);
+    [[nodiscard]] quint64 freedBytes() const;
+
+    GoEnvironment m_env;
+    QString m_cacheRoot;
+    QString m_cacheOrigin;
+    bool m_scanning = false;
+    bool m_cancelRequested = false;
+    QElapsedTimer m_scanClock;
+    QFutureWatcher<ScanChunk> m_watcher;           ///< the GOMODCACHE scan
+    QFutureWatcher<ScanChunk> m_buildCacheWatcher; ///< du of GOCACHE for the summary
+    QTimer m_filterTimer;
+
+    // Purging. One job of the first four at a time (isPurging()); the reaper runs alongside.
+    QFutureWatcher<PurgeItemResult> m_purgeWatcher;   ///< PurgeJob
+    QFutureWatcher<PurgeItemResult> m_restoreWatcher; ///< RestoreJob
+    QFutureWatcher<Expected<PurgeAll::Result>> m_purgeAllWatcher; ///< PurgeAll::moveAside
+    QFutureWatcher<Expected<int>> m_recoverWatcher;   ///< VersionPurger::recover at startup
+    QFutureWatcher<ScanChunk> m_measureWatcher;       ///< du of a restored tree
+    QFutureWatcher<ReapProgress> m_reapWatcher;       ///< TrashReaper
+    QHash<QString, PurgeItem> m_purgeItems;           ///< the running plan, by id
+    QHash<QString, ModuleVersionRecord> m_restoreItems; ///< the running restore, by id
+    QList<PurgeItemResult> m_jobProblems;             ///< failures of the running job
+    quint64 m_jobDone = 0;                            ///< versions removed or restored
+    quint64 m_jobBytes = 0;                           ///< bytes those free (or wrote)
+    quint64 m_jobGone = 0;                            ///< removed by someone else meanwhile
+    int m_lockTimeoutMs = 30000;
+    bool m_jobLight = false;
+    QList<ModuleVersionRecord> m_measureQueue;        ///< restored, archive-only records
+    ModuleVersionRecord m_measuring;
+    QString m_reapRoot;         ///< the cache the reaper works on
+    bool m_reapAgain = false;   ///< more went to the trash while the reaper ran
+    bool m_reapAfterScan = false;
+    QString m_trashCheckedRoot; ///< leftover trash is looked after once per cache folder
+    quint64 m_freedAtOnce = 0;  ///< zips and metadata a purge deleted outright
+    quint64 m_reapedBefore = 0; ///< what finished reaper runs freed
+    quint64 m_reapedNow = 0;    ///< what the running reaper has freed so far
+    QList<ScanIssue> m_reapIssues;
+
+    CacheModel *m_model;
+    CacheFilterProxy *m_proxy;
+    EnvHeader *m_envHeader = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QWidget *m_treePage = nullptr;
+    QTreeView *m_tree = nullptr;
+    QLineEdit *m_filterEdit = nullptr;
+    QComboBox *m_stateFilter = nullptr;
+    EmptyStatePage *m_emptyState = nullptr;
+    QDockWidget *m_summaryDock = nullptr;
+    SummaryPanel *m_summary = nullptr;
+    QLabel *m_statusText = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QToolButton *m_cancelButton = nullptr;
+    QLabel *m_selectionLabel = nullptr;
+    QLabel *m_totalsLabel = nullptr;
+    QProgressBar *m_jobProgress = nullptr;
+    QLabel *m_freedLabel = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_rescanAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_copyAction = nullptr;
+    QAction *m_deleteAction = nullptr;
+    QAction *m_lightCleanAction = nullptr;
+    QAction *m_restoreAction = nullptr;
+    QAction *m_cleanupAction = nullptr;
+    QAction *m_purgeAllAction = nullptr;
 };
 
 } // namespace mk

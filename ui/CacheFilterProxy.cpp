@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "CacheFilterProxy.h"
+
+#include <QDateTime>
+#include <QStringList>
+
+#include "CacheModel.h"
+#include "module/ModulePath.h"
+#include "module/Semver.h"
+#include "scan/ScanRecords.h"
+
+using namespace Qt::StringLiterals;
+
+namespace mk {
+
+namespace {
+
+int compareDates(const QDateTime &a, const QDateTime &b)
+{
+    // Unknown times sort before every known one.
+    if (a.isValid() != b.isValid())
+        return a.isValid() ? 1 : -1;
+    if (!a.isValid() || a == b)
+        return 0;
+    return a < b ? -1 : 1;
+}
+
+bool versionLess(const QString &a, const QString &b)
+{
+    // Versions go cannot order (invalid semver) still need a stable, total order.
+    const int c = Semver::compare(a, b);
+    return c != 0 ? c < 0 : a < b;
+}
+
+bool stateMatches(CacheFilterProxy::StateFilter filter, VersionState state)
+{
+    switch (filter) {
+    case CacheFilterProxy::StateFilter::All: return true;
+    case CacheFilterProxy::StateFilter::Complete: return state == VersionState::Complete;
+    case CacheFilterProxy::StateFilter::Partial: return state == VersionState::Partial;
+    case CacheFilterProxy::StateFilter::ArchiveOnly: return state == VersionState::ArchiveOnly;
+    case CacheFilterProxy::StateFilter::MetadataOnly: return state == VersionState::MetadataOnly;
+    }
+    return true;
+}
+
+} // namespace
+
+CacheFilterProxy::CacheFilterProxy(QObject *parent) : QSortFilterProxyModel(parent)
+{
+    setSortRole(CacheModel::SortRole);
+    setDynamicSortFilter(true);
+    // A module row passes when any of its versions does (filterAcceptsRow rejects module
+    // rows themselves while a filter is active).
+    setRecursiveFilteringEnabled(true);
+}
+
+CacheFilterProxy::~CacheFilterProxy() = default;
+
+bool CacheFilterProxy::isGlobText(QStringView text)
+{
+    for (QChar c : text) {
+        if (c == u'*' || c == u'?' || c == u'[' || c == u',')
+            return true;
+    }
+    return false;
+}
+
+QString CacheFilterProxy::filterHelp()
+{
+    return tr("Text matches module paths anywhere, ignoring case (\"yaml\").\n"
+              "With * ? [ ] or a comma, the text is a list of go glob patterns, matched as "
+              "GOPRIVATE is: each pattern against the leading path elements, case-sensitive "
+              "(\"github.com/*\", \"golang.org/x/*,gopkg.in\").");
+}
+
+void CacheFilterProxy::setFilterText(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed == m_text)
+        return;
+    m_text = trimmed;
+    m_glob = isGlobText(m_text);
+    m_globs.clear();
+    if (m_glob) {
+        QStringList patterns;
+        for (QStringView part : QStringView(m_text).split(u','))
+            if (const QStringView p = part.trimmed(); !p.isEmpty())
+                patterns << p.toString();
+        m_globs = patterns.join(u',');
+    }
+    invalidateRowsFilter();
+}
+
+void CacheFilterProxy::setStateFilter(StateFilter filter)
+{
+    if (filter == m_state)
+        return;
+    m_state = filter;
+    invalidateRowsFilter();
+}
+
+bool CacheFilterProxy::isFiltering() const
+{
+    return !m_text.isEmpty() || m_state != StateFilter::All;
+}
+
+bool CacheFilterProxy::pathMatches(const QString &modulePath) const
+{
+    if (m_text.isEmpty())
+        return true;
+    if (m_glob)
+        return ModulePath::matchPrefixPatterns(m_globs, modulePath);
+    return modulePath.contains(m_text, Qt::CaseInsensitive);
+}
+
+bool CacheFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    if (!sourceParent.isValid())
+        return !isFiltering(); // recursive filtering shows it for any matching version
+    const QModelIndex idx = sourceModel()->index(sourceRow, 0, sourceParent);
+    const auto state = VersionState(idx.data(CacheModel::StateRole).toInt());
+    return stateMatches(m_state, state)
+        && pathMatches(idx.data(CacheModel::ModulePathRole).toString());
+}
+
+bool CacheFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    const bool modules = !left.parent().isValid();
+    // Rows that tie on the sort column keep a stable, readable order: by module path, or by
+    // version under a module.
+    const auto identityLess = [&] {
+        const QString a = left.siblingAtColumn(CacheModel::ModuleColumn).data(sortRole()).toString();
+        const QString b = right.siblingAtColumn(CacheModel::ModuleColumn).data(sortRole()).toString();
+        if (!modules)
+            return versionLess(a, b);
+        const int c = a.compare(b, Qt::CaseInsensitive);
+        return c != 0 ? c < 0 : a < b;
+    };
+    const auto lessOrTie = [&](auto a, auto b) { return a != b ? a < b : identityLess(); };
+
+    const QVariant l = left.data(sortRole());
+    const QVariant r = right.data(sortRole());
+    switch (left.column()) {
+    case CacheModel::ModuleColumn:
+        return identityLess();
+    case CacheModel::VersionColumn:
+        return modules ? lessOrTie(l.toInt(), r.toInt()) : identityLess();
+    case CacheModel::SizeColumn:
+    case CacheModel::FilesColumn:
+        return lessOrTie(l.toULongLong(), r.toULongLong());
+    case CacheModel::DownloadedColumn:
+    case CacheModel::LastUsedColumn: {
+        const int c = compareDates(l.toDateTime(), r.toDateTime());
+        return c != 0 ? c < 0 : identityLess();
+    }
+    case CacheModel::StateColumn:
+        return lessOrTie(l.toInt(), r.toInt());
+    default:
+        return QSortFilterProxyModel::lessThan(left, right);
+    }
+}
+
+} // namespace mk

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QSortFilterProxyModel>
+#include <QString>
+
+namespace mk {
+
+/// Sorts the CacheModel by raw values (bytes, times, semver) and filters it by module path
+/// and version state. A module row is shown when at least one of its versions passes.
+/// Filtering is a view concern only: it never changes what core operates on.
+class CacheFilterProxy final : public QSortFilterProxyModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CacheFilterProxy)
+
+public:
+    enum class StateFilter { All, Complete, Partial, ArchiveOnly, MetadataOnly };
+    Q_ENUM(StateFilter)
+
+    explicit CacheFilterProxy(QObject *parent = nullptr);
+    ~CacheFilterProxy() override;
+
+    /// Plain text matches module paths as a case-insensitive substring. Text containing any
+    /// of * ? [ or a comma is a list of go glob patterns, matched as GOPRIVATE is
+    /// (ModulePath::matchPrefixPatterns: case-sensitive, each pattern against as many leading
+    /// path elements as it has); blanks around the commas are ignored.
+    void setFilterText(const QString &text);
+    [[nodiscard]] QString filterText() const { return m_text; }
+    /// True when the current filter text is read as glob patterns.
+    [[nodiscard]] bool isGlobFilter() const { return m_glob; }
+
+    void setStateFilter(StateFilter filter);
+    [[nodiscard]] StateFilter stateFilter() const { return m_state; }
+
+    /// Whether text is read as glob patterns rather than a substring.
+    [[nodiscard]] static bool isGlobText(QStringView text);
+    /// The filter rule in one paragraph, for the filter field's tooltip.
+    [[nodiscard]] static QString filterHelp();
+
+protected:
+    [[nodiscard]] bool filterAcceptsRow(int sourceRow,
+                                        const QModelIndex &sourceParent) const override;
+    [[nodiscard]] bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
+
+private:
+    [[nodiscard]] bool isFiltering() const;
+    [[nodiscard]] bool pathMatches(const QString &modulePath) const;
+
+    QString m_text;  ///< as typed, trimmed
+    QString m_globs; ///< normalised pattern list when m_glob
+    bool m_glob = false;
+    StateFilter m_state = StateFilter::All;
+};
+
+} // namespace mk
