@@ -1,0 +1,248 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "PurgeCommand.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+
+#include "cli/CliContext.h"
+#include "purge/PurgeAll.h"
+#include "purge/PurgeJob.h"
+#include "purge/PurgePlanner.h"
+#include "purge/TrashReaper.h"
+#include "scan/CacheScanner.h"
+#include "scan/ScanReport.h"
+
+using namespace Qt::StringLiterals;
+
+namespace mk::cli {
+
+namespace {
+
+constexpr char Usage[] =
+    "Usage: modkeeper-cli purge [options] PATTERN...\n"
+    "       modkeeper-cli purge --all [--dry-run] [--json] [--wait]\n\n"
+    "Removes module versions from the cache with go's own locking, so it is safe while go runs.\n"
+    "PATTERN is path@version, path (every version of that module), or a glob list matched the\n"
+    "way GOPRIVATE is (\"golang.org/x/*,gopkg.in\"). Policies narrow the selection; with a policy\n"
+    "and no pattern every version is a candidate. Removed trees go to the trash inside the\n"
+    "cache and are deleted in the background (or before returning, with --wait).\n";
+
+// Starts `modkeeper-cli trash --empty` in the background so this command returns at once.
+bool reapInBackground(const QString &modcache)
+{
+    return QProcess::startDetached(QCoreApplication::applicationFilePath(),
+                                   {u"trash"_s, u"--empty"_s, u"--quiet"_s, u"--modcache"_s, modcache});
+}
+
+QJsonObject reapJson(const ReapProgress &p)
+{
+    QJsonArray issues;
+    for (const ScanIssue &i : p.issues)
+        issues.append(QJsonObject{{u"path"_s, i.path}, {u"error"_s, i.message}});
+    return {{u"bytesFreed"_s, qint64(p.bytesFreed)}, {u"entriesRemoved"_s, qint64(p.entriesRemoved)}, {u"issues"_s, issues}};
+}
+
+} // namespace
+
+int PurgeCommand::run(CliContext &ctx)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption dryRun(u"dry-run"_s, u"Show exactly what would be removed, and remove nothing."_s);
+    const QCommandLineOption json(u"json"_s, u"Print one JSON object."_s);
+    const QCommandLineOption light(u"light"_s, u"Drop only the extracted trees; keep zip, ziphash, info and mod (restore brings them back offline)."_s);
+    const QCommandLineOption olderThan(u"older-than"_s, u"Only versions last used (or, where that is unknown, downloaded) more than DAYS days ago."_s, u"DAYS"_s);
+    const QCommandLineOption keepLatest(u"keep-latest"_s, u"Keep the newest N versions of each module and major version."_s, u"N"_s);
+    const QCommandLineOption state(u"state"_s, u"Only versions in STATE: complete, partial, archive-only, metadata-only (repeatable)."_s, u"STATE"_s);
+    const QCommandLineOption all(u"all"_s, u"Remove everything, like go clean -modcache (the cache is moved aside at once)."_s);
+    const QCommandLineOption wait(u"wait"_s, u"Empty the trash before returning instead of in the background."_s);
+    const QCommandLineOption lockTimeout(u"lock-timeout"_s, u"Seconds to wait for a version go is using (default 30)."_s, u"SECONDS"_s, u"30"_s);
+    const QCommandLineOption modcacheOption(u"modcache"_s, u"Work on DIR instead of the resolved GOMODCACHE."_s, u"DIR"_s);
+    const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help."_s);
+    parser.addOptions({dryRun, json, light, olderThan, keepLatest, state, all, wait, lockTimeout, modcacheOption, help});
+    if (!parser.parse(QStringList{u"modkeeper-cli purge"_s} + ctx.args)) {
+        ctx.err << "modkeeper-cli purge: " << parser.errorText() << "\n";
+        return UsageError;
+    }
+    if (parser.isSet(help)) {
+        ctx.out << Usage << '\n' << parser.helpText().section(u'\n', 2);
+        return Success;
+    }
+    auto usage = [&](const QString &message) {
+        ctx.err << "modkeeper-cli purge: " << message << "\n";
+        return UsageError;
+    };
+
+    PurgeCriteria criteria;
+    criteria.patterns = parser.positionalArguments();
+    criteria.light = parser.isSet(light);
+    bool ok = true;
+    if (parser.isSet(olderThan)) {
+        criteria.olderThanDays = parser.value(olderThan).toInt(&ok);
+        if (!ok || *criteria.olderThanDays < 0)
+            return usage(u"--older-than takes a number of days, not \"%1\""_s.arg(parser.value(olderThan)));
+    }
+    if (parser.isSet(keepLatest)) {
+        criteria.keepLatest = parser.value(keepLatest).toInt(&ok);
+        if (!ok || *criteria.keepLatest < 0)
+            return usage(u"--keep-latest takes a count, not \"%1\""_s.arg(parser.value(keepLatest)));
+    }
+    for (const QString &s : parser.values(state)) {
+        const std::optional<VersionState> st = versionStateFromString(s);
+        if (!st)
+            return usage(u"unknown state \"%1\" (complete, partial, archive-only, metadata-only)"_s.arg(s));
+        criteria.states.append(*st);
+    }
+    const double timeoutSeconds = parser.value(lockTimeout).toDouble(&ok);
+    if (!ok || timeoutSeconds < 0)
+        return usage(u"--lock-timeout takes seconds, not \"%1\""_s.arg(parser.value(lockTimeout)));
+    const bool selecting = !criteria.patterns.isEmpty() || criteria.olderThanDays || criteria.keepLatest
+                           || !criteria.states.isEmpty() || criteria.light;
+    if (parser.isSet(all) && selecting)
+        return usage(u"--all removes everything; it cannot be combined with patterns or policies"_s);
+    if (!parser.isSet(all) && !selecting)
+        return usage(u"name what to purge (PATTERN or a policy), or use --all"_s);
+
+    const Expected<QString> modcache = ctx.modcache(parser.value(modcacheOption));
+    if (!modcache.ok()) {
+        ctx.err << "modkeeper-cli purge: " << modcache.error().toString() << "\n";
+        return Failure;
+    }
+    const QString dir = modcache.value();
+    const bool asJson = parser.isSet(json);
+
+    auto finishReap = [&](QJsonObject &out) {
+        if (parser.isSet(dryRun))
+            return;
+        if (parser.isSet(wait)) {
+            const ReapProgress reaped = TrashReaper::run(dir);
+            out.insert(u"reaped"_s, reapJson(reaped));
+            if (!asJson) {
+                ctx.out << "trash emptied: " << ScanReport::formatBytes(reaped.bytesFreed) << " freed\n";
+                for (const ScanIssue &i : reaped.issues)
+                    ctx.err << "warning: " << i.path << ": " << i.message << "\n";
+            }
+        } else {
+            const bool started = reapInBackground(dir);
+            out.insert(u"reaped"_s, QJsonValue(QJsonValue::Null));
+            if (!asJson)
+                ctx.out << (started ? "the trash is being emptied in the background\n"
+                                    : "could not start the background reaper; run: modkeeper-cli trash --empty\n");
+        }
+    };
+
+    if (parser.isSet(all)) {
+        QJsonObject out{{u"gomodcache"_s, dir}, {u"dryRun"_s, parser.isSet(dryRun)}, {u"all"_s, true}};
+        if (Status st = PurgeAll::check(dir); !st) {
+            ctx.err << "modkeeper-cli purge: " << st.error().toString() << "\n";
+            return Failure;
+        }
+        out.insert(u"skipped"_s, QJsonArray());
+        if (parser.isSet(dryRun)) {
+            const ScanResult scan = CacheScanner::run({dir});
+            QJsonArray all;
+            for (const ModuleVersionRecord &v : scan.versions)
+                all.append(QJsonObject{{u"path"_s, v.path}, {u"version"_s, v.version}, {u"mode"_s, toString(PurgeMode::Full)},
+                                       {u"bytes"_s, qint64(v.diskBytes)}});
+            out.insert(u"bytes"_s, qint64(scan.totals.diskBytes));
+            out.insert(u"versions"_s, all);
+            if (asJson)
+                ctx.out << QJsonDocument(out).toJson(QJsonDocument::Indented);
+            else
+                ctx.out << "would remove everything in " << dir << ": " << scan.versions.size() << " versions, "
+                        << ScanReport::formatBytes(scan.totals.diskBytes) << "\n";
+            return Success;
+        }
+        const Expected<PurgeAll::Result> moved = PurgeAll::moveAside(dir);
+        if (!moved.ok()) {
+            ctx.err << "modkeeper-cli purge: " << moved.error().toString() << "\n";
+            return Failure;
+        }
+        out.insert(u"moved"_s, QJsonArray::fromStringList(moved.value().moved));
+        // Moving aside does not enumerate versions; what was freed is in "reaped".
+        out.insert(u"versions"_s, QJsonArray());
+        out.insert(u"bytes"_s, 0);
+        if (!asJson)
+            ctx.out << "moved " << moved.value().moved.size() << " entries of " << dir << " to the trash\n";
+        finishReap(out);
+        if (asJson)
+            ctx.out << QJsonDocument(out).toJson(QJsonDocument::Indented);
+        return Success;
+    }
+
+    const ScanResult scan = CacheScanner::run({dir});
+    if (scan.error.isError()) {
+        ctx.err << "modkeeper-cli purge: " << scan.error.toString() << "\n";
+        return Failure;
+    }
+    const Expected<PurgePlan> plan = PurgePlanner::plan(scan, criteria);
+    if (!plan.ok()) {
+        ctx.err << "modkeeper-cli purge: " << plan.error().toString() << "\n";
+        return plan.error().code == Error::Code::InvalidArgument ? UsageError : Failure;
+    }
+
+    QJsonArray versions;
+    QJsonArray skipped;
+    for (const PurgePlan::Skip &s : plan.value().skipped)
+        skipped.append(QJsonObject{{u"path"_s, s.version.path}, {u"version"_s, s.version.version}, {u"reason"_s, s.reason}});
+    int failed = 0;
+    quint64 freed = 0;
+    if (parser.isSet(dryRun)) {
+        for (const PurgeItem &item : plan.value().items) {
+            versions.append(QJsonObject{{u"path"_s, item.version.path}, {u"version"_s, item.version.version},
+                                        {u"mode"_s, toString(item.mode)}, {u"bytes"_s, qint64(item.bytes)}});
+            if (!asJson)
+                ctx.out << "would remove  " << item.version.id() << (item.mode == PurgeMode::Light ? "  (tree only)  " : "  ")
+                        << ScanReport::formatBytes(item.bytes) << "\n";
+        }
+        freed = plan.value().bytes;
+    } else {
+        const QList<PurgeItemResult> results =
+            PurgeJob::run({dir, int(timeoutSeconds * 1000)}, plan.value());
+        for (const PurgeItemResult &r : results) {
+            QJsonObject o{{u"path"_s, r.path}, {u"version"_s, r.version}, {u"mode"_s, toString(r.mode)},
+                          {u"bytes"_s, qint64(r.bytes)}, {u"outcome"_s, toString(r.outcome)}};
+            if (r.error.isError())
+                o.insert(u"error"_s, r.error.toString());
+            versions.append(o);
+            freed += r.bytes;
+            if (r.outcome == PurgeOutcome::Failed)
+                ++failed;
+            if (asJson)
+                continue;
+            const QString id = r.path.isEmpty() ? QString() : r.path + u'@' + r.version;
+            switch (r.outcome) {
+            case PurgeOutcome::Removed:
+                ctx.out << "removed  " << id << "  " << ScanReport::formatBytes(r.bytes) << "\n";
+                break;
+            case PurgeOutcome::AlreadyGone:
+                ctx.out << "gone     " << id << "  (removed by someone else meanwhile)\n";
+                break;
+            case PurgeOutcome::Skipped:
+            case PurgeOutcome::Restored: // not produced by a purge
+                ctx.out << "skipped  " << id << ": " << r.error.message << "\n";
+                break;
+            case PurgeOutcome::Failed:
+                ctx.err << "modkeeper-cli purge: " << (id.isEmpty() ? QString() : id + u": "_s) << r.error.toString() << "\n";
+                break;
+            }
+        }
+    }
+    if (!asJson) {
+        for (const PurgePlan::Skip &s : plan.value().skipped)
+            ctx.out << "skipped  " << s.version.id() << ": " << s.reason << "\n";
+        ctx.out << versions.size() << " versions, " << ScanReport::formatBytes(freed)
+                << (parser.isSet(dryRun) ? " would be freed\n" : " freed\n");
+    }
+    QJsonObject out{{u"gomodcache"_s, dir}, {u"dryRun"_s, parser.isSet(dryRun)}, {u"all"_s, false},
+                    {u"versions"_s, versions}, {u"skipped"_s, skipped}, {u"bytes"_s, qint64(freed)}};
+    finishReap(out);
+    if (asJson)
+        ctx.out << QJsonDocument(out).toJson(QJsonDocument::Indented);
+    return failed ? Failure : Success;
+}
+
+} // namespace mk::cli

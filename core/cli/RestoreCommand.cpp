@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "RestoreCommand.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include "cli/CliContext.h"
+#include "purge/PurgePlanner.h"
+#include "purge/RestoreJob.h"
+#include "scan/CacheScanner.h"
+#include "scan/ScanReport.h"
+
+using namespace Qt::StringLiterals;
+
+namespace mk::cli {
+
+int RestoreCommand::run(CliContext &ctx)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption json(u"json"_s, u"Print one JSON object."_s);
+    const QCommandLineOption lockTimeout(u"lock-timeout"_s, u"Seconds to wait for a version go is using (default 30)."_s, u"SECONDS"_s, u"30"_s);
+    const QCommandLineOption modcacheOption(u"modcache"_s, u"Work on DIR instead of the resolved GOMODCACHE."_s, u"DIR"_s);
+    const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help."_s);
+    parser.addOptions({json, lockTimeout, modcacheOption, help});
+    if (!parser.parse(QStringList{u"modkeeper-cli restore"_s} + ctx.args)) {
+        ctx.err << "modkeeper-cli restore: " << parser.errorText() << "\n";
+        return UsageError;
+    }
+    if (parser.isSet(help)) {
+        ctx.out << "Usage: modkeeper-cli restore [--json] PATTERN...\n\n"
+                   "Extracts versions a light clean left as zips (state archive-only) again, offline,\n"
+                   "after checking each zip against its .ziphash. PATTERN as for purge.\n\n"
+                << parser.helpText().section(u'\n', 2);
+        return Success;
+    }
+    const QStringList patterns = parser.positionalArguments();
+    if (patterns.isEmpty()) {
+        ctx.err << "modkeeper-cli restore: name what to restore (PATTERN...)\n";
+        return UsageError;
+    }
+    for (const QString &p : patterns) {
+        if (Status st = PurgePlanner::checkPattern(p); !st) {
+            ctx.err << "modkeeper-cli restore: " << st.error().toString() << "\n";
+            return UsageError;
+        }
+    }
+    bool ok = true;
+    const double timeoutSeconds = parser.value(lockTimeout).toDouble(&ok);
+    if (!ok || timeoutSeconds < 0) {
+        ctx.err << "modkeeper-cli restore: --lock-timeout takes seconds, not \"" << parser.value(lockTimeout) << "\"\n";
+        return UsageError;
+    }
+    const Expected<QString> modcache = ctx.modcache(parser.value(modcacheOption));
+    if (!modcache.ok()) {
+        ctx.err << "modkeeper-cli restore: " << modcache.error().toString() << "\n";
+        return Failure;
+    }
+    const ScanResult scan = CacheScanner::run({modcache.value()});
+    QList<ModuleVersionRecord> selected;
+    for (const ModuleVersionRecord &v : scan.versions) {
+        const bool restorable = (v.pieces & HasZip) && (v.pieces & HasZiphash)
+                                && (v.state == VersionState::ArchiveOnly || v.state == VersionState::Partial);
+        if (restorable && std::any_of(patterns.begin(), patterns.end(), [&](const QString &p) { return PurgePlanner::matches(p, v); }))
+            selected.append(v);
+    }
+    const GoEnvironment env = GoEnvironment::resolve(ctx.envInputs);
+    RestoreJob::Options options{modcache.value(), int(timeoutSeconds * 1000),
+                                env.value(u"GOFLAGS"_s).split(u' ', Qt::SkipEmptyParts).contains(u"-modcacherw"_s)};
+    const QList<PurgeItemResult> results = RestoreJob::run(options, selected);
+    int failed = 0;
+    QJsonArray versions;
+    for (const PurgeItemResult &r : results) {
+        QJsonObject o{{u"path"_s, r.path}, {u"version"_s, r.version}, {u"outcome"_s, toString(r.outcome)}, {u"bytes"_s, qint64(r.bytes)}};
+        if (r.outcome == PurgeOutcome::Failed) {
+            ++failed;
+            o.insert(u"error"_s, r.error.toString());
+            if (!parser.isSet(json))
+                ctx.err << "modkeeper-cli restore: " << r.path << '@' << r.version << ": " << r.error.toString() << "\n";
+        } else if (!parser.isSet(json)) {
+            ctx.out << (r.outcome == PurgeOutcome::Restored ? "restored " : "skipped  ") << r.path << '@' << r.version
+                    << (r.outcome == PurgeOutcome::Restored ? u"  "_s + ScanReport::formatBytes(r.bytes) : u"  (already complete)"_s) << "\n";
+        }
+        versions.append(o);
+    }
+    if (parser.isSet(json))
+        ctx.out << QJsonDocument(QJsonObject{{u"gomodcache"_s, modcache.value()}, {u"versions"_s, versions}}).toJson(QJsonDocument::Indented);
+    else if (results.isEmpty())
+        ctx.out << "nothing to restore: no archive-only version matches\n";
+    return failed ? Failure : Success;
+}
+
+} // namespace mk::cli

@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "PurgePlanner.h"
+
+#include <algorithm>
+#include <map>
+
+#include "module/ModulePath.h"
+#include "module/Semver.h"
+
+using namespace Qt::StringLiterals;
+
+namespace mk {
+
+namespace {
+
+bool isGlob(const QString &pattern)
+{
+    return pattern.contains(u'*') || pattern.contains(u'?') || pattern.contains(u'[') || pattern.contains(u',');
+}
+
+QDateTime ageReference(const ModuleVersionRecord &v)
+{
+    return v.lastUsed.isValid() ? v.lastUsed : v.downloaded;
+}
+
+} // namespace
+
+Status PurgePlanner::checkPattern(const QString &pattern)
+{
+    if (pattern.isEmpty())
+        return Error::make(Error::Code::InvalidArgument, u"empty pattern"_s, pattern);
+    if (isGlob(pattern)) {
+        for (const QStringView glob : QStringView(pattern).split(u','))
+            if (!ModulePath::isValidPattern(glob))
+                return Error::make(Error::Code::InvalidArgument, u"malformed glob pattern \"%1\""_s.arg(glob), pattern);
+        return {};
+    }
+    const qsizetype at = pattern.indexOf(u'@');
+    const QString path = at < 0 ? pattern : pattern.left(at);
+    if (Status st = ModulePath::checkPath(path); !st)
+        return st;
+    if (at >= 0) {
+        const QString version = pattern.mid(at + 1);
+        if (version.isEmpty() || Semver::canonicalVersion(version) != version)
+            return Error::make(Error::Code::InvalidArgument,
+                               u"\"%1\" is not a canonical version (like v1.2.3)"_s.arg(version), pattern);
+    }
+    return {};
+}
+
+bool PurgePlanner::matches(const QString &pattern, const ModuleVersionRecord &version)
+{
+    if (isGlob(pattern))
+        return ModulePath::matchPrefixPatterns(pattern, version.path);
+    const qsizetype at = pattern.indexOf(u'@');
+    if (at < 0)
+        return pattern == version.path;
+    return QStringView(pattern).left(at) == version.path && QStringView(pattern).mid(at + 1) == version.version;
+}
+
+bool PurgePlanner::newerThan(const QString &a, const QString &b)
+{
+    // Plain semver order: a pseudo-version sorts right after its base release, and pseudo-
+    // versions of one base by their timestamp. Mixing in timestamps across bases would make
+    // the order depend on the scan order (it is not transitive).
+    const int c = Semver::compare(a, b);
+    return c != 0 ? c > 0 : a > b;
+}
+
+Expected<PurgePlan> PurgePlanner::plan(const ScanResult &scan, const PurgeCriteria &criteria, const QDateTime &now)
+{
+    for (const QString &p : criteria.patterns)
+        if (Status st = checkPattern(p); !st)
+            return st.error();
+    if (criteria.patterns.isEmpty() && !criteria.olderThanDays && !criteria.keepLatest && criteria.states.isEmpty())
+        return Error::make(Error::Code::InvalidArgument,
+                           u"no pattern and no policy: that would select every version; use purge-all for that"_s);
+    if (criteria.olderThanDays && *criteria.olderThanDays < 0)
+        return Error::make(Error::Code::InvalidArgument, u"older-than must be 0 days or more"_s,
+                           QString::number(*criteria.olderThanDays));
+    if (criteria.keepLatest && *criteria.keepLatest < 0)
+        return Error::make(Error::Code::InvalidArgument, u"keep-latest must be 0 or more"_s,
+                           QString::number(*criteria.keepLatest));
+
+    // Versions the keep-latest policy protects: the newest N of each module and major version.
+    QSet<QString> protectedIds;
+    if (criteria.keepLatest) {
+        std::map<std::pair<QString, QString>, QList<const ModuleVersionRecord *>> groups;
+        for (const ModuleVersionRecord &v : scan.versions)
+            groups[{v.path, Semver::major(v.version)}].append(&v);
+        for (auto &[key, list] : groups) {
+            std::sort(list.begin(), list.end(), [](const ModuleVersionRecord *a, const ModuleVersionRecord *b) {
+                return newerThan(a->version, b->version);
+            });
+            for (qsizetype i = 0; i < std::min<qsizetype>(*criteria.keepLatest, list.size()); ++i)
+                protectedIds.insert(list[i]->id());
+        }
+    }
+
+    PurgePlan plan;
+    for (const ModuleVersionRecord &v : scan.versions) {
+        if (!criteria.patterns.isEmpty()
+            && std::none_of(criteria.patterns.begin(), criteria.patterns.end(),
+                            [&](const QString &p) { return matches(p, v); }))
+            continue;
+        if (!criteria.states.isEmpty() && !criteria.states.contains(v.state))
+            continue;
+        if (criteria.olderThanDays) {
+            const QDateTime ref = ageReference(v);
+            if (!ref.isValid() || ref > now.addDays(-*criteria.olderThanDays))
+                continue;
+        }
+        if (protectedIds.contains(v.id()))
+            continue;
+        PurgeItem item;
+        item.version = v;
+        if (criteria.light) {
+            if (!(v.pieces & HasTree)) {
+                plan.skipped.append({v, u"no extracted tree to drop"_s});
+                continue;
+            }
+            if (!(v.pieces & HasZip) || !(v.pieces & HasZiphash)) {
+                plan.skipped.append({v, u"no verified zip is kept, so a light clean could not be restored offline; purge it instead"_s});
+                continue;
+            }
+            item.mode = PurgeMode::Light;
+            item.bytes = v.treeBytes;
+        } else {
+            item.bytes = v.diskBytes;
+        }
+        plan.items.append(item);
+        plan.bytes += item.bytes;
+    }
+    std::sort(plan.items.begin(), plan.items.end(), [](const PurgeItem &a, const PurgeItem &b) {
+        if (a.version.path != b.version.path)
+            return a.version.path < b.version.path;
+        return Semver::compare(a.version.version, b.version.version) < 0;
+    });
+    return plan;
+}
+
+} // namespace mk

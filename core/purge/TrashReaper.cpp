@@ -1,0 +1,326 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "TrashReaper.h"
+
+#include <cerrno>
+#include <condition_variable>
+#include <cstring>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QThreadPool>
+#include <QtConcurrent>
+
+#include "common/CorePool.h"
+#include "common/SafeFs.h"
+#include "scan/CacheScanner.h"
+#include "scan/DirReader.h"
+
+using namespace Qt::StringLiterals;
+
+namespace mk {
+
+namespace {
+
+bool isJournal(const char *name)
+{
+    const size_t len = std::strlen(name);
+    return len > 6 && std::strcmp(name + len - 6, ".purge") == 0;
+}
+
+/// Phase 1, on every worker: unlink all non-directories, directory by directory. Phase 2, on
+/// one thread: remove the now empty directory skeleton bottom-up.
+class Reaper final : public std::enable_shared_from_this<Reaper>
+{
+public:
+    Reaper(QString gomodcache, QPromise<ReapProgress> &promise) : m_gomodcache(std::move(gomodcache)), m_promise(&promise) {}
+
+    void run()
+    {
+        m_sinceReport.start();
+        m_root.reset(::open(QFile::encodeName(m_gomodcache).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+        if (!m_root.isValid()) {
+            issue(m_gomodcache, errno);
+            report(true);
+            return;
+        }
+        m_trash = SafeFs::openDirBeneath(m_root.get(), QFile::encodeName(CacheScanner::trashDirName()).constData());
+        if (!m_trash.isValid()) {
+            if (errno != ENOENT) // no trash: nothing to do
+                issue(trashPath({}), errno);
+            report(true);
+            return;
+        }
+        struct stat st;
+        if (::fstat(m_trash.get(), &st) != 0) {
+            issue(trashPath({}), errno);
+            report(true);
+            return;
+        }
+        m_dev = st.st_dev;
+
+        // Top level: files go now, directories become tasks. Purge journals stay.
+        {
+            char buffer[DirReader::BufferSize];
+            DirReader reader(m_trash.get(), buffer);
+            while (const char *name = reader.next()) {
+                if (isJournal(name))
+                    continue;
+                removeOrQueue(m_trash.get(), {}, name);
+            }
+        }
+        const int workers = CorePool::parallelism();
+        for (int i = 1; i < workers; ++i) {
+            CorePool::instance()->start([self = shared_from_this()] {
+                {
+                    std::lock_guard lock(self->m_mutex);
+                    if (self->m_closed)
+                        return;
+                    ++self->m_helpers;
+                }
+                self->workerLoop();
+                std::lock_guard lock(self->m_mutex);
+                --self->m_helpers;
+                self->m_cv.notify_all();
+            });
+        }
+        workerLoop();
+        {
+            std::unique_lock lock(m_mutex);
+            m_cv.wait(lock, [this] { return m_helpers == 0; });
+            m_closed = true;
+        }
+        if (m_promise->isCanceled())
+            return;
+        // Phase 2.
+        char buffer[DirReader::BufferSize];
+        std::vector<std::string> tops;
+        {
+            DirReader reader(m_trash.get(), buffer);
+            while (const char *name = reader.next())
+                if (!isJournal(name))
+                    tops.emplace_back(name);
+        }
+        for (const std::string &name : tops) {
+            std::string rel = name;
+            removeSkeleton(m_trash.get(), name.c_str(), rel, 0);
+        }
+        report(true);
+    }
+
+private:
+    void workerLoop()
+    {
+        while (true) {
+            std::string rel;
+            {
+                std::unique_lock lock(m_mutex);
+                m_cv.wait(lock, [this] { return !m_queue.empty() || m_active == 0; });
+                if (m_queue.empty()) {
+                    m_cv.notify_all();
+                    return;
+                }
+                rel = std::move(m_queue.front());
+                m_queue.pop_front();
+                ++m_active;
+            }
+            if (!m_promise->isCanceled())
+                emptyDirectory(rel);
+            std::lock_guard lock(m_mutex);
+            if (--m_active == 0 && m_queue.empty())
+                m_cv.notify_all();
+        }
+    }
+
+    // lstat name in dirFd: unlink a non-directory, queue a directory on the same filesystem.
+    void removeOrQueue(int dirFd, const std::string &parentRel, const char *name)
+    {
+        const std::string rel = parentRel.empty() ? std::string(name) : parentRel + '/' + name;
+        struct stat st;
+        if (::fstatat(dirFd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
+            if (errno != ENOENT)
+                issue(trashPath(rel), errno);
+            return;
+        }
+        if (S_ISDIR(st.st_mode)) {
+            if (st.st_dev != m_dev) {
+                issue(trashPath(rel), EXDEV, u"another filesystem is mounted here; not crossed"_s);
+                return;
+            }
+            std::lock_guard lock(m_mutex);
+            m_queue.push_back(rel);
+            m_cv.notify_one();
+            return;
+        }
+        if (::unlinkat(dirFd, name, 0) != 0) {
+            if (errno != ENOENT)
+                issue(trashPath(rel), errno);
+            return;
+        }
+        counted(st);
+    }
+
+    void emptyDirectory(const std::string &rel)
+    {
+        const size_t slash = rel.rfind('/');
+        const std::string name = slash == std::string::npos ? rel : rel.substr(slash + 1);
+        UniqueFd parent = slash == std::string::npos ? UniqueFd(::fcntl(m_trash.get(), F_DUPFD_CLOEXEC, 0))
+                                                      : SafeFs::openDirBeneath(m_trash.get(), rel.substr(0, slash).c_str());
+        if (!parent.isValid()) {
+            issue(trashPath(rel), errno);
+            return;
+        }
+        if (!SafeFs::makeWritable(parent.get(), name.c_str())) {
+            if (errno == ELOOP || errno == ENOTDIR) // swapped for a symlink meanwhile: remove the link itself
+                removeOrQueue(parent.get(), slash == std::string::npos ? std::string() : rel.substr(0, slash), name.c_str());
+            else if (errno != ENOENT)
+                issue(trashPath(rel), errno);
+            return;
+        }
+        UniqueFd dir(::openat(parent.get(), name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+        if (!dir.isValid()) {
+            if (errno == ELOOP || errno == ENOTDIR)
+                removeOrQueue(parent.get(), slash == std::string::npos ? std::string() : rel.substr(0, slash), name.c_str());
+            else if (errno != ENOENT)
+                issue(trashPath(rel), errno);
+            return;
+        }
+        thread_local std::unique_ptr<char[]> buffer(new char[DirReader::BufferSize]);
+        DirReader reader(dir.get(), buffer.get());
+        while (const char *child = reader.next()) {
+            if (m_promise->isCanceled())
+                return;
+            removeOrQueue(dir.get(), rel, child);
+        }
+        if (reader.error())
+            issue(trashPath(rel), reader.error());
+    }
+
+    // Bottom-up removal of what phase 1 left: directories, and anything created meanwhile.
+    void removeSkeleton(int parentFd, const char *name, std::string &rel, int depth)
+    {
+        struct stat st;
+        if (::fstatat(parentFd, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+            return;
+        if (!S_ISDIR(st.st_mode)) {
+            if (::unlinkat(parentFd, name, 0) == 0)
+                counted(st);
+            return;
+        }
+        if (st.st_dev != m_dev || depth > 4096)
+            return; // reported in phase 1
+        if (SafeFs::makeWritable(parentFd, name)) {
+            UniqueFd dir(::openat(parentFd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+            if (dir.isValid()) {
+                std::vector<std::string> children;
+                char buffer[4096];
+                DirReader reader(dir.get(), buffer);
+                while (const char *child = reader.next())
+                    children.emplace_back(child);
+                const size_t base = rel.size();
+                for (const std::string &child : children) {
+                    rel.append("/").append(child);
+                    removeSkeleton(dir.get(), child.c_str(), rel, depth + 1);
+                    rel.resize(base);
+                }
+            }
+        }
+        if (::unlinkat(parentFd, name, AT_REMOVEDIR) == 0)
+            counted(st);
+        else if (errno != ENOENT)
+            issue(trashPath(rel), errno);
+    }
+
+    void counted(const struct stat &st)
+    {
+        std::lock_guard lock(m_resultMutex);
+        // The blocks are free only when the last link goes.
+        if (S_ISDIR(st.st_mode) || st.st_nlink <= 1)
+            m_progress.bytesFreed += quint64(st.st_blocks) * 512;
+        ++m_progress.entriesRemoved;
+        if (m_sinceReport.elapsed() >= 100)
+            reportLocked(false);
+    }
+
+    QString trashPath(const std::string &rel) const
+    {
+        QString p = m_gomodcache + u'/' + CacheScanner::trashDirName();
+        if (!rel.empty())
+            p += u'/' + QFile::decodeName(QByteArray::fromStdString(rel));
+        return p;
+    }
+
+    void issue(const QString &path, int err, const QString &what = {})
+    {
+        std::lock_guard lock(m_resultMutex);
+        if (m_progress.issues.size() < 1000) // a broken mount could repeat forever
+            m_progress.issues.append({path, what.isEmpty() ? QString::fromLocal8Bit(std::strerror(err)) : what, err});
+    }
+    void issue(const std::string &rel, int err) { issue(trashPath(rel), err); }
+
+    void report(bool final)
+    {
+        std::lock_guard lock(m_resultMutex);
+        reportLocked(final);
+    }
+    void reportLocked(bool final)
+    {
+        m_progress.final = final;
+        m_promise->addResult(m_progress);
+        m_promise->setProgressValueAndText(int(std::min<quint64>(m_progress.bytesFreed / 1024, INT_MAX)),
+                                           QStringLiteral("%1 entries removed").arg(m_progress.entriesRemoved));
+        m_progress.issues.clear(); // each issue is reported once
+        m_sinceReport.restart();
+    }
+
+    QString m_gomodcache;
+    QPromise<ReapProgress> *m_promise;
+    UniqueFd m_root;
+    UniqueFd m_trash;
+    dev_t m_dev = 0;
+
+    std::mutex m_mutex;
+    std::condition_variable m_cv;
+    std::deque<std::string> m_queue;
+    int m_active = 0;
+    int m_helpers = 0;
+    bool m_closed = false;
+
+    std::mutex m_resultMutex;
+    ReapProgress m_progress;
+    QElapsedTimer m_sinceReport;
+};
+
+} // namespace
+
+QFuture<ReapProgress> TrashReaper::start(const QString &gomodcache)
+{
+    return QtConcurrent::run(CorePool::instance(), [gomodcache](QPromise<ReapProgress> &promise) {
+        promise.setProgressRange(0, 0);
+        auto reaper = std::make_shared<Reaper>(gomodcache, promise);
+        reaper->run();
+    });
+}
+
+ReapProgress TrashReaper::run(const QString &gomodcache)
+{
+    QFuture<ReapProgress> f = start(gomodcache);
+    f.waitForFinished();
+    ReapProgress total;
+    for (const ReapProgress &p : f.results()) {
+        total.bytesFreed = p.bytesFreed;
+        total.entriesRemoved = p.entriesRemoved;
+        total.issues += p.issues;
+        total.final = p.final;
+    }
+    return total;
+}
+
+} // namespace mk

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include <QString>
+
+#include "common/Expected.h"
+#include "common/UniqueFd.h"
+#include "purge/PurgeRecords.h"
+
+namespace mk {
+
+/// Removes one module version with go's own protocol (go-cache-internals.md §2.5), so a go
+/// command running at the same time never sees a half version:
+///   journal → lock <v>.lock → create <v>.partial → move the tree into the trash (one rename)
+///   → remove .zip, .ziphash (and .info, .mod, then rewrite @v/list, for a full purge)
+///   → remove <v>.partial → drop the journal → unlock. <v>.lock is never deleted.
+/// A crash at any step leaves a state go repairs by itself; recover() completes the purge.
+/// Synchronous: PurgeJob runs it on the core pool.
+class VersionPurger final
+{
+public:
+    /// The steps, for crash-point tests: the hook is called after each one.
+    enum class Step {
+        JournalWritten = 1,
+        Locked,
+        PartialCreated,
+        TreeMoved,
+        ZipRemoved,
+        ZiphashRemoved,
+        InfoRemoved,
+        ModRemoved,
+        ListRewritten,
+        PartialRemoved,
+        JournalRemoved,
+    };
+    static constexpr int StepCount = 11;
+
+    explicit VersionPurger(const QString &gomodcache, int lockTimeoutMs = 30000);
+    ~VersionPurger();
+    VersionPurger(const VersionPurger &) = delete;
+    VersionPurger &operator=(const VersionPurger &) = delete;
+
+    /// Opens GOMODCACHE and the trash directory (creating it). Must succeed before purge().
+    [[nodiscard]] Status open();
+
+    /// Purges one version given by its escaped path and version, as found by the scanner.
+    [[nodiscard]] PurgeItemResult purge(const QString &escapedPath, const QString &escapedVersion, PurgeMode mode,
+                                        const std::function<bool()> &cancelled = {});
+
+    /// Completes purges a crash interrupted (their journals are in the trash). Returns how many;
+    /// one that cannot be completed now (its version is locked) keeps its journal for later
+    /// and does not stop the others.
+    [[nodiscard]] Expected<int> recover();
+
+    /// Tests only: called after every step with its number; a crash test aborts there.
+    static void setStepHook(std::function<void(Step)> hook);
+
+    /// Rewrites cache/download/<escapedPath>/@v/list exactly as go's rewriteVersionList does,
+    /// under an exclusive lock on the list file.
+    [[nodiscard]] static Status rewriteVersionList(int rootFd, const std::string &vdirRel, const QString &displayDir);
+
+    [[nodiscard]] int rootFd() const { return m_root.get(); }
+    [[nodiscard]] int trashFd() const { return m_trash.get(); }
+
+private:
+    PurgeItemResult run(const std::string &id, const std::string &escPath, const std::string &escVersion,
+                        PurgeMode mode, const std::function<bool()> &cancelled);
+    [[nodiscard]] QString absolute(const std::string &rel) const;
+
+    QString m_gomodcache;
+    int m_lockTimeoutMs;
+    UniqueFd m_root;
+    UniqueFd m_trash;
+};
+
+} // namespace mk
