@@ -5,7 +5,12 @@
 
 #include "cli/CliContext.h"
 #include "cli/EnvCommand.h"
+#include "cli/GoAuthCommand.h"
+#include "cli/ProxyCommand.h"
+#include "cli/PurgeCommand.h"
+#include "cli/RestoreCommand.h"
 #include "cli/ScanCommand.h"
+#include "cli/TrashCommand.h"
 
 using namespace Qt::StringLiterals;
 
@@ -23,6 +28,11 @@ struct Command
 const Command commands[] = {
     {"env", "print the resolved go environment and where each value came from", &EnvCommand::run},
     {"scan", "list every module version in GOMODCACHE with its size and state", &ScanCommand::run},
+    {"purge", "remove chosen module versions (or everything), safely while go runs", &PurgeCommand::run},
+    {"restore", "extract light-cleaned versions again from their kept zips, offline", &RestoreCommand::run},
+    {"trash", "show or empty what purges moved aside", &TrashCommand::run},
+    {"proxy", "GOPROXY presets, the GOPRIVATE pattern tester, mirror probe, proxy credentials", &ProxyCommand::run},
+    {"goauth", "GOAUTH helper for go >= 1.24: proxy credentials from the keychain", &GoAuthCommand::run},
 };
 
 void printUsage(QTextStream &s)
