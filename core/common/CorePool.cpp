@@ -4,6 +4,12 @@
 #include <algorithm>
 
 #include <QThread>
+
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 #include <QThreadPool>
 
 namespace mk {
@@ -21,6 +27,18 @@ QThreadPool *CorePool::instance()
         return p;
     }();
     return pool;
+}
+
+void CorePool::markBackgroundThread()
+{
+#ifdef __linux__
+    thread_local bool done = false;
+    if (done)
+        return;
+    done = true;
+    // Linux applies setpriority(PRIO_PROCESS, tid) to that thread alone.
+    (void)::setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), 5);
+#endif
 }
 
 int CorePool::parallelism()

@@ -14,6 +14,10 @@ public:
     static QThreadPool *instance();
     /// How many workers a job that splits its work should start.
     static int parallelism();
+    /// Called by a job's workers as they start: core work is background work, so the thread
+    /// runs at a lower scheduling priority than the GUI thread (on Linux, a per-thread nice
+    /// of 5). A scan that keeps both cores busy then cannot stall the window.
+    static void markBackgroundThread();
 };
 
 } // namespace mk

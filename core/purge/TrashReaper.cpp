@@ -118,6 +118,7 @@ public:
 private:
     void workerLoop()
     {
+        CorePool::markBackgroundThread();
         while (true) {
             std::string rel;
             {

@@ -292,6 +292,7 @@ void ScanEngine::push(Task &&task)
 
 void ScanEngine::workerLoop()
 {
+    CorePool::markBackgroundThread();
     while (true) {
         Task task;
         {
