@@ -221,8 +221,8 @@ private:
             UniqueFd dir(::openat(parentFd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
             if (dir.isValid()) {
                 std::vector<std::string> children;
-                char buffer[4096];
-                DirReader reader(dir.get(), buffer);
+                std::unique_ptr<char[]> buffer(new char[DirReader::BufferSize]); // DirReader fills up to BufferSize
+                DirReader reader(dir.get(), buffer.get());
                 while (const char *child = reader.next())
                     children.emplace_back(child);
                 const size_t base = rel.size();

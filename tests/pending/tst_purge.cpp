@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -419,6 +420,7 @@ private Q_SLOTS:
         QTest::newRow("the home directory") << u"home"_s;
         QTest::newRow("a directory above home") << u"above-home"_s;
         QTest::newRow("a symlink to a cache") << u"symlink"_s;
+        QTest::newRow("a symlink to a cache, with a trailing slash") << u"symlink-slash"_s;
         QTest::newRow("no cache/download") << u"not-a-cache"_s;
         QTest::newRow("a relative GOMODCACHE") << u"relative"_s;
     }
@@ -451,8 +453,8 @@ private Q_SLOTS:
         } else if (kind == u"above-home") {
             args << u"--modcache"_s << work->filePath(u"parent"_s);
             named = watched = work->filePath(u"parent"_s);
-        } else if (kind == u"symlink") {
-            args << u"--modcache"_s << work->filePath(u"link"_s);
+        } else if (kind == u"symlink" || kind == u"symlink-slash") {
+            args << u"--modcache"_s << work->filePath(kind == u"symlink" ? u"link"_s : u"link/"_s);
             named = work->filePath(u"link"_s);
             watched = realCache;
         } else if (kind == u"not-a-cache") {
@@ -618,6 +620,54 @@ private Q_SLOTS:
         QCOMPARE(items.first().outcome, u"removed"_s);
         const Pieces p = piecesOf(cache, id);
         QVERIFY2(p.gone() && p.lock, qPrintable(p.describe()));
+    }
+
+    // C2: two purges at once. The first waits for a version someone else holds; the second,
+    // of another version, must neither wait for that lock nor "complete" the first purge (its
+    // journal belongs to a live process, not to a crash).
+    void shouldNotMakeAPurgeWaitForAnotherPurgeInProgress()
+    {
+        const auto work = workDir();
+        const QString cache = world().freshCache(GoTool::go123(), work->path());
+        QVERIFY(!cache.isEmpty());
+        const QString busy = u"example.com/a@v1.1.0"_s;
+        const QString free = u"example.com/ab@v1.0.0"_s;
+
+        QProcess holder;
+        holder.setProgram(u"/usr/bin/flock"_s);
+        holder.setArguments({u"--exclusive"_s, fileOf(cache, busy, u".lock"_s), u"/bin/sh"_s, u"-c"_s, u"echo locked; read line"_s});
+        holder.start();
+        QVERIFY(holder.waitForStarted());
+        QByteArray seen;
+        QVERIFY2(waitForLine(holder, "locked", &seen), seen.constData());
+
+        QProcess first;
+        first.setProgram(cliPath());
+        first.setArguments({u"purge"_s, u"--wait"_s, u"--lock-timeout"_s, u"60"_s, u"--modcache"_s, cache, busy});
+        first.setProcessEnvironment(cliEnv(world().home()));
+        first.start();
+        QVERIFY(first.waitForStarted());
+        // Its journal is written before it waits for the lock.
+        const auto journalWritten = [&] {
+            const QStringList names = entries(trashPath(cache));
+            return std::any_of(names.cbegin(), names.cend(), [](const QString &n) { return n.endsWith(u".purge"_s); });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(journalWritten(), 30000);
+
+        const ProcessResult second = runCli({u"purge"_s, u"--wait"_s, u"--lock-timeout"_s, u"5"_s, u"--modcache"_s, cache, free},
+                                            cliEnv(world().home()));
+        const Pieces busyMeanwhile = piecesOf(cache, busy);
+        holder.write("go\n");
+        QVERIFY(holder.waitForFinished(10000));
+        QVERIFY(first.waitForFinished(60000));
+
+        QVERIFY2(second.succeeded(), qPrintable(second.describe()));
+        QVERIFY2(second.elapsedMs < 4000, qPrintable(u"the second purge took %1 ms: it waited for the other purge's lock"_s.arg(second.elapsedMs)));
+        QVERIFY2(piecesOf(cache, free).gone(), qPrintable(piecesOf(cache, free).describe()));
+        QVERIFY2(busyMeanwhile.complete(), qPrintable(busyMeanwhile.describe()));
+        QCOMPARE(first.exitCode(), 0);
+        QVERIFY2(first.readAllStandardOutput().contains(QByteArray("removed  " + busy.toUtf8())), "the first purge did its own work");
+        QVERIFY(piecesOf(cache, busy).gone());
     }
 
     // C6: our lock (FileLock, flock on <v>.lock) makes a real go wait.
