@@ -304,7 +304,7 @@ public:
         return m_root + u"/template-"_s + GoTool::label(go);
     }
 
-    /// go's environment for a cache, with the fixture proxy ("" means GOPROXY=off).
+    /// go's environment for a cache: the fixture proxy, or GOPROXY=off when online is false.
     [[nodiscard]] QProcessEnvironment env(const QString &go, const QString &gomodcache, bool online = true) const
     {
         return goEnv(go, home(), gomodcache, online ? m_proxy.url() : u"off"_s);
