@@ -9,6 +9,7 @@
 #include <QProcess>
 
 #include "cli/CliContext.h"
+#include "purge/CacheGuard.h"
 #include "purge/PurgeAll.h"
 #include "purge/PurgeJob.h"
 #include "purge/PurgePlanner.h"
@@ -173,6 +174,11 @@ int PurgeCommand::run(CliContext &ctx)
         return Success;
     }
 
+    // Before anything else: a mistyped --modcache must not get even a trash folder.
+    if (Status guard = CacheGuard::checkModuleCache(dir); !guard) {
+        ctx.err << "modkeeper-cli purge: " << guard.error().toString() << "\n";
+        return Failure;
+    }
     const ScanResult scan = CacheScanner::run({dir});
     if (scan.error.isError()) {
         ctx.err << "modkeeper-cli purge: " << scan.error.toString() << "\n";

@@ -120,13 +120,34 @@ bool SafeFs::makeDirsBeneath(int dirFd, const char *relPath)
     return true;
 }
 
-bool SafeFs::makeWritable(int dirFd, const char *name)
+std::uint64_t SafeFs::mountId(int dirFd, const char *name)
+{
+#if defined(__linux__) && defined(STATX_MNT_ID)
+    struct statx stx;
+    const int flags = AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT | (*name ? 0 : AT_EMPTY_PATH);
+    if (::statx(dirFd, name, flags, STATX_MNT_ID, &stx) == 0 && (stx.stx_mask & STATX_MNT_ID))
+        return stx.stx_mnt_id;
+#else
+    (void)dirFd;
+    (void)name;
+#endif
+    return 0;
+}
+
+bool SafeFs::makeWritable(int dirFd, const char *name, std::uint64_t requiredMountId)
 {
     // O_PATH opens even a mode-000 directory; the fd pins the inode, so the chmod through
     // /proc cannot be redirected to another file.
     UniqueFd fd(::openat(dirFd, name, O_PATH | O_NOFOLLOW | O_DIRECTORY | O_CLOEXEC));
     if (!fd.isValid())
         return false;
+    if (requiredMountId != 0) {
+        const std::uint64_t mnt = mountId(fd.get(), "");
+        if (mnt != 0 && mnt != requiredMountId) {
+            errno = EXDEV;
+            return false;
+        }
+    }
     struct stat st;
     if (::fstat(fd.get(), &st) != 0)
         return false;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <cstdint>
+
 #include <sys/stat.h>
 
 #include "common/UniqueFd.h"
@@ -31,7 +33,13 @@ public:
 
     /// Makes an open directory writable for its owner, so that its entries can be removed
     /// (go leaves module trees 0555). Works on a directory whose mode denies even reading.
-    [[nodiscard]] static bool makeWritable(int dirFd, const char *name);
+    /// With a nonzero requiredMountId, refuses (EXDEV) a directory on another mount, which
+    /// catches bind mounts of the same filesystem that st_dev cannot tell apart.
+    [[nodiscard]] static bool makeWritable(int dirFd, const char *name, std::uint64_t requiredMountId = 0);
+
+    /// The mount id of name below dirFd, not following a symlink ("" for dirFd itself).
+    /// Returns 0 when the kernel cannot tell (before Linux 5.8, or not Linux).
+    [[nodiscard]] static std::uint64_t mountId(int dirFd, const char *name);
 };
 
 } // namespace mk

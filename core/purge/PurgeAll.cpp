@@ -16,6 +16,7 @@
 #include <QRandomGenerator>
 
 #include "common/SafeFs.h"
+#include "purge/CacheGuard.h"
 #include "purge/VersionPurger.h"
 #include "scan/CacheScanner.h"
 #include "scan/DirReader.h"
@@ -26,31 +27,7 @@ namespace mk {
 
 Status PurgeAll::check(const QString &gomodcache)
 {
-    auto refuse = [&](const QString &why) { return Error::make(Error::Code::Refused, why, gomodcache); };
-    if (gomodcache.isEmpty())
-        return refuse(u"GOMODCACHE is empty"_s);
-    if (QDir::isRelativePath(gomodcache))
-        return refuse(u"GOMODCACHE is a relative path; go itself requires an absolute one"_s);
-    const QString clean = QDir::cleanPath(gomodcache);
-    if (clean == u"/"_s)
-        return refuse(u"refusing to empty the root directory"_s);
-    for (const QString &home : {QDir::homePath(), qEnvironmentVariable("HOME")}) {
-        if (home.isEmpty())
-            continue;
-        const QString h = QDir::cleanPath(home);
-        if (clean == h || h.startsWith(clean + u'/'))
-            return refuse(u"refusing to empty the home directory or a directory above it"_s);
-    }
-    struct stat st;
-    if (::lstat(QFile::encodeName(clean).constData(), &st) != 0)
-        return Error::fromErrno(errno, gomodcache);
-    if (S_ISLNK(st.st_mode))
-        return refuse(u"GOMODCACHE is a symbolic link; point it at the real directory"_s);
-    if (!S_ISDIR(st.st_mode))
-        return refuse(u"not a directory"_s);
-    if (::lstat(QFile::encodeName(clean + u"/cache/download"_s).constData(), &st) != 0 || !S_ISDIR(st.st_mode))
-        return refuse(u"has no cache/download directory, so it does not look like a Go module cache"_s);
-    return {};
+    return CacheGuard::checkEmptiable(gomodcache);
 }
 
 Expected<PurgeAll::Result> PurgeAll::moveAside(const QString &gomodcache)

@@ -3,6 +3,7 @@
 
 #include <cerrno>
 #include <condition_variable>
+#include <cstdint>
 #include <cstring>
 #include <deque>
 #include <memory>
@@ -65,6 +66,7 @@ public:
             return;
         }
         m_dev = st.st_dev;
+        m_mnt = SafeFs::mountId(m_trash.get(), "");
 
         // Top level: files go now, directories become tasks. Purge journals stay.
         {
@@ -151,7 +153,7 @@ private:
             return;
         }
         if (S_ISDIR(st.st_mode)) {
-            if (st.st_dev != m_dev) {
+            if (st.st_dev != m_dev || !sameMount(dirFd, name)) {
                 issue(trashPath(rel), EXDEV, u"another filesystem is mounted here; not crossed"_s);
                 return;
             }
@@ -168,6 +170,15 @@ private:
         counted(st);
     }
 
+    // A bind mount of the same filesystem has the same st_dev: only the mount id tells.
+    bool sameMount(int dirFd, const char *name) const
+    {
+        if (m_mnt == 0)
+            return true;
+        const std::uint64_t mnt = SafeFs::mountId(dirFd, name);
+        return mnt == 0 || mnt == m_mnt;
+    }
+
     void emptyDirectory(const std::string &rel)
     {
         const size_t slash = rel.rfind('/');
@@ -178,8 +189,10 @@ private:
             issue(trashPath(rel), errno);
             return;
         }
-        if (!SafeFs::makeWritable(parent.get(), name.c_str())) {
-            if (errno == ELOOP || errno == ENOTDIR) // swapped for a symlink meanwhile: remove the link itself
+        if (!SafeFs::makeWritable(parent.get(), name.c_str(), m_mnt)) {
+            if (errno == EXDEV)
+                issue(trashPath(rel), EXDEV, u"another filesystem is mounted here; not crossed"_s);
+            else if (errno == ELOOP || errno == ENOTDIR) // swapped for a symlink meanwhile: remove the link itself
                 removeOrQueue(parent.get(), slash == std::string::npos ? std::string() : rel.substr(0, slash), name.c_str());
             else if (errno != ENOENT)
                 issue(trashPath(rel), errno);
@@ -215,9 +228,9 @@ private:
                 counted(st);
             return;
         }
-        if (st.st_dev != m_dev || depth > 4096)
+        if (st.st_dev != m_dev || depth > 4096 || !sameMount(parentFd, name))
             return; // reported in phase 1
-        if (SafeFs::makeWritable(parentFd, name)) {
+        if (SafeFs::makeWritable(parentFd, name, m_mnt)) {
             UniqueFd dir(::openat(parentFd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
             if (dir.isValid()) {
                 std::vector<std::string> children;
@@ -286,6 +299,7 @@ private:
     UniqueFd m_root;
     UniqueFd m_trash;
     dev_t m_dev = 0;
+    std::uint64_t m_mnt = 0; // 0: the kernel cannot tell mounts apart, st_dev only
 
     std::mutex m_mutex;
     std::condition_variable m_cv;

@@ -19,6 +19,7 @@
 #include "common/SafeFs.h"
 #include "module/ModulePath.h"
 #include "module/Semver.h"
+#include "purge/CacheGuard.h"
 #include "scan/CacheScanner.h"
 #include "scan/DirReader.h"
 
@@ -90,6 +91,9 @@ QString VersionPurger::absolute(const std::string &rel) const
 
 Status VersionPurger::open()
 {
+    // Never create a trash folder in what is not a module cache (a mistyped --modcache).
+    if (Status st = CacheGuard::checkModuleCache(m_gomodcache); !st)
+        return st;
     m_root.reset(::open(QFile::encodeName(m_gomodcache).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (!m_root.isValid())
         return Error::fromErrno(errno, m_gomodcache, u"cannot open the module cache"_s);
@@ -138,15 +142,25 @@ PurgeItemResult VersionPurger::run(const std::string &id, const std::string &esc
     const std::string treeRel = escPath + '@' + escVersion;
     const QString display = QString::fromStdString(treeRel);
 
-    // 1. The journal says what is being done, so a crash can be completed later.
+    // 1. The journal says what is being done, so a crash can be completed later. It stays
+    // flocked while this purge runs, so recover() in another process leaves it alone.
     const std::string journal = id + JournalSuffix;
+    UniqueFd jfd(::openat(m_trash.get(), journal.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644));
     {
-        UniqueFd jfd(::openat(m_trash.get(), journal.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644));
         const std::string text = std::string(JournalMagic) + '\n' + escPath + '\n' + escVersion + '\n'
                                  + (mode == PurgeMode::Light ? "light" : "full") + '\n';
-        if (!jfd.isValid() || !writeAll(jfd.get(), text) || ::fsync(jfd.get()) != 0)
-            return fail(Error::fromErrno(errno, absolute(CacheScanner::trashDirName().toStdString() + '/' + journal),
-                                         u"cannot write the purge journal"_s));
+        int rc = -1;
+        if (jfd.isValid()) {
+            while ((rc = ::flock(jfd.get(), LOCK_EX)) != 0 && errno == EINTR) {
+            }
+        }
+        if (rc != 0 || !writeAll(jfd.get(), text) || ::fsync(jfd.get()) != 0) {
+            const Error e = Error::fromErrno(errno, absolute(CacheScanner::trashDirName().toStdString() + '/' + journal),
+                                             u"cannot write the purge journal"_s);
+            if (jfd.isValid())
+                ::unlinkat(m_trash.get(), journal.c_str(), 0);
+            return fail(e);
+        }
         ::fsync(m_trash.get());
     }
     reached(Step::JournalWritten);
@@ -260,19 +274,29 @@ Expected<int> VersionPurger::recover()
     int completed = 0;
     for (const std::string &journal : journals) {
         UniqueFd fd(::openat(m_trash.get(), journal.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
+        if (!fd.isValid())
+            continue; // completed meanwhile
+        // A purge still running (here or in another process) holds its journal's lock.
+        if (::flock(fd.get(), LOCK_EX | LOCK_NB) != 0)
+            continue;
+        struct stat st;
+        if (::fstat(fd.get(), &st) != 0 || st.st_nlink == 0)
+            continue; // another recovery finished it between our open and our lock
         char buf[4096];
-        const ssize_t n = fd.isValid() ? ::read(fd.get(), buf, sizeof buf - 1) : -1;
+        const ssize_t n = ::read(fd.get(), buf, sizeof buf - 1);
         const QList<QByteArray> lines = n > 0 ? QByteArray(buf, n).split('\n') : QList<QByteArray>{};
-        const std::string id = journal.substr(0, journal.size() - std::strlen(JournalSuffix));
         if (lines.size() < 4 || lines[0] != JournalMagic) {
-            // Torn before it was complete: nothing was done yet for it.
-            ::unlinkat(m_trash.get(), journal.c_str(), 0);
+            // Torn before it was complete: nothing was done yet for it. A brand-new journal
+            // may simply not be locked by its writer yet, so only old ones go.
+            const qint64 age = QDateTime::currentSecsSinceEpoch() - qint64(st.st_mtime);
+            if (age > 60)
+                ::unlinkat(m_trash.get(), journal.c_str(), 0);
             continue;
         }
         const PurgeMode mode = lines[3] == "light" ? PurgeMode::Light : PurgeMode::Full;
-        // The protocol is idempotent: running it again from the start finishes the job.
-        // If the tree was already moved, the rename target exists, so use a fresh id for it.
-        const PurgeItemResult r = run(id + "-r", lines[1].toStdString(), lines[2].toStdString(), mode, {});
+        // The protocol is idempotent: running it again from the start finishes the job. It gets
+        // a fresh id, so its own journal and trash entry never collide with an earlier attempt.
+        const PurgeItemResult r = run(newId(), lines[1].toStdString(), lines[2].toStdString(), mode, {});
         if (r.outcome == PurgeOutcome::Failed)
             continue; // e.g. go still holds that version: keep the journal for the next time
         ::unlinkat(m_trash.get(), journal.c_str(), 0);
