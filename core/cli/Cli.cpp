@@ -4,10 +4,12 @@
 #include <cstdio>
 
 #include "cli/CliContext.h"
+#include "cli/DownloadCommand.h"
 #include "cli/EnvCommand.h"
 #include "cli/GoAuthCommand.h"
 #include "cli/ProxyCommand.h"
 #include "cli/PurgeCommand.h"
+#include "cli/RefreshCommand.h"
 #include "cli/RestoreCommand.h"
 #include "cli/ScanCommand.h"
 #include "cli/TrashCommand.h"
@@ -31,6 +33,8 @@ const Command commands[] = {
     {"purge", "remove chosen module versions (or everything), safely while go runs", &PurgeCommand::run},
     {"restore", "extract light-cleaned versions again from their kept zips, offline", &RestoreCommand::run},
     {"trash", "show or empty what purges moved aside", &TrashCommand::run},
+    {"download", "fetch MODULE@VERSION over GOPROXY into the cache, checked as go checks it", &DownloadCommand::run},
+    {"refresh", "fetch cached versions again (e.g. from another mirror) and compare", &RefreshCommand::run},
     {"proxy", "GOPROXY presets, the GOPRIVATE pattern tester, mirror probe, proxy credentials", &ProxyCommand::run},
     {"goauth", "GOAUTH helper for go >= 1.24: proxy credentials from the keychain", &GoAuthCommand::run},
 };

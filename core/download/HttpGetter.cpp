@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "HttpGetter.h"
+
+#include <memory>
+
+#include <QEventLoop>
+#include <QIODevice>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSslConfiguration>
+#include <QTimer>
+
+#include "common/GoQuote.h"
+#include "proxy/GoUrl.h"
+
+using namespace Qt::StringLiterals;
+
+namespace mk {
+
+namespace {
+
+constexpr int maxRedirects = 10; // go's http client limit
+constexpr qint64 maxErrorBody = 64 * 1024;
+constexpr int cancelPollMs = 50;
+
+bool sameOrigin(const QUrl &a, const QUrl &b)
+{
+    const auto defaultPort = [](const QUrl &u) { return u.scheme() == u"https" ? 443 : 80; };
+    return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
+           && a.port(defaultPort(a)) == b.port(defaultPort(b));
+}
+
+QString shown(const QUrl &url)
+{
+    return GoUrl::redact(url.toString(QUrl::RemoveUserInfo));
+}
+
+// One manager per worker thread, created and destroyed in that thread.
+QNetworkAccessManager &threadManager()
+{
+    thread_local std::unique_ptr<QNetworkAccessManager> nam;
+    if (!nam) {
+        nam = std::make_unique<QNetworkAccessManager>();
+        nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    }
+    return *nam;
+}
+
+} // namespace
+
+bool HttpGetter::Response::transient() const
+{
+    if (timedOut)
+        return true;
+    if (error.isError())
+        return error.code == Error::Code::Network;
+    return status == 502 || status == 503 || status == 504;
+}
+
+HttpGetter::Response HttpGetter::get(const QUrl &url, QIODevice *sink, const Options &options)
+{
+    Response r;
+    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+    if (!options.caCertificates.isEmpty())
+        ssl.addCaCertificates(options.caCertificates);
+    bool sendCredential = options.credential.has_value() && url.scheme() == u"https";
+    QUrl current = url;
+
+    for (int redirects = 0;; ++redirects) {
+        QNetworkRequest req(current);
+        req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+        req.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
+        req.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
+        req.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+        req.setAttribute(QNetworkRequest::Http2AllowedAttribute, true);
+        req.setRawHeader("User-Agent", "ModKeeper/" MODKEEPER_VERSION);
+        if (current.scheme() == u"https")
+            req.setSslConfiguration(ssl);
+        if (sendCredential && current.scheme() == u"https" && sameOrigin(current, url)) {
+            req.setRawHeader("Authorization", options.credential->basicAuthorization());
+            r.credentialSent = true;
+        }
+
+        QEventLoop loop;
+        QNetworkReply *reply = threadManager().get(req);
+        std::unique_ptr<QNetworkReply> owner(reply);
+        bool timedOut = false;
+        bool cancelled = false;
+        bool tooLarge = false;
+        bool sinkFailed = false;
+        QTimer idle;
+        idle.setSingleShot(true);
+        QObject::connect(&idle, &QTimer::timeout, &loop, [&] {
+            timedOut = true;
+            reply->abort();
+        });
+        QTimer poll;
+        QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+            if (options.cancelled && options.cancelled()) {
+                cancelled = true;
+                reply->abort();
+            }
+        });
+        const auto status = [reply] { return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(); };
+        const auto consume = [&] {
+            if (tooLarge || sinkFailed)
+                return;
+            if (status() != 200) {
+                if (r.body.size() < maxErrorBody)
+                    r.body += reply->read(maxErrorBody - r.body.size());
+                else
+                    reply->readAll();
+                return;
+            }
+            const QByteArray chunk = reply->readAll();
+            r.bytes += chunk.size();
+            if (options.maxBytes >= 0 && r.bytes > options.maxBytes) {
+                tooLarge = true;
+                reply->abort();
+                return;
+            }
+            if (sink) {
+                if (sink->write(chunk) != chunk.size()) {
+                    sinkFailed = true;
+                    reply->abort();
+                    return;
+                }
+            } else {
+                r.body += chunk;
+            }
+            if (options.onBytes)
+                options.onBytes(r.bytes);
+        };
+        QObject::connect(reply, &QNetworkReply::readyRead, &loop, [&] {
+            idle.start(options.idleTimeoutMs);
+            consume();
+        });
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        idle.start(options.idleTimeoutMs);
+        poll.start(cancelPollMs);
+        if (!reply->isFinished())
+            loop.exec();
+        idle.stop();
+        poll.stop();
+
+        const QString where = shown(current);
+        r.finalUrl = current;
+        if (cancelled) {
+            r.error = Error::make(Error::Code::Cancelled, u"cancelled"_s, where);
+            return r;
+        }
+        if (timedOut) {
+            r.timedOut = true;
+            r.error = Error::make(Error::Code::Network,
+                                  u"timed out: nothing received for %1 s"_s.arg(options.idleTimeoutMs / 1000.0), where);
+            return r;
+        }
+        if (tooLarge) {
+            r.error = Error::make(Error::Code::Refused, u"the response is larger than the %1-byte limit"_s.arg(options.maxBytes), where);
+            return r;
+        }
+        if (sinkFailed) {
+            r.error = Error::make(Error::Code::Io, u"cannot store the response: %1"_s.arg(sink->errorString()), where);
+            return r;
+        }
+        const int code = status();
+        if (code == 0) {
+            r.error = Error::make(Error::Code::Network, reply->errorString(), where);
+            return r;
+        }
+        // What arrived together with the end of the reply.
+        if (reply->bytesAvailable() > 0)
+            consume();
+        if (tooLarge || sinkFailed) {
+            r.error = Error::make(tooLarge ? Error::Code::Refused : Error::Code::Io,
+                                  tooLarge ? u"the response is larger than the %1-byte limit"_s.arg(options.maxBytes)
+                                           : u"cannot store the response"_s,
+                                  where);
+            return r;
+        }
+        if (code == 200 && reply->error() != QNetworkReply::NoError) {
+            r.error = Error::make(Error::Code::Network, reply->errorString(), where); // e.g. reset mid-body
+            return r;
+        }
+        const QByteArray location = reply->rawHeader("Location");
+        if (code >= 300 && code < 400 && !location.isEmpty()) {
+            if (redirects + 1 > maxRedirects) {
+                r.error = Error::make(Error::Code::Refused, u"stopped after %1 redirects"_s.arg(maxRedirects), where);
+                return r;
+            }
+            const QUrl next = current.resolved(QUrl(QString::fromUtf8(location)));
+            if (url.scheme() == u"https" && next.scheme() != u"https") {
+                r.error = Error::make(Error::Code::Refused,
+                                      u"redirected from secure URL %1 to insecure URL %2"_s.arg(where, shown(next)), where);
+                return r;
+            }
+            if (next.scheme() != u"http" && next.scheme() != u"https") {
+                r.error = Error::make(Error::Code::Refused, u"redirect to unsupported URL %1"_s.arg(shown(next)), where);
+                return r;
+            }
+            if (!sameOrigin(next, url))
+                sendCredential = false;
+            r.body.clear();
+            r.bytes = 0;
+            current = next;
+            continue;
+        }
+        r.status = code;
+        r.reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+        r.contentType = reply->rawHeader("Content-Type");
+        return r;
+    }
+}
+
+} // namespace mk

@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ProxyFetcher.h"
+
+#include <QFile>
+#include <QThread>
+#include <QUrl>
+
+#include "common/GoQuote.h"
+#include "keychain/CredentialStore.h"
+#include "module/ModulePath.h"
+#include "proxy/GoUrl.h"
+#include "proxy/ProxyProbe.h"
+
+using namespace Qt::StringLiterals;
+
+namespace mk {
+
+namespace {
+
+QString suffix(ProxyFetcher::Kind kind)
+{
+    switch (kind) {
+    case ProxyFetcher::Kind::Info: return u".info"_s;
+    case ProxyFetcher::Kind::Mod: return u".mod"_s;
+    case ProxyFetcher::Kind::Zip: return u".zip"_s;
+    }
+    return {};
+}
+
+// go's pathEscape for each element: '/' stays, the rest is URL path escaped ('+' stays).
+QString urlPath(const QString &escaped)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(escaped, "/+!~@"));
+}
+
+bool resetSink(QFile *sink)
+{
+    return !sink || (sink->resize(0) && sink->seek(0));
+}
+
+} // namespace
+
+ProxyFetcher::ProxyFetcher(ProxyList list, const DownloadOptions &options) : m_list(std::move(list)), m_options(options)
+{
+}
+
+qint64 ProxyFetcher::maxBytes(Kind kind)
+{
+    switch (kind) {
+    case Kind::Info: return 1 << 20;
+    case Kind::Mod: return 16 << 20;
+    case Kind::Zip: return 500LL << 20;
+    }
+    return -1;
+}
+
+ProxyFetcher::Fetched ProxyFetcher::fetch(const QString &path, const QString &version, Kind kind, QFile *zipSink,
+                                          const std::function<bool()> &cancelled,
+                                          const std::function<void(qint64)> &onBytes) const
+{
+    Fetched out;
+    const Expected<QString> escPath = ModulePath::escapePath(path);
+    const Expected<QString> escVersion = ModulePath::escapeVersion(version);
+    if (!escPath || !escVersion) {
+        out.error = !escPath ? escPath.error() : escVersion.error();
+        return out;
+    }
+    const QString rel = urlPath(*escPath) + u"/@v/"_s + urlPath(*escVersion) + suffix(kind);
+    Error notFound; // the last "not here" answer, reported when the list runs out
+    Error firstError;
+
+    for (const ProxyList::Entry &entry : m_list.entries()) {
+        using K = ProxyList::Entry::Kind;
+        if (entry.kind == K::NoProxy) {
+            if (ModulePath::matchPrefixPatterns(m_options.gonoproxy, path)) {
+                out.direct = true;
+                out.proxy = u"direct"_s;
+                return out;
+            }
+            continue;
+        }
+        if (entry.kind == K::Direct) {
+            out.direct = true;
+            out.proxy = u"direct"_s;
+            return out;
+        }
+        if (entry.kind == K::Off) {
+            out.error = firstError.isError() ? firstError
+                                             : Error::make(Error::Code::Refused, u"module lookup disabled by GOPROXY=off"_s,
+                                                           path + u'@' + version);
+            return out;
+        }
+
+        QString base = entry.url;
+        while (base.endsWith(u'/'))
+            base.chop(1);
+        const QString url = base + u'/' + rel;
+        out.proxy = GoUrl::redact(entry.url);
+
+        if (url.startsWith(u"file:"_s)) {
+            const QString local = QUrl(url).toLocalFile();
+            QFile f(local);
+            if (!f.open(QIODevice::ReadOnly)) {
+                Error e = Error::make(f.exists() ? Error::Code::Io : Error::Code::NotFound, f.errorString(), local);
+                if (!f.exists()) {
+                    notFound = e;
+                    continue;
+                }
+                if (!entry.fallBackOnError) {
+                    out.error = e;
+                    return out;
+                }
+                if (!firstError.isError())
+                    firstError = e;
+                continue;
+            }
+            if (f.size() > maxBytes(kind)) {
+                out.error = Error::make(Error::Code::Refused, u"larger than go's limit of %1 bytes"_s.arg(maxBytes(kind)), local);
+                return out;
+            }
+            if (zipSink) {
+                if (!resetSink(zipSink)) {
+                    out.error = Error::make(Error::Code::Io, zipSink->errorString(), zipSink->fileName());
+                    return out;
+                }
+                char buf[1 << 16];
+                qint64 n;
+                while ((n = f.read(buf, sizeof buf)) > 0) {
+                    if (zipSink->write(buf, n) != n) {
+                        out.error = Error::make(Error::Code::Io, zipSink->errorString(), zipSink->fileName());
+                        return out;
+                    }
+                    out.bytes += n;
+                }
+                if (!zipSink->flush()) {
+                    out.error = Error::make(Error::Code::Io, zipSink->errorString(), zipSink->fileName());
+                    return out;
+                }
+            } else {
+                out.data = f.readAll();
+                out.bytes = out.data.size();
+            }
+            if (onBytes)
+                onBytes(out.bytes);
+            return out;
+        }
+
+        HttpGetter::Options http;
+        http.idleTimeoutMs = m_options.idleTimeoutMs;
+        http.maxBytes = maxBytes(kind);
+        http.caCertificates = m_options.caCertificates;
+        http.cancelled = cancelled;
+        http.onBytes = onBytes;
+        for (const QString &key : CredentialStore::keysForUrl(url)) {
+            if (const auto it = m_options.credentials.constFind(key); it != m_options.credentials.constEnd()) {
+                http.credential = *it;
+                break;
+            }
+        }
+        HttpGetter::Response r;
+        for (int attempt = 0;; ++attempt) {
+            if (!resetSink(zipSink)) {
+                out.error = Error::make(Error::Code::Io, zipSink->errorString(), zipSink->fileName());
+                return out;
+            }
+            r = HttpGetter::get(QUrl(url), zipSink, http);
+            if (r.ok() || !r.transient() || attempt >= m_options.retries || (cancelled && cancelled()))
+                break;
+            QThread::msleep(250UL << (2 * attempt)); // 250 ms, 1 s, 4 s
+        }
+        if (r.ok()) {
+            out.data = std::move(r.body);
+            out.bytes = r.bytes;
+            if (zipSink && !zipSink->flush()) {
+                out.error = Error::make(Error::Code::Io, zipSink->errorString(), zipSink->fileName());
+                return out;
+            }
+            return out;
+        }
+        if (r.error.code == Error::Code::Cancelled) {
+            out.error = r.error;
+            return out;
+        }
+        Error e;
+        if (r.error.isError()) {
+            e = r.error;
+            e.message = u"reading %1: %2"_s.arg(GoUrl::redact(url), r.error.message);
+            e.subject = path + u'@' + version;
+        } else {
+            QString status = QString::number(r.status);
+            if (!r.reason.isEmpty())
+                status += u' ' + r.reason;
+            QString text = u"reading %1: %2"_s.arg(GoUrl::redact(url), status);
+            const QString detail = ProxyProbe::formatErrorDetail(r.body, r.contentType);
+            if (!detail.isEmpty())
+                text += u"\n\tserver response:"_s + (detail.contains(u'\n') ? u"\n\t"_s : u" "_s) + detail;
+            e = Error::make(r.status == 404 || r.status == 410 ? Error::Code::NotFound : Error::Code::Network, text,
+                            path + u'@' + version);
+        }
+        if (e.code == Error::Code::NotFound) {
+            notFound = e;
+            continue;
+        }
+        if (!entry.fallBackOnError) {
+            out.error = e;
+            return out;
+        }
+        if (!firstError.isError())
+            firstError = e;
+    }
+    out.error = firstError.isError() ? firstError
+                : notFound.isError()  ? notFound
+                                      : Error::make(Error::Code::NotFound, u"no proxy has it"_s, path + u'@' + version);
+    return out;
+}
+
+} // namespace mk

@@ -1,0 +1,532 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "VersionDownloader.h"
+
+#include <cerrno>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+#include "archive/Hash1.h"
+#include "archive/ModuleZip.h"
+#include "common/FileLock.h"
+#include "common/SafeFs.h"
+#include "download/RevInfoJson.h"
+#include "module/ModulePath.h"
+#include "module/Semver.h"
+#include "purge/VersionPurger.h"
+#include "scan/DirReader.h"
+
+using namespace Qt::StringLiterals;
+
+namespace mk {
+
+struct VersionDownloader::Ctx
+{
+    DownloadRequest request;
+    Mode mode = Mode::Download;
+    std::string escPath;
+    std::string escVersion;
+    std::string vdir;    // cache/download/<esc>/@v
+    std::string treeRel; // <esc>@<escv>
+    UniqueFd vfd;
+    DownloadResult result;
+    std::function<bool()> cancelled;
+    std::function<void(const DownloadResult &)> progress;
+    QElapsedTimer sinceProgress;
+    qint64 bytesBefore = 0;
+
+    [[nodiscard]] std::string name(const char *suffix) const { return escVersion + suffix; }
+};
+
+namespace {
+
+std::optional<QByteArray> readSmall(int dirFd, const std::string &name, qint64 limit = 16 << 20)
+{
+    UniqueFd fd(::openat(dirFd, name.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
+    if (!fd.isValid())
+        return std::nullopt;
+    QByteArray out;
+    char buf[65536];
+    ssize_t n;
+    while ((n = ::read(fd.get(), buf, sizeof buf)) > 0) {
+        out.append(buf, n);
+        if (out.size() > limit)
+            return std::nullopt;
+    }
+    if (n < 0)
+        return std::nullopt;
+    return out;
+}
+
+bool present(int dirFd, const std::string &name)
+{
+    struct stat st;
+    return ::fstatat(dirFd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0;
+}
+
+// go's checkMod: a .ziphash is used only when it is exactly "h1:" + 44 base64 bytes.
+bool validZiphash(const std::optional<QByteArray> &h)
+{
+    return h && h->size() == 47 && h->startsWith("h1:") && !h->contains('\0');
+}
+
+std::string randomDigits()
+{
+    return std::to_string(QRandomGenerator::global()->bounded(1000000000));
+}
+
+bool writeAll(int fd, const QByteArray &data)
+{
+    qsizetype done = 0;
+    while (done < data.size()) {
+        const ssize_t n = ::write(fd, data.constData() + done, size_t(data.size() - done));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        done += n;
+    }
+    return true;
+}
+
+} // namespace
+
+VersionDownloader::VersionDownloader(int rootFd, const DownloadOptions &options, const ProxyFetcher &fetcher)
+    : m_root(rootFd), m_options(options), m_fetcher(fetcher)
+{
+}
+
+Status VersionDownloader::writeMetadata(Ctx &c, const QString &suffix, const QByteArray &data)
+{
+    // go's writeDiskCache: "<file><rand>.tmp" (O_EXCL, 0666), then rename over the final name.
+    const std::string final = c.escVersion + suffix.toStdString();
+    const std::string tmp = final + randomDigits() + ".tmp";
+    const QString display = m_options.gomodcache + u'/' + QString::fromStdString(c.vdir + '/' + final);
+    {
+        UniqueFd fd(::openat(c.vfd.get(), tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666));
+        if (!fd.isValid())
+            return Error::fromErrno(errno, display);
+        if (!writeAll(fd.get(), data)) {
+            const int err = errno;
+            ::unlinkat(c.vfd.get(), tmp.c_str(), 0);
+            return Error::fromErrno(err, display);
+        }
+    }
+    if (::renameat(c.vfd.get(), tmp.c_str(), c.vfd.get(), final.c_str()) != 0) {
+        const int err = errno;
+        ::unlinkat(c.vfd.get(), tmp.c_str(), 0);
+        return Error::fromErrno(err, display);
+    }
+    if (suffix == u".mod")
+        return VersionPurger::rewriteVersionList(m_root, c.vdir, m_options.gomodcache + u'/' + QString::fromStdString(c.vdir));
+    return {};
+}
+
+Status VersionDownloader::checkHash(Ctx &c, const QString &h1, bool goMod)
+{
+    const QString what = c.request.path + u' ' + c.request.version + (goMod ? u"/go.mod"_s : QString());
+    if (const auto it = m_options.knownSums.constFind(what); it != m_options.knownSums.constEnd()) {
+        if (*it != h1)
+            return Error::make(Error::Code::Security,
+                               u"checksum mismatch\n\tdownloaded: %1\n\tgo.sum:     %2\n\nSECURITY ERROR\nThis download does NOT "
+                               "match an earlier download recorded in go.sum.\nThe bits may have been replaced on the origin "
+                               "server, or an attacker may have intercepted the download attempt."_s.arg(h1, *it),
+                               u"verifying "_s + c.request.id() + (goMod ? u"/go.mod"_s : QString()));
+        c.result.notes.append(goMod ? u"go.mod checked against go.sum"_s : u"zip checked against go.sum"_s);
+        return {};
+    }
+    if (m_options.checksumDb) {
+        bool verified = false;
+        if (Status st = m_options.checksumDb(c.request.path, c.request.version, h1, goMod, &verified); !st)
+            return st;
+        if (verified)
+            c.result.notes.append(goMod ? u"go.mod checked against the checksum database"_s
+                                        : u"zip checked against the checksum database"_s);
+    }
+    return {};
+}
+
+DownloadResult VersionDownloader::goDirect(Ctx &c)
+{
+    DownloadResult &r = c.result;
+    r.proxy = u"direct"_s;
+    auto fail = [&](Error e) {
+        r.outcome = DownloadOutcome::Failed;
+        r.error = std::move(e);
+        return r;
+    };
+    if (c.mode != Mode::Download)
+        return fail(Error::make(Error::Code::Unsupported,
+                                u"comes from version control (GOPROXY direct or GONOPROXY), which the go command fetches "
+                                "itself; it cannot be fetched again for comparison"_s,
+                                c.request.id()));
+    const QString go = !m_options.goBinary.isEmpty() ? m_options.goBinary : QStandardPaths::findExecutable(u"go"_s);
+    if (go.isEmpty())
+        return fail(Error::make(Error::Code::NotFound,
+                                u"must come from version control (GOPROXY direct or GONOPROXY), which needs the go "
+                                "command, and none was found on PATH"_s,
+                                c.request.id()));
+    QTemporaryDir work;
+    if (!work.isValid())
+        return fail(Error::make(Error::Code::Io, work.errorString(), u"temporary directory"_s));
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"GOMODCACHE"_s, m_options.gomodcache);
+    env.insert(u"GOPROXY"_s, m_options.goproxy);
+    if (!m_options.gonoproxy.isEmpty())
+        env.insert(u"GONOPROXY"_s, m_options.gonoproxy);
+    env.insert(u"GOFLAGS"_s, m_options.cacheRw ? u"-mod=mod -modcacherw"_s : u"-mod=mod"_s);
+    env.insert(u"GOWORK"_s, u"off"_s);
+    env.insert(u"GO111MODULE"_s, u"on"_s);
+    for (auto it = m_options.goEnvironment.cbegin(); it != m_options.goEnvironment.cend(); ++it)
+        env.insert(it.key(), it.value());
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.setWorkingDirectory(work.path());
+    p.start(go, {u"mod"_s, u"download"_s, u"-json"_s, c.request.id()});
+    if (!p.waitForStarted(30000))
+        return fail(Error::make(Error::Code::Io, p.errorString(), go));
+    while (!p.waitForFinished(200)) {
+        if (c.cancelled && c.cancelled()) {
+            p.kill();
+            p.waitForFinished(5000);
+            return fail(Error::make(Error::Code::Cancelled, u"cancelled"_s, c.request.id()));
+        }
+        if (p.state() == QProcess::NotRunning)
+            break;
+    }
+    const QJsonObject o = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+    if (!o.value(u"Error"_s).toString().isEmpty())
+        return fail(Error::make(Error::Code::Network, o.value(u"Error"_s).toString(), c.request.id()));
+    if (p.exitCode() != 0 || o.value(u"Sum"_s).toString().isEmpty())
+        return fail(Error::make(Error::Code::Network,
+                                QString::fromLocal8Bit(p.readAllStandardError()).trimmed(), c.request.id()));
+    r.sum = o.value(u"Sum"_s).toString();
+    r.goModSum = o.value(u"GoModSum"_s).toString();
+    r.outcome = DownloadOutcome::Downloaded;
+    r.notes.append(u"fetched by %1 from version control"_s.arg(go));
+    return r;
+}
+
+DownloadResult VersionDownloader::run(const DownloadRequest &request, Mode mode, const std::function<bool()> &cancelled,
+                                      const std::function<void(const DownloadResult &)> &progress)
+{
+    Ctx c;
+    c.request = request;
+    c.mode = mode;
+    c.cancelled = cancelled;
+    c.progress = progress;
+    c.sinceProgress.start();
+    DownloadResult &r = c.result;
+    r.path = request.path;
+    r.version = request.version;
+    auto fail = [&](Error e) {
+        r.outcome = DownloadOutcome::Failed;
+        r.error = std::move(e);
+        return r;
+    };
+
+    if (Status st = ModulePath::checkPath(request.path); !st) {
+        Error e = st.error();
+        e.subject = request.id();
+        return fail(e);
+    }
+    if (Semver::canonicalVersion(request.version) != request.version)
+        return fail(Error::make(Error::Code::InvalidArgument,
+                                u"not a canonical version (vX.Y.Z, a pre-release or a pseudo-version); "
+                                "resolve queries like @latest with go first"_s,
+                                request.id()));
+    c.escPath = ModulePath::escapePath(request.path).value().toStdString();
+    c.escVersion = ModulePath::escapeVersion(request.version).value().toStdString();
+    c.vdir = "cache/download/" + c.escPath + "/@v";
+    c.treeRel = c.escPath + '@' + c.escVersion;
+    const QString vdirShown = m_options.gomodcache + u'/' + QString::fromStdString(c.vdir);
+    auto shown = [&](const std::string &name) -> QString { return vdirShown + u'/' + QString::fromStdString(name); };
+    const QString treeShown = m_options.gomodcache + u'/' + QString::fromStdString(c.treeRel);
+
+    if (!SafeFs::makeDirsBeneath(m_root, c.vdir.c_str()))
+        return fail(Error::fromErrno(errno, vdirShown));
+    c.vfd = SafeFs::openDirBeneath(m_root, c.vdir.c_str());
+    if (!c.vfd.isValid())
+        return fail(Error::fromErrno(errno, vdirShown));
+    const int vfd = c.vfd.get();
+    auto treePresent = [&] {
+        struct stat st;
+        return SafeFs::statBeneath(m_root, c.treeRel.c_str(), &st) && S_ISDIR(st.st_mode);
+    };
+
+    std::optional<QByteArray> oldInfo = readSmall(vfd, c.name(".info"), 1 << 20);
+    std::optional<QByteArray> oldMod = readSmall(vfd, c.name(".mod"));
+    std::optional<QByteArray> oldHash = readSmall(vfd, c.name(".ziphash"), 1024);
+    const bool complete = oldInfo && oldMod && validZiphash(oldHash) && treePresent() && !present(vfd, c.name(".partial"));
+    if (mode == Mode::Download && complete) {
+        r.outcome = DownloadOutcome::AlreadyPresent;
+        r.sum = QString::fromLatin1(*oldHash);
+        r.goModSum = Hash1::hashGoMod(*oldMod);
+        return r;
+    }
+    bool changed = false;
+
+    // .info
+    if (mode != Mode::Download || !oldInfo) {
+        const ProxyFetcher::Fetched f = m_fetcher.fetch(request.path, request.version, ProxyFetcher::Kind::Info, nullptr, cancelled);
+        if (f.direct)
+            return goDirect(c);
+        if (!f.ok())
+            return fail(f.error);
+        r.bytes += f.bytes;
+        const Expected<QByteArray> info = RevInfoJson::fromProxy(f.data, request.version);
+        if (!info) {
+            Error e = info.error();
+            e.subject = request.id() + u" from "_s + f.proxy;
+            return fail(e);
+        }
+        if (!oldInfo) {
+            if (Status st = writeMetadata(c, u".info"_s, *info); !st)
+                return fail(st.error());
+        } else if (*oldInfo != *info) {
+            r.notes.append(u"the proxy's .info differs from the cached one (the cached one is kept)"_s);
+        }
+    }
+
+    // .mod: checked against go.sum and the checksum database before it is written.
+    if (mode != Mode::Download || !oldMod) {
+        const ProxyFetcher::Fetched f = m_fetcher.fetch(request.path, request.version, ProxyFetcher::Kind::Mod, nullptr, cancelled);
+        if (f.direct)
+            return goDirect(c);
+        if (!f.ok())
+            return fail(f.error);
+        r.bytes += f.bytes;
+        const QString modSum = Hash1::hashGoMod(f.data);
+        if (Status st = checkHash(c, modSum, true); !st)
+            return fail(st.error());
+        r.goModSum = modSum;
+        if (!oldMod) {
+            if (Status st = writeMetadata(c, u".mod"_s, f.data); !st)
+                return fail(st.error());
+        } else if (*oldMod != f.data) {
+            if (mode == Mode::Replace && r.notes.contains(u"go.mod checked against the checksum database"_s)) {
+                if (Status st = writeMetadata(c, u".mod"_s, f.data); !st)
+                    return fail(st.error());
+                r.notes.append(u"the damaged go.mod was replaced by the verified one"_s);
+            } else {
+                changed = true;
+                r.goModSum = Hash1::hashGoMod(*oldMod);
+                r.notes.append(u"SECURITY: the proxy's go.mod (%1) differs from the cached one (%2); the cached one is kept"_s.arg(
+                    modSum, r.goModSum));
+            }
+        }
+    } else {
+        r.goModSum = Hash1::hashGoMod(*oldMod);
+    }
+
+    // The zip and the tree, under go's lock for this version.
+    Expected<FileLock> lock = FileLock::acquire(m_root, c.vdir + '/' + c.name(".lock"), shown(c.name(".lock")),
+                                                m_options.lockTimeoutMs, cancelled);
+    if (!lock)
+        return fail(lock.error());
+    oldHash = readSmall(vfd, c.name(".ziphash"), 1024);
+    const bool hashOk = validZiphash(oldHash);
+    const bool zipPresent = present(vfd, c.name(".zip"));
+
+    // Moves a (partial) tree into our trash: go would delete it; the reaper will.
+    auto moveTreeAside = [&]() -> Status {
+        if (!treePresent())
+            return {};
+        VersionPurger purger(m_options.gomodcache);
+        if (Status st = purger.open(); !st)
+            return st;
+        const size_t slash = c.treeRel.rfind('/');
+        UniqueFd parent = slash == std::string::npos ? UniqueFd(::fcntl(m_root, F_DUPFD_CLOEXEC, 0))
+                                                      : SafeFs::openDirBeneath(m_root, c.treeRel.substr(0, slash).c_str());
+        const std::string name = slash == std::string::npos ? c.treeRel : c.treeRel.substr(slash + 1);
+        const std::string trashName = "download-" + std::to_string(QDateTime::currentMSecsSinceEpoch()) + '-' + randomDigits();
+        if (!parent.isValid() || !SafeFs::makeWritable(parent.get(), name.c_str())
+            || ::renameat(parent.get(), name.c_str(), purger.trashFd(), trashName.c_str()) != 0)
+            return Error::fromErrno(errno, treeShown, u"cannot move the old tree aside"_s);
+        return {};
+    };
+
+    // Extracts zipName (in the @v directory) under .partial; with a new download, checks the
+    // hash, writes .ziphash and renames the temp zip into place.
+    auto install = [&](const std::string &zipName, bool fresh, const QString &expected) -> DownloadResult {
+        {
+            UniqueFd pfd(::openat(vfd, c.name(".partial").c_str(), O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0666));
+            if (!pfd.isValid())
+                return fail(Error::fromErrno(errno, shown(c.name(".partial"))));
+        }
+        auto abandon = [&](Error e) {
+            if (fresh)
+                ::unlinkat(vfd, zipName.c_str(), 0);
+            // The tree (if any) is gone again; the marker goes last, as go does.
+            ::unlinkat(vfd, c.name(".partial").c_str(), 0);
+            return fail(std::move(e));
+        };
+        if (Status st = moveTreeAside(); !st)
+            return abandon(st.error());
+        ModuleZip::ExtractOptions x;
+        x.expectedHash = expected;
+        x.cacheRw = m_options.cacheRw;
+        const Expected<ModuleZip::ExtractResult> done = ModuleZip::extractAt(
+            shown(zipName), m_root, QByteArray::fromStdString(c.treeRel), request.path, request.version, x);
+        if (!done) {
+            Error e = done.error();
+            if (fresh)
+                e.message += u" (served by %1)"_s.arg(r.proxy);
+            return abandon(e);
+        }
+        r.sum = done->zipHash;
+        if (fresh) {
+            if (Status st = checkHash(c, r.sum, false); !st) {
+                (void)moveTreeAside();
+                return abandon(st.error());
+            }
+        }
+        if (fresh || !hashOk) {
+            // lockedfile.Write: exclusive lock on the file itself, truncate, write.
+            UniqueFd hfd(::openat(vfd, c.name(".ziphash").c_str(), O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0666));
+            if (!hfd.isValid() || ::flock(hfd.get(), LOCK_EX) != 0 || ::ftruncate(hfd.get(), 0) != 0
+                || !writeAll(hfd.get(), r.sum.toLatin1())) {
+                const Error e = Error::fromErrno(errno, shown(c.name(".ziphash")));
+                (void)moveTreeAside();
+                return abandon(e);
+            }
+        }
+        if (fresh && ::renameat(vfd, zipName.c_str(), vfd, c.name(".zip").c_str()) != 0) {
+            const Error e = Error::fromErrno(errno, shown(c.name(".zip")));
+            (void)moveTreeAside();
+            return abandon(e);
+        }
+        if (::unlinkat(vfd, c.name(".partial").c_str(), 0) != 0 && errno != ENOENT)
+            return fail(Error::fromErrno(errno, shown(c.name(".partial"))));
+        r.outcome = changed ? DownloadOutcome::Changed : DownloadOutcome::Downloaded;
+        return r;
+    };
+
+    if (mode == Mode::Download) {
+        if (hashOk && treePresent() && !present(vfd, c.name(".partial"))) {
+            r.outcome = DownloadOutcome::Downloaded; // completed by someone else meanwhile
+            r.sum = QString::fromLatin1(*oldHash);
+            return r;
+        }
+        if (hashOk && zipPresent) {
+            // go's fast path: the kept zip is trusted (it passed the checks when it came).
+            r.proxy = u"cache"_s;
+            return install(c.name(".zip"), false, QString::fromLatin1(*oldHash));
+        }
+    }
+
+    // go deletes stale temp zips under the lock before downloading.
+    {
+        std::vector<std::string> stale;
+        char buffer[DirReader::BufferSize];
+        DirReader reader(vfd, buffer);
+        const std::string prefix = c.name(".zip");
+        while (const char *n = reader.next()) {
+            const std::string s(n);
+            if (s.size() > prefix.size() + 4 && s.compare(0, prefix.size(), prefix) == 0 && s.ends_with(".tmp"))
+                stale.push_back(s);
+        }
+        for (const std::string &s : stale)
+            ::unlinkat(vfd, s.c_str(), 0);
+    }
+    const std::string tmpName = c.name(".zip") + randomDigits() + ".tmp";
+    UniqueFd tfd(::openat(vfd, tmpName.c_str(), O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666));
+    if (!tfd.isValid())
+        return fail(Error::fromErrno(errno, shown(tmpName)));
+    QFile sink;
+    if (!sink.open(tfd.release(), QIODevice::ReadWrite, QFileDevice::AutoCloseHandle)) {
+        ::unlinkat(vfd, tmpName.c_str(), 0);
+        return fail(Error::make(Error::Code::Io, sink.errorString(), shown(tmpName)));
+    }
+    const qint64 before = r.bytes;
+    const ProxyFetcher::Fetched f = m_fetcher.fetch(
+        request.path, request.version, ProxyFetcher::Kind::Zip, &sink, cancelled, [&](qint64 bytes) {
+            if (!c.progress || c.sinceProgress.elapsed() < 100)
+                return;
+            c.sinceProgress.restart();
+            DownloadResult update;
+            update.path = r.path;
+            update.version = r.version;
+            update.outcome = DownloadOutcome::InProgress;
+            update.bytes = before + bytes;
+            c.progress(update);
+        });
+    sink.close();
+    if (f.direct) {
+        ::unlinkat(vfd, tmpName.c_str(), 0);
+        lock = FileLock(); // go takes the lock itself
+        return goDirect(c);
+    }
+    if (!f.ok()) {
+        ::unlinkat(vfd, tmpName.c_str(), 0);
+        return fail(f.error);
+    }
+    r.bytes += f.bytes;
+    r.proxy = f.proxy;
+
+    if (mode == Mode::Download || !hashOk)
+        return install(tmpName, true, QString()); // checked after extraction, under .partial, with go's message
+
+    // Refresh / Replace: compare with what the cache recorded before touching anything.
+    const Expected<ModuleZipContents> checked = ModuleZip::verify(shown(tmpName), request.path, request.version);
+    if (!checked) {
+        ::unlinkat(vfd, tmpName.c_str(), 0);
+        Error e = checked.error();
+        e.message += u" (served by %1)"_s.arg(r.proxy);
+        return fail(e);
+    }
+    r.sum = checked->zipHash;
+    if (Status st = checkHash(c, r.sum, false); !st) {
+        ::unlinkat(vfd, tmpName.c_str(), 0);
+        return fail(st.error());
+    }
+    const QString recorded = QString::fromLatin1(*oldHash);
+    if (r.sum != recorded) {
+        ::unlinkat(vfd, tmpName.c_str(), 0);
+        r.outcome = DownloadOutcome::Changed;
+        r.error = Error::make(Error::Code::Security,
+                              u"SECURITY: %1 serves a zip with %2, but the cache recorded %3 for it; the cached copy is kept"_s.arg(
+                                  r.proxy, r.sum, recorded),
+                              request.id());
+        return r;
+    }
+    if (mode == Mode::Refresh) {
+        // Same bytes. A kept zip that was missing is put back (it matches the record).
+        if (!zipPresent) {
+            if (::renameat(vfd, tmpName.c_str(), vfd, c.name(".zip").c_str()) != 0) {
+                const Error e = Error::fromErrno(errno, shown(c.name(".zip")));
+                ::unlinkat(vfd, tmpName.c_str(), 0);
+                return fail(e);
+            }
+        } else {
+            ::unlinkat(vfd, tmpName.c_str(), 0);
+        }
+        r.outcome = changed ? DownloadOutcome::Changed : DownloadOutcome::Identical;
+        return r;
+    }
+    // Replace (repair): the verified zip goes in and the tree is extracted again from it.
+    if (::renameat(vfd, tmpName.c_str(), vfd, c.name(".zip").c_str()) != 0) {
+        const Error e = Error::fromErrno(errno, shown(c.name(".zip")));
+        ::unlinkat(vfd, tmpName.c_str(), 0);
+        return fail(e);
+    }
+    r.notes.append(u"the zip was replaced by a verified download and the tree extracted again"_s);
+    return install(c.name(".zip"), false, recorded);
+}
+
+} // namespace mk
