@@ -308,7 +308,8 @@ int runProbe(CliContext &ctx, const Sub &sub)
     parser.addOptions({json, timeout, module, presetOpt, cacert});
     if (const int rc = parse(ctx, parser, sub,
                              u"Fetches <proxy>/<module>/@v/list from every proxy of every preset in parallel and\n"
-                             "ranks them by latency. Stored credentials are sent only over https to their host."_s,
+                             "ranks them by latency. Stored credentials are sent only over https to their host.\n"
+                             "Requests honour HTTPS_PROXY, HTTP_PROXY and NO_PROXY as go does."_s,
                              0, 0);
         rc >= 0)
         return rc;
@@ -391,6 +392,8 @@ int runProbe(CliContext &ctx, const Sub &sub)
                 ctx.out << "      " << QString(r.error).replace(u"\n"_s, u"\n      "_s) << "\n";
             if (!r.credentialNote.isEmpty())
                 ctx.out << "      " << r.credentialNote << "\n";
+            if (!r.viaProxy.isEmpty())
+                ctx.out << "      through " << r.viaProxy << " (HTTPS_PROXY/HTTP_PROXY, as go)\n";
         }
         if (!results.isEmpty() && results.first().fastest)
             ctx.out << "\nfastest: " << results.first().preset << " (" << results.first().latencyMs << " ms)\n";

@@ -35,6 +35,8 @@ QJsonObject ProbeResult::toJson() const
         o.insert(u"error"_s, error);
     if (!credentialNote.isEmpty())
         o.insert(u"credentialNote"_s, credentialNote);
+    if (!viaProxy.isEmpty())
+        o.insert(u"viaProxy"_s, viaProxy);
     return o;
 }
 

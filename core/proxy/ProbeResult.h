@@ -33,6 +33,9 @@ struct ProbeResult
     bool credentialsSent = false;  ///< an Authorization header went to the proxy's own https host
     QString credentialNote;        ///< e.g. why a stored credential was not sent or was dropped
     int redirects = 0;
+    /// The outbound proxy (HTTPS_PROXY / HTTP_PROXY, redacted) the final request went
+    /// through; empty when it went directly.
+    QString viaProxy;
 
     [[nodiscard]] bool healthy() const { return status == Status::Ok; }
     [[nodiscard]] static QString statusName(Status status);

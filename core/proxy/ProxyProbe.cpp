@@ -11,6 +11,7 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QNetworkAccessManager>
+#include <QNetworkProxyFactory>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QPointer>
@@ -68,6 +69,27 @@ bool printable(char32_t r)
     }
 }
 
+// Every request asks go's rules which way out to take (HTTPS_PROXY / HTTP_PROXY / NO_PROXY).
+// Qt calls this for each request, redirects included, as go calls its Proxy func.
+class EnvProxyFactory final : public QNetworkProxyFactory
+{
+public:
+    explicit EnvProxyFactory(HttpProxyEnvironment env) : m_env(std::move(env)) {}
+
+    QList<QNetworkProxy> queryProxy(const QNetworkProxyQuery &query) override
+    {
+        const HttpProxyEnvironment::Decision d = m_env.decide(query.url());
+        if (d.proxy) {
+            if (const Expected<QNetworkProxy> p = HttpProxyEnvironment::networkProxy(*d.proxy))
+                return {*p};
+        }
+        return {QNetworkProxy(QNetworkProxy::NoProxy)};
+    }
+
+private:
+    const HttpProxyEnvironment m_env;
+};
+
 struct Job
 {
     ProbeResult result;
@@ -92,6 +114,7 @@ public:
         m_ssl = QSslConfiguration::defaultConfiguration();
         if (!options.caCertificates.isEmpty())
             m_ssl.addCaCertificates(options.caCertificates);
+        m_nam.setProxyFactory(new EnvProxyFactory(options.proxyEnvironment)); // the QNAM owns it
     }
 
     void exec()
@@ -183,6 +206,23 @@ private:
 
     void send(Job &j)
     {
+        // The same decision the proxy factory takes, to refuse what go refuses and to say
+        // which way the request went.
+        const HttpProxyEnvironment::Decision way = m_options.proxyEnvironment.decide(j.current);
+        if (way.error.isError()) {
+            j.result.status = ProbeStatus::Refused;
+            j.result.error = u"Get %1: %2"_s.arg(GoQuote::string(shown(j.current)), way.error.message);
+            return complete(j);
+        }
+        j.result.viaProxy.clear();
+        if (way.proxy) {
+            if (const Expected<QNetworkProxy> p = HttpProxyEnvironment::networkProxy(*way.proxy); !p) {
+                j.result.status = ProbeStatus::NetworkError;
+                j.result.error = u"Get %1: proxyconnect %2"_s.arg(GoQuote::string(shown(j.current)), p.error().toString());
+                return complete(j);
+            }
+            j.result.viaProxy = GoUrl::redact(way.proxy->toString());
+        }
         QNetworkRequest req(j.current);
         req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
         // No cookies either way: a redirecting server must not plant or read state.

@@ -10,6 +10,7 @@
 
 #include "common/Expected.h"
 #include "keychain/Credential.h"
+#include "proxy/HttpProxyEnvironment.h"
 #include "proxy/ProbeResult.h"
 #include "proxy/ProxyPreset.h"
 
@@ -24,6 +25,10 @@ namespace mk {
 /// proxy's own host. Redirects are followed by hand (at most 10): https -> http is refused as
 /// go refuses it, and the Authorization header is dropped whenever a redirect leaves that
 /// host (Qt's own policy does not promise that; reliability.md §3.4).
+///
+/// Requests leave through HTTPS_PROXY / HTTP_PROXY unless NO_PROXY or the loopback rule says
+/// otherwise, exactly as go's own fetches do (HttpProxyEnvironment), so that the probe measures
+/// the way go will go.
 class ProxyProbe final
 {
 public:
@@ -41,6 +46,8 @@ public:
         QHash<QString, Credential> credentials;
         /// Extra trusted CA certificates (a company CA; tests use a self-signed one).
         QList<QSslCertificate> caCertificates;
+        /// The outbound proxies go would use; this process's environment by default.
+        HttpProxyEnvironment proxyEnvironment = HttpProxyEnvironment::fromProcess();
     };
 
     /// For each preset: every proxy URL of its chain, in order; a chain that starts with
