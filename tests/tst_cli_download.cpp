@@ -7,6 +7,8 @@
 #include "archivetest/RawZipWriter.h"
 #include "helpers/PurgeFixture.h"
 #include "proxytest/FileProxyServer.h"
+#include "proxytest/LoopbackServerThread.h"
+#include "proxytest/SumDbTestServer.h"
 
 using namespace Qt::StringLiterals;
 using namespace mk;
@@ -125,6 +127,42 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 2);
         QVERIFY(!r.stdErr.isEmpty());
         QVERIFY(!exists(cache));
+    }
+
+    void shouldCheckEveryDownloadAgainstTheChecksumDatabase()
+    {
+        const auto work = workDir();
+        const QString cache = work->filePath(u"cache"_s);
+        const QString good = u"example.com/a@v1.1.0"_s;
+        const QString forged = u"example.com/ab@v1.0.0"_s;
+        SumDbTestServer db(SumDbTestServer::fixtureSigner());
+        db.addModule(u"example.com/a"_s, u"v1.1.0"_s, m_world->sums(good).sum, m_world->sums(good).goModSum);
+        // The database says the zip of ab has another hash than the proxy's zip.
+        db.addModule(u"example.com/ab"_s, u"v1.0.0"_s, m_world->sums(u"example.com/a@v1.0.0"_s).sum, m_world->sums(forged).goModSum);
+        LoopbackServerThread server(QHostAddress::LocalHost, std::nullopt);
+        QVERIFY(server.listening());
+        db.serveOn(server.operator->());
+        QProcessEnvironment e = env(work->path(), cache);
+        e.insert(u"GOSUMDB"_s, db.verifierKey() + u' ' + server.base());
+
+        const ProcessResult r = runCli({u"download"_s, u"--json"_s, good, forged}, e);
+        QCOMPARE(r.exitCode, 1);
+        const QJsonObject o = jsonObject(r.stdOut);
+        const QJsonObject ok = versionEntry(o, good);
+        QVERIFY2(ok.value(u"ok"_s).toBool(), qPrintable(r.describe()));
+        QVERIFY2(ok.value(u"notes"_s).toArray().contains(u"zip checked against the checksum database"_s), qPrintable(r.describe()));
+        const QJsonObject bad = versionEntry(o, forged);
+        QCOMPARE(bad.value(u"ok"_s).toBool(), false);
+        QVERIFY2(bad.value(u"error"_s).toString().contains(u"SECURITY ERROR"_s), qPrintable(r.describe()));
+        const Pieces p = piecesOf(cache, forged);
+        QVERIFY2(!p.tree && !p.zip && !p.ziphash && !p.partial, qPrintable(p.describe()));
+        // go's sumdb cache was filled where go keeps it.
+        QVERIFY(exists(cache + u"/cache/download/sumdb/sumdb.example.test/lookup/example.com/a@v1.1.0"_s));
+
+        // GONOSUMDB takes a path out of the database's reach, as for go.
+        e.insert(u"GONOSUMDB"_s, u"example.com/ab"_s);
+        const ProcessResult skipped = runCli({u"download"_s, u"--json"_s, forged}, e);
+        QVERIFY2(skipped.succeeded(), qPrintable(skipped.describe()));
     }
 
     void shouldRefreshFromAPresetAndReportIdenticalOrChanged()

@@ -6,12 +6,10 @@
 #include <QJsonObject>
 
 #include "cli/CliContext.h"
+#include "download/DownloadSetup.h"
 #include "env/GoEnvironment.h"
-#include "keychain/CredentialStore.h"
 #include "module/ModulePath.h"
 #include "module/Semver.h"
-#include "proxy/ProxyList.h"
-#include "proxy/ProxyPresetStore.h"
 #include "scan/ScanReport.h"
 
 using namespace Qt::StringLiterals;
@@ -36,63 +34,36 @@ int DownloadCommand::configure(CliContext &ctx, const QCommandLineParser &parser
     options.lockTimeoutMs = int(lockSeconds * 1000);
 
     const GoEnvironment env = GoEnvironment::resolve(ctx.envInputs);
+    QString modcacheDir;
     if (parser.isSet(common.modcache)) {
         const Expected<QString> dir = ctx.modcache(parser.value(common.modcache));
         if (!dir) {
             ctx.err << prefix << dir.error().toString() << "\n";
             return Failure;
         }
-        options.gomodcache = *dir;
-    } else {
-        // The cache may not exist yet: go creates it on first download.
-        const Expected<QString> dir = env.gomodcache();
-        if (!dir) {
-            ctx.err << prefix << "GOMODCACHE: " << dir.error().toString() << "\n";
-            return Failure;
-        }
-        options.gomodcache = *dir;
+        modcacheDir = *dir;
     }
-    options.goproxy = env.value(u"GOPROXY"_s);
-    options.gonoproxy = env.value(u"GONOPROXY"_s);
-    if (options.gonoproxy.isEmpty())
-        options.gonoproxy = env.value(u"GOPRIVATE"_s);
-    if (!proxyValue.isEmpty()) {
-        // A preset name, or a GOPROXY list given as is.
-        const ProxyPresetStore store;
-        if (const std::optional<ProxyPreset> preset = store.find(proxyValue)) {
-            options.goproxy = preset->goproxy;
-            if (const auto v = preset->value(u"GONOPROXY"_s))
-                options.gonoproxy = *v;
-            else if (const auto p = preset->value(u"GOPRIVATE"_s))
-                options.gonoproxy = *p;
-        } else {
-            options.goproxy = proxyValue;
-        }
+    Expected<DownloadOptions> configured = DownloadSetup::fromEnvironment(env, proxyValue, modcacheDir);
+    if (!configured) {
+        ctx.err << prefix << configured.error().toString() << "\n";
+        return configured.error().subject == u"GOPROXY" ? UsageError : Failure;
     }
-    if (const Expected<ProxyList> list = ProxyList::parse(options.goproxy, options.gonoproxy); !list) {
-        ctx.err << prefix << list.error().toString() << "\n";
-        return UsageError;
-    }
-    options.cacheRw = env.value(u"GOFLAGS"_s).split(u' ', Qt::SkipEmptyParts).contains(u"-modcacherw"_s);
-    options.goBinary = env.goroot().isEmpty() ? QString() : env.goroot() + u"/bin/go"_s;
-
+    const int jobs = options.jobs;
+    const int lockTimeoutMs = options.lockTimeoutMs;
+    options = configured.value();
+    options.jobs = jobs;
+    options.lockTimeoutMs = lockTimeoutMs;
     // Credentials for the proxy hosts the keychain knows; never asked for otherwise.
-    const QStringList known = CredentialStore::knownHosts();
-    if (!known.isEmpty()) {
-        const Expected<ProxyList> list = ProxyList::parse(options.goproxy, options.gonoproxy);
-        for (const QString &url : list->proxyUrls()) {
-            for (const QString &key : CredentialStore::keysForUrl(url)) {
-                if (!known.contains(key) || options.credentials.contains(key))
-                    continue;
-                QFuture<CredentialResult> f = CredentialStore::instance().read(key);
-                f.waitForFinished(); // the store's own timeout bounds this
-                const CredentialResult r = f.resultCount() > 0 ? f.result() : CredentialResult();
-                if (r.ok())
-                    options.credentials.insert(key, r.credential);
-                else
-                    ctx.err << "note: " << r.error.toString() << "; fetching from " << key << " without it\n";
-            }
-        }
+    QFuture<DownloadSetup::Credentials> credentials = DownloadSetup::loadCredentials(options);
+    credentials.waitForFinished();
+    if (credentials.resultCount() > 0) {
+        options.credentials = credentials.result().byHost;
+        for (const QString &note : credentials.result().notes)
+            ctx.err << "note: " << note << "\n";
+    }
+    if (Status st = DownloadSetup::attachChecksumDb(options, env); !st) {
+        ctx.err << prefix << "GOSUMDB: " << st.error().toString() << "\n";
+        return Failure;
     }
     return -1;
 }

@@ -107,4 +107,25 @@ QList<DownloadResult> DownloadJob::run(const DownloadOptions &options, const QLi
     return out;
 }
 
+DownloadResult DownloadJob::runOne(const DownloadOptions &options, const DownloadRequest &request, Mode mode,
+                                   const std::function<bool()> &cancelled)
+{
+    DownloadResult failed;
+    failed.path = request.path;
+    failed.version = request.version;
+    const Expected<ProxyList> list = ProxyList::parse(options.goproxy, options.gonoproxy);
+    if (!list) {
+        failed.error = list.error();
+        return failed;
+    }
+    UniqueFd root(::open(QFile::encodeName(options.gomodcache).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (!root.isValid()) {
+        failed.error = Error::fromErrno(errno, options.gomodcache, u"cannot open the module cache"_s);
+        return failed;
+    }
+    const ProxyFetcher fetcher(*list, options);
+    VersionDownloader downloader(root.get(), options, fetcher);
+    return downloader.run(request, mode, cancelled);
+}
+
 } // namespace mk

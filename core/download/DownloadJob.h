@@ -23,6 +23,10 @@ public:
     /// start() and wait; the final results only, in request order.
     [[nodiscard]] static QList<DownloadResult> run(const DownloadOptions &options, const QList<DownloadRequest> &requests,
                                                    Mode mode = Mode::Download);
+    /// One version, synchronously on the calling (worker) thread: what a repair calls to
+    /// replace a damaged zip (Mode::Replace).
+    [[nodiscard]] static DownloadResult runOne(const DownloadOptions &options, const DownloadRequest &request, Mode mode,
+                                               const std::function<bool()> &cancelled = {});
 };
 
 } // namespace mk

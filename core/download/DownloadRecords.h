@@ -11,6 +11,7 @@
 
 #include "common/Error.h"
 #include "keychain/Credential.h"
+#include "proxy/HttpProxyEnvironment.h"
 
 namespace mk {
 
@@ -74,6 +75,8 @@ struct DownloadOptions
     /// Keychain key (CredentialStore::normalizeHost) -> credential, sent only over https to that host.
     QHash<QString, Credential> credentials;
     QList<QSslCertificate> caCertificates;
+    /// HTTPS_PROXY / HTTP_PROXY / NO_PROXY, honoured as go honours them.
+    HttpProxyEnvironment proxyEnvironment = HttpProxyEnvironment::fromProcess();
     /// The go command used for `direct` and private paths; empty: found on PATH.
     QString goBinary;
     /// Extra environment for that go command (GOSUMDB, GONOSUMDB, GOFLAGS, ...).

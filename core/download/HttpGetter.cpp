@@ -6,6 +6,7 @@
 #include <QEventLoop>
 #include <QIODevice>
 #include <QNetworkAccessManager>
+#include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QSslConfiguration>
@@ -81,6 +82,25 @@ HttpGetter::Response HttpGetter::get(const QUrl &url, QIODevice *sink, const Opt
             req.setRawHeader("Authorization", options.credential->basicAuthorization());
             r.credentialSent = true;
         }
+
+        // Each hop is decided again, as go's Transport.Proxy is called per request.
+        QNetworkProxy proxy(QNetworkProxy::NoProxy);
+        if (options.proxyEnvironment) {
+            const HttpProxyEnvironment::Decision way = options.proxyEnvironment->decide(current);
+            if (way.error.isError()) {
+                r.error = way.error;
+                return r;
+            }
+            if (way.proxy) {
+                const Expected<QNetworkProxy> p = HttpProxyEnvironment::networkProxy(*way.proxy);
+                if (!p) {
+                    r.error = p.error();
+                    return r;
+                }
+                proxy = *p;
+            }
+        }
+        threadManager().setProxy(proxy);
 
         QEventLoop loop;
         QNetworkReply *reply = threadManager().get(req);

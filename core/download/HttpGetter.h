@@ -12,6 +12,7 @@
 
 #include "common/Error.h"
 #include "keychain/Credential.h"
+#include "proxy/HttpProxyEnvironment.h"
 
 class QIODevice;
 
@@ -31,6 +32,8 @@ public:
         qint64 maxBytes = -1;       ///< a longer body fails (go's size limits); -1: no limit
         std::optional<Credential> credential; ///< sent only over https to the URL's own host
         QList<QSslCertificate> caCertificates;
+        /// The outbound proxy rules (HTTPS_PROXY, NO_PROXY); null: connect directly.
+        const HttpProxyEnvironment *proxyEnvironment = nullptr;
         std::function<bool()> cancelled;
         std::function<void(qint64 bytesSoFar)> onBytes;
     };

@@ -149,6 +149,7 @@ ProxyFetcher::Fetched ProxyFetcher::fetch(const QString &path, const QString &ve
         http.idleTimeoutMs = m_options.idleTimeoutMs;
         http.maxBytes = maxBytes(kind);
         http.caCertificates = m_options.caCertificates;
+        http.proxyEnvironment = &m_options.proxyEnvironment;
         http.cancelled = cancelled;
         http.onBytes = onBytes;
         for (const QString &key : CredentialStore::keysForUrl(url)) {

@@ -299,7 +299,14 @@ DownloadResult VersionDownloader::run(const DownloadRequest &request, Mode mode,
             if (Status st = writeMetadata(c, u".info"_s, *info); !st)
                 return fail(st.error());
         } else if (*oldInfo != *info) {
-            r.notes.append(u"the proxy's .info differs from the cached one (the cached one is kept)"_s);
+            // Not security relevant (go re-reads it as JSON): a repair puts the proxy's in place.
+            if (mode == Mode::Replace) {
+                if (Status st = writeMetadata(c, u".info"_s, *info); !st)
+                    return fail(st.error());
+                r.notes.append(u"the damaged .info was replaced"_s);
+            } else {
+                r.notes.append(u"the proxy's .info differs from the cached one (the cached one is kept)"_s);
+            }
         }
     }
 
