@@ -152,7 +152,7 @@ ZipArchive::~ZipArchive()
 
 ZipArchive::ZipArchive(ZipArchive &&other) noexcept
     : m_zip(std::exchange(other.m_zip, nullptr)), m_path(std::move(other.m_path)),
-      m_fileSize(other.m_fileSize), m_entries(std::move(other.m_entries))
+      m_fileSize(other.m_fileSize), m_entries(std::move(other.m_entries)), m_data(std::move(other.m_data))
 {
 }
 
@@ -165,11 +165,22 @@ ZipArchive &ZipArchive::operator=(ZipArchive &&other) noexcept
         m_path = std::move(other.m_path);
         m_fileSize = other.m_fileSize;
         m_entries = std::move(other.m_entries);
+        m_data = std::move(other.m_data);
     }
     return *this;
 }
 
 Expected<ZipArchive> ZipArchive::open(const QString &path, qint64 maxFileSize)
+{
+    return openImpl(path, maxFileSize, -1);
+}
+
+Expected<ZipArchive> ZipArchive::openInMemory(const QString &path, qint64 maxMemoryBytes)
+{
+    return openImpl(path, -1, maxMemoryBytes);
+}
+
+Expected<ZipArchive> ZipArchive::openImpl(const QString &path, qint64 maxFileSize, qint64 maxMemoryBytes)
 {
     UniqueFd fd = openNoAtime(path);
     if (!fd.isValid())
@@ -187,6 +198,35 @@ Expected<ZipArchive> ZipArchive::open(const QString &path, qint64 maxFileSize)
     if (!readCentralDirectory(fd.get(), st.st_size, &rawNames))
         return Error::make(Error::Code::InvalidArgument, errFormat, path);
 
+    zip_error_t error;
+    QByteArray data;
+    zip_source_t *src = nullptr;
+    if (maxMemoryBytes >= 0) {
+        if (st.st_size > maxMemoryBytes)
+            return Error::make(Error::Code::InvalidArgument, u"too large to read into memory"_s, path);
+        if (st.st_size < 22) // not even an end record; libzip would take an empty buffer as an empty zip
+            return Error::make(Error::Code::InvalidArgument, errFormat, path);
+        data.resize(qsizetype(st.st_size));
+        qint64 got = 0;
+        while (got < st.st_size) {
+            const ssize_t n = ::pread(fd.get(), data.data() + got, size_t(st.st_size - got), got);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n < 0)
+                return Error::fromErrno(errno, path);
+            if (n == 0)
+                return Error::make(Error::Code::InvalidArgument, errFormat, path); // shrank meanwhile
+            got += n;
+        }
+        zip_error_init(&error);
+        src = zip_source_buffer_create(data.constData(), zip_uint64_t(data.size()), 0, &error);
+        if (!src) {
+            const QString msg = libzipMessage(&error);
+            zip_error_fini(&error);
+            return Error::make(Error::Code::Io, msg, path);
+        }
+        return fromSource(src, &error, path, st.st_size, std::move(data), &rawNames);
+    }
     // libzip closes the FILE (and so the dup) when the source is freed.
     const int dupFd = ::fcntl(fd.get(), F_DUPFD_CLOEXEC, 0);
     if (dupFd < 0)
@@ -197,15 +237,22 @@ Expected<ZipArchive> ZipArchive::open(const QString &path, qint64 maxFileSize)
         ::close(dupFd);
         return Error::fromErrno(err, path);
     }
-    zip_error_t error;
     zip_error_init(&error);
-    zip_source_t *src = zip_source_filep_create(fp, 0, -1, &error);
+    src = zip_source_filep_create(fp, 0, -1, &error);
     if (!src) {
         std::fclose(fp);
         const QString msg = libzipMessage(&error);
         zip_error_fini(&error);
         return Error::make(Error::Code::Io, msg, path);
     }
+    return fromSource(src, &error, path, st.st_size, {}, &rawNames);
+}
+
+Expected<ZipArchive> ZipArchive::fromSource(zip_source_t *src, zip_error_t *errorp, const QString &path, qint64 fileSize,
+                                            QByteArray data, const QList<QByteArray> *rawNamesp)
+{
+    zip_error_t &error = *errorp;
+    const QList<QByteArray> &rawNames = *rawNamesp;
     zip_t *za = zip_open_from_source(src, ZIP_RDONLY, &error);
     if (!za) {
         zip_source_free(src);
@@ -222,7 +269,8 @@ Expected<ZipArchive> ZipArchive::open(const QString &path, qint64 maxFileSize)
     ZipArchive archive;
     archive.m_zip = za;
     archive.m_path = path;
-    archive.m_fileSize = st.st_size;
+    archive.m_fileSize = fileSize;
+    archive.m_data = std::move(data); // the same bytes libzip points into (a move keeps them)
     const zip_int64_t count = zip_get_num_entries(za, 0);
     archive.m_entries.reserve(qsizetype(count));
     for (zip_int64_t i = 0; i < count; ++i) {

@@ -12,6 +12,8 @@
 #include "common/Expected.h"
 
 struct zip;
+struct zip_source;
+struct zip_error;
 
 namespace mk {
 
@@ -38,6 +40,10 @@ public:
     /// go's message, before libzip reads anything. The end record is sanity-checked first so
     /// that a forged entry count cannot make libzip allocate gigabytes.
     [[nodiscard]] static Expected<ZipArchive> open(const QString &path, qint64 maxFileSize = -1);
+    /// open(), reading the whole file into memory first (one read instead of a seek and
+    /// small reads per entry): for hashing many small zips, where system calls dominate.
+    /// Refuses files above maxMemoryBytes.
+    [[nodiscard]] static Expected<ZipArchive> openInMemory(const QString &path, qint64 maxMemoryBytes);
 
     [[nodiscard]] const QString &path() const { return m_path; }
     [[nodiscard]] qint64 fileSize() const { return m_fileSize; }
@@ -51,12 +57,16 @@ public:
     [[nodiscard]] Status read(const ZipEntry &entry, const Sink &sink, QByteArray &buffer) const;
 
 private:
+    static Expected<ZipArchive> openImpl(const QString &path, qint64 maxFileSize, qint64 maxMemoryBytes);
+    static Expected<ZipArchive> fromSource(zip_source *src, zip_error *error, const QString &path, qint64 fileSize,
+                                           QByteArray data, const QList<QByteArray> *rawNames);
     Error entryError(const ZipEntry &entry, const QString &message) const;
 
     zip *m_zip = nullptr;
     QString m_path;
     qint64 m_fileSize = 0;
     QList<ZipEntry> m_entries;
+    QByteArray m_data; ///< the whole file, for openInMemory (libzip reads it in place)
 };
 
 } // namespace mk

@@ -13,6 +13,8 @@
 #include "cli/RestoreCommand.h"
 #include "cli/ScanCommand.h"
 #include "cli/TrashCommand.h"
+#include "cli/RepairCommand.h"
+#include "cli/VerifyCommand.h"
 
 using namespace Qt::StringLiterals;
 
@@ -33,6 +35,8 @@ const Command commands[] = {
     {"purge", "remove chosen module versions (or everything), safely while go runs", &PurgeCommand::run},
     {"restore", "extract light-cleaned versions again from their kept zips, offline", &RestoreCommand::run},
     {"trash", "show or empty what purges moved aside", &TrashCommand::run},
+    {"verify", "check versions against their hashes like go mod verify, for the whole cache", &VerifyCommand::run},
+    {"repair", "re-extract damaged versions from their kept zips", &RepairCommand::run},
     {"download", "fetch MODULE@VERSION over GOPROXY into the cache, checked as go checks it", &DownloadCommand::run},
     {"refresh", "fetch cached versions again (e.g. from another mirror) and compare", &RefreshCommand::run},
     {"proxy", "GOPROXY presets, the GOPRIVATE pattern tester, mirror probe, proxy credentials", &ProxyCommand::run},

@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "RepairCommand.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include "cli/CliContext.h"
+#include "download/DownloadSetup.h"
+#include "purge/PurgePlanner.h"
+#include "scan/CacheScanner.h"
+#include "verify/RepairJob.h"
+#include "verify/VerifySelection.h"
+
+using namespace Qt::StringLiterals;
+
+namespace mk::cli {
+
+int RepairCommand::run(CliContext &ctx)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption json(u"json"_s, u"Print one JSON object."_s);
+    const QCommandLineOption goSum(u"go-sum"_s, u"The zip must also match this go.sum file's hashes (repeatable)."_s, u"FILE"_s);
+    const QCommandLineOption lockTimeout(u"lock-timeout"_s, u"Seconds to wait for a version go is using (default 30)."_s, u"SECONDS"_s, u"30"_s);
+    const QCommandLineOption modcacheOption(u"modcache"_s, u"Work on DIR instead of the resolved GOMODCACHE."_s, u"DIR"_s);
+    const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help."_s);
+    parser.addOptions({json, goSum, lockTimeout, modcacheOption, help});
+    if (!parser.parse(QStringList{u"modkeeper-cli repair"_s} + ctx.args)) {
+        ctx.err << "modkeeper-cli repair: " << parser.errorText() << "\n";
+        return UsageError;
+    }
+    if (parser.isSet(help)) {
+        ctx.out << "Usage: modkeeper-cli repair [--json] [--go-sum FILE] [--modcache DIR] PATTERN...\n\n"
+                   "Verifies the versions PATTERN selects (as for purge) and repairs the damaged ones:\n"
+                   "a tree whose zip still matches its .ziphash is extracted again, offline, under go's\n"
+                   "lock; the damaged tree goes to the trash only once the new one is in place. A damaged\n"
+                   "or missing zip needs a new download, which is reported (nothing is deleted).\n\n"
+                << parser.helpText().section(u'\n', 2);
+        return Success;
+    }
+    const QStringList patterns = parser.positionalArguments();
+    if (patterns.isEmpty()) {
+        ctx.err << "modkeeper-cli repair: name what to repair (PATTERN...)\n";
+        return UsageError;
+    }
+    for (const QString &p : patterns) {
+        if (Status st = PurgePlanner::checkPattern(p); !st) {
+            ctx.err << "modkeeper-cli repair: " << st.error().toString() << "\n";
+            return UsageError;
+        }
+    }
+    bool ok = true;
+    const double timeoutSeconds = parser.value(lockTimeout).toDouble(&ok);
+    if (!ok || timeoutSeconds < 0) {
+        ctx.err << "modkeeper-cli repair: --lock-timeout takes seconds, not \"" << parser.value(lockTimeout) << "\"\n";
+        return UsageError;
+    }
+    const Expected<KnownSums> known = VerifySelection::readGoSums(parser.values(goSum));
+    if (!known.ok()) {
+        ctx.err << "modkeeper-cli repair: " << known.error().toString() << "\n";
+        return Failure;
+    }
+    const Expected<QString> modcache = ctx.modcache(parser.value(modcacheOption));
+    if (!modcache.ok()) {
+        ctx.err << "modkeeper-cli repair: " << modcache.error().toString() << "\n";
+        return Failure;
+    }
+    const ScanResult scan = CacheScanner::run({modcache.value()});
+    if (scan.error.isError()) {
+        ctx.err << "modkeeper-cli repair: " << scan.error.toString() << "\n";
+        return Failure;
+    }
+    QStringList unmatched;
+    const QList<ModuleVersionRecord> selected = VerifySelection::select(scan.versions, patterns, &unmatched);
+    const GoEnvironment env = GoEnvironment::resolve(ctx.envInputs);
+    RepairJob::Options options;
+    options.gomodcache = modcache.value();
+    options.lockTimeoutMs = int(timeoutSeconds * 1000);
+    options.cacheRw = env.value(u"GOFLAGS"_s).split(u' ', Qt::SkipEmptyParts).contains(u"-modcacherw"_s);
+    options.known = known.value();
+    // Damaged zips come back from the resolved GOPROXY, checked like any download.
+    if (Expected<DownloadOptions> download = DownloadSetup::fromEnvironment(env, {}, modcache.value())) {
+        QFuture<DownloadSetup::Credentials> credentials = DownloadSetup::loadCredentials(*download);
+        credentials.waitForFinished();
+        DownloadOptions dl = download.value();
+        if (credentials.resultCount() > 0)
+            dl.credentials = credentials.result().byHost;
+        if (Status st = DownloadSetup::attachChecksumDb(dl, env); st)
+            options.redownload = DownloadSetup::redownloader(dl);
+        else
+            ctx.err << "note: no redownloads: GOSUMDB: " << st.error().toString() << "\n";
+    } else {
+        ctx.err << "note: no redownloads: " << download.error().toString() << "\n";
+    }
+    const QList<RepairResult> results = RepairJob::run(options, selected);
+
+    int failed = 0;
+    QJsonArray versions;
+    for (const RepairResult &r : results) {
+        if (!r.ok())
+            ++failed;
+        if (parser.isSet(json)) {
+            QJsonObject o{{u"path"_s, r.path}, {u"version"_s, r.version}, {u"ok"_s, r.ok()},
+                          {u"outcome"_s, toString(r.outcome)}, {u"problems"_s, QJsonArray::fromStringList(r.problems)},
+                          {u"status"_s, toString(r.after)}};
+            if (r.error.isError())
+                o.insert(u"error"_s, r.error.toString());
+            versions.append(o);
+            continue;
+        }
+        const QString id = r.path + u'@' + r.version;
+        switch (r.outcome) {
+        case RepairOutcome::NothingToDo:
+            ctx.out << "ok            " << id << "\n";
+            break;
+        case RepairOutcome::Reextracted:
+        case RepairOutcome::Redownloaded:
+            ctx.out << (r.outcome == RepairOutcome::Reextracted ? "re-extracted  " : "redownloaded  ") << id << "\n";
+            for (const QString &p : r.problems)
+                ctx.out << "    was: " << p << "\n";
+            break;
+        case RepairOutcome::NeedsRedownload:
+        case RepairOutcome::Failed:
+            ctx.err << "modkeeper-cli repair: " << id << ": " << r.error.toString() << "\n";
+            break;
+        }
+    }
+    for (const QString &p : std::as_const(unmatched))
+        ctx.err << "modkeeper-cli repair: no version in the cache matches " << p << "\n";
+    if (parser.isSet(json))
+        ctx.out << QJsonDocument(QJsonObject{{u"gomodcache"_s, modcache.value()}, {u"versions"_s, versions}})
+                       .toJson(QJsonDocument::Indented);
+    return failed || !unmatched.isEmpty() ? Failure : Success;
+}
+
+} // namespace mk::cli
