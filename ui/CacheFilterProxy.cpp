@@ -44,6 +44,21 @@ bool stateMatches(CacheFilterProxy::StateFilter filter, VersionState state)
     return true;
 }
 
+bool integrityMatches(CacheFilterProxy::IntegrityFilter filter, VerifyStatus status)
+{
+    using F = CacheFilterProxy::IntegrityFilter;
+    switch (filter) {
+    case F::All: return true;
+    case F::NotChecked: return status == VerifyStatus::NotChecked;
+    case F::Verified: return status == VerifyStatus::Verified;
+    case F::Damaged: return status != VerifyStatus::NotChecked && status != VerifyStatus::Verified;
+    case F::Modified: return status == VerifyStatus::Modified;
+    case F::Corrupt: return status == VerifyStatus::Corrupt;
+    case F::Unverifiable: return status == VerifyStatus::Unverifiable || status == VerifyStatus::Partial;
+    }
+    return true;
+}
+
 } // namespace
 
 CacheFilterProxy::CacheFilterProxy(QObject *parent) : QSortFilterProxyModel(parent)
@@ -100,9 +115,17 @@ void CacheFilterProxy::setStateFilter(StateFilter filter)
     invalidateRowsFilter();
 }
 
+void CacheFilterProxy::setIntegrityFilter(IntegrityFilter filter)
+{
+    if (filter == m_integrity)
+        return;
+    m_integrity = filter;
+    invalidateRowsFilter();
+}
+
 bool CacheFilterProxy::isFiltering() const
 {
-    return !m_text.isEmpty() || m_state != StateFilter::All;
+    return !m_text.isEmpty() || m_state != StateFilter::All || m_integrity != IntegrityFilter::All;
 }
 
 bool CacheFilterProxy::pathMatches(const QString &modulePath) const
@@ -121,6 +144,7 @@ bool CacheFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &source
     const QModelIndex idx = sourceModel()->index(sourceRow, 0, sourceParent);
     const auto state = VersionState(idx.data(CacheModel::StateRole).toInt());
     return stateMatches(m_state, state)
+        && integrityMatches(m_integrity, VerifyStatus(idx.data(CacheModel::IntegrityRole).toInt()))
         && pathMatches(idx.data(CacheModel::ModulePathRole).toString());
 }
 
@@ -155,6 +179,7 @@ bool CacheFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &righ
         return c != 0 ? c < 0 : identityLess();
     }
     case CacheModel::StateColumn:
+    case CacheModel::IntegrityColumn:
         return lessOrTie(l.toInt(), r.toInt());
     default:
         return QSortFilterProxyModel::lessThan(left, right);

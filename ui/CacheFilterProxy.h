@@ -17,6 +17,10 @@ class CacheFilterProxy final : public QSortFilterProxyModel
 public:
     enum class StateFilter { All, Complete, Partial, ArchiveOnly, MetadataOnly };
     Q_ENUM(StateFilter)
+    /// What the last verification found (CacheModel::IntegrityRole). Damaged: anything but
+    /// verified or not checked.
+    enum class IntegrityFilter { All, NotChecked, Verified, Damaged, Modified, Corrupt, Unverifiable };
+    Q_ENUM(IntegrityFilter)
 
     explicit CacheFilterProxy(QObject *parent = nullptr);
     ~CacheFilterProxy() override;
@@ -32,6 +36,9 @@ public:
 
     void setStateFilter(StateFilter filter);
     [[nodiscard]] StateFilter stateFilter() const { return m_state; }
+
+    void setIntegrityFilter(IntegrityFilter filter);
+    [[nodiscard]] IntegrityFilter integrityFilter() const { return m_integrity; }
 
     /// Whether text is read as glob patterns rather than a substring.
     [[nodiscard]] static bool isGlobText(QStringView text);
@@ -51,6 +58,7 @@ private:
     QString m_globs; ///< normalised pattern list when m_glob
     bool m_glob = false;
     StateFilter m_state = StateFilter::All;
+    IntegrityFilter m_integrity = IntegrityFilter::All;
 };
 
 } // namespace mk

@@ -413,6 +413,7 @@ void CacheModel::clear()
     m_versionBytes = 0;
     m_complete = false;
     m_scanError = {};
+    m_verify.clear();
     m_atimeMode = AtimeMode::Unknown; // the next scan's chunks say what the filesystem does
     endResetModel();
     Q_EMIT totalsChanged();
@@ -572,6 +573,13 @@ QVariant CacheModel::data(const QModelIndex &index, int role) const
 {
     if (!isValidIndex(index))
         return {};
+    const bool integrityCell = index.column() == IntegrityColumn
+        && (role == Qt::DisplayRole || role == SortRole || role == Qt::ToolTipRole || role == Qt::ForegroundRole);
+    if (role == IntegrityRole || integrityCell) {
+        if (const ModuleNode *node = parentNode(index))
+            return integrityData(node->versions.at(index.row()).id(), nullptr, role);
+        return integrityData({}, m_modules[std::size_t(index.row())].get(), role);
+    }
     if (const ModuleNode *node = parentNode(index))
         return versionData(node->versions.at(index.row()), index.column(), role);
     return moduleData(*m_modules[std::size_t(index.row())], index.column(), role);
@@ -819,6 +827,7 @@ QVariant CacheModel::headerData(int section, Qt::Orientation orientation, int ro
         case DownloadedColumn: return tr("Downloaded");
         case LastUsedColumn: return tr("Last used");
         case StateColumn: return tr("State");
+        case IntegrityColumn: return tr("Integrity");
         case ColumnCount: break;
         }
     } else if (role == Qt::ToolTipRole) {
@@ -832,6 +841,9 @@ QVariant CacheModel::headerData(int section, Qt::Orientation orientation, int ro
             return tr("Newest access time of the version's metadata; approximate under "
                       "relatime, not tracked under noatime");
         case StateColumn: return tr("What go has of the version: tree, archive or metadata only");
+        case IntegrityColumn:
+            return tr("What the last verification found: the zip and the extracted tree checked "
+                      "against the recorded hash, as go mod verify does");
         case ColumnCount: break;
         }
     } else if (role == Qt::TextAlignmentRole) {
@@ -839,6 +851,103 @@ QVariant CacheModel::headerData(int section, Qt::Orientation orientation, int ro
             return int(Qt::AlignRight | Qt::AlignVCenter);
     }
     return {};
+}
+
+int CacheModel::integrityRank(VerifyStatus status)
+{
+    switch (status) {
+    case VerifyStatus::NotChecked: return 0;
+    case VerifyStatus::Verified: return 1;
+    case VerifyStatus::Unverifiable: return 2;
+    case VerifyStatus::Partial: return 3;
+    case VerifyStatus::Modified: return 4;
+    case VerifyStatus::Corrupt: return 5;
+    }
+    return 0;
+}
+
+void CacheModel::setVerifyResults(const QList<VersionVerifyResult> &results)
+{
+    QSet<ModuleNode *> modules;
+    for (const VersionVerifyResult &r : results) {
+        const auto [node, row] = locate(r.id());
+        if (!node)
+            continue;
+        m_verify.insert(r.id(), r);
+        const QModelIndex parent = index(node->row, 0);
+        const QModelIndex cell = index(row, IntegrityColumn, parent);
+        Q_EMIT dataChanged(cell, cell, {Qt::DisplayRole, SortRole, Qt::ToolTipRole, Qt::ForegroundRole, IntegrityRole});
+        modules.insert(node);
+    }
+    for (ModuleNode *node : std::as_const(modules)) {
+        const QModelIndex cell = index(node->row, IntegrityColumn);
+        Q_EMIT dataChanged(cell, cell, {Qt::DisplayRole, SortRole, Qt::ToolTipRole, Qt::ForegroundRole, IntegrityRole});
+    }
+}
+
+void CacheModel::clearVerifyResults()
+{
+    if (m_verify.isEmpty())
+        return;
+    m_verify.clear();
+    for (const auto &node : m_modules) {
+        const QModelIndex parent = index(node->row, 0);
+        if (!node->versions.isEmpty())
+            Q_EMIT dataChanged(index(0, IntegrityColumn, parent),
+                               index(int(node->versions.size()) - 1, IntegrityColumn, parent));
+    }
+    if (!m_modules.empty())
+        Q_EMIT dataChanged(index(0, IntegrityColumn), index(int(m_modules.size()) - 1, IntegrityColumn));
+}
+
+std::optional<VersionVerifyResult> CacheModel::verifyResult(const QString &id) const
+{
+    const auto it = m_verify.constFind(id);
+    if (it == m_verify.cend())
+        return std::nullopt;
+    return *it;
+}
+
+QVariant CacheModel::integrityData(const QString &id, const ModuleNode *module, int role) const
+{
+    VerifyStatus status = VerifyStatus::NotChecked;
+    QString tip;
+    if (module) {
+        // A module shows its worst version; the tooltip counts them.
+        QMap<int, int> counts;
+        for (const ModuleVersionRecord &v : module->versions) {
+            const auto it = m_verify.constFind(v.id());
+            const VerifyStatus s = it == m_verify.cend() ? VerifyStatus::NotChecked : it->status;
+            ++counts[integrityRank(s)];
+            if (integrityRank(s) > integrityRank(status))
+                status = s;
+        }
+        QStringList parts;
+        for (VerifyStatus s : {VerifyStatus::Corrupt, VerifyStatus::Modified, VerifyStatus::Partial,
+                               VerifyStatus::Unverifiable, VerifyStatus::Verified, VerifyStatus::NotChecked})
+            if (const int n = counts.value(integrityRank(s)); n > 0)
+                parts << u"%1 %2"_s.arg(n).arg(DisplayFormat::integrityName(s).toLower());
+        tip = parts.join(u", "_s);
+    } else if (const auto it = m_verify.constFind(id); it != m_verify.cend()) {
+        status = it->status;
+        tip = it->ok ? tr("Matches its recorded hash %1").arg(it->ziphash.isEmpty() ? it->zipHash : it->ziphash)
+                     : it->problems.join(u'\n');
+    } else {
+        tip = tr("Not verified yet: Verify checks it against its recorded hash");
+    }
+    switch (role) {
+    case IntegrityRole: return int(status);
+    case SortRole: return integrityRank(status);
+    case Qt::DisplayRole: return DisplayFormat::integrityName(status);
+    case Qt::ToolTipRole: return tip;
+    case Qt::ForegroundRole:
+        if (status == VerifyStatus::NotChecked)
+            return placeholderBrush();
+        if (integrityRank(status) >= integrityRank(VerifyStatus::Partial))
+            return QBrush(DisplayFormat::integrityColor(status));
+        return {};
+    default: return {};
+    }
 }
 
 } // namespace mk

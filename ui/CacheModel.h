@@ -12,6 +12,7 @@
 #include <QList>
 
 #include "scan/ScanRecords.h"
+#include "verify/VerifyRecords.h"
 
 namespace mk {
 
@@ -33,6 +34,7 @@ public:
         DownloadedColumn,
         LastUsedColumn,
         StateColumn,
+        IntegrityColumn, ///< what the last verification found (not checked until one ran)
         ColumnCount
     };
     Q_ENUM(Column)
@@ -55,6 +57,8 @@ public:
         DiskBytesRole,
         /// int: versions under a module; 1 for a version row.
         VersionCountRole,
+        /// int(VerifyStatus) of the last verification; for a module, its worst version's.
+        IntegrityRole,
     };
     Q_ENUM(Role)
 
@@ -131,6 +135,17 @@ public:
     [[nodiscard]] QList<ModuleVersionRecord> versionsAt(const QModelIndexList &indexes) const;
     /// Every version record, in model order: what a purge plan is computed from.
     [[nodiscard]] QList<ModuleVersionRecord> allVersions() const;
+    /// Verification results (VerifyJob, RepairJob): the integrity cells of those versions and
+    /// of their modules change; results for ids not in the model are ignored.
+    void setVerifyResults(const QList<VersionVerifyResult> &results);
+    /// Back to "not checked" for every version.
+    void clearVerifyResults();
+    /// The last verification of "path@version", if there was one.
+    [[nodiscard]] std::optional<VersionVerifyResult> verifyResult(const QString &id) const;
+    /// Severity order for sorting and a module's worst: not checked, verified, unverifiable,
+    /// partial, modified, corrupt.
+    [[nodiscard]] static int integrityRank(VerifyStatus status);
+
     /// The record of "path@version", if it is in the model.
     [[nodiscard]] std::optional<ModuleVersionRecord> findVersion(const QString &id) const;
 
@@ -186,6 +201,7 @@ private:
     [[nodiscard]] QVariant lastUsedText(const QDateTime &lastUsed) const;
     [[nodiscard]] QVariant lastUsedToolTip(const QDateTime &lastUsed) const;
     [[nodiscard]] QIcon stateIcon(VersionState state) const;
+    [[nodiscard]] QVariant integrityData(const QString &id, const ModuleNode *module, int role) const;
 
     std::vector<std::unique_ptr<ModuleNode>> m_modules;
     QHash<QString, ModuleNode *> m_nodeByPath;
@@ -199,6 +215,7 @@ private:
     Error m_scanError;
     AtimeMode m_atimeMode = AtimeMode::Unknown;
     mutable std::array<QIcon, 4> m_stateIcons; ///< drawn on first use
+    QHash<QString, VersionVerifyResult> m_verify; ///< by id: the last verification
 };
 
 } // namespace mk

@@ -82,4 +82,30 @@ QColor DisplayFormat::stateColor(VersionState state)
     return {};
 }
 
+QString DisplayFormat::integrityName(VerifyStatus status)
+{
+    switch (status) {
+    case VerifyStatus::NotChecked: return tr("Not checked");
+    case VerifyStatus::Verified: return tr("Verified");
+    case VerifyStatus::Modified: return tr("Modified");
+    case VerifyStatus::Corrupt: return tr("Corrupt");
+    case VerifyStatus::Unverifiable: return tr("Unverifiable");
+    case VerifyStatus::Partial: return tr("Partial");
+    }
+    return {};
+}
+
+QColor DisplayFormat::integrityColor(VerifyStatus status)
+{
+    switch (status) {
+    case VerifyStatus::Modified:
+    case VerifyStatus::Corrupt: return QColor(0xc6, 0x28, 0x28);
+    case VerifyStatus::Partial:
+    case VerifyStatus::Unverifiable: return QColor(0xe0, 0x8a, 0x1e);
+    case VerifyStatus::NotChecked:
+    case VerifyStatus::Verified: break;
+    }
+    return {};
+}
+
 } // namespace mk

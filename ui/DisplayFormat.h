@@ -7,6 +7,7 @@
 #include <QString>
 
 #include "scan/ScanRecords.h"
+#include "verify/VerifyRecords.h"
 
 namespace mk {
 
@@ -34,6 +35,11 @@ public:
     [[nodiscard]] static QString stateDescription(VersionState state);
     /// The colour that marks a state in the tree and the legend.
     [[nodiscard]] static QColor stateColor(VersionState state);
+
+    /// "Not checked", "Verified", "Modified", "Corrupt", "Unverifiable", "Partial".
+    [[nodiscard]] static QString integrityName(VerifyStatus status);
+    /// The colour of a damaged status's text.
+    [[nodiscard]] static QColor integrityColor(VerifyStatus status);
 };
 
 } // namespace mk

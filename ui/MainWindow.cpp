@@ -83,8 +83,10 @@ MainWindow::MainWindow(StartMode mode, QWidget *parent)
 
     createActions();
     createCentralArea();
+    createProxyUi(); // MainWindowProxy.cpp: the toolbar's preset switcher, Settings ▸ Proxy…
     createSummaryDock();
     createStatusBar();
+    createVerifyUi(); // MainWindowVerify.cpp: Verify/Repair actions, Integrity filter, progress
 
     connect(m_model, &CacheModel::totalsChanged, this, &MainWindow::updateTotals);
     connect(m_model, &CacheModel::totalsChanged, this, &MainWindow::updateSelection);
@@ -111,6 +113,7 @@ MainWindow::~MainWindow()
 {
     // The only place the GUI thread waits for core jobs: the watchers and the model go away.
     stopPurgeJobs();
+    stopVerifyJobs();
     m_watcher.disconnect(this);
     m_buildCacheWatcher.disconnect(this);
     m_watcher.cancel();
@@ -148,6 +151,7 @@ void MainWindow::createActions()
     connect(m_copyAction, &QAction::triggered, this, &MainWindow::copySelection);
 
     createPurgeActions();
+    createDownloadActions();
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_openAction);
@@ -164,6 +168,9 @@ void MainWindow::createActions()
 
     QMenu *cache = menuBar()->addMenu(tr("&Cache"));
     cache->addAction(m_cleanupAction);
+    cache->addSeparator();
+    cache->addAction(m_refreshAction);
+    cache->addAction(m_downloadAction);
     cache->addSeparator();
     cache->addAction(m_purgeAllAction);
 }
@@ -257,8 +264,8 @@ void MainWindow::createCentralArea()
     m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
     auto *separator = new QAction(m_tree);
     separator->setSeparator(true);
-    m_tree->addActions({m_deleteAction, m_lightCleanAction, m_restoreAction, separator,
-                        m_copyAction});
+    m_tree->addActions({m_deleteAction, m_lightCleanAction, m_restoreAction, m_refreshAction,
+                        separator, m_copyAction});
     QHeaderView *header = m_tree->header();
     header->setStretchLastSection(false);
     header->setSectionsMovable(true);

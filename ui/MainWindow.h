@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QFutureWatcher>
 #include <QMainWindow>
+#include <QPointer>
 #include <QTimer>
 
 #include "common/Expected.h"
@@ -12,6 +13,7 @@
 #include "purge/PurgeAll.h"
 #include "purge/PurgeRecords.h"
 #include "scan/ScanRecords.h"
+#include "verify/VerifyRecords.h"
 
 class QAction;
 class QComboBox;
@@ -30,6 +32,9 @@ class CacheModel;
 class EmptyStatePage;
 class EnvHeader;
 class SummaryPanel;
+class DownloadDialog;
+class ProxyPresetSelector;
+class ProxySettingsDialog;
 
 /// The main window: the resolved go environment on top, the module tree (filterable,
 /// sortable) in the middle, a summary of the cache on the side and scan progress, totals and
@@ -69,9 +74,15 @@ public:
     [[nodiscard]] bool isPurging() const;
     /// The trash reaper is freeing space.
     [[nodiscard]] bool isReaping() const;
+    /// The toolbar's GOPROXY preset switcher (MainWindowProxy.cpp).
+    [[nodiscard]] ProxyPresetSelector *proxySelector() const { return m_proxySelector; }
+    /// The Proxy settings dialog while it is open; nullptr otherwise.
+    [[nodiscard]] ProxySettingsDialog *proxySettingsDialog() const;
     /// How long a purge or restore waits for a version a go command is using before it
     /// reports it as busy and goes on (default 30 s, as the CLI).
     void setLockTimeout(int ms) { m_lockTimeoutMs = ms; }
+    /// A verification or repair is running (MainWindowVerify.cpp).
+    [[nodiscard]] bool isVerifying() const;
 
 public Q_SLOTS:
     /// Shows the module cache in gomodcache, replacing what is shown: starts a scan, or shows
@@ -100,6 +111,23 @@ public Q_SLOTS:
     /// confirmation; returns at once, the space is freed in the background.
     void purgeEverything();
 
+    /// Verify (Ctrl+Shift+V): checks the selected versions (a module row means all its
+    /// versions) against their hashes, as go mod verify does; progress and Stop in the
+    /// status bar, a summary when done. verifyAll(): the whole cache.
+    void verifySelection();
+    void verifyAll();
+    /// Repair: re-extracts the selected damaged versions from their zips (RepairJob).
+    void repairSelection();
+    /// Cache ▸ Refresh from a Proxy…: fetch the selected versions (all, when none is
+    /// selected) again, optionally switching GOPROXY first, and report identical / changed.
+    void refreshSelection();
+    /// Cache ▸ Download Modules…: fetch typed module@version lines into the cache.
+    void showDownloadDialog();
+    /// The download/refresh dialog while it is open; nullptr otherwise.
+    [[nodiscard]] DownloadDialog *downloadDialog() const;
+    /// Settings ▸ Proxy…: the proxy presets, credentials and probe (non-modal, one at a time).
+    void showProxySettings();
+
 Q_SIGNALS:
     /// A scan came to an end (finished, cancelled or failed), or could not start because
     /// there was no folder to scan. The window is in its final state for that folder.
@@ -108,6 +136,8 @@ Q_SIGNALS:
     void purgeFinished();
     /// The trash reaper came to an end (the freed label shows the final amount).
     void reapFinished();
+    /// A verification or repair came to an end and the Integrity column shows its outcome.
+    void verifyFinished();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -117,6 +147,9 @@ private:
     void createCentralArea();
     void createSummaryDock();
     void createStatusBar();
+    // MainWindowProxy.cpp
+    void createProxyUi();
+    void onProxySwitched();
     void resolveEnvironment();
 
     void onResultsReady(int begin, int end);
@@ -134,6 +167,10 @@ private:
 
     void saveSettings() const;
     void restoreSettings();
+
+    // MainWindowDownload.cpp
+    void createDownloadActions();
+    void openDownloadDialog(DownloadDialog *dialog);
 
     // MainWindowPurge.cpp
     void createPurgeActions();
@@ -165,6 +202,26 @@ private:
     void showProblems(const QString &title, const QString &summary,
                       const QList<PurgeItemResult> &problems);
     [[nodiscard]] quint64 freedBytes() const;
+
+    // MainWindowVerify.cpp
+    void createVerifyUi();
+    void stopVerifyJobs();
+    void updateVerifyActions();
+    void startVerify(const QList<ModuleVersionRecord> &versions);
+    void onVerifyResults(int begin, int end);
+    void onVerifyFinished();
+    void onRepairResults(int begin, int end);
+    void onRepairFinished();
+    QFutureWatcher<VersionVerifyResult> m_verifyWatcher;
+    QFutureWatcher<RepairResult> m_repairWatcher;
+    QList<VersionVerifyResult> m_verifyResults; ///< of the running (or last) verification
+    QList<RepairResult> m_repairResults;
+    QAction *m_verifyAction = nullptr;
+    QAction *m_verifyAllAction = nullptr;
+    QAction *m_repairAction = nullptr;
+    QComboBox *m_integrityFilter = nullptr;
+    QProgressBar *m_verifyProgress = nullptr;
+    QToolButton *m_verifyCancel = nullptr;
 
     GoEnvironment m_env;
     QString m_cacheRoot;
@@ -219,6 +276,7 @@ private:
     QLabel *m_selectionLabel = nullptr;
     QLabel *m_totalsLabel = nullptr;
     QProgressBar *m_jobProgress = nullptr;
+    QToolButton *m_jobCancel = nullptr; // stops a running purge or restore between versions
     QLabel *m_freedLabel = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_rescanAction = nullptr;
@@ -229,6 +287,12 @@ private:
     QAction *m_restoreAction = nullptr;
     QAction *m_cleanupAction = nullptr;
     QAction *m_purgeAllAction = nullptr;
+    QAction *m_refreshAction = nullptr;  // MainWindowDownload.cpp
+    QAction *m_downloadAction = nullptr;
+    QPointer<DownloadDialog> m_downloadDialog;
+    ProxyPresetSelector *m_proxySelector = nullptr;
+    QAction *m_proxySettingsAction = nullptr;
+    QPointer<ProxySettingsDialog> m_proxyDialog;
 };
 
 } // namespace mk

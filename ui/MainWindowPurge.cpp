@@ -19,6 +19,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QToolButton>
 #include <QTreeView>
 #include <QtConcurrent>
 
@@ -170,6 +171,18 @@ void MainWindow::createPurgeStatusWidgets()
     m_jobProgress->setMaximumHeight(fontMetrics().height());
     m_jobProgress->hide();
     statusBar()->addWidget(m_jobProgress);
+    m_jobCancel = new QToolButton(this);
+    m_jobCancel->setObjectName(u"cancelPurge"_s);
+    m_jobCancel->setText(tr("Stop"));
+    m_jobCancel->setToolTip(tr("Stop after the version being removed or restored; what is done stays done"));
+    m_jobCancel->setAutoRaise(true);
+    m_jobCancel->hide();
+    connect(m_jobCancel, &QToolButton::clicked, this, [this] {
+        m_purgeWatcher.cancel();
+        m_restoreWatcher.cancel();
+        m_jobCancel->setEnabled(false);
+    });
+    statusBar()->addWidget(m_jobCancel);
 
     m_freedLabel = new QLabel(this);
     m_freedLabel->setObjectName(u"freedLabel"_s);
@@ -223,6 +236,8 @@ void MainWindow::updateActions()
     m_restoreAction->setEnabled(idle && anyArchive);
     m_cleanupAction->setEnabled(idle && haveCache && m_model->versionCount() > 0);
     m_purgeAllAction->setEnabled(idle && haveCache);
+    m_refreshAction->setEnabled(idle && haveCache && m_model->versionCount() > 0);
+    m_downloadAction->setEnabled(!isPurging() && !m_cacheRoot.isEmpty());
     // A rescan in the middle of a purge would show versions the job is about to remove.
     m_rescanAction->setEnabled(!isPurging());
     m_openAction->setEnabled(!isPurging());
@@ -371,6 +386,8 @@ void MainWindow::startPurge(const PurgePlan &plan)
     m_jobProgress->setRange(0, n);
     m_jobProgress->setValue(0);
     m_jobProgress->show();
+    m_jobCancel->setEnabled(true);
+    m_jobCancel->show();
     const QString what = versionsText(quint64(n));
     m_statusText->setText(m_jobLight ? tr("Dropping the trees of %1\u2026").arg(what)
                                      : tr("Removing %1\u2026").arg(what));
@@ -438,6 +455,7 @@ void MainWindow::onPurgeResults(int begin, int end)
 void MainWindow::onPurgeFinished()
 {
     m_jobProgress->hide();
+    m_jobCancel->hide();
     const qsizetype planned = m_purgeItems.size();
     QString status = m_jobLight
         ? tr("Dropped the trees of %1 \u00b7 %2")
@@ -503,6 +521,8 @@ void MainWindow::startRestore(const QList<ModuleVersionRecord> &versions)
     m_jobProgress->setRange(0, int(versions.size()));
     m_jobProgress->setValue(0);
     m_jobProgress->show();
+    m_jobCancel->setEnabled(true);
+    m_jobCancel->show();
     m_statusText->setText(
         tr("Restoring %1 from the zips\u2026").arg(versionsText(quint64(versions.size()))));
     m_restoreWatcher.setFuture(RestoreJob::start(options, versions));
@@ -543,6 +563,7 @@ void MainWindow::onRestoreResults(int begin, int end)
 void MainWindow::onRestoreFinished()
 {
     m_jobProgress->hide();
+    m_jobCancel->hide();
     QString status = tr("Restored %1 \u00b7 %2 extracted")
                          .arg(versionsText(m_jobDone), DisplayFormat::size(m_jobBytes));
     if (!m_jobProblems.isEmpty()) {

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// MainWindow, the proxy side: the toolbar's GOPROXY preset switcher and Settings ▸ Proxy…
+// Both work through the core proxy classes off the GUI thread; after a switch the env header
+// shows the new GOPROXY.
+#include "MainWindow.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QMenuBar>
+#include <QToolBar>
+
+#include "ProxyPresetSelector.h"
+#include "ProxySettingsDialog.h"
+
+using namespace Qt::StringLiterals;
+
+namespace mk {
+
+void MainWindow::createProxyUi()
+{
+    m_proxySettingsAction = new QAction(QIcon::fromTheme(u"preferences-system-network"_s),
+                                        tr("&Proxy\u2026"), this);
+    m_proxySettingsAction->setObjectName(u"proxySettingsAction"_s);
+    m_proxySettingsAction->setStatusTip(
+        tr("GOPROXY presets, private modules, proxy credentials and a health probe"));
+    connect(m_proxySettingsAction, &QAction::triggered, this, &MainWindow::showProxySettings);
+
+    m_proxySelector = new ProxyPresetSelector(this);
+    connect(m_proxySelector, &ProxyPresetSelector::switched, this, &MainWindow::onProxySwitched);
+
+    QToolBar *bar = addToolBar(tr("Proxy"));
+    bar->setObjectName(u"proxyToolBar"_s);
+    bar->setMovable(true);
+    bar->addWidget(m_proxySelector);
+    bar->addAction(m_proxySettingsAction);
+
+    QMenu *settings = menuBar()->addMenu(tr("&Settings"));
+    settings->addAction(m_proxySettingsAction);
+}
+
+ProxySettingsDialog *MainWindow::proxySettingsDialog() const
+{
+    return m_proxyDialog;
+}
+
+void MainWindow::onProxySwitched()
+{
+    // The go env file changed: the header shows GOPROXY as go now resolves it.
+    resolveEnvironment();
+}
+
+void MainWindow::showProxySettings()
+{
+    if (m_proxyDialog) {
+        m_proxyDialog->raise();
+        m_proxyDialog->activateWindow();
+        return;
+    }
+    auto *dialog = new ProxySettingsDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setInputsProvider([selector = QPointer<ProxyPresetSelector>(m_proxySelector)] {
+        return selector ? selector->inputs() : GoEnvInputs::current();
+    });
+    connect(dialog, &ProxySettingsDialog::presetsChanged, m_proxySelector, &ProxyPresetSelector::refresh);
+    connect(dialog, &ProxySettingsDialog::useRequested, m_proxySelector, &ProxyPresetSelector::switchTo);
+    m_proxyDialog = dialog;
+    dialog->show();
+}
+
+} // namespace mk
