@@ -25,18 +25,6 @@ constexpr int maxRedirects = 10; // go's http client limit
 constexpr qint64 maxErrorBody = 64 * 1024;
 constexpr int cancelPollMs = 50;
 
-bool sameOrigin(const QUrl &a, const QUrl &b)
-{
-    const auto defaultPort = [](const QUrl &u) { return u.scheme() == u"https" ? 443 : 80; };
-    return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
-           && a.port(defaultPort(a)) == b.port(defaultPort(b));
-}
-
-QString shown(const QUrl &url)
-{
-    return GoUrl::redact(url.toString(QUrl::RemoveUserInfo));
-}
-
 // One manager per worker thread, created and destroyed in that thread.
 QNetworkAccessManager &threadManager()
 {
@@ -78,7 +66,7 @@ HttpGetter::Response HttpGetter::get(const QUrl &url, QIODevice *sink, const Opt
         req.setRawHeader("User-Agent", "ModKeeper/" MODKEEPER_VERSION);
         if (current.scheme() == u"https")
             req.setSslConfiguration(ssl);
-        if (sendCredential && current.scheme() == u"https" && sameOrigin(current, url)) {
+        if (sendCredential && current.scheme() == u"https" && GoUrl::sameOrigin(current, url)) {
             req.setRawHeader("Authorization", options.credential->basicAuthorization());
             r.credentialSent = true;
         }
@@ -164,7 +152,7 @@ HttpGetter::Response HttpGetter::get(const QUrl &url, QIODevice *sink, const Opt
         idle.stop();
         poll.stop();
 
-        const QString where = shown(current);
+        const QString where = GoUrl::shown(current);
         r.finalUrl = current;
         if (cancelled) {
             r.error = Error::make(Error::Code::Cancelled, u"cancelled"_s, where);
@@ -212,14 +200,14 @@ HttpGetter::Response HttpGetter::get(const QUrl &url, QIODevice *sink, const Opt
             const QUrl next = current.resolved(QUrl(QString::fromUtf8(location)));
             if (url.scheme() == u"https" && next.scheme() != u"https") {
                 r.error = Error::make(Error::Code::Refused,
-                                      u"redirected from secure URL %1 to insecure URL %2"_s.arg(where, shown(next)), where);
+                                      u"redirected from secure URL %1 to insecure URL %2"_s.arg(where, GoUrl::shown(next)), where);
                 return r;
             }
             if (next.scheme() != u"http" && next.scheme() != u"https") {
-                r.error = Error::make(Error::Code::Refused, u"redirect to unsupported URL %1"_s.arg(shown(next)), where);
+                r.error = Error::make(Error::Code::Refused, u"redirect to unsupported URL %1"_s.arg(GoUrl::shown(next)), where);
                 return r;
             }
-            if (!sameOrigin(next, url))
+            if (!GoUrl::sameOrigin(next, url))
                 sendCredential = false;
             r.body.clear();
             r.bytes = 0;

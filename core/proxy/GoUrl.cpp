@@ -290,4 +290,16 @@ QString GoUrl::redact(const QString &raw)
     return raw.left(start + 2) + u"xxxxx"_s + raw.mid(at);
 }
 
+QString GoUrl::shown(const QUrl &url)
+{
+    return redact(url.toString(QUrl::RemoveUserInfo));
+}
+
+bool GoUrl::sameOrigin(const QUrl &a, const QUrl &b)
+{
+    const auto defaultPort = [](const QUrl &u) { return u.scheme() == u"https" ? 443 : 80; };
+    return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
+           && a.port(defaultPort(a)) == b.port(defaultPort(b));
+}
+
 } // namespace mk

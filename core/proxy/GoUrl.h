@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QString>
+#include <QUrl>
 
 #include "common/Expected.h"
 
@@ -43,6 +44,12 @@ public:
     /// Redacts a URL that may not even parse: anything between "//" and the last '@' of the
     /// authority is cut down to the user name.
     [[nodiscard]] static QString redact(const QString &raw);
+    /// A request URL as it may be shown: no user info, any password redacted.
+    [[nodiscard]] static QString shown(const QUrl &url);
+
+    /// Same scheme, host (case-insensitive) and port (80/443 when implicit): where a credential
+    /// for a's host may still be sent after a redirect to b.
+    [[nodiscard]] static bool sameOrigin(const QUrl &a, const QUrl &b);
 
 private:
     QString m_raw;

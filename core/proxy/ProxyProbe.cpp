@@ -24,6 +24,7 @@
 #include "keychain/CredentialStore.h"
 #include "module/ModulePath.h"
 #include "proxy/GoUrl.h"
+#include "proxy/HttpProxyFactory.h"
 #include "proxy/ProxyList.h"
 
 using namespace Qt::StringLiterals;
@@ -39,18 +40,6 @@ constexpr int maxErrorDetailBytes = maxErrorDetailLines * 81;
 constexpr int cancelPollMs = 50;
 
 using ProbeStatus = ProbeResult::Status;
-
-bool sameOrigin(const QUrl &a, const QUrl &b)
-{
-    const auto defaultPort = [](const QUrl &u) { return u.scheme() == u"https" ? 443 : 80; };
-    return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
-           && a.port(defaultPort(a)) == b.port(defaultPort(b));
-}
-
-QString shown(const QUrl &url)
-{
-    return GoUrl::redact(url.toString(QUrl::RemoveUserInfo));
-}
 
 // unicode.IsGraphic || unicode.IsSpace, the characters go lets a server print.
 bool printable(char32_t r)
@@ -68,27 +57,6 @@ bool printable(char32_t r)
         return true;
     }
 }
-
-// Every request asks go's rules which way out to take (HTTPS_PROXY / HTTP_PROXY / NO_PROXY).
-// Qt calls this for each request, redirects included, as go calls its Proxy func.
-class EnvProxyFactory final : public QNetworkProxyFactory
-{
-public:
-    explicit EnvProxyFactory(HttpProxyEnvironment env) : m_env(std::move(env)) {}
-
-    QList<QNetworkProxy> queryProxy(const QNetworkProxyQuery &query) override
-    {
-        const HttpProxyEnvironment::Decision d = m_env.decide(query.url());
-        if (d.proxy) {
-            if (const Expected<QNetworkProxy> p = HttpProxyEnvironment::networkProxy(*d.proxy))
-                return {*p};
-        }
-        return {QNetworkProxy(QNetworkProxy::NoProxy)};
-    }
-
-private:
-    const HttpProxyEnvironment m_env;
-};
 
 struct Job
 {
@@ -114,7 +82,7 @@ public:
         m_ssl = QSslConfiguration::defaultConfiguration();
         if (!options.caCertificates.isEmpty())
             m_ssl.addCaCertificates(options.caCertificates);
-        m_nam.setProxyFactory(new EnvProxyFactory(options.proxyEnvironment)); // the QNAM owns it
+        m_nam.setProxyFactory(new HttpProxyFactory(options.proxyEnvironment)); // the QNAM owns it
     }
 
     void exec()
@@ -211,14 +179,14 @@ private:
         const HttpProxyEnvironment::Decision way = m_options.proxyEnvironment.decide(j.current);
         if (way.error.isError()) {
             j.result.status = ProbeStatus::Refused;
-            j.result.error = u"Get %1: %2"_s.arg(GoQuote::string(shown(j.current)), way.error.message);
+            j.result.error = u"Get %1: %2"_s.arg(GoQuote::string(GoUrl::shown(j.current)), way.error.message);
             return complete(j);
         }
         j.result.viaProxy.clear();
         if (way.proxy) {
             if (const Expected<QNetworkProxy> p = HttpProxyEnvironment::networkProxy(*way.proxy); !p) {
                 j.result.status = ProbeStatus::NetworkError;
-                j.result.error = u"Get %1: proxyconnect %2"_s.arg(GoQuote::string(shown(j.current)), p.error().toString());
+                j.result.error = u"Get %1: proxyconnect %2"_s.arg(GoQuote::string(GoUrl::shown(j.current)), p.error().toString());
                 return complete(j);
             }
             j.result.viaProxy = GoUrl::redact(way.proxy->toString());
@@ -234,7 +202,7 @@ private:
             req.setSslConfiguration(m_ssl);
         // Credentials only over https and only to the original host (sendCredential is
         // cleared for good on the first redirect that leaves it).
-        if (j.sendCredential && j.credential && j.current.scheme() == u"https" && sameOrigin(j.current, j.original)) {
+        if (j.sendCredential && j.credential && j.current.scheme() == u"https" && GoUrl::sameOrigin(j.current, j.original)) {
             req.setRawHeader("Authorization", j.credential->basicAuthorization());
             j.result.credentialsSent = true;
         }
@@ -249,7 +217,7 @@ private:
         if (j.done)
             return;
         const qint64 elapsed = j.clock.elapsed();
-        const QString url = shown(j.current);
+        const QString url = GoUrl::shown(j.current);
         if (j.timedOut) {
             j.result.status = ProbeStatus::Timeout;
             j.result.error = u"Get %1: timed out after %2 s"_s.arg(GoQuote::string(url)).arg(m_options.timeoutMs / 1000.0);
@@ -279,15 +247,15 @@ private:
                 // As go: a secure fetch never continues over plain http.
                 j.result.status = ProbeStatus::Refused;
                 j.result.error = u"Get %1: redirected from secure URL %2 to insecure URL %3"_s.arg(
-                    GoQuote::string(url), url, shown(next));
+                    GoQuote::string(url), url, GoUrl::shown(next));
                 return complete(j);
             }
             if (next.scheme() != u"http" && next.scheme() != u"https") {
                 j.result.status = ProbeStatus::Refused;
-                j.result.error = u"Get %1: redirect to unsupported URL %2"_s.arg(GoQuote::string(url), shown(next));
+                j.result.error = u"Get %1: redirect to unsupported URL %2"_s.arg(GoQuote::string(url), GoUrl::shown(next));
                 return complete(j);
             }
-            if (j.sendCredential && !sameOrigin(next, j.original)) {
+            if (j.sendCredential && !GoUrl::sameOrigin(next, j.original)) {
                 j.sendCredential = false;
                 j.result.credentialNote = u"credential dropped: redirected to another host (%1)"_s.arg(next.host());
             }

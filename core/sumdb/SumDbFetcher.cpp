@@ -13,6 +13,7 @@
 
 #include "keychain/CredentialStore.h"
 #include "proxy/GoUrl.h"
+#include "proxy/HttpProxyFactory.h"
 #include "proxy/ProxyProbe.h"
 
 using namespace Qt::StringLiterals;
@@ -24,38 +25,6 @@ namespace {
 constexpr int maxRedirects = 10;
 constexpr int cancelPollMs = 50;
 constexpr qint64 maxBodyBytes = 64 * 1024 * 1024;
-
-bool sameOrigin(const QUrl &a, const QUrl &b)
-{
-    const auto defaultPort = [](const QUrl &u) { return u.scheme() == u"https" ? 443 : 80; };
-    return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
-           && a.port(defaultPort(a)) == b.port(defaultPort(b));
-}
-
-QString shown(const QUrl &url)
-{
-    return GoUrl::redact(url.toString(QUrl::RemoveUserInfo));
-}
-
-// Each request (redirects included) takes the way out go's rules choose.
-class EnvProxyFactory final : public QNetworkProxyFactory
-{
-public:
-    explicit EnvProxyFactory(HttpProxyEnvironment env) : m_env(std::move(env)) {}
-
-    QList<QNetworkProxy> queryProxy(const QNetworkProxyQuery &query) override
-    {
-        const HttpProxyEnvironment::Decision d = m_env.decide(query.url());
-        if (d.proxy) {
-            if (const Expected<QNetworkProxy> p = HttpProxyEnvironment::networkProxy(*d.proxy))
-                return {*p};
-        }
-        return {QNetworkProxy(QNetworkProxy::NoProxy)};
-    }
-
-private:
-    const HttpProxyEnvironment m_env;
-};
 
 } // namespace
 
@@ -75,16 +44,16 @@ Expected<QByteArray> SumDbFetcher::get(const QString &urlText)
         QFile f(path);
         if (!f.open(QIODevice::ReadOnly)) {
             return Error::make(QFile::exists(path) ? Error::Code::Io : Error::Code::NotFound,
-                               u"reading %1: %2"_s.arg(shown(original), f.errorString()));
+                               u"reading %1: %2"_s.arg(GoUrl::shown(original), f.errorString()));
         }
         return f.readAll();
     }
     if (original.scheme() != u"http" && original.scheme() != u"https")
-        return Error::make(Error::Code::Unsupported, u"unsupported URL scheme"_s, shown(original));
+        return Error::make(Error::Code::Unsupported, u"unsupported URL scheme"_s, GoUrl::shown(original));
 
     if (!m_nam) {
         m_nam = std::make_unique<QNetworkAccessManager>(); // in the calling thread, on purpose
-        m_nam->setProxyFactory(new EnvProxyFactory(m_options.proxyEnvironment)); // takes ownership
+        m_nam->setProxyFactory(new HttpProxyFactory(m_options.proxyEnvironment)); // takes ownership
     }
 
     std::optional<Credential> credential;
@@ -127,7 +96,7 @@ Expected<QByteArray> SumDbFetcher::get(const QString &urlText)
     for (int redirects = 0;; ++redirects) {
         // Refuse what go refuses (HTTP_PROXY in a CGI environment).
         if (const HttpProxyEnvironment::Decision way = m_options.proxyEnvironment.decide(current); way.error.isError())
-            return Error::make(Error::Code::Refused, u"Get \"%1\": %2"_s.arg(shown(current), way.error.message));
+            return Error::make(Error::Code::Refused, u"Get \"%1\": %2"_s.arg(GoUrl::shown(current), way.error.message));
         QNetworkRequest req(current);
         req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
         req.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
@@ -136,7 +105,7 @@ Expected<QByteArray> SumDbFetcher::get(const QString &urlText)
         req.setRawHeader("User-Agent", "ModKeeper/" MODKEEPER_VERSION " (sumdb)");
         if (current.scheme() == u"https")
             req.setSslConfiguration(ssl);
-        if (credential && current.scheme() == u"https" && sameOrigin(current, original))
+        if (credential && current.scheme() == u"https" && GoUrl::sameOrigin(current, original))
             req.setRawHeader("Authorization", credential->basicAuthorization());
 
         reply = m_nam->get(req);
@@ -146,7 +115,7 @@ Expected<QByteArray> SumDbFetcher::get(const QString &urlText)
         std::unique_ptr<QNetworkReply> owned(reply);
         reply = nullptr;
 
-        const QString url = shown(current);
+        const QString url = GoUrl::shown(current);
         if (cancelled)
             return Error::make(Error::Code::Cancelled, u"cancelled"_s, url);
         if (timedOut)
@@ -162,10 +131,10 @@ Expected<QByteArray> SumDbFetcher::get(const QString &urlText)
             const QUrl next = current.resolved(QUrl(QString::fromUtf8(location)));
             if (original.scheme() == u"https" && next.scheme() != u"https") {
                 return Error::make(Error::Code::Refused, u"Get \"%1\": redirected from secure URL %2 to insecure URL %3"_s
-                                                             .arg(url, url, shown(next)));
+                                                             .arg(url, url, GoUrl::shown(next)));
             }
             if (next.scheme() != u"http" && next.scheme() != u"https")
-                return Error::make(Error::Code::Refused, u"Get \"%1\": redirect to unsupported URL %2"_s.arg(url, shown(next)));
+                return Error::make(Error::Code::Refused, u"Get \"%1\": redirect to unsupported URL %2"_s.arg(url, GoUrl::shown(next)));
             current = next;
             continue;
         }
