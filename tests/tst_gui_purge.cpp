@@ -25,6 +25,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeView>
 
 #include "CacheModel.h"
@@ -149,6 +150,7 @@ private Q_SLOTS:
     void shouldKeepEverythingWhenDeleteIsCancelled();
     void shouldRemoveEveryVersionOfASelectedModule();
     void shouldKeepAndReportAVersionGoIsUsing();
+    void shouldStopAPurgeThatWaitsForGo();
     void shouldDropTheRowOfAVersionSomeoneElseRemoved();
     void shouldPreviewACleanUpPolicyLiveAndRunIt();
     void shouldListWhatALightCleanLeavesAlone();
@@ -436,6 +438,47 @@ void TestGuiPurge::shouldKeepAndReportAVersionGoIsUsing()
     auto *status = child<QLabel>(w, u"statusText"_s);
     QVERIFY2(status->text().contains(u"1 not removed"_s), qPrintable(status->text()));
     screenshot(problems, u"purge-problems"_s);
+}
+
+void TestGuiPurge::shouldStopAPurgeThatWaitsForGo()
+{
+    openWindow();
+    MainWindow &w = *m_window;
+    w.setLockTimeout(60000);
+    // go holds the first version for a long time: the purge waits on its lock.
+    const QString busy = kLib + u"@v1.0.0"_s;
+    const QString next = kLib + u"@v1.1.0"_s;
+    QFile lock(fileOf(m_cache, busy, u".lock"_s));
+    QVERIFY(lock.open(QIODevice::ReadWrite));
+    QCOMPARE(::flock(lock.handle(), LOCK_EX | LOCK_NB), 0);
+
+    selectIds({busy, next});
+    QSignalSpy purged(&w, &MainWindow::purgeFinished);
+    child<QAction>(w, u"deleteAction"_s)->trigger();
+    QMessageBox *box = waitForBox(u"purgeConfirmation"_s);
+    QVERIFY(box);
+    child<QPushButton>(*box, u"confirmPurgeButton"_s)->click();
+    auto *stop = child<QToolButton>(w, u"cancelPurge"_s);
+    QTRY_VERIFY(stop->isVisible() && stop->isEnabled());
+    QTest::qWait(300); // it is waiting for go's lock now
+    QElapsedTimer clock;
+    clock.start();
+    stop->click();
+    QTRY_COMPARE_WITH_TIMEOUT(purged.count(), 1, 10000);
+    QVERIFY2(clock.elapsed() < 5000, "Stop must not wait for the lock timeout");
+    ::flock(lock.handle(), LOCK_UN);
+
+    // Nothing after the stop point was touched; the window is idle again.
+    QVERIFY(w.model()->findVersion(busy));
+    QVERIFY(w.model()->findVersion(next));
+    QVERIFY(exists(treeOf(m_cache, busy)) && exists(treeOf(m_cache, next)));
+    QVERIFY(!exists(fileOf(m_cache, busy, u".partial"_s)));
+    QVERIFY(!stop->isVisible());
+    QVERIFY(!w.isPurging());
+    QVERIFY2(child<QLabel>(w, u"statusText"_s)->text().contains(u"stopped"_s),
+             qPrintable(child<QLabel>(w, u"statusText"_s)->text()));
+    if (QMessageBox *problems = w.findChild<QMessageBox *>(u"purgeProblems"_s))
+        problems->close();
 }
 
 void TestGuiPurge::shouldDropTheRowOfAVersionSomeoneElseRemoved()
