@@ -89,6 +89,17 @@ private Q_SLOTS:
         }
     }
 
+    void shouldResolveLatestAndSayToWhat()
+    {
+        const auto work = workDir();
+        const QString cache = work->filePath(u"cache"_s);
+        const ProcessResult r = runCli({u"download"_s, u"--json"_s, u"example.com/a@latest"_s}, env(work->path(), cache));
+        QVERIFY2(r.succeeded(), qPrintable(r.describe()));
+        const QJsonObject e = versionEntry(jsonObject(r.stdOut), u"example.com/a@v1.10.0"_s);
+        QCOMPARE(e.value(u"query"_s).toString(), u"latest"_s);
+        QCOMPARE(e.value(u"sum"_s).toString(), m_world->sums(u"example.com/a@v1.10.0"_s).sum);
+    }
+
     void shouldFailWithTheVersionNamedWhenNoProxyHasIt()
     {
         const auto work = workDir();
@@ -111,7 +122,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("args");
         QTest::newRow("no version") << QStringList{u"download"_s, u"example.com/a"_s};
-        QTest::newRow("a query, not a version") << QStringList{u"download"_s, u"example.com/a@latest"_s};
+        QTest::newRow("a branch, not a version") << QStringList{u"download"_s, u"example.com/a@master"_s};
         QTest::newRow("bad path") << QStringList{u"download"_s, u"Example..com/a@v1.0.0"_s};
         QTest::newRow("nothing") << QStringList{u"download"_s};
         QTest::newRow("bad jobs") << QStringList{u"download"_s, u"--jobs"_s, u"0"_s, u"example.com/a@v1.0.0"_s};

@@ -212,6 +212,38 @@ private Q_SLOTS:
         }());
     }
 
+    void shouldResolveLatestExactlyAsGo_data() { addGoColumn(); }
+    void shouldResolveLatestExactlyAsGo()
+    {
+        QFETCH(QString, go);
+        const auto work = workDir();
+        const QString cache = work->filePath(u"cache"_s);
+        // a: v1.10.0 beats v1.3.0-RC1 and v1.2.0 (semver, not text order); legacy: its v1.0.0
+        // has a go.mod, so go ignores v2.0.0+incompatible; Upper: escaped path.
+        const QStringList paths{u"example.com/a"_s, u"example.com/legacy"_s, u"github.com/Upper/Case"_s};
+        QList<DownloadRequest> requests;
+        for (const QString &p : paths)
+            requests.append({p, u"latest"_s});
+        const QList<DownloadResult> results = DownloadJob::run(options(cache, m_server->url()), requests);
+        QCOMPARE(results.size(), paths.size());
+        for (int i = 0; i < paths.size(); ++i) {
+            const DownloadResult &r = results.at(i);
+            const GoDownloadResult theirs = GoTool::listModule(go, goEnv(go, world().home(), work->filePath(u"go-"_s + QString::number(i)), m_server->url()),
+                                                               paths.at(i) + u"@latest"_s);
+            QVERIFY2(theirs.ok() && theirs.modules.size() == 1, qPrintable(theirs.describe()));
+            QVERIFY2(r.outcome == DownloadOutcome::Downloaded, qPrintable(describe(results)));
+            QCOMPARE(r.query, u"latest"_s);
+            QCOMPARE(r.requestId(), paths.at(i) + u"@latest"_s);
+            QCOMPARE(r.version, theirs.modules.first().version);
+            QCOMPARE(r.sum, world().sums(r.id()).sum);
+            QVERIFY(piecesOf(cache, r.id()).complete());
+        }
+        // A module the proxy does not know: go's not-found, named.
+        const QList<DownloadResult> missing = DownloadJob::run(options(cache, m_server->url()), {{u"example.com/nothing"_s, u"latest"_s}});
+        QVERIFY2(missing.first().outcome == DownloadOutcome::Failed, qPrintable(describe(missing)));
+        QVERIFY2(missing.first().error.toString().contains(u"example.com/nothing@latest"_s), qPrintable(describe(missing)));
+    }
+
     // -----------------------------------------------------------------------------------
     // GOPROXY fall-through, as go does it
 

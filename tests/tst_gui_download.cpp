@@ -107,10 +107,10 @@ private Q_SLOTS:
         DownloadDialog dialog(DownloadDialog::Purpose::Download, cache, {});
         dialog.show();
         // A bad line is named, and nothing starts.
-        dialog.setInputText(u"example.com/a@v1.1.0\nexample.com/a@latest\n"_s);
+        dialog.setInputText(u"example.com/a@v1.1.0\nexample.com/a@master\n"_s);
         dialog.start();
         QVERIFY(!dialog.isRunning());
-        QVERIFY2(dialog.summaryText().contains(u"example.com/a@latest"_s), qPrintable(dialog.summaryText()));
+        QVERIFY2(dialog.summaryText().contains(u"example.com/a@master"_s), qPrintable(dialog.summaryText()));
         QCOMPARE(m_server->requests().size(), 0);
 
         // The zip comes slowly: the GUI thread keeps ticking meanwhile.

@@ -219,8 +219,8 @@ void DownloadDialog::start()
                 problems << tr("%1: give module@version").arg(line);
             else if (Status st = ModulePath::checkPath(req.path); !st)
                 problems << tr("%1: %2").arg(line, st.error().message);
-            else if (Semver::canonicalVersion(req.version) != req.version)
-                problems << tr("%1: not a canonical version (vX.Y.Z, a pre-release or a pseudo-version)").arg(line);
+            else if (req.version != u"latest" && Semver::canonicalVersion(req.version) != req.version)
+                problems << tr("%1: not a canonical version (vX.Y.Z, a pre-release or a pseudo-version) or latest").arg(line);
             else
                 requests.append(req);
         }

@@ -71,7 +71,7 @@ void DownloadReportModel::setRequests(const QList<DownloadRequest> &requests)
 
 void DownloadReportModel::update(const DownloadResult &result)
 {
-    const auto it = m_index.constFind(result.id());
+    const auto it = m_index.constFind(result.requestId());
     if (it == m_index.constEnd())
         return;
     Row &row = m_rows[*it];
@@ -137,6 +137,8 @@ QVariant DownloadReportModel::data(const QModelIndex &index, int role) const
         return int(Qt::AlignRight | Qt::AlignVCenter);
     switch (index.column()) {
     case VersionColumn:
+        if (role == Qt::DisplayRole && row.started && !r.query.isEmpty() && r.version != r.query)
+            return QString(row.request.id() + u" \u2192 "_s + r.version); // what the query resolved to
         if (role == Qt::DisplayRole || role == SortRole)
             return row.request.id();
         break;

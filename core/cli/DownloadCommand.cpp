@@ -86,6 +86,8 @@ int DownloadCommand::execute(CliContext &ctx, const DownloadOptions &options, co
             o.insert(u"error"_s, r.error.toString());
         if (!r.notes.isEmpty())
             o.insert(u"notes"_s, QJsonArray::fromStringList(r.notes));
+        if (!r.query.isEmpty())
+            o.insert(u"query"_s, r.query);
         versions.append(o);
         if (asJson)
             continue;
@@ -126,6 +128,8 @@ int DownloadCommand::run(CliContext &ctx)
     }
     if (parser.isSet(common.help)) {
         ctx.out << "Usage: modkeeper-cli download [--proxy LIST] [--json] [--jobs N] MODULE@VERSION...\n\n"
+                   "VERSION is canonical (v1.2.3, a pre-release, a pseudo-version) or latest: the\n"
+                   "highest release the proxy lists, else the highest pre-release, else its @latest.\n"
                    "Fetches module versions over GOPROXY into the module cache exactly as go does:\n"
                    "checked against go's zip rules, hashed while extracting, checked against the\n"
                    "checksum database (GOSUMDB/GONOSUMDB). direct and GOPRIVATE paths are fetched by\n"
@@ -145,9 +149,9 @@ int DownloadCommand::run(CliContext &ctx)
             ctx.err << "modkeeper-cli download: " << arg << ": " << st.error().message << "\n";
             return UsageError;
         }
-        if (Semver::canonicalVersion(req.version) != req.version) {
+        if (req.version != u"latest" && Semver::canonicalVersion(req.version) != req.version) {
             ctx.err << "modkeeper-cli download: " << arg
-                    << ": not a canonical version (vX.Y.Z, a pre-release or a pseudo-version)\n";
+                    << ": not a canonical version (vX.Y.Z, a pre-release or a pseudo-version) or latest\n";
             return UsageError;
         }
         requests.append(req);

@@ -95,7 +95,7 @@ QList<DownloadResult> DownloadJob::run(const DownloadOptions &options, const QLi
     QHash<QString, DownloadResult> finals;
     for (const DownloadResult &r : f.results())
         if (r.isFinal())
-            finals.insert(r.id(), r);
+            finals.insert(r.requestId(), r);
     QList<DownloadResult> out;
     QSet<QString> seen;
     for (const DownloadRequest &req : requests) {

@@ -44,10 +44,13 @@ struct DownloadResult
     qint64 bytes = 0;  ///< bytes received from the network for this version
     Error error;
     QStringList notes; ///< what was checked ("checksum database", "go.sum", "cache") and alerts in words
+    QString query;     ///< "latest" when the request named a query that resolved to version
 
     [[nodiscard]] bool ok() const { return outcome != DownloadOutcome::Failed && outcome != DownloadOutcome::Changed; }
     [[nodiscard]] bool isFinal() const { return outcome != DownloadOutcome::InProgress; }
     [[nodiscard]] QString id() const { return path + u'@' + version; }
+    /// The id as requested: "path@latest" for a resolved query, else id().
+    [[nodiscard]] QString requestId() const { return path + u'@' + (query.isEmpty() ? version : query); }
 };
 
 [[nodiscard]] QString toString(DownloadOutcome outcome);

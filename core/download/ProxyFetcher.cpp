@@ -23,6 +23,8 @@ QString suffix(ProxyFetcher::Kind kind)
     case ProxyFetcher::Kind::Info: return u".info"_s;
     case ProxyFetcher::Kind::Mod: return u".mod"_s;
     case ProxyFetcher::Kind::Zip: return u".zip"_s;
+    case ProxyFetcher::Kind::List: return u"list"_s;
+    case ProxyFetcher::Kind::Latest: return u"@latest"_s;
     }
     return {};
 }
@@ -50,6 +52,8 @@ qint64 ProxyFetcher::maxBytes(Kind kind)
     case Kind::Info: return 1 << 20;
     case Kind::Mod: return 16 << 20;
     case Kind::Zip: return 500LL << 20;
+    case Kind::List:
+    case Kind::Latest: return 16 << 20;
     }
     return -1;
 }
@@ -59,13 +63,20 @@ ProxyFetcher::Fetched ProxyFetcher::fetch(const QString &path, const QString &ve
                                           const std::function<void(qint64)> &onBytes) const
 {
     Fetched out;
+    const bool query = kind == Kind::List || kind == Kind::Latest;
     const Expected<QString> escPath = ModulePath::escapePath(path);
-    const Expected<QString> escVersion = ModulePath::escapeVersion(version);
+    const Expected<QString> escVersion = query ? Expected<QString>(QString()) : ModulePath::escapeVersion(version);
     if (!escPath || !escVersion) {
         out.error = !escPath ? escPath.error() : escVersion.error();
         return out;
     }
-    const QString rel = urlPath(*escPath) + u"/@v/"_s + urlPath(*escVersion) + suffix(kind);
+    QString rel = urlPath(*escPath);
+    if (kind == Kind::List)
+        rel += u"/@v/list"_s;
+    else if (kind == Kind::Latest)
+        rel += u"/@latest"_s;
+    else
+        rel += u"/@v/"_s + urlPath(*escVersion) + suffix(kind);
     Error notFound; // the last "not here" answer, reported when the list runs out
     Error firstError;
 

@@ -24,7 +24,7 @@ namespace mk {
 class ProxyFetcher final
 {
 public:
-    enum class Kind { Info, Mod, Zip };
+    enum class Kind { Info, Mod, Zip, List, Latest }; ///< List: @v/list, Latest: @latest (version unused)
 
     struct Fetched
     {

@@ -24,6 +24,7 @@
 #include "archive/Hash1.h"
 #include "archive/ModuleZip.h"
 #include "common/FileLock.h"
+#include "common/GoQuote.h"
 #include "common/SafeFs.h"
 #include "download/RevInfoJson.h"
 #include "module/ModulePath.h"
@@ -217,14 +218,76 @@ DownloadResult VersionDownloader::goDirect(Ctx &c)
                                 QString::fromLocal8Bit(p.readAllStandardError()).trimmed(), c.request.id()));
     r.sum = o.value(u"Sum"_s).toString();
     r.goModSum = o.value(u"GoModSum"_s).toString();
+    if (!o.value(u"Version"_s).toString().isEmpty())
+        r.version = o.value(u"Version"_s).toString(); // go resolved a query such as latest
     r.outcome = DownloadOutcome::Downloaded;
     r.notes.append(u"fetched by %1 from version control"_s.arg(go));
     return r;
 }
 
-DownloadResult VersionDownloader::run(const DownloadRequest &request, Mode mode, const std::function<bool()> &cancelled,
+Expected<QString> VersionDownloader::resolveLatest(const QString &path, const std::function<bool()> &cancelled, bool *direct)
+{
+    *direct = false;
+    const ProxyFetcher::Fetched list = m_fetcher.fetch(path, {}, ProxyFetcher::Kind::List, nullptr, cancelled);
+    if (list.direct) {
+        *direct = true;
+        return QString();
+    }
+    if (!list.ok())
+        return list.error;
+    // Only the first field of each line counts; pseudo-versions and non-canonical entries do not.
+    QStringList versions;
+    for (const QByteArray &line : list.data.split('\n')) {
+        const QString v = QString::fromUtf8(line.simplified().split(' ').value(0));
+        if (!v.isEmpty() && Semver::canonicalVersion(v) == v && !Semver::isPseudo(v) && !versions.contains(v))
+            versions.append(v);
+    }
+    std::sort(versions.begin(), versions.end(), [](const QString &a, const QString &b) { return Semver::compare(a, b) < 0; });
+    // modload's filterVersions: once the last compatible version has a real go.mod (not the
+    // "module <path>" go synthesizes), higher +incompatible versions are not candidates.
+    QString release;
+    QString prerelease;
+    QString lastCompatible;
+    bool needIncompatible = false;
+    for (const QString &v : std::as_const(versions)) {
+        if (!needIncompatible) {
+            if (!v.endsWith(u"+incompatible"_s)) {
+                lastCompatible = v;
+            } else if (!lastCompatible.isEmpty()) {
+                const ProxyFetcher::Fetched mod = m_fetcher.fetch(path, lastCompatible, ProxyFetcher::Kind::Mod, nullptr, cancelled);
+                if (!mod.ok())
+                    return mod.error;
+                const QByteArray legacy = "module " + (path.contains(u' ') || path.contains(u'"') ? GoQuote::string(path).toUtf8()
+                                                                                                    : path.toUtf8()) + '\n';
+                if (mod.data != legacy)
+                    break;
+                needIncompatible = true;
+            }
+        }
+        (Semver::prerelease(v).isEmpty() ? release : prerelease) = v; // ascending: the last one wins
+    }
+    if (!release.isEmpty())
+        return release;
+    if (!prerelease.isEmpty())
+        return prerelease;
+    const ProxyFetcher::Fetched latest = m_fetcher.fetch(path, {}, ProxyFetcher::Kind::Latest, nullptr, cancelled);
+    if (latest.direct) {
+        *direct = true;
+        return QString();
+    }
+    if (!latest.ok())
+        return latest.error;
+    const QString v = QJsonDocument::fromJson(latest.data).object().value(u"Version"_s).toString();
+    if (Semver::canonicalVersion(v) != v || v.isEmpty())
+        return Error::make(Error::Code::InvalidArgument, u"invalid version in the @latest answer from %1"_s.arg(latest.proxy),
+                           path + u"@latest"_s);
+    return v;
+}
+
+DownloadResult VersionDownloader::run(const DownloadRequest &asked, Mode mode, const std::function<bool()> &cancelled,
                                       const std::function<void(const DownloadResult &)> &progress)
 {
+    DownloadRequest request = asked;
     Ctx c;
     c.request = request;
     c.mode = mode;
@@ -245,10 +308,28 @@ DownloadResult VersionDownloader::run(const DownloadRequest &request, Mode mode,
         e.subject = request.id();
         return fail(e);
     }
+    if (request.version == u"latest") {
+        r.query = request.version;
+        bool direct = false;
+        const Expected<QString> resolved = resolveLatest(request.path, cancelled, &direct);
+        if (direct) {
+            c.request = request;
+            return goDirect(c);
+        }
+        if (!resolved) {
+            Error e = resolved.error();
+            e.subject = request.id();
+            return fail(e);
+        }
+        request.version = *resolved;
+        c.request = request;
+        r.version = request.version;
+        r.notes.append(u"latest is %1"_s.arg(request.version));
+    }
     if (Semver::canonicalVersion(request.version) != request.version)
         return fail(Error::make(Error::Code::InvalidArgument,
                                 u"not a canonical version (vX.Y.Z, a pre-release or a pseudo-version); "
-                                "resolve queries like @latest with go first"_s,
+                                "or latest"_s,
                                 request.id()));
     c.escPath = ModulePath::escapePath(request.path).value().toStdString();
     c.escVersion = ModulePath::escapeVersion(request.version).value().toStdString();
@@ -469,6 +550,7 @@ DownloadResult VersionDownloader::run(const DownloadRequest &request, Mode mode,
             DownloadResult update;
             update.path = r.path;
             update.version = r.version;
+            update.query = r.query;
             update.outcome = DownloadOutcome::InProgress;
             update.bytes = before + bytes;
             c.progress(update);

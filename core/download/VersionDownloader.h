@@ -39,6 +39,9 @@ private:
     [[nodiscard]] Status writeMetadata(Ctx &c, const QString &suffix, const QByteArray &data);
     [[nodiscard]] Status checkHash(Ctx &c, const QString &h1, bool goMod);
     [[nodiscard]] DownloadResult goDirect(Ctx &c);
+    /// go's "latest" query over the proxy: the highest release in @v/list, else the highest
+    /// pre-release, else what @latest answers. direct is set when go must answer it instead.
+    [[nodiscard]] Expected<QString> resolveLatest(const QString &path, const std::function<bool()> &cancelled, bool *direct);
 
     int m_root;
     const DownloadOptions &m_options;
