@@ -109,6 +109,14 @@ private Q_SLOTS:
         m_world = std::make_unique<World>(m_scratch->path());
         QList<FixtureVersion> versions = standardVersions();
         versions.append(concurrencyVersion());
+        // The newest version retracts itself and the v1.1.x line: go's latest is v1.0.0.
+        for (const QString &v : {u"v1.0.0"_s, u"v1.1.0"_s, u"v1.2.0"_s}) {
+            FixtureProxy::Files files = smallModuleFiles(u"example.com/retracted"_s, v);
+            if (v == u"v1.2.0")
+                files.insert(u"go.mod"_s, "module example.com/retracted\n\ngo 1.16\n\nretract (\n\tv1.2.0 // published by mistake\n"
+                                          "\t[v1.1.0, v1.1.9] // a bad line\n)\n");
+            versions.append({u"example.com/retracted"_s, v, files});
+        }
         // Everything stays on the proxy: the template caches hold one version, for the sums.
         QStringList proxyOnly;
         for (const FixtureVersion &v : versions)
@@ -219,8 +227,9 @@ private Q_SLOTS:
         const auto work = workDir();
         const QString cache = work->filePath(u"cache"_s);
         // a: v1.10.0 beats v1.3.0-RC1 and v1.2.0 (semver, not text order); legacy: its v1.0.0
-        // has a go.mod, so go ignores v2.0.0+incompatible; Upper: escaped path.
-        const QStringList paths{u"example.com/a"_s, u"example.com/legacy"_s, u"github.com/Upper/Case"_s};
+        // has a go.mod, so go ignores v2.0.0+incompatible; Upper: escaped path; retracted: its
+        // newest go.mod retracts itself and v1.1.x.
+        const QStringList paths{u"example.com/a"_s, u"example.com/legacy"_s, u"github.com/Upper/Case"_s, u"example.com/retracted"_s};
         QList<DownloadRequest> requests;
         for (const QString &p : paths)
             requests.append({p, u"latest"_s});
@@ -238,6 +247,7 @@ private Q_SLOTS:
             QCOMPARE(r.sum, world().sums(r.id()).sum);
             QVERIFY(piecesOf(cache, r.id()).complete());
         }
+        QCOMPARE(results.last().version, u"v1.0.0"_s);
         // A module the proxy does not know: go's not-found, named.
         const QList<DownloadResult> missing = DownloadJob::run(options(cache, m_server->url()), {{u"example.com/nothing"_s, u"latest"_s}});
         QVERIFY2(missing.first().outcome == DownloadOutcome::Failed, qPrintable(describe(missing)));

@@ -26,6 +26,7 @@
 #include "common/FileLock.h"
 #include "common/GoQuote.h"
 #include "common/SafeFs.h"
+#include "download/GoModRetractions.h"
 #include "download/RevInfoJson.h"
 #include "module/ModulePath.h"
 #include "module/Semver.h"
@@ -243,45 +244,65 @@ Expected<QString> VersionDownloader::resolveLatest(const QString &path, const st
             versions.append(v);
     }
     std::sort(versions.begin(), versions.end(), [](const QString &a, const QString &b) { return Semver::compare(a, b) < 0; });
-    // modload's filterVersions: once the last compatible version has a real go.mod (not the
-    // "module <path>" go synthesizes), higher +incompatible versions are not candidates.
-    QString release;
-    QString prerelease;
-    QString lastCompatible;
-    bool needIncompatible = false;
-    for (const QString &v : std::as_const(versions)) {
-        if (!needIncompatible) {
-            if (!v.endsWith(u"+incompatible"_s)) {
-                lastCompatible = v;
-            } else if (!lastCompatible.isEmpty()) {
-                const ProxyFetcher::Fetched mod = m_fetcher.fetch(path, lastCompatible, ProxyFetcher::Kind::Mod, nullptr, cancelled);
-                if (!mod.ok())
-                    return mod.error;
-                const QByteArray legacy = "module " + (path.contains(u' ') || path.contains(u'"') ? GoQuote::string(path).toUtf8()
-                                                                                                    : path.toUtf8()) + '\n';
-                if (mod.data != legacy)
-                    break;
-                needIncompatible = true;
+
+    // modload's queryProxy: the highest allowed release, else pre-release, else @latest.
+    const auto choose = [&](const GoModRetractions &retracted) -> Expected<QString> {
+        // filterVersions: once the last compatible version has a real go.mod (not the
+        // "module <path>" go synthesizes), higher +incompatible versions are not candidates.
+        QString release;
+        QString prerelease;
+        QString lastCompatible;
+        bool needIncompatible = false;
+        for (const QString &v : std::as_const(versions)) {
+            if (retracted.retracts(v))
+                continue;
+            if (!needIncompatible) {
+                if (!v.endsWith(u"+incompatible"_s)) {
+                    lastCompatible = v;
+                } else if (!lastCompatible.isEmpty()) {
+                    const ProxyFetcher::Fetched mod = m_fetcher.fetch(path, lastCompatible, ProxyFetcher::Kind::Mod, nullptr, cancelled);
+                    if (!mod.ok())
+                        return mod.error;
+                    const QByteArray legacy = "module " + (path.contains(u' ') || path.contains(u'"') ? GoQuote::string(path).toUtf8()
+                                                                                                        : path.toUtf8()) + '\n';
+                    if (mod.data != legacy)
+                        break;
+                    needIncompatible = true;
+                }
             }
+            (Semver::prerelease(v).isEmpty() ? release : prerelease) = v; // ascending: the last one wins
         }
-        (Semver::prerelease(v).isEmpty() ? release : prerelease) = v; // ascending: the last one wins
-    }
-    if (!release.isEmpty())
-        return release;
-    if (!prerelease.isEmpty())
-        return prerelease;
-    const ProxyFetcher::Fetched latest = m_fetcher.fetch(path, {}, ProxyFetcher::Kind::Latest, nullptr, cancelled);
-    if (latest.direct) {
-        *direct = true;
-        return QString();
-    }
-    if (!latest.ok())
-        return latest.error;
-    const QString v = QJsonDocument::fromJson(latest.data).object().value(u"Version"_s).toString();
-    if (Semver::canonicalVersion(v) != v || v.isEmpty())
-        return Error::make(Error::Code::InvalidArgument, u"invalid version in the @latest answer from %1"_s.arg(latest.proxy),
-                           path + u"@latest"_s);
-    return v;
+        if (!release.isEmpty())
+            return release;
+        if (!prerelease.isEmpty())
+            return prerelease;
+        const ProxyFetcher::Fetched latest = m_fetcher.fetch(path, {}, ProxyFetcher::Kind::Latest, nullptr, cancelled);
+        if (latest.direct) {
+            *direct = true; // the caller hands the whole query to go
+            return QString();
+        }
+        if (!latest.ok())
+            return latest.error;
+        const QString v = QJsonDocument::fromJson(latest.data).object().value(u"Version"_s).toString();
+        if (v.isEmpty() || Semver::canonicalVersion(v) != v)
+            return Error::make(Error::Code::InvalidArgument, u"invalid version in the @latest answer from %1"_s.arg(latest.proxy),
+                               path + u"@latest"_s);
+        if (retracted.retracts(v))
+            return Error::make(Error::Code::NotFound, u"no matching versions for query \"latest\" (all are retracted)"_s,
+                               path + u"@latest"_s);
+        return v;
+    };
+    // CheckRetractions: go reads them from the go.mod of the latest version, retractions ignored.
+    const Expected<QString> ignoring = choose({});
+    if (!ignoring || *direct)
+        return ignoring;
+    const ProxyFetcher::Fetched mod = m_fetcher.fetch(path, *ignoring, ProxyFetcher::Kind::Mod, nullptr, cancelled);
+    if (!mod.ok())
+        return mod.error;
+    const GoModRetractions retractions = GoModRetractions::parse(mod.data);
+    if (retractions.intervals().isEmpty())
+        return ignoring;
+    return choose(retractions);
 }
 
 DownloadResult VersionDownloader::run(const DownloadRequest &asked, Mode mode, const std::function<bool()> &cancelled,
