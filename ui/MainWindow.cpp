@@ -260,6 +260,8 @@ void MainWindow::createCentralArea()
     m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_tree->setUniformRowHeights(true);
     m_tree->setAllColumnsShowFocus(true);
+    // Module paths differ at their ends (github.com/org/...): keep both ends visible.
+    m_tree->setTextElideMode(Qt::ElideMiddle);
     // The context menu: what can be done to the selected rows.
     m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
     auto *separator = new QAction(m_tree);
@@ -277,7 +279,8 @@ void MainWindow::createCentralArea()
     header->resizeSection(CacheModel::FilesColumn, width(u"000,000"_s));
     header->resizeSection(CacheModel::DownloadedColumn, width(u"2024-12-31 "_s));
     header->resizeSection(CacheModel::LastUsedColumn, width(u"\u2248 2024-12-31"_s));
-    header->resizeSection(CacheModel::StateColumn, width(u"Mixed \u00b7 00 metadata only"_s));
+    // Module rows may say "Mixed · 2 metadata only"; elided, with the full text in the tooltip.
+    header->resizeSection(CacheModel::StateColumn, width(u"\u25cf Metadata only"_s));
     header->setMinimumSectionSize(fm.horizontalAdvance(u"Files"_s) + 20);
     pageLayout->addWidget(m_tree, 1);
     m_stack->addWidget(m_treePage);
