@@ -313,6 +313,30 @@ private Q_SLOTS:
         }
     }
 
+    void shouldCapTheRequestsInFlightToOneHost_data()
+    {
+        QTest::addColumn<int>("maxPerHost");
+        QTest::newRow("2 per host") << 2;
+        QTest::newRow("4 per host") << 4;
+    }
+    void shouldCapTheRequestsInFlightToOneHost()
+    {
+        QFETCH(int, maxPerHost);
+        const auto work = workDir();
+        const QString cache = work->filePath(u"cache"_s);
+        m_server->setFault("example.com/", {0, {}, 300}); // every answer takes a while
+        DownloadOptions o = options(cache, m_server->url());
+        o.jobs = 8;
+        o.maxPerHost = maxPerHost;
+        const QStringList ids{u"example.com/a@v1.0.0"_s, u"example.com/a@v1.1.0"_s, u"example.com/a@v1.2.0"_s,
+                              u"example.com/a@v1.10.0"_s, u"example.com/ab@v1.0.0"_s, u"example.com/a/sub@v1.0.0"_s,
+                              u"example.com/legacy@v1.0.0"_s, u"example.com/pseudo@v0.0.0-20230102150405-abcdefabcdef"_s};
+        const QList<DownloadResult> r = DownloadJob::run(o, requestsFor(ids));
+        for (const DownloadResult &d : r)
+            QVERIFY2(d.outcome == DownloadOutcome::Downloaded, qPrintable(describe(r)));
+        QCOMPARE(m_server->maxConcurrent(), maxPerHost); // reached, never passed
+    }
+
     void shouldStopAtOffAndNameIt()
     {
         const auto work = workDir();

@@ -65,7 +65,8 @@ struct DownloadOptions
     QString gomodcache;
     QString goproxy;   ///< the GOPROXY value (go's list syntax)
     QString gonoproxy; ///< effective GONOPROXY (already defaulted to GOPRIVATE)
-    int jobs = 8;      ///< versions fetched at once (connections to a host are capped by this too)
+    int jobs = 8;      ///< versions fetched at once
+    int maxPerHost = 4; ///< requests in flight to one proxy host at once, however many jobs run
     int lockTimeoutMs = 60000;
     int idleTimeoutMs = 30000; ///< a response that sends nothing for this long is a timeout
     int retries = 2;           ///< extra attempts on transient network errors (never on 4xx/500)

@@ -3,6 +3,7 @@
 
 #include <QFile>
 #include <QThread>
+#include <QWaitCondition>
 #include <QUrl>
 
 #include "common/GoQuote.h"
@@ -42,8 +43,53 @@ bool resetSink(QFile *sink)
 
 } // namespace
 
+// A counting semaphore that can give up when the job is cancelled.
+class ProxyFetcher::HostSlots
+{
+public:
+    explicit HostSlots(int count) : m_free(count) {}
+    bool acquire(const std::function<bool()> &cancelled)
+    {
+        QMutexLocker lock(&m_mutex);
+        while (m_free == 0) {
+            if (cancelled && cancelled())
+                return false;
+            m_changed.wait(&m_mutex, 50);
+        }
+        --m_free;
+        return true;
+    }
+    void release()
+    {
+        QMutexLocker lock(&m_mutex);
+        ++m_free;
+        m_changed.wakeOne();
+    }
+
+private:
+    QMutex m_mutex;
+    QWaitCondition m_changed;
+    int m_free;
+};
+
 ProxyFetcher::ProxyFetcher(ProxyList list, const DownloadOptions &options) : m_list(std::move(list)), m_options(options)
 {
+}
+
+std::shared_ptr<void> ProxyFetcher::acquireSlot(const QString &host, const std::function<bool()> &cancelled) const
+{
+    std::shared_ptr<HostSlots> slots;
+    {
+        QMutexLocker lock(&m_slotsMutex);
+        std::shared_ptr<HostSlots> &entry = m_slots[host.toLower()];
+        if (!entry)
+            entry = std::make_shared<HostSlots>(std::max(1, m_options.maxPerHost));
+        slots = entry;
+    }
+    if (!slots->acquire(cancelled))
+        return {};
+    // Not null (the caller tests it); the deleter gives the slot back, it deletes nothing.
+    return std::shared_ptr<void>(slots.get(), [slots](void *) { slots->release(); });
 }
 
 qint64 ProxyFetcher::maxBytes(Kind kind)
@@ -175,7 +221,14 @@ ProxyFetcher::Fetched ProxyFetcher::fetch(const QString &path, const QString &ve
                 out.error = Error::make(Error::Code::Io, zipSink->errorString(), zipSink->fileName());
                 return out;
             }
-            r = HttpGetter::get(QUrl(url), zipSink, http);
+            // A mirror gets at most maxPerHost requests at once, however many jobs run.
+            const QUrl target(url);
+            const std::shared_ptr<void> slot = acquireSlot(target.host() + u':' + QString::number(target.port(0)), cancelled);
+            if (!slot) {
+                out.error = Error::make(Error::Code::Cancelled, u"cancelled"_s, path + u'@' + version);
+                return out;
+            }
+            r = HttpGetter::get(target, zipSink, http);
             if (r.ok() || !r.transient() || attempt >= m_options.retries || (cancelled && cancelled()))
                 break;
             QThread::msleep(250UL << (2 * attempt)); // 250 ms, 1 s, 4 s

@@ -2,6 +2,10 @@
 #pragma once
 
 #include <functional>
+#include <memory>
+
+#include <QHash>
+#include <QMutex>
 
 #include <QByteArray>
 #include <QString>
@@ -47,8 +51,14 @@ public:
     [[nodiscard]] static qint64 maxBytes(Kind kind);
 
 private:
+    class HostSlots;
+    /// Waits for a free slot to host (options.maxPerHost); released when the holder goes.
+    [[nodiscard]] std::shared_ptr<void> acquireSlot(const QString &host, const std::function<bool()> &cancelled) const;
+
     ProxyList m_list;
     const DownloadOptions &m_options;
+    mutable QMutex m_slotsMutex;
+    mutable QHash<QString, std::shared_ptr<HostSlots>> m_slots;
 };
 
 } // namespace mk

@@ -69,12 +69,20 @@ public:
         QMutexLocker lock(&m_mutex);
         m_faults.clear();
         m_requests.clear();
+        m_inFlight = 0;
+        m_maxInFlight = 0;
     }
     /// Paths requested so far, in order.
     [[nodiscard]] QList<QByteArray> requests() const
     {
         QMutexLocker lock(&m_mutex);
         return m_requests;
+    }
+    /// The most requests that were waiting for their (delayed) answers at the same time.
+    [[nodiscard]] int maxConcurrent() const
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_maxInFlight;
     }
     [[nodiscard]] int requestCount(const QByteArray &suffix) const
     {
@@ -165,7 +173,15 @@ private:
             out += body;
             QPointer<QTcpSocket> guard(socket);
             if (faulty && fault.delayMs > 0) {
-                QTimer::singleShot(fault.delayMs, this, [guard, out] {
+                {
+                    QMutexLocker lock(&m_owner->m_mutex);
+                    m_owner->m_maxInFlight = std::max(m_owner->m_maxInFlight, ++m_owner->m_inFlight);
+                }
+                QTimer::singleShot(fault.delayMs, this, [this, guard, out] {
+                    {
+                        QMutexLocker lock(&m_owner->m_mutex);
+                        --m_owner->m_inFlight;
+                    }
                     if (guard)
                         guard->write(out);
                 });
@@ -200,6 +216,8 @@ private:
     mutable QMutex m_mutex;
     QHash<QByteArray, Fault> m_faults;
     QList<QByteArray> m_requests;
+    int m_inFlight = 0;
+    int m_maxInFlight = 0;
 };
 
 } // namespace mk::test
