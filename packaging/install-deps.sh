@@ -5,7 +5,7 @@
 set -euo pipefail
 
 want=(build-essential cmake ninja-build pkg-config
-      qt6-base-dev qtkeychain-qt6-dev libzip-dev libssl-dev
+      qt6-base-dev qtkeychain-qt6-dev libzip-dev libdeflate-dev libssl-dev
       libsecret-1-0 gnome-keyring dbus golang-go)
 if [[ "${1:-}" == "--test" ]]; then
     # The real go commands are the judges in the tests: Debian's 1.19 and 1.23 from backports.

@@ -16,6 +16,7 @@
 #include "ScratchDir.h"
 #include "archive/Hash1.h"
 #include "archive/Sha256.h"
+#include "archive/ZipArchive.h"
 #include "archivetest/HandProxy.h"
 #include "archivetest/RawZipWriter.h"
 
@@ -246,6 +247,81 @@ private Q_SLOTS:
         // Not a zip at all.
         const QString r3 = hashZipBytes(scratch, QByteArray(1000, 'x'));
         QVERIFY2(r3.contains(u"zip: not a valid zip file"_s), qPrintable(r3));
+    }
+
+    // An in-memory archive reads entries itself (libdeflate); it must deliver the same bytes
+    // and the same errors as the libzip path of an archive opened from the file.
+    void shouldReadFromMemoryAsFromTheFile()
+    {
+        mk::test::ScratchDir scratch(u"tst_hash1"_s);
+        QVERIFY(scratch.isValid());
+        const QByteArray p = "example.com/m@v1.0.0/";
+        QByteArray big;
+        for (int i = 0; i < 200000; ++i)
+            big += QByteArray::number(i * 7919 % 1000) + ' ';
+        const QByteArray good = RawZipWriter()
+                                    .file(p + "go.mod", "module example.com/m\n")
+                                    .file(p + "stored.go", "package m // stored\n", RawZipWriter::Method::Store)
+                                    .file(p + "big.txt", big)
+                                    .file(p + "empty.go", "")
+                                    .dir(p + "d/")
+                                    .bytes();
+        const auto centralOffset = [](const QByteArray &z) {
+            const qsizetype eocd = z.lastIndexOf("PK\x05\x06");
+            const auto *b = reinterpret_cast<const uchar *>(z.constData()) + eocd + 16;
+            return qsizetype(b[0] | b[1] << 8 | b[2] << 16 | quint32(b[3]) << 24);
+        };
+        // Runs both readers over every entry: "<name>=<sha256 hex>" or "<name>: <error>" lines.
+        const auto readAll = [&](const QByteArray &zip, bool inMemory) -> QString {
+            const QString path = scratch.filePath(u"m-%1.zip"_s.arg(QRandomGenerator::global()->generate()));
+            if (!writeFile(path, zip))
+                return u"cannot write"_s;
+            mk::Expected<mk::ZipArchive> a = inMemory ? mk::ZipArchive::openInMemory(path, 64 << 20) : mk::ZipArchive::open(path);
+            if (!a)
+                return a.error().toString();
+            if (a->inMemory() != inMemory)
+                return u"wrong kind of archive"_s;
+            QStringList out;
+            QByteArray buffer;
+            for (const mk::ZipEntry &e : a->entries()) {
+                mk::Sha256 sha;
+                const mk::Status st = a->read(e, [&sha](QByteArrayView chunk) {
+                    sha.update(chunk);
+                    return mk::Status();
+                }, buffer);
+                const mk::Sha256::Digest d = sha.finish();
+                const QString hex = QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(d.data()), 32).toHex());
+                out.append(QString::fromUtf8(e.name) + (st ? QString(u'=' + hex) : QString(u": "_s + st.error().toString())));
+            }
+            return out.join(u'\n');
+        };
+        const auto same = [&](const QByteArray &zip, const QString &expect) {
+            const QString file = readAll(zip, false);
+            const QString memory = readAll(zip, true);
+            QCOMPARE(memory, file);
+            QVERIFY2(memory.contains(expect), qPrintable(memory));
+        };
+        same(good, u"big.txt="_s);
+        // A wrong CRC in the central directory (go and libzip check the central one).
+        QByteArray crc = good;
+        crc[centralOffset(crc) + 16] = char(crc.at(centralOffset(crc) + 16) ^ 1);
+        same(crc, u"zip: checksum error"_s);
+        // Damaged deflate data: the in-memory path leaves the verdict to libzip.
+        QByteArray bad = good;
+        const auto *lh = reinterpret_cast<const uchar *>(bad.constData());
+        const qsizetype body = 30 + (lh[26] | lh[27] << 8) + (lh[28] | lh[29] << 8);
+        for (qsizetype i = body; i < body + 4; ++i)
+            bad[i] = char(0xff);
+        same(bad, u"go.mod: "_s);
+        // Sizes that lie either way, stored (the two sizes differ: libzip decides) and deflated.
+        same(RawZipWriter().add({p + "a.go", "package a\n", RawZipWriter::Method::Store, 100, 3, 0100644}).bytes(),
+             u"a.go: zip: not a valid zip file"_s);
+        same(RawZipWriter().add({p + "a.go", "package a\n", RawZipWriter::Method::Store, 3, 3, 0100644}).bytes(),
+             u"larger than declared size (3 bytes)"_s);
+        same(RawZipWriter().add({p + "b.go", big, RawZipWriter::Method::Deflate, quint64(big.size() + 1), 3, 0100644}).bytes(),
+             u"smaller than declared size"_s);
+        same(RawZipWriter().add({p + "b.go", big, RawZipWriter::Method::Deflate, quint64(big.size() - 1), 3, 0100644}).bytes(),
+             u"larger than declared size"_s);
     }
 
     void shouldAgreeWithRealGo_data()

@@ -234,6 +234,8 @@ private Q_SLOTS:
     void shouldListCompleteVersionsWrittenByGo();
     void shouldRecordEscapedNamesAndPieces_data() { addGoRows(); }
     void shouldRecordEscapedNamesAndPieces();
+    void shouldFindTheSameVersionsWithoutSizingTrees_data() { addGoRows(); }
+    void shouldFindTheSameVersionsWithoutSizingTrees();
     void shouldSizeEachVersionLikeDu_data() { addGoRows(); }
     void shouldSizeEachVersionLikeDu();
     void shouldAccountForEveryByteLikeDu_data() { addGoRows(); }
@@ -503,6 +505,32 @@ void ScannerTest::shouldRecordEscapedNamesAndPieces()
     const ModuleVersionRecord *toml = findVersion(result, kToml, u"v1.2.0"_s);
     QVERIFY(toml);
     QCOMPARE(toml->escapedPath, u"github.com/!burnt!sushi/toml"_s);
+}
+
+// verify's cheap scan: the same versions, pieces and states, only the tree sizes left out.
+void ScannerTest::shouldFindTheSameVersionsWithoutSizingTrees()
+{
+    QFETCH(QString, go);
+    const GoCache &c = cache(go);
+    const ScanResult full = scan(c.gomodcache);
+    CacheScanner::Options options;
+    options.gomodcache = c.gomodcache;
+    options.sizeTrees = false;
+    const ScanResult quick = CacheScanner::run(options);
+    QVERIFY(!full.versions.isEmpty());
+    QCOMPARE(quick.versions.size(), full.versions.size());
+    bool someTreeHasFiles = false;
+    for (const ModuleVersionRecord &f : full.versions) {
+        const ModuleVersionRecord *q = findVersion(quick, f.path, f.version);
+        QVERIFY2(q, qPrintable(f.id()));
+        QCOMPARE(q->escapedPath, f.escapedPath);
+        QCOMPARE(q->escapedVersion, f.escapedVersion);
+        QCOMPARE(q->pieces, f.pieces);
+        QCOMPARE(int(q->state), int(f.state));
+        QCOMPARE(q->files, quint64(0)); // not walked
+        someTreeHasFiles = someTreeHasFiles || f.files > 0;
+    }
+    QVERIFY(someTreeHasFiles);
 }
 
 void ScannerTest::shouldSizeEachVersionLikeDu()

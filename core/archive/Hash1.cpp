@@ -178,7 +178,7 @@ QString Hash1::finish() const
 
 Expected<QString> Hash1::hashZip(const QString &zipPath)
 {
-    Expected<ZipArchive> zip = ZipArchive::open(zipPath);
+    Expected<ZipArchive> zip = ZipArchive::openForHashing(zipPath);
     if (!zip)
         return zip.error();
     const QList<ZipEntry> &entries = zip->entries();

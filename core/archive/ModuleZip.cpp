@@ -33,12 +33,14 @@ struct Opened
 };
 
 // checkZip: module path and version first, then the zip's size, then its entries.
+// forHashing: every entry is read once, so a small zip is read whole (see ZipArchive).
 Expected<Opened> openChecked(const QString &zipPath, const QString &modulePath, const QString &version,
-                             const ZipLimits &limits)
+                             const ZipLimits &limits, bool forHashing = false)
 {
     if (Status s = ZipRules::checkModuleVersion(modulePath, version); !s)
         return s.error();
-    Expected<ZipArchive> zip = ZipArchive::open(zipPath, limits.maxZipFile);
+    Expected<ZipArchive> zip = forHashing ? ZipArchive::openForHashing(zipPath, 64 << 20, limits.maxZipFile)
+                                          : ZipArchive::open(zipPath, limits.maxZipFile);
     if (!zip)
         return zip.error();
     Expected<ModuleZipContents> contents = ZipRules::checkEntries(zip->entries(), modulePath, version, limits);
@@ -206,7 +208,7 @@ Expected<ModuleZipContents> ModuleZip::check(const QString &zipPath, const QStri
 Expected<ModuleZipContents> ModuleZip::verify(const QString &zipPath, const QString &modulePath,
                                               const QString &version, const ZipLimits &limits)
 {
-    Expected<Opened> opened = openChecked(zipPath, modulePath, version, limits);
+    Expected<Opened> opened = openChecked(zipPath, modulePath, version, limits, true);
     if (!opened)
         return opened.error();
     // Entries are distinct (checkEntries refuses duplicates), so each is read exactly once.

@@ -8,10 +8,22 @@
 
 namespace mk {
 
+namespace {
+
+// Fetched once: EVP_sha256() makes OpenSSL 3 look the implementation up on every init, which
+// costs as much as hashing a small file.
+const EVP_MD *sha256Md()
+{
+    static EVP_MD *const md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    return md ? md : EVP_sha256();
+}
+
+} // namespace
+
 Sha256::Sha256() : m_ctx(EVP_MD_CTX_new())
 {
     // Allocation failure of a few bytes is not something a caller can handle meaningfully.
-    if (!m_ctx || EVP_DigestInit_ex(m_ctx, EVP_sha256(), nullptr) != 1)
+    if (!m_ctx || EVP_DigestInit_ex(m_ctx, sha256Md(), nullptr) != 1)
         std::abort();
 }
 
@@ -48,14 +60,14 @@ Sha256::Digest Sha256::finish()
 
 void Sha256::reset()
 {
-    EVP_DigestInit_ex(m_ctx, EVP_sha256(), nullptr);
+    EVP_DigestInit_ex(m_ctx, sha256Md(), nullptr);
 }
 
 Sha256::Digest Sha256::of(QByteArrayView data)
 {
     Digest out{};
     unsigned int len = 0;
-    EVP_Digest(data.data(), std::size_t(data.size()), out.data(), &len, EVP_sha256(), nullptr);
+    EVP_Digest(data.data(), std::size_t(data.size()), out.data(), &len, sha256Md(), nullptr);
     return out;
 }
 

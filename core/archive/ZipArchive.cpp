@@ -2,6 +2,7 @@
 #include "ZipArchive.h"
 
 #include <cerrno>
+#include <algorithm>
 #include <cstdio>
 #include <utility>
 
@@ -9,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <libdeflate.h>
 #include <zip.h>
 
 #include "archive/GoUnicode.h"
@@ -17,6 +19,21 @@
 using namespace Qt::StringLiterals;
 
 namespace mk {
+
+// One central-directory header as go's archive/zip reads it.
+struct ZipRawEntry
+{
+    QByteArray name;
+    quint16 flags = 0;
+    quint32 crc32 = 0;
+    quint64 compressedSize = 0;
+    quint64 size = 0;
+    quint64 headerOffset = 0;
+    quint16 method = 0;
+    quint8 madeBy = 0;
+    quint32 externalAttributes = 0;
+    bool sane = true; // the zip64 extra held every field it had to
+};
 
 namespace {
 
@@ -34,6 +51,43 @@ constexpr qint64 centralHeaderSize = 46;
 quint16 le16(const uchar *p) { return quint16(p[0] | p[1] << 8); }
 quint32 le32(const uchar *p) { return quint32(p[0]) | quint32(p[1]) << 8 | quint32(p[2]) << 16 | quint32(p[3]) << 24; }
 quint64 le64(const uchar *p) { return quint64(le32(p)) | quint64(le32(p + 4)) << 32; }
+
+using RawEntry = ZipRawEntry;
+
+// go's readDirectoryHeader: maxed-out 32-bit fields are replaced, in order, from the zip64 extra.
+void applyZip64Extra(RawEntry &e, const uchar *extra, quint64 extraLen, bool needSize, bool needCSize, bool needOffset)
+{
+    quint64 p = 0;
+    while (p + 4 <= extraLen) {
+        const quint16 id = le16(extra + p);
+        const quint64 len = le16(extra + p + 2);
+        if (p + 4 + len > extraLen)
+            break;
+        if (id == 0x0001) {
+            const uchar *f = extra + p + 4;
+            quint64 left = len;
+            const auto take = [&](quint64 &out) {
+                if (left < 8) {
+                    e.sane = false;
+                    return;
+                }
+                out = le64(f);
+                f += 8;
+                left -= 8;
+            };
+            if (needSize)
+                take(e.size);
+            if (needCSize)
+                take(e.compressedSize);
+            if (needOffset)
+                take(e.headerOffset);
+            return;
+        }
+        p += 4 + len;
+    }
+    if (needSize || needCSize || needOffset)
+        e.sane = false;
+}
 
 bool preadAll(int fd, void *buf, qint64 size, qint64 offset)
 {
@@ -66,11 +120,15 @@ UniqueFd openNoAtime(const QString &path)
 // count would make libzip allocate and initialise an entry table of that size.
 // Then walks the central directory for the raw names: libzip turns NUL bytes in names into
 // spaces and prefers the Info-ZIP Unicode-path extra field, go does neither, and the rules
-// and the hash must see go's names. names stays empty when the walk is not possible; libzip
+// and the hash must see go's names. The walk also keeps what reading an entry without libzip
+// needs (flags, CRC, sizes and the local header offset, zip64 extra included). names stays empty when the walk is not possible; libzip
 // then has the last word on whether this is a zip at all.
-bool readCentralDirectory(int fd, qint64 fileSize, QList<QByteArray> *names)
+// complete: the walk read exactly the entries and bytes the end record announces, inside the
+// file and before the end record, so the entries can be used without libzip's own parse.
+bool readCentralDirectory(int fd, qint64 fileSize, QList<RawEntry> *names, bool *complete)
 {
     names->clear();
+    *complete = false;
     const qint64 tail = std::min<qint64>(fileSize, 65535 + eocdSize);
     if (tail < eocdSize)
         return true;
@@ -111,17 +169,36 @@ bool readCentralDirectory(int fd, qint64 fileSize, QList<QByteArray> *names)
     if (!preadAll(fd, cd.data(), qint64(cdSize), qint64(cdOffset)))
         return true;
     const auto *c = reinterpret_cast<const uchar *>(cd.constData());
-    QList<QByteArray> out;
+    QList<RawEntry> out;
     out.reserve(qsizetype(entries));
     quint64 p = 0;
+    bool allSane = true;
     while (p + centralHeaderSize <= cdSize && le32(c + p) == 0x02014b50) {
         const quint64 nameLen = le16(c + p + 28);
-        const quint64 next = p + centralHeaderSize + nameLen + le16(c + p + 30) + le16(c + p + 32);
+        const quint64 extraLen = le16(c + p + 30);
+        const quint64 next = p + centralHeaderSize + nameLen + extraLen + le16(c + p + 32);
         if (next > cdSize)
             return true;
-        out.append(QByteArray(cd.constData() + p + centralHeaderSize, qsizetype(nameLen)));
+        RawEntry e;
+        e.name = QByteArray(cd.constData() + p + centralHeaderSize, qsizetype(nameLen));
+        e.flags = le16(c + p + 8);
+        e.crc32 = le32(c + p + 16);
+        e.compressedSize = le32(c + p + 20);
+        e.size = le32(c + p + 24);
+        e.headerOffset = le32(c + p + 42);
+        e.method = le16(c + p + 10);
+        e.madeBy = quint8(le16(c + p + 4) >> 8);
+        e.externalAttributes = le32(c + p + 38);
+        const bool needSize = e.size == 0xFFFFFFFF, needCSize = e.compressedSize == 0xFFFFFFFF,
+                   needOffset = e.headerOffset == 0xFFFFFFFF;
+        if (needSize || needCSize || needOffset)
+            applyZip64Extra(e, c + p + centralHeaderSize + nameLen, extraLen, needSize, needCSize, needOffset);
+        allSane = allSane && e.sane;
+        out.append(std::move(e));
         p = next;
     }
+    const quint64 eocdOffset = quint64(fileSize - tail + pos);
+    *complete = allSane && quint64(out.size()) == entries && p == cdSize && cdOffset + cdSize <= eocdOffset;
     *names = std::move(out);
     return true;
 }
@@ -152,7 +229,8 @@ ZipArchive::~ZipArchive()
 
 ZipArchive::ZipArchive(ZipArchive &&other) noexcept
     : m_zip(std::exchange(other.m_zip, nullptr)), m_path(std::move(other.m_path)),
-      m_fileSize(other.m_fileSize), m_entries(std::move(other.m_entries)), m_data(std::move(other.m_data))
+      m_fileSize(other.m_fileSize), m_entries(std::move(other.m_entries)), m_data(std::move(other.m_data)),
+      m_libzipMutex(std::move(other.m_libzipMutex))
 {
 }
 
@@ -166,6 +244,7 @@ ZipArchive &ZipArchive::operator=(ZipArchive &&other) noexcept
         m_fileSize = other.m_fileSize;
         m_entries = std::move(other.m_entries);
         m_data = std::move(other.m_data);
+        m_libzipMutex = std::move(other.m_libzipMutex);
     }
     return *this;
 }
@@ -180,7 +259,13 @@ Expected<ZipArchive> ZipArchive::openInMemory(const QString &path, qint64 maxMem
     return openImpl(path, -1, maxMemoryBytes);
 }
 
-Expected<ZipArchive> ZipArchive::openImpl(const QString &path, qint64 maxFileSize, qint64 maxMemoryBytes)
+Expected<ZipArchive> ZipArchive::openForHashing(const QString &path, qint64 maxMemoryBytes, qint64 maxFileSize)
+{
+    return openImpl(path, maxFileSize, maxMemoryBytes, true);
+}
+
+Expected<ZipArchive> ZipArchive::openImpl(const QString &path, qint64 maxFileSize, qint64 maxMemoryBytes,
+                                          bool fileWhenTooLarge)
 {
     UniqueFd fd = openNoAtime(path);
     if (!fd.isValid())
@@ -194,13 +279,16 @@ Expected<ZipArchive> ZipArchive::openImpl(const QString &path, qint64 maxFileSiz
         return Error::make(Error::Code::InvalidArgument,
                            u"module zip file is too large (%1 bytes; limit is %2 bytes)"_s.arg(st.st_size).arg(maxFileSize),
                            path);
-    QList<QByteArray> rawNames;
-    if (!readCentralDirectory(fd.get(), st.st_size, &rawNames))
+    QList<RawEntry> rawNames;
+    bool complete = false;
+    if (!readCentralDirectory(fd.get(), st.st_size, &rawNames, &complete))
         return Error::make(Error::Code::InvalidArgument, errFormat, path);
 
     zip_error_t error;
     QByteArray data;
     zip_source_t *src = nullptr;
+    if (maxMemoryBytes >= 0 && fileWhenTooLarge && st.st_size > maxMemoryBytes)
+        maxMemoryBytes = -1;
     if (maxMemoryBytes >= 0) {
         if (st.st_size > maxMemoryBytes)
             return Error::make(Error::Code::InvalidArgument, u"too large to read into memory"_s, path);
@@ -217,6 +305,31 @@ Expected<ZipArchive> ZipArchive::openImpl(const QString &path, qint64 maxFileSiz
             if (n == 0)
                 return Error::make(Error::Code::InvalidArgument, errFormat, path); // shrank meanwhile
             got += n;
+        }
+        if (complete) {
+            // Every entry is known: libzip's parse (a mktime per entry) is not needed.
+            ZipArchive archive;
+            archive.m_path = path;
+            archive.m_fileSize = st.st_size;
+            archive.m_data = std::move(data);
+            archive.m_entries.reserve(rawNames.size());
+            for (qsizetype i = 0; i < rawNames.size(); ++i) {
+                const RawEntry &raw = rawNames.at(i);
+                ZipEntry e;
+                e.index = quint64(i);
+                e.name = raw.name;
+                e.size = raw.size;
+                e.compressedSize = raw.compressedSize;
+                e.method = raw.method;
+                e.madeBy = raw.madeBy;
+                e.externalAttributes = raw.externalAttributes;
+                e.located = true;
+                e.flags = raw.flags;
+                e.crc32 = raw.crc32;
+                e.headerOffset = raw.headerOffset;
+                archive.m_entries.append(std::move(e));
+            }
+            return archive;
         }
         zip_error_init(&error);
         src = zip_source_buffer_create(data.constData(), zip_uint64_t(data.size()), 0, &error);
@@ -249,10 +362,10 @@ Expected<ZipArchive> ZipArchive::openImpl(const QString &path, qint64 maxFileSiz
 }
 
 Expected<ZipArchive> ZipArchive::fromSource(zip_source_t *src, zip_error_t *errorp, const QString &path, qint64 fileSize,
-                                            QByteArray data, const QList<QByteArray> *rawNamesp)
+                                            QByteArray data, const QList<RawEntry> *rawNamesp)
 {
     zip_error_t &error = *errorp;
-    const QList<QByteArray> &rawNames = *rawNamesp;
+    const QList<RawEntry> &rawNames = *rawNamesp;
     zip_t *za = zip_open_from_source(src, ZIP_RDONLY, &error);
     if (!za) {
         zip_source_free(src);
@@ -282,7 +395,13 @@ Expected<ZipArchive> ZipArchive::fromSource(zip_source_t *src, zip_error_t *erro
         e.index = quint64(i);
         // go's zip.File.Name is the header's bytes, which libzip may have altered.
         if (rawNames.size() == count) {
-            e.name = rawNames.at(qsizetype(i));
+            const RawEntry &raw = rawNames.at(qsizetype(i));
+            e.name = raw.name;
+            // Our walk must agree with libzip before it may stand in for it.
+            e.located = raw.sane && raw.size == zs.size && raw.compressedSize == zs.comp_size;
+            e.flags = raw.flags;
+            e.crc32 = raw.crc32;
+            e.headerOffset = raw.headerOffset;
         } else {
             const char *name = zip_get_name(za, zip_uint64_t(i), ZIP_FL_ENC_RAW);
             if (!name)
@@ -318,6 +437,111 @@ Status ZipArchive::read(const ZipEntry &entry, const Sink &sink, QByteArray &buf
     }
     if (entry.method != ZIP_CM_STORE && entry.method != ZIP_CM_DEFLATE)
         return entryError(entry, errAlgorithm);
+    if (std::optional<Status> done = readFromMemory(entry, sink, buffer))
+        return *std::move(done);
+    return readWithLibzip(entry, sink, buffer);
+}
+
+std::optional<Status> ZipArchive::readFromMemory(const ZipEntry &entry, const Sink &sink, QByteArray &buffer) const
+{
+    // Entries inflate into one buffer of the declared size; bigger ones stream through libzip.
+    constexpr quint64 maxInflateInMemory = 256 << 20;
+    if (m_data.isEmpty() || !entry.located || entry.size > maxInflateInMemory)
+        return std::nullopt;
+    // A stored entry whose two sizes differ: libzip's verdict, as before.
+    if (entry.method == ZIP_CM_STORE && entry.compressedSize != entry.size)
+        return std::nullopt;
+    // go's File.findBodyOffset: the local header's own name and extra lengths place the data.
+    const auto *file = reinterpret_cast<const uchar *>(m_data.constData());
+    const quint64 fileSize = quint64(m_data.size());
+    constexpr quint64 localHeaderSize = 30;
+    if (entry.headerOffset > fileSize || fileSize - entry.headerOffset < localHeaderSize)
+        return std::nullopt;
+    const uchar *lh = file + entry.headerOffset;
+    if (le32(lh) != 0x04034b50)
+        return std::nullopt;
+    const quint64 body = entry.headerOffset + localHeaderSize + le16(lh + 26) + le16(lh + 28);
+    if (body > fileSize || fileSize - body < entry.compressedSize)
+        return std::nullopt;
+    const uchar *in = file + body;
+    const bool hasDescriptor = entry.flags & 0x8;
+    quint32 descriptorCrc = 0;
+    if (hasDescriptor) {
+        // go's readDataDescriptor: an optional signature, then the CRC (the sizes are not read).
+        quint64 at = body + entry.compressedSize;
+        if (fileSize - at >= 4 && le32(file + at) == 0x08074b50)
+            at += 4;
+        if (fileSize - at < 4)
+            return std::nullopt;
+        descriptorCrc = le32(file + at);
+    }
+
+    const uchar *out = in;
+    quint64 produced = entry.compressedSize;
+    if (entry.method == ZIP_CM_DEFLATE) {
+        struct Free
+        {
+            void operator()(libdeflate_decompressor *d) const { libdeflate_free_decompressor(d); }
+        };
+        thread_local std::unique_ptr<libdeflate_decompressor, Free> decompressor(libdeflate_alloc_decompressor());
+        if (!decompressor)
+            return std::nullopt;
+        // One byte more than declared is enough to know the header lied.
+        const qsizetype room = qsizetype(entry.size + 1);
+        if (buffer.size() < room)
+            buffer.resize(room);
+        size_t outBytes = 0;
+        const libdeflate_result r = libdeflate_deflate_decompress_ex(decompressor.get(), in, size_t(entry.compressedSize),
+                                                                     buffer.data(), size_t(room), nullptr, &outBytes);
+        if (r == LIBDEFLATE_INSUFFICIENT_SPACE)
+            outBytes = size_t(room);
+        else if (r != LIBDEFLATE_SUCCESS)
+            return std::nullopt; // damaged deflate data: let libzip name it as it always has
+        out = reinterpret_cast<const uchar *>(buffer.constData());
+        produced = outBytes;
+    }
+    // go's checksumReader: too much data, then too little, then the CRC.
+    if (produced > entry.size)
+        return entryError(entry, u"uncompressed size of file %1 is larger than declared size (%2 bytes)"_s
+                                     .arg(GoUnicode::display(entry.name))
+                                     .arg(entry.size));
+    if (produced < entry.size)
+        return entryError(entry, u"uncompressed size of file %1 is smaller than declared size (%2 bytes): unexpected EOF"_s
+                                     .arg(GoUnicode::display(entry.name))
+                                     .arg(entry.size));
+    const quint32 crc = quint32(libdeflate_crc32(0, out, size_t(produced)));
+    if ((hasDescriptor && descriptorCrc != entry.crc32) || ((hasDescriptor || entry.crc32 != 0) && crc != entry.crc32))
+        return entryError(entry, errChecksum);
+    for (quint64 done = 0; done < produced;) {
+        const quint64 n = std::min<quint64>(produced - done, quint64(readBufferSize));
+        if (Status st = sink(QByteArrayView(reinterpret_cast<const char *>(out + done), qsizetype(n))); !st)
+            return st;
+        done += n;
+    }
+    return Status();
+}
+
+Status ZipArchive::readWithLibzip(const ZipEntry &entry, const Sink &sink, QByteArray &buffer) const
+{
+    std::lock_guard lock(*m_libzipMutex);
+    if (!m_zip) {
+        zip_error_t error;
+        zip_error_init(&error);
+        zip_source_t *src = zip_source_buffer_create(m_data.constData(), zip_uint64_t(m_data.size()), 0, &error);
+        if (src) {
+            m_zip = zip_open_from_source(src, ZIP_RDONLY, &error);
+            if (!m_zip)
+                zip_source_free(src);
+        }
+        if (!m_zip) {
+            const QString msg = libzipMessage(&error);
+            zip_error_fini(&error);
+            return entryError(entry, msg);
+        }
+        zip_error_fini(&error);
+        if (zip_get_num_entries(m_zip, 0) != m_entries.size())
+            return entryError(entry, errFormat);
+    }
     zip_file_t *zf = zip_fopen_index(m_zip, entry.index, 0);
     if (!zf)
         return entryError(entry, libzipMessage(zip_get_error(m_zip)));

@@ -2,6 +2,9 @@
 #pragma once
 
 #include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -17,10 +20,13 @@ struct zip_error;
 
 namespace mk {
 
+struct ZipRawEntry;
+
 /// A zip file opened read-only through libzip, with go's reading rules on top: names as raw
 /// bytes, only store/deflate, directory entries read as empty, and every entry's declared
 /// uncompressed size enforced while inflating (at most size+1 bytes are ever produced, so
-/// a lying header or a deflate bomb cannot run away). Not thread-safe: one reader at a time.
+/// a lying header or a deflate bomb cannot run away). read() may be called from several
+/// threads at once (libzip itself is serialised); open and move are single-threaded.
 class ZipArchive final
 {
 public:
@@ -44,11 +50,18 @@ public:
     /// small reads per entry): for hashing many small zips, where system calls dominate.
     /// Refuses files above maxMemoryBytes.
     [[nodiscard]] static Expected<ZipArchive> openInMemory(const QString &path, qint64 maxMemoryBytes);
+    /// openInMemory() when the file is at most maxMemoryBytes, open() otherwise (maxFileSize
+    /// as for open()): for reading every entry once, as hashing does.
+    [[nodiscard]] static Expected<ZipArchive> openForHashing(const QString &path, qint64 maxMemoryBytes = 64 << 20,
+                                                             qint64 maxFileSize = -1);
 
     [[nodiscard]] const QString &path() const { return m_path; }
     [[nodiscard]] qint64 fileSize() const { return m_fileSize; }
     /// Central-directory order, which is the order go walks z.File.
     [[nodiscard]] const QList<ZipEntry> &entries() const { return m_entries; }
+    /// Whether the whole file is held in memory (openInMemory): reading entries then needs
+    /// no system calls, and entries are inflated in one go with libdeflate.
+    [[nodiscard]] bool inMemory() const { return !m_data.isEmpty(); }
 
     /// Streams the entry's content to sink as go's zip.File.Open would deliver it; an entry
     /// whose name ends in '/' yields nothing (an error if it declares a size, as go 1.23).
@@ -57,16 +70,24 @@ public:
     [[nodiscard]] Status read(const ZipEntry &entry, const Sink &sink, QByteArray &buffer) const;
 
 private:
-    static Expected<ZipArchive> openImpl(const QString &path, qint64 maxFileSize, qint64 maxMemoryBytes);
+    static Expected<ZipArchive> openImpl(const QString &path, qint64 maxFileSize, qint64 maxMemoryBytes,
+                                         bool fileWhenTooLarge = false);
     static Expected<ZipArchive> fromSource(zip_source *src, zip_error *error, const QString &path, qint64 fileSize,
-                                           QByteArray data, const QList<QByteArray> *rawNames);
+                                           QByteArray data, const QList<ZipRawEntry> *rawNames);
     Error entryError(const ZipEntry &entry, const QString &message) const;
+    /// The in-memory fast path; nullopt when it cannot decide (the libzip path then reads the
+    /// entry, so unusual damage is reported exactly as libzip reports it).
+    std::optional<Status> readFromMemory(const ZipEntry &entry, const Sink &sink, QByteArray &buffer) const;
+    Status readWithLibzip(const ZipEntry &entry, const Sink &sink, QByteArray &buffer) const;
 
-    zip *m_zip = nullptr;
+    /// Opened lazily for an in-memory archive whose central directory we read completely
+    /// (only the rare entry the in-memory path cannot decide needs it).
+    mutable zip *m_zip = nullptr;
     QString m_path;
     qint64 m_fileSize = 0;
     QList<ZipEntry> m_entries;
     QByteArray m_data; ///< the whole file, for openInMemory (libzip reads it in place)
+    std::unique_ptr<std::mutex> m_libzipMutex = std::make_unique<std::mutex>(); ///< libzip is not thread-safe per archive
 };
 
 } // namespace mk

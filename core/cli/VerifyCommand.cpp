@@ -57,7 +57,10 @@ int VerifyCommand::run(CliContext &ctx)
         ctx.err << "modkeeper-cli verify: " << modcache.error().toString() << "\n";
         return Failure;
     }
-    const ScanResult scan = CacheScanner::run({modcache.value()});
+    CacheScanner::Options scanOptions;
+    scanOptions.gomodcache = modcache.value();
+    scanOptions.sizeTrees = false; // verify reads every file itself; the sizes would be wasted work
+    const ScanResult scan = CacheScanner::run(scanOptions);
     if (scan.error.isError()) {
         ctx.err << "modkeeper-cli verify: " << scan.error.toString() << "\n";
         return Failure;

@@ -22,6 +22,10 @@ public:
         /// Count a plain directory tree (e.g. GOCACHE) without the module cache's layout:
         /// only totals are reported.
         bool plainTree = false;
+        /// false: only find what is there (versions, their pieces and states) without
+        /// stat-ing every file of extracted trees, VCS clones and the trash; their sizes and
+        /// file counts are then left out (0). For verify, which reads every file anyway.
+        bool sizeTrees = true;
     };
 
     /// Starts a scan on the core pool. Chunks arrive at most every flushIntervalMs (the first

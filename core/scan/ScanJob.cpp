@@ -368,6 +368,8 @@ void ScanEngine::addStat(Acc &acc, const struct stat &st)
 void ScanEngine::sumTree(int dirFd, std::string &path, Acc &acc, int depth)
 {
     thread_local std::vector<std::unique_ptr<char[]>> buffers;
+    if (!m_options.sizeTrees)
+        return;
     if (depth >= MaxDepth) {
         issue(path, ELOOP, u"directory nesting too deep, not walked"_s);
         return;

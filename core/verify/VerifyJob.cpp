@@ -116,7 +116,9 @@ struct Work
 
     bool hasZip = false;
     QString zipPath;
-    std::optional<ZipArchive> zip; // opened during preparation, handed to the first piece
+    // Opened during preparation. Held in memory, it is shared by all pieces (reading it is
+    // thread-safe and needs no system call); otherwise the first piece takes it.
+    std::shared_ptr<ZipArchive> zip;
     QList<ZipEntry> entries;
     std::vector<Sha256::Digest> entryDigests;
     QString zipError;
@@ -335,13 +337,12 @@ private:
                     w->zipError = u"not a regular file"_s;
                 } else {
                     // Small zips are read whole: one read instead of a seek and reads per entry.
-                    Expected<ZipArchive> zip = st.st_size <= inMemoryZipBytes ? ZipArchive::openInMemory(w->zipPath, inMemoryZipBytes)
-                                                                             : ZipArchive::open(w->zipPath);
+                    Expected<ZipArchive> zip = ZipArchive::openForHashing(w->zipPath, inMemoryZipBytes);
                     if (!zip.ok()) {
                         w->zipError = zip.error().message;
                     } else {
                         w->entries = zip->entries();
-                        w->zip.emplace(std::move(zip).value());
+                        w->zip = std::make_shared<ZipArchive>(std::move(zip).value());
                         const Expected<ModuleZipContents> rules = ZipRules::checkEntries(w->entries, rec.path, rec.version, {});
                         if (!rules.ok())
                             w->zipRulesError = rules.error().toString();
@@ -512,14 +513,13 @@ private:
 
     void hashZipPiece(Work &w, size_t begin, size_t end)
     {
-        std::optional<ZipArchive> own;
-        const ZipArchive *zip = nullptr;
+        std::shared_ptr<ZipArchive> own;
         {
             std::lock_guard lk(w.mutex);
-            if (w.zip) { // the first piece takes the archive opened during preparation
-                own.emplace(std::move(*w.zip));
-                w.zip.reset();
-            }
+            if (w.zip && w.zip->inMemory())
+                own = w.zip;
+            else
+                own = std::exchange(w.zip, nullptr); // the first piece takes the opened file
         }
         if (!own) {
             Expected<ZipArchive> reopened = ZipArchive::open(w.zipPath);
@@ -529,9 +529,9 @@ private:
                     w.zipError = reopened.error().message;
                 return;
             }
-            own.emplace(std::move(reopened).value());
+            own = std::make_shared<ZipArchive>(std::move(reopened).value());
         }
-        zip = &*own;
+        const ZipArchive *zip = own.get();
         QByteArray buffer;
         Sha256 sha;
         for (size_t i = begin; i < end && !cancelled(); ++i) {
@@ -693,6 +693,7 @@ private:
             bytes += e.compressedSize;
         res.bytesRead = bytes;
         w.treeFd.reset();
+        w.zip.reset();
         m_emit(res);
     }
 
