@@ -11,13 +11,16 @@
 //   --jobs N      modkeeper-cli download --jobs (default 8).
 //   --limit N     only the first N versions (default: all the tree holds).
 //   --work DIR    where the caches go (default: a temporary directory).
+//   --settle S    seconds to wait after removing the caches (default 3; deleting a large tree
+//                 on a filesystem mounted with discard keeps the disk busy for a while).
 //
 // The proxy tree is served over HTTP/1.1 with keep-alive by an in-process server on its own
 // thread; both contenders fetch every .info, .mod and .zip from it (GOSUMDB=off for both: the
 // checksum database is outside this measurement). Each round, in turn:
 //   go          `go mod download m@v...` (one invocation, GOFLAGS=-mod=mod) into an empty cache.
 //   modkeeper   `modkeeper-cli download --jobs N m@v...` into another empty cache.
-// Neither removal of the caches nor `sync` is timed. Goal: modkeeper / go <= 0.5.
+// The order alternates every round. Neither removal of the caches nor `sync` is timed.
+// Goal: modkeeper / go <= 0.5.
 //
 // Exit status: 0 when both caches ended up complete with the same versions, 1 otherwise.
 #include <cstdio>
@@ -29,6 +32,7 @@
 #include <QFileInfo>
 #include <QMap>
 #include <QTemporaryDir>
+#include <QThread>
 
 #include "BenchProcess.h"
 #include "GoTool.h"
@@ -100,15 +104,17 @@ int main(int argc, char *argv[])
     const QCommandLineOption jobsOpt(u"jobs"_s, u"modkeeper-cli download --jobs."_s, u"N"_s, u"8"_s);
     const QCommandLineOption limitOpt(u"limit"_s, u"Only the first N versions."_s, u"N"_s, u"0"_s);
     const QCommandLineOption workOpt(u"work"_s, u"Where the caches go."_s, u"DIR"_s);
+    const QCommandLineOption settleOpt(u"settle"_s, u"Seconds to wait after removing the caches."_s, u"S"_s, u"3"_s);
     const QCommandLineOption cliOpt(u"cli"_s, u"modkeeper-cli."_s, u"PATH"_s, QStringLiteral(MODKEEPER_CLI));
     const QCommandLineOption goOpt(u"go"_s, u"The go command."_s, u"PATH"_s, GoTool::go123());
-    parser.addOptions({proxyOpt, roundsOpt, warmupOpt, jobsOpt, limitOpt, workOpt, cliOpt, goOpt});
+    parser.addOptions({proxyOpt, roundsOpt, warmupOpt, jobsOpt, limitOpt, workOpt, settleOpt, cliOpt, goOpt});
     parser.process(app);
     bool ok1 = false, ok2 = false, ok3 = false, ok4 = false;
     const int rounds = parser.value(roundsOpt).toInt(&ok1);
     const int warmup = parser.value(warmupOpt).toInt(&ok2);
     const int jobs = parser.value(jobsOpt).toInt(&ok3);
     const int limit = parser.value(limitOpt).toInt(&ok4);
+    const int settleSeconds = std::max(0, parser.value(settleOpt).toInt());
     if (!parser.isSet(proxyOpt) || !ok1 || !ok2 || !ok3 || !ok4 || rounds < 1 || warmup < 0 || jobs < 1 || limit < 0)
         return fail(u"usage: bench_download --proxy DIR [--rounds N] [--warmup N] [--jobs N] [--limit N] (see --help)"_s, 2);
     const QString proxyDir = QDir(parser.value(proxyOpt)).absolutePath();
@@ -155,12 +161,27 @@ int main(int argc, char *argv[])
         TreeRemover::removeAll(goCache);
         TreeRemover::removeAll(ourCache);
         run(u"/bin/sync"_s, {});
+        // Deleting a large tree on a filesystem mounted with discard keeps the disk busy for a
+        // while: let it settle, and alternate who goes first so neither pays for it alone.
+        QThread::sleep(static_cast<unsigned long>(settleSeconds));
         double goMs = 0;
         double ourMs = 0;
-        check(spawnAndWait(QStringList{go, u"mod"_s, u"download"_s} + ids, goEnv, cwd, &goMs) == 0, u"go mod download failed"_s);
-        run(u"/bin/sync"_s, {});
-        check(spawnAndWait(QStringList{cli, u"download"_s, u"--jobs"_s, QString::number(jobs)} + ids, cliEnv, cwd, &ourMs) == 0,
-              u"modkeeper-cli download failed"_s);
+        const auto runGo = [&] {
+            check(spawnAndWait(QStringList{go, u"mod"_s, u"download"_s} + ids, goEnv, cwd, &goMs) == 0, u"go mod download failed"_s);
+        };
+        const auto runOurs = [&] {
+            check(spawnAndWait(QStringList{cli, u"download"_s, u"--jobs"_s, QString::number(jobs)} + ids, cliEnv, cwd, &ourMs) == 0,
+                  u"modkeeper-cli download failed"_s);
+        };
+        if (round % 2 == 0) {
+            runGo();
+            run(u"/bin/sync"_s, {});
+            runOurs();
+        } else {
+            runOurs();
+            run(u"/bin/sync"_s, {});
+            runGo();
+        }
         if (round == 0) {
             check(completeVersions(goCache) == ids, u"go's cache is not complete"_s);
             check(completeVersions(ourCache) == ids, u"modkeeper's cache is not complete"_s);
