@@ -459,14 +459,9 @@ DownloadResult VersionDownloader::run(const DownloadRequest &asked, Mode mode, c
         VersionPurger purger(m_options.gomodcache);
         if (Status st = purger.open(); !st)
             return st;
-        const size_t slash = c.treeRel.rfind('/');
-        UniqueFd parent = slash == std::string::npos ? UniqueFd(::fcntl(m_root, F_DUPFD_CLOEXEC, 0))
-                                                      : SafeFs::openDirBeneath(m_root, c.treeRel.substr(0, slash).c_str());
-        const std::string name = slash == std::string::npos ? c.treeRel : c.treeRel.substr(slash + 1);
         const std::string trashName = "download-" + std::to_string(QDateTime::currentMSecsSinceEpoch()) + '-' + randomDigits();
-        if (!parent.isValid() || !SafeFs::makeWritable(parent.get(), name.c_str())
-            || ::renameat(parent.get(), name.c_str(), purger.trashFd(), trashName.c_str()) != 0)
-            return Error::fromErrno(errno, treeShown, u"cannot move the old tree aside"_s);
+        if (Status st = purger.moveIntoTrash(c.treeRel, trashName, u"cannot move the old tree aside"_s); !st)
+            return st;
         return {};
     };
 

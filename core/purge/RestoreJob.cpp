@@ -82,14 +82,9 @@ PurgeItemResult RestoreJob::restoreOne(int rootFd, const Options &options, const
         VersionPurger purger(options.gomodcache);
         if (Status s = purger.open(); !s)
             return fail(s.error());
-        const size_t slash = treeRel.rfind('/');
-        UniqueFd parent = slash == std::string::npos ? UniqueFd(::fcntl(rootFd, F_DUPFD_CLOEXEC, 0))
-                                                      : SafeFs::openDirBeneath(rootFd, treeRel.substr(0, slash).c_str());
-        const std::string name = slash == std::string::npos ? treeRel : treeRel.substr(slash + 1);
         const std::string trashName = "restore-" + std::to_string(::getpid()) + '-' + std::to_string(QDateTime::currentMSecsSinceEpoch());
-        if (!parent.isValid() || !SafeFs::makeWritable(parent.get(), name.c_str())
-            || ::renameat(parent.get(), name.c_str(), purger.trashFd(), trashName.c_str()) != 0)
-            return fail(Error::fromErrno(errno, abs(treeRel), u"cannot move the half-extracted tree aside"_s));
+        if (Status moved = purger.moveIntoTrash(treeRel, trashName, u"cannot move the half-extracted tree aside"_s); !moved)
+            return fail(moved.error());
     }
     ModuleZip::ExtractOptions extract;
     extract.expectedHash = QString::fromLatin1(ziphash);

@@ -218,18 +218,9 @@ PurgeItemResult VersionPurger::run(const std::string &id, const std::string &esc
 
     // 4. One rename takes the tree out of the cache; the reaper deletes it later.
     if (hasTree) {
-        const size_t slash = treeRel.rfind('/');
-        UniqueFd parent = slash == std::string::npos
-                              ? UniqueFd(::fcntl(m_root.get(), F_DUPFD_CLOEXEC, 0))
-                              : SafeFs::openDirBeneath(m_root.get(), treeRel.substr(0, slash).c_str());
-        const std::string name = slash == std::string::npos ? treeRel : treeRel.substr(slash + 1);
-        // Moving a directory to another parent rewrites its "..": it must be writable (go made it 0555).
-        if (!parent.isValid() || !SafeFs::makeWritable(parent.get(), name.c_str())
-            || ::renameat(parent.get(), name.c_str(), m_trash.get(), id.c_str()) != 0) {
-            const Error e = Error::fromErrno(errno, absolute(treeRel), u"cannot move the tree out of the cache"_s);
-            // The marker stays: go treats the version as not downloaded and repairs it.
-            return fail(e);
-        }
+        // On failure the marker stays: go treats the version as not downloaded and repairs it.
+        if (Status st = moveIntoTrash(treeRel, id, u"cannot move the tree out of the cache"_s); !st)
+            return fail(st.error());
     }
     reached(Step::TreeMoved);
 
@@ -255,6 +246,21 @@ PurgeItemResult VersionPurger::run(const std::string &id, const std::string &esc
     reached(Step::JournalRemoved);
     result.outcome = PurgeOutcome::Removed;
     return result;
+}
+
+Status VersionPurger::moveIntoTrash(const std::string &treeRel, const std::string &trashName, const QString &what)
+{
+    if (!m_root.isValid() || !m_trash.isValid())
+        return Error::make(Error::Code::InvalidArgument, u"the purger was not opened"_s, m_gomodcache);
+    const size_t slash = treeRel.rfind('/');
+    UniqueFd parent = slash == std::string::npos ? UniqueFd(::fcntl(m_root.get(), F_DUPFD_CLOEXEC, 0))
+                                                  : SafeFs::openDirBeneath(m_root.get(), treeRel.substr(0, slash).c_str());
+    const std::string name = slash == std::string::npos ? treeRel : treeRel.substr(slash + 1);
+    // Moving a directory to another parent rewrites its "..": it must be writable (go made it 0555).
+    if (!parent.isValid() || !SafeFs::makeWritable(parent.get(), name.c_str())
+        || ::renameat(parent.get(), name.c_str(), m_trash.get(), trashName.c_str()) != 0)
+        return Error::fromErrno(errno, absolute(treeRel), what);
+    return {};
 }
 
 Expected<int> VersionPurger::recover()

@@ -62,6 +62,11 @@ public:
     /// under an exclusive lock on the list file.
     [[nodiscard]] static Status rewriteVersionList(int rootFd, const std::string &vdirRel, const QString &displayDir);
 
+    /// Moves the tree treeRel ("<esc path>@<esc v>") into the trash as trashName with one
+    /// rename, making its parent writable first (go leaves trees 0555), symlinks refused. The
+    /// error names the tree and says why (what).
+    [[nodiscard]] Status moveIntoTrash(const std::string &treeRel, const std::string &trashName, const QString &what);
+
     [[nodiscard]] int rootFd() const { return m_root.get(); }
     [[nodiscard]] int trashFd() const { return m_trash.get(); }
 
