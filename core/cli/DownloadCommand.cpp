@@ -69,7 +69,7 @@ int DownloadCommand::configure(CliContext &ctx, const QCommandLineParser &parser
 }
 
 int DownloadCommand::execute(CliContext &ctx, const DownloadOptions &options, const QList<DownloadRequest> &requests,
-                             DownloadJob::Mode mode, bool asJson, const QString &command)
+                             DownloadJob::Mode mode, bool asJson)
 {
     const QList<DownloadResult> results = DownloadJob::run(options, requests, mode);
     int bad = 0;
@@ -112,7 +112,6 @@ int DownloadCommand::execute(CliContext &ctx, const DownloadOptions &options, co
         ctx.out << results.size() << " versions, " << bad << " not ok, " << ScanReport::formatBytes(quint64(total))
                 << " received\n";
     }
-    Q_UNUSED(command);
     return bad == 0 ? Success : Failure;
 }
 
@@ -163,7 +162,7 @@ int DownloadCommand::run(CliContext &ctx)
     DownloadOptions options;
     if (const int rc = configure(ctx, parser, common, u"download"_s, parser.value(proxy), options); rc >= 0)
         return rc;
-    return execute(ctx, options, requests, DownloadJob::Mode::Download, parser.isSet(common.json), u"download"_s);
+    return execute(ctx, options, requests, DownloadJob::Mode::Download, parser.isSet(common.json));
 }
 
 } // namespace mk::cli

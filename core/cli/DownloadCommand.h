@@ -37,7 +37,7 @@ public:
                                        const QString &command, const QString &proxyValue, DownloadOptions &options);
     /// Runs the job, prints text or JSON; exit 0 when every version is fine, 1 otherwise.
     [[nodiscard]] static int execute(CliContext &ctx, const DownloadOptions &options, const QList<DownloadRequest> &requests,
-                                     DownloadJob::Mode mode, bool asJson, const QString &command);
+                                     DownloadJob::Mode mode, bool asJson);
 };
 
 } // namespace mk::cli

@@ -57,8 +57,7 @@ int RefreshCommand::run(CliContext &ctx)
         ctx.err << "modkeeper-cli refresh: nothing in " << options.gomodcache << " matches " << patterns.join(u' ') << "\n";
         return Failure;
     }
-    return DownloadCommand::execute(ctx, options, requests, DownloadJob::Mode::Refresh, parser.isSet(common.json),
-                                    u"refresh"_s);
+    return DownloadCommand::execute(ctx, options, requests, DownloadJob::Mode::Refresh, parser.isSet(common.json));
 }
 
 } // namespace mk::cli

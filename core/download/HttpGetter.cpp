@@ -164,26 +164,18 @@ HttpGetter::Response HttpGetter::get(const QUrl &url, QIODevice *sink, const Opt
                                   u"timed out: nothing received for %1 s"_s.arg(options.idleTimeoutMs / 1000.0), where);
             return r;
         }
-        if (tooLarge) {
-            r.error = Error::make(Error::Code::Refused, u"the response is larger than the %1-byte limit"_s.arg(options.maxBytes), where);
-            return r;
-        }
-        if (sinkFailed) {
-            r.error = Error::make(Error::Code::Io, u"cannot store the response: %1"_s.arg(sink->errorString()), where);
-            return r;
-        }
+        // What arrived together with the end of the reply.
+        if (reply->bytesAvailable() > 0)
+            consume();
         const int code = status();
         if (code == 0) {
             r.error = Error::make(Error::Code::Network, reply->errorString(), where);
             return r;
         }
-        // What arrived together with the end of the reply.
-        if (reply->bytesAvailable() > 0)
-            consume();
         if (tooLarge || sinkFailed) {
             r.error = Error::make(tooLarge ? Error::Code::Refused : Error::Code::Io,
                                   tooLarge ? u"the response is larger than the %1-byte limit"_s.arg(options.maxBytes)
-                                           : u"cannot store the response"_s,
+                                           : u"cannot store the response: %1"_s.arg(sink ? sink->errorString() : QString()),
                                   where);
             return r;
         }
