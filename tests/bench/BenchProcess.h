@@ -7,9 +7,11 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cerrno>
 #include <vector>
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QList>
@@ -18,6 +20,20 @@
 namespace mk::bench {
 
 using namespace Qt::StringLiterals;
+
+/// A result line on stdout, flushed at once (benchmarks run for minutes).
+inline void say(const QString &line)
+{
+    std::fprintf(stdout, "%s\n", qPrintable(line));
+    std::fflush(stdout);
+}
+
+/// "<program>: line" on stderr; returns code, for `return fail(...)`.
+inline int fail(const QString &line, int code = 1)
+{
+    std::fprintf(stderr, "%s: %s\n", qPrintable(QCoreApplication::applicationName()), qPrintable(line));
+    return code;
+}
 
 /// posix_spawn + waitpid with exactly env; stdout and stderr to /dev/null unless verbose.
 /// Returns the exit status (-1 when it could not run) and the wall time.

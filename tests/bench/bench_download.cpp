@@ -48,18 +48,6 @@ using namespace mk::bench;
 
 namespace {
 
-void say(const QString &line)
-{
-    std::fprintf(stdout, "%s\n", qPrintable(line));
-    std::fflush(stdout);
-}
-
-int fail(const QString &line, int code = 1)
-{
-    std::fprintf(stderr, "bench_download: %s\n", qPrintable(line));
-    return code;
-}
-
 /// path@version of every .zip in a proxy tree, sorted.
 QStringList versionsIn(const QString &proxy)
 {

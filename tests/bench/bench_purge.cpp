@@ -64,18 +64,6 @@ extern char **environ;
 
 namespace {
 
-void say(const QString &line)
-{
-    std::fprintf(stdout, "%s\n", qPrintable(line));
-    std::fflush(stdout);
-}
-
-int fail(const QString &line, int code = 1)
-{
-    std::fprintf(stderr, "bench_purge: %s\n", qPrintable(line));
-    return code;
-}
-
 QStringList entries(const QString &dir)
 {
     return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);

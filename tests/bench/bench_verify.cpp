@@ -53,18 +53,6 @@ using namespace mk::bench;
 
 namespace {
 
-void say(const QString &line)
-{
-    std::fprintf(stdout, "%s\n", qPrintable(line));
-    std::fflush(stdout);
-}
-
-int fail(const QString &line, int code = 1)
-{
-    std::fprintf(stderr, "bench_verify: %s\n", qPrintable(line));
-    return code;
-}
-
 struct FileEntry
 {
     QByteArray path;

@@ -32,26 +32,16 @@
 
 #include "DuRunner.h"
 #include "FixtureProxy.h"
+#include "BenchProcess.h"
 #include "GoTool.h"
 #include "TreeRemover.h"
 
 using namespace Qt::StringLiterals;
 using namespace mk;
 using namespace mk::test;
+using namespace mk::bench;
 
 namespace {
-
-void say(const QString &line)
-{
-    std::fprintf(stdout, "%s\n", qPrintable(line));
-    std::fflush(stdout);
-}
-
-int fail(const QString &line)
-{
-    std::fprintf(stderr, "mk_bench_gencache: %s\n", qPrintable(line));
-    return 1;
-}
 
 QString modulePath(int i)
 {
