@@ -9,7 +9,8 @@ want=(build-essential cmake ninja-build pkg-config
       libsecret-1-0 gnome-keyring dbus golang-go)
 if [[ "${1:-}" == "--test" ]]; then
     # The real go commands are the judges in the tests: Debian's 1.19 and 1.23 from backports.
-    want+=(golang-1.23-go xvfb xauth python3 appstream desktop-file-utils)
+    # openssl: the TLS tests make throw-away CAs and certificates with the openssl command.
+    want+=(golang-1.23-go xvfb xauth python3 appstream desktop-file-utils openssl)
 fi
 
 as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }

@@ -336,12 +336,16 @@ private Q_SLOTS:
         QVERIFY(makeCanary(canary));
         const QStringList canaryBefore = listing(canary);
 
-        // In the namespace: mount, reap, then report what the mount still holds.
+        // In the namespace: mount, say so, reap, say how the reaper ended, then report what the
+        // mount still holds. The markers tell a setup failure (unshare or mount refused, e.g. in
+        // a chroot whose root is not a mount point) from a result: an empty listing proves
+        // nothing unless the mount was there and the reaper ran.
         const QString script = sameFilesystem
-                                   ? u"mount --bind \"$1\" \"$2\" || exit 90; \"$3\" trash --empty --modcache \"$4\"; rc=$?; "
+                                   ? u"mount --bind \"$1\" \"$2\" || exit 90; echo MOUNTED; "
+                                     "\"$3\" trash --empty --modcache \"$4\"; rc=$?; echo \"REAPED:$rc\"; "
                                      "find \"$2\" -printf '%P\\n' | sort | sed 's/^/LEFT:/'; exit $rc"_s
                                    : u"mount -t tmpfs modkeeper-test \"$2\" || exit 90; cp -a \"$1\"/. \"$2\"/ || exit 91; "
-                                     "\"$3\" trash --empty --modcache \"$4\"; rc=$?; "
+                                     "echo MOUNTED; \"$3\" trash --empty --modcache \"$4\"; rc=$?; echo \"REAPED:$rc\"; "
                                      "find \"$2\" -printf '%P\\n' | sort | sed 's/^/LEFT:/'; exit $rc"_s;
         QStringList args{u"--mount"_s, u"--propagation"_s, u"private"_s};
         if (!Subprocess::isRoot())
@@ -349,10 +353,18 @@ private Q_SLOTS:
         args << u"/bin/sh"_s << u"-c"_s << script << u"sh"_s << canary << mountPoint << cliPath() << cache;
         QProcessEnvironment env = cliEnv(work->path());
         const ProcessResult r = Subprocess::run(u"/usr/bin/unshare"_s, args, env);
-        QVERIFY2(r.started && r.exitCode != 90 && r.exitCode != 91, qPrintable(u"cannot mount here: "_s + r.describe()));
+        const QList<QByteArray> lines = r.stdOut.split('\n');
+        QVERIFY2(r.started && !r.crashed && !r.timedOut, qPrintable(r.describe()));
+        QVERIFY2(lines.contains("MOUNTED"),
+                 qPrintable(u"setup failed, nothing was tested: could not mount inside a private mount namespace "
+                            "(unshare --mount --propagation private needs / to be a mount point; in a chroot, "
+                            "bind-mount its root onto itself first): "_s
+                            + r.describe()));
+        QVERIFY2(lines.contains("REAPED:1"),
+                 qPrintable(u"the reaper should end with exit code 1 (the mount point cannot be removed): "_s + r.describe()));
 
         QStringList left;
-        for (const QByteArray &line : r.stdOut.split('\n'))
+        for (const QByteArray &line : lines)
             if (line.startsWith("LEFT:"))
                 left << QString::fromUtf8(line.mid(5));
         left.removeAll(QString());
