@@ -47,6 +47,29 @@ bool HttpGetter::Response::transient() const
     return status == 502 || status == 503 || status == 504;
 }
 
+void HttpGetter::askForWholeBodies(QNetworkRequest &request)
+{
+    request.setRawHeader("Accept-Encoding", "identity");
+}
+
+Error HttpGetter::checkWholeBody(const QNetworkReply &reply, qint64 received)
+{
+    const QByteArray encoding = reply.rawHeader("Content-Encoding").trimmed().toLower();
+    if (!encoding.isEmpty() && encoding != "identity") {
+        // Not decoded (we asked for identity), so these are not the bytes of the file.
+        return Error::make(Error::Code::Unsupported,
+                           u"unexpected Content-Encoding %1 (identity was asked for)"_s.arg(QString::fromLatin1(encoding)));
+    }
+    bool known = false;
+    const qint64 length = reply.rawHeader("Content-Length").trimmed().toLongLong(&known);
+    // Qt 6.4 may finish a reply whose connection closed inside the body as a success.
+    if (known && length >= 0 && received < length)
+        return Error::make(Error::Code::Network, u"unexpected EOF (got %1 of %2 bytes)"_s.arg(received).arg(length));
+    if (reply.error() == QNetworkReply::RemoteHostClosedError)
+        return Error::make(Error::Code::Network, u"unexpected EOF (got %1 bytes)"_s.arg(received));
+    return {};
+}
+
 HttpGetter::Response HttpGetter::get(const QUrl &url, QIODevice *sink, const Options &options)
 {
     Response r;
@@ -64,6 +87,7 @@ HttpGetter::Response HttpGetter::get(const QUrl &url, QIODevice *sink, const Opt
         req.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
         req.setAttribute(QNetworkRequest::Http2AllowedAttribute, true);
         req.setRawHeader("User-Agent", "ModKeeper/" MODKEEPER_VERSION);
+        askForWholeBodies(req);
         if (current.scheme() == u"https")
             req.setSslConfiguration(ssl);
         if (sendCredential && current.scheme() == u"https" && GoUrl::sameOrigin(current, url)) {
@@ -179,9 +203,18 @@ HttpGetter::Response HttpGetter::get(const QUrl &url, QIODevice *sink, const Opt
                                   where);
             return r;
         }
-        if (code == 200 && reply->error() != QNetworkReply::NoError) {
-            r.error = Error::make(Error::Code::Network, reply->errorString(), where); // e.g. reset mid-body
-            return r;
+        if (code == 200) {
+            // A short body is never a success: go reads it as io.ErrUnexpectedEOF (a retry,
+            // then '|' falls through), and the caller must not keep what arrived.
+            if (Error cut = checkWholeBody(*reply, r.bytes); cut.isError()) {
+                cut.subject = where;
+                r.error = cut;
+                return r;
+            }
+            if (reply->error() != QNetworkReply::NoError) {
+                r.error = Error::make(Error::Code::Network, reply->errorString(), where); // e.g. reset mid-body
+                return r;
+            }
         }
         const QByteArray location = reply->rawHeader("Location");
         if (code >= 300 && code < 400 && !location.isEmpty()) {

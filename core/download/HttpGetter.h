@@ -15,6 +15,8 @@
 #include "proxy/HttpProxyEnvironment.h"
 
 class QIODevice;
+class QNetworkReply;
+class QNetworkRequest;
 
 namespace mk {
 
@@ -57,6 +59,16 @@ public:
     /// GETs url. A 200 body goes to sink (or Response::body when sink is null); other bodies
     /// are kept in Response::body for the error text.
     [[nodiscard]] static Response get(const QUrl &url, QIODevice *sink, const Options &options);
+
+    /// Asks for the body as stored (Accept-Encoding: identity): a body Qt decodes itself has
+    /// no Content-Length left to check, and a cut compressed stream ends as a quiet success.
+    static void askForWholeBodies(QNetworkRequest &request);
+    /// Whether the body of a finished 200 reply, of which received bytes arrived, is whole.
+    /// Short of its Content-Length, or closed inside the body (a chunked body without its last
+    /// chunk, as far as Qt tells): a Network error "unexpected EOF (got N of M bytes)", go's
+    /// io.ErrUnexpectedEOF. A Content-Encoding sent although identity was asked: Unsupported.
+    /// The message names no URL; callers add it.
+    [[nodiscard]] static Error checkWholeBody(const QNetworkReply &reply, qint64 received);
 };
 
 } // namespace mk

@@ -11,6 +11,7 @@
 #include <QTimer>
 #include <QUrl>
 
+#include "download/HttpGetter.h"
 #include "keychain/CredentialStore.h"
 #include "proxy/GoUrl.h"
 #include "proxy/HttpProxyFactory.h"
@@ -103,6 +104,7 @@ Expected<QByteArray> SumDbFetcher::get(const QString &urlText)
         req.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
         req.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
         req.setRawHeader("User-Agent", "ModKeeper/" MODKEEPER_VERSION " (sumdb)");
+        HttpGetter::askForWholeBodies(req);
         if (current.scheme() == u"https")
             req.setSslConfiguration(ssl);
         if (credential && current.scheme() == u"https" && GoUrl::sameOrigin(current, original))
@@ -142,6 +144,11 @@ Expected<QByteArray> SumDbFetcher::get(const QString &urlText)
             const QByteArray body = owned->read(maxBodyBytes + 1);
             if (body.size() > maxBodyBytes)
                 return Error::make(Error::Code::Network, u"reading %1: response too large"_s.arg(url));
+            // A short tile or lookup is go's unexpected EOF, never data to check or cache.
+            if (const Error cut = HttpGetter::checkWholeBody(*owned, body.size()); cut.isError())
+                return Error::make(cut.code, u"reading %1: %2"_s.arg(url, cut.message));
+            if (owned->error() != QNetworkReply::NoError)
+                return Error::make(Error::Code::Network, u"reading %1: %2"_s.arg(url, owned->errorString()));
             return body;
         }
         QString status = QString::number(code);
