@@ -13,6 +13,7 @@
 #include <QHash>
 
 #include "archive/ZipArchive.h"
+#include "common/SafeFs.h"
 #include "common/UniqueFd.h"
 
 using namespace Qt::StringLiterals;
@@ -33,10 +34,7 @@ Error newlineError(const QByteArray &name)
 // allows it (own files, or CAP_FOWNER), without updating its access time.
 int openForHash(int dirFd, const char *name)
 {
-    int fd = ::openat(dirFd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOATIME);
-    if (fd < 0 && errno == EPERM)
-        fd = ::openat(dirFd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-    return fd;
+    return SafeFs::openAt(dirFd, name, O_RDONLY).release();
 }
 
 struct DirWalk
@@ -128,7 +126,7 @@ struct DirWalk
             return status;
         for (const QByteArray &name : subdirs) {
             const QByteArray childRel = rel.isEmpty() ? name : rel + '/' + name;
-            UniqueFd child(::openat(dirFd.get(), name.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+            UniqueFd child = SafeFs::openAt(dirFd.get(), name.constData(), O_RDONLY | O_DIRECTORY);
             if (!child.isValid())
                 return Error::fromErrno(errno, display(childRel));
             if (Status s = walk(std::move(child), childRel); !s)
@@ -212,7 +210,7 @@ Expected<QString> Hash1::hashZip(const QString &zipPath)
 
 Expected<QString> Hash1::hashDir(const QString &dir, const QString &prefix)
 {
-    UniqueFd fd(::open(dir.toLocal8Bit().constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+    UniqueFd fd = SafeFs::openPath(dir.toLocal8Bit().constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW);
     if (!fd.isValid()) {
         if (errno == ENOTDIR || errno == ELOOP)
             return Error::make(Error::Code::InvalidArgument, dir + u" is not a directory"_s, dir);

@@ -16,6 +16,7 @@
 #include "archive/ZipArchive.h"
 #include "archive/ZipExtractor.h"
 #include "archive/ZipRules.h"
+#include "common/SafeFs.h"
 #include "common/UniqueFd.h"
 
 using namespace Qt::StringLiterals;
@@ -72,11 +73,11 @@ Expected<UniqueFd> openOrCreateDirs(int parentFd, const QByteArray &rel, const Q
     if (rel.isEmpty())
         return fd;
     for (const QByteArray &comp : rel.split('/')) {
-        UniqueFd next(::openat(fd.get(), comp.constData(), dirFlags));
+        UniqueFd next = SafeFs::openAt(fd.get(), comp.constData(), dirFlags);
         if (!next.isValid() && errno == ENOENT) {
             if (::mkdirat(fd.get(), comp.constData(), 0777) != 0 && errno != EEXIST)
                 return Error::fromErrno(errno, display, u"mkdir"_s);
-            next.reset(::openat(fd.get(), comp.constData(), dirFlags));
+            next = SafeFs::openAt(fd.get(), comp.constData(), dirFlags);
         }
         if (!next.isValid())
             return Error::fromErrno(errno, display);
@@ -90,7 +91,7 @@ enum class TargetState { Absent, Empty, NotEmpty, NotDirectory };
 TargetState targetState(int parentFd, const QByteArray &leaf, int *err)
 {
     *err = 0;
-    UniqueFd fd(::openat(parentFd, leaf.constData(), dirFlags));
+    UniqueFd fd = SafeFs::openAt(parentFd, leaf.constData(), dirFlags);
     if (!fd.isValid()) {
         if (errno == ENOENT)
             return TargetState::Absent;
@@ -155,7 +156,7 @@ Expected<ModuleZip::ExtractResult> extractImpl(const QString &zipPath, int paren
         else if (errno != EEXIST)
             return Error::fromErrno(errno, targetName, u"mkdir"_s);
     }
-    UniqueFd target(::openat(pfd, leaf.constData(), dirFlags));
+    UniqueFd target = SafeFs::openAt(pfd, leaf.constData(), dirFlags);
     if (!target.isValid()) {
         const int e = errno;
         if (createdTarget)
@@ -248,9 +249,9 @@ Expected<ModuleZip::ExtractResult> ModuleZip::extract(const QString &zipPath, co
     if (leaf.isEmpty() || leaf == u"." || leaf == u"..")
         return Error::make(Error::Code::InvalidArgument, u"not a usable target directory"_s, targetDir);
     const QByteArray nativeParent = QFile::encodeName(parent);
-    UniqueFd parentFd(::open(nativeParent.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    UniqueFd parentFd = SafeFs::openPath(nativeParent.constData(), O_RDONLY | O_DIRECTORY);
     if (!parentFd.isValid() && errno == ENOENT && QDir().mkpath(parent)) // go's MkdirAll(parentDir)
-        parentFd.reset(::open(nativeParent.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+        parentFd = SafeFs::openPath(nativeParent.constData(), O_RDONLY | O_DIRECTORY);
     if (!parentFd.isValid())
         return Error::fromErrno(errno, parent);
     return extractImpl(zipPath, parentFd.get(), QFile::encodeName(leaf), clean, modulePath, version, options);

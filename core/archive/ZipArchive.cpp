@@ -14,6 +14,7 @@
 #include <zip.h>
 
 #include "archive/GoUnicode.h"
+#include "common/SafeFs.h"
 #include "common/UniqueFd.h"
 
 using namespace Qt::StringLiterals;
@@ -107,11 +108,7 @@ bool preadAll(int fd, void *buf, qint64 size, qint64 offset)
 
 UniqueFd openNoAtime(const QString &path)
 {
-    const QByteArray native = path.toLocal8Bit();
-    int fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC | O_NOATIME);
-    if (fd < 0 && errno == EPERM) // O_NOATIME needs ownership or CAP_FOWNER
-        fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC);
-    return UniqueFd(fd);
+    return SafeFs::openPath(path.toLocal8Bit().constData(), O_RDONLY);
 }
 
 // Finds the end record the way go's archive/zip does (the last signature whose comment fits)

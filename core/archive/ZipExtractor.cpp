@@ -83,7 +83,7 @@ Expected<int> ZipExtractor::dirFd(const QByteArray &rel)
             }
             m_knownDirs.insert(sub);
         }
-        UniqueFd next(::openat(base, comp.constData(), dirFlags));
+        UniqueFd next = SafeFs::openAt(base, comp.constData(), dirFlags);
         if (!next.isValid())
             return Error::fromErrno(errno, display(sub));
         fd = std::move(next);

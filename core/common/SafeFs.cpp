@@ -15,6 +15,18 @@ namespace mk {
 
 namespace {
 
+// O_NOATIME needs ownership or CAP_FOWNER (EPERM otherwise). O_PATH ignores it anyway.
+template<typename Open>
+int withNoAtime(int flags, Open open)
+{
+    if (flags & O_PATH)
+        return open(flags);
+    const int fd = open(flags | O_NOATIME);
+    if (fd >= 0 || errno != EPERM)
+        return fd;
+    return open(flags & ~O_NOATIME);
+}
+
 // One component at a time, each opened O_NOFOLLOW relative to the previous one.
 UniqueFd openByComponents(int dirFd, const char *relPath, int flags, mode_t mode)
 {
@@ -33,10 +45,8 @@ UniqueFd openByComponents(int dirFd, const char *relPath, int flags, mode_t mode
             errno = EXDEV;
             return {};
         }
-        if (slash == std::string::npos) {
-            const int fd = ::openat(base, comp.c_str(), flags | O_NOFOLLOW | O_CLOEXEC, mode);
-            return UniqueFd(fd);
-        }
+        if (slash == std::string::npos)
+            return SafeFs::openAt(base, comp.c_str(), flags, mode);
         const int fd = ::openat(base, comp.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         if (fd < 0)
             return {};
@@ -53,20 +63,34 @@ UniqueFd SafeFs::openBeneath(int dirFd, const char *relPath, int flags, mode_t m
 #ifdef __linux__
     static bool haveOpenat2 = true; // set once when the kernel says ENOSYS
     if (haveOpenat2) {
-        struct open_how how;
-        std::memset(&how, 0, sizeof how);
-        how.flags = static_cast<__u64>(flags | O_NOFOLLOW | O_CLOEXEC);
-        how.mode = (flags & O_CREAT) ? mode : 0;
-        how.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS;
-        const long fd = ::syscall(SYS_openat2, dirFd, relPath, &how, sizeof how);
+        // An EPERM for O_NOATIME (a file we do not own) is retried without it by withNoAtime;
+        // only an EPERM that remains means the syscall itself is filtered.
+        const int fd = withNoAtime(flags, [&](int f) {
+            struct open_how how;
+            std::memset(&how, 0, sizeof how);
+            how.flags = static_cast<__u64>(f | O_NOFOLLOW | O_CLOEXEC);
+            how.mode = (f & O_CREAT) ? mode : 0;
+            how.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS;
+            return int(::syscall(SYS_openat2, dirFd, relPath, &how, sizeof how));
+        });
         if (fd >= 0)
-            return UniqueFd(int(fd));
+            return UniqueFd(fd);
         if (errno != ENOSYS && errno != EPERM) // EPERM: seccomp filters in some sandboxes
             return {};
         haveOpenat2 = false;
     }
 #endif
     return openByComponents(dirFd, relPath, flags, mode);
+}
+
+UniqueFd SafeFs::openAt(int dirFd, const char *name, int flags, mode_t mode)
+{
+    return UniqueFd(withNoAtime(flags, [&](int f) { return ::openat(dirFd, name, f | O_NOFOLLOW | O_CLOEXEC, mode); }));
+}
+
+UniqueFd SafeFs::openPath(const char *path, int flags)
+{
+    return UniqueFd(withNoAtime(flags, [&](int f) { return ::open(path, f | O_CLOEXEC); }));
 }
 
 UniqueFd SafeFs::openDirBeneath(int dirFd, const char *relPath)

@@ -12,15 +12,31 @@ namespace mk {
 /// Path resolution that cannot be redirected: everything is reached from a directory handle,
 /// below it, without following any symlink (reliability.md §4). Linux uses openat2 with
 /// RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS; elsewhere one O_NOFOLLOW component at a time.
+///
+/// Every open here also asks for O_NOATIME: reading the cache must never change the access
+/// times that "last used" and the "older than N days" policies are built on. The kernel
+/// grants O_NOATIME to the file's owner (or CAP_FOWNER) and answers EPERM otherwise; then the
+/// open is retried without it. Restoring the atime afterwards is not attempted: futimens with
+/// an explicit time needs exactly the same privilege, so it would be refused too.
 class SafeFs final
 {
 public:
-    /// Opens relPath (no leading '/', no "..") below dirFd. flags are open(2) flags; O_NOFOLLOW
-    /// and O_CLOEXEC are added. Returns an invalid fd and sets errno on failure (ELOOP or
-    /// EXDEV when a symlink or an escape was refused).
+    /// Opens relPath (no leading '/', no "..") below dirFd. flags are open(2) flags; O_NOFOLLOW,
+    /// O_CLOEXEC and (where permitted) O_NOATIME are added. Returns an invalid fd and sets errno
+    /// on failure (ELOOP or EXDEV when a symlink or an escape was refused).
     [[nodiscard]] static UniqueFd openBeneath(int dirFd, const char *relPath, int flags, mode_t mode = 0);
 
-    /// Opens the directory relPath below dirFd (O_RDONLY | O_DIRECTORY).
+    /// openat(dirFd, name, flags | O_NOFOLLOW | O_CLOEXEC | O_NOATIME), retried without
+    /// O_NOATIME on EPERM. For one path component (or a path whose parents are trusted); use it
+    /// for every read of a file or listing of a directory inside the module cache.
+    [[nodiscard]] static UniqueFd openAt(int dirFd, const char *name, int flags, mode_t mode = 0);
+
+    /// open(path, flags | O_CLOEXEC | O_NOATIME), retried without O_NOATIME on EPERM. For the
+    /// cache root given by the user (symlinks in it are followed, as go follows them).
+    [[nodiscard]] static UniqueFd openPath(const char *path, int flags);
+
+    /// Opens the directory relPath below dirFd (O_RDONLY | O_DIRECTORY | O_NOATIME): listing
+    /// it does not change its atime.
     [[nodiscard]] static UniqueFd openDirBeneath(int dirFd, const char *relPath);
 
     /// lstat of relPath below dirFd: the parent is reached without symlinks, and the last

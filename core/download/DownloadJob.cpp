@@ -13,6 +13,7 @@
 #include <QtConcurrent>
 
 #include "common/CorePool.h"
+#include "common/SafeFs.h"
 #include "download/ProxyFetcher.h"
 #include "proxy/ProxyList.h"
 
@@ -55,7 +56,7 @@ QFuture<DownloadResult> DownloadJob::start(const DownloadOptions &options, const
             failAll(Error::make(Error::Code::Io, u"cannot create the module cache"_s, options.gomodcache));
             return;
         }
-        UniqueFd root(::open(QFile::encodeName(options.gomodcache).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+        UniqueFd root = SafeFs::openPath(QFile::encodeName(options.gomodcache).constData(), O_RDONLY | O_DIRECTORY);
         if (!root.isValid()) {
             failAll(Error::fromErrno(errno, options.gomodcache, u"cannot open the module cache"_s));
             return;
@@ -118,7 +119,7 @@ DownloadResult DownloadJob::runOne(const DownloadOptions &options, const Downloa
         failed.error = list.error();
         return failed;
     }
-    UniqueFd root(::open(QFile::encodeName(options.gomodcache).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    UniqueFd root = SafeFs::openPath(QFile::encodeName(options.gomodcache).constData(), O_RDONLY | O_DIRECTORY);
     if (!root.isValid()) {
         failed.error = Error::fromErrno(errno, options.gomodcache, u"cannot open the module cache"_s);
         return failed;

@@ -59,7 +59,7 @@ namespace {
 
 std::optional<QByteArray> readSmall(int dirFd, const std::string &name, qint64 limit = 16 << 20)
 {
-    UniqueFd fd(::openat(dirFd, name.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
+    UniqueFd fd = SafeFs::openAt(dirFd, name.c_str(), O_RDONLY); // never moves "last used"
     if (!fd.isValid())
         return std::nullopt;
     QByteArray out;

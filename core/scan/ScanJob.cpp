@@ -225,7 +225,7 @@ void ScanEngine::run()
     m_sinceFlush.start();
 
     struct stat rootSt;
-    m_root.reset(::open(m_rootPath.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    m_root = SafeFs::openPath(m_rootPath.constData(), O_RDONLY | O_DIRECTORY);
     if (!m_root.isValid() || ::fstat(m_root.get(), &rootSt) != 0) {
         m_pending.error = Error::fromErrno(errno, m_options.gomodcache, u"cannot read the module cache"_s);
         flush(true);
@@ -393,7 +393,7 @@ void ScanEngine::sumTree(int dirFd, std::string &path, Acc &acc, int depth)
         if (!S_ISDIR(st.st_mode))
             continue;
         path.append("/").append(name);
-        const int child = ::openat(dirFd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        const int child = SafeFs::openAt(dirFd, name, O_RDONLY | O_DIRECTORY).release();
         if (child < 0) {
             if (errno != ENOENT)
                 issue(path, errno);
@@ -621,7 +621,7 @@ void ScanEngine::processVcs(const Task &task)
         Acc &acc = clones[entry.substr(0, entry.find('.'))];
         addStat(acc, st);
         if (S_ISDIR(st.st_mode)) {
-            const int child = ::openat(dir.get(), name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            const int child = SafeFs::openAt(dir.get(), name, O_RDONLY | O_DIRECTORY).release();
             std::string path = task.rel + '/' + entry;
             if (child < 0) {
                 issue(path, errno);

@@ -111,7 +111,7 @@ bool lockFd(int fd, int op)
 
 UniqueFd openDir(const QString &path)
 {
-    return UniqueFd(::open(QFile::encodeName(path).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    return SafeFs::openPath(QFile::encodeName(path).constData(), O_RDONLY | O_DIRECTORY);
 }
 
 } // namespace

@@ -37,9 +37,7 @@ VerifyJob::Options verifyOptions(const RepairJob::Options &options)
 
 QString readZiphash(int vfd, const std::string &name)
 {
-    UniqueFd fd(::openat(vfd, name.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOATIME));
-    if (!fd.isValid() && errno == EPERM)
-        fd.reset(::openat(vfd, name.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
+    UniqueFd fd = SafeFs::openAt(vfd, name.c_str(), O_RDONLY);
     if (!fd.isValid())
         return {};
     char buf[128];
@@ -52,7 +50,7 @@ Status reextract(const RepairJob::Options &options, const ModuleVersionRecord &v
                  const std::function<bool()> &cancelled)
 {
     const QString &root = options.gomodcache;
-    UniqueFd rootFd(::open(QFile::encodeName(root).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    UniqueFd rootFd = SafeFs::openPath(QFile::encodeName(root).constData(), O_RDONLY | O_DIRECTORY);
     if (!rootFd.isValid())
         return Error::fromErrno(errno, root, u"cannot open the module cache"_s);
     VersionPurger purger(root, options.lockTimeoutMs);

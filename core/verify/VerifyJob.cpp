@@ -46,13 +46,10 @@ constexpr int maxNamedFiles = 50;            // per kind, so a wrecked tree does
 constexpr size_t maxFilesPerPiece = 256;     // small files are spread over workers too
 constexpr qint64 inMemoryZipBytes = 64 << 20;
 
-// O_NOATIME is allowed on one's own files (or with CAP_FOWNER); fall back for others.
+// Without touching the atime ("last used"), see SafeFs.
 int openNoAtime(int dirFd, const char *name)
 {
-    int fd = ::openat(dirFd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOATIME);
-    if (fd < 0 && errno == EPERM)
-        fd = ::openat(dirFd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-    return fd;
+    return SafeFs::openAt(dirFd, name, O_RDONLY).release();
 }
 
 // Reads a small regular file below dirFd. nullopt with errno set when it cannot be opened.
@@ -169,7 +166,7 @@ public:
     // Returns an error only when GOMODCACHE itself cannot be opened.
     Status run(int workers)
     {
-        m_root.reset(::open(QFile::encodeName(m_options.gomodcache).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+        m_root = SafeFs::openPath(QFile::encodeName(m_options.gomodcache).constData(), O_RDONLY | O_DIRECTORY);
         if (!m_root.isValid())
             return Error::fromErrno(errno, m_options.gomodcache, u"cannot open the module cache"_s);
         for (qsizetype i = 0; i < m_versions.size(); ++i)
