@@ -4,9 +4,11 @@
 // it writes to @v/list, and how it behaves while a purge holds its lock or races it
 // (go-cache-internals.md §2.5; reliability.md §5 C1, C3, C6, E3, H2).
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <ctime>
 #include <memory>
 #include <optional>
 
@@ -622,6 +624,34 @@ private Q_SLOTS:
         QVERIFY2(p.gone() && p.lock, qPrintable(p.describe()));
     }
 
+    // Reading the cache must never move an access time (it is "last used"): rewriting @v/list
+    // reads the list and lists its directory, both with O_NOATIME.
+    void shouldNotMoveAccessTimesWhenRewritingTheVersionList()
+    {
+        const auto work = workDir();
+        const QString cache = world().freshCache(GoTool::go123(), work->path());
+        QVERIFY(!cache.isEmpty());
+        const QString list = listOf(cache, u"example.com/a"_s);
+        const QString vdir = QFileInfo(list).path();
+        UniqueFd root(::open(QFile::encodeName(cache).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+        QVERIFY(root.isValid());
+        const std::string vdirRel = "cache/download/example.com/a/@v";
+        QVERIFY(VersionPurger::rewriteVersionList(root.get(), vdirRel, vdir)); // now as we write it
+
+        // Times relatime would move: an atime a day old or more is updated by any read.
+        const time_t now = ::time(nullptr);
+        const struct timespec old[2] = {{now - 3 * 86400, 0}, {now - 4 * 86400, 0}};
+        for (const QString &path : {list, vdir})
+            QVERIFY(::utimensat(AT_FDCWD, QFile::encodeName(path).constData(), old, 0) == 0);
+        QVERIFY(VersionPurger::rewriteVersionList(root.get(), vdirRel, vdir)); // reads, finds nothing to edit
+        for (const QString &path : {list, vdir}) {
+            struct stat st;
+            QVERIFY(::stat(QFile::encodeName(path).constData(), &st) == 0);
+            QCOMPARE(qint64(st.st_atim.tv_sec), qint64(old[0].tv_sec));
+            QCOMPARE(qint64(st.st_mtim.tv_sec), qint64(old[1].tv_sec));
+        }
+    }
+
     // C2: two purges at once. The first waits for a version someone else holds; the second,
     // of another version, must neither wait for that lock nor "complete" the first purge (its
     // journal belongs to a live process, not to a crash).
@@ -786,8 +816,13 @@ private Q_SLOTS:
         goLoop.setWorkingDirectory(sample);
         QProcess purgeLoop;
         purgeLoop.setProgram(u"/bin/sh"_s);
+        // A purge that finds the version already gone exits 1 with "no version in the cache
+        // matches" (the one rule for every PATTERN command); any other failure is a failure.
         purgeLoop.setArguments({u"-c"_s, u"for i in $(seq 1 20); do "
-                                         "\"$1\" purge --wait --lock-timeout 60 --modcache \"$2\" \"$3\" || echo purge-failed; "
+                                         "out=$(\"$1\" purge --wait --lock-timeout 60 --modcache \"$2\" \"$3\" 2>&1); rc=$?; "
+                                         "printf '%s\\n' \"$out\"; "
+                                         "if [ $rc -ne 0 ] && ! printf '%s\\n' \"$out\" | "
+                                         "grep -qxF \"modkeeper-cli purge: no version in the cache matches $3\"; then echo purge-failed; fi; "
                                          "sleep 0.1; done"_s,
                                 u"sh"_s, cliPath(), cache, kBusy});
         purgeLoop.setProcessEnvironment(cliEnv(world().home()));

@@ -4,16 +4,20 @@
 // and both modes. Then the real go 1.19 / 1.23 must find the version usable or cleanly
 // missing (never a half tree), repair it from the file:// proxy with the same hash, and
 // `modkeeper-cli trash --empty` must complete the interrupted purge from its journal.
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <memory>
 
+#include <QCryptographicHash>
+#include <QDir>
 #include <QJsonArray>
 #include <QStandardPaths>
 #include <QTest>
 
 #include "helpers/PurgeFixture.h"
+#include "purge/TrashReaper.h"
 #include "purge/VersionPurger.h"
 
 using namespace Qt::StringLiterals;
@@ -27,6 +31,7 @@ const QString kId = u"example.com/a@v1.1.0"_s;
 const QString kOther = u"example.com/ab@v1.0.0"_s;
 constexpr int kJournalRemoved = int(VersionPurger::Step::JournalRemoved);
 constexpr int kTreeMoved = int(VersionPurger::Step::TreeMoved);
+constexpr int kPartialCreated = int(VersionPurger::Step::PartialCreated);
 
 const char *stepName(int k)
 {
@@ -71,6 +76,38 @@ ProcessResult crash(const QString &gomodcache, const QString &mode, int step, co
 bool listNames(const QString &gomodcache, const QString &version)
 {
     return readFile(listOf(gomodcache, u"example.com/a"_s)).split('\n').contains(version.toUtf8());
+}
+
+/// Rewrites a journal's content as damage would, keeping its times (the purge made its
+/// .partial after the journal, and recovery may rely on that order).
+bool damageJournal(const QString &path, const QString &damage)
+{
+    const QByteArray old = readFile(path);
+    const QList<QByteArray> lines = old.split('\n');
+    if (lines.size() < 4)
+        return false;
+    const QByteArray head = lines[0] + '\n' + lines[1] + '\n' + lines[2] + '\n';
+    QByteArray text;
+    if (damage == u"torn-mode") {
+        text = head + "li"; // "light", cut short
+    } else if (damage == u"empty") {
+    } else if (damage == u"bad-checksum") {
+        text = old;
+        text.replace("\nlight\n", "\nfull\n"); // a flipped record under the old checksum
+        if (text == old)
+            return false;
+    } else if (damage == u"unknown-mode") {
+        const QByteArray body = head + "li\n"; // whole, checksummed, but no mode we know
+        text = body + "sha256 " + QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex() + '\n';
+    } else {
+        return false;
+    }
+    struct stat st;
+    const QByteArray name = QFile::encodeName(path);
+    if (::stat(name.constData(), &st) != 0 || !writeFile(path, text))
+        return false;
+    const struct timespec times[2] = {st.st_atim, st.st_mtim};
+    return ::utimensat(AT_FDCWD, name.constData(), times, 0) == 0;
 }
 
 } // namespace
@@ -255,8 +292,179 @@ private Q_SLOTS:
         QVERIFY2(failures.isEmpty(), qPrintable(failures.join(u"\n\n"_s)));
     }
 
+    // A journal recovery cannot trust is rolled back, never completed (issue 10 §3): a torn
+    // mode line "li" (from "light") was completed as a full purge, and the kept zip was lost.
+    // Whether the tree was still in place or already in the trash, every file of the version
+    // stays, the .partial marker goes, the journal goes, and the rollback is reported.
+    void shouldRollBackAJournalItCannotTrust_data()
+    {
+        QTest::addColumn<int>("step");
+        QTest::addColumn<QString>("damage");
+        for (int step : {kPartialCreated, kTreeMoved})
+            for (const QString &damage : {u"torn-mode"_s, u"empty"_s, u"bad-checksum"_s, u"unknown-mode"_s})
+                QTest::addRow("light crashed after %s, journal %s", stepName(step), qPrintable(damage)) << step << damage;
+    }
+
+    void shouldRollBackAJournalItCannotTrust()
+    {
+        QFETCH(int, step);
+        QFETCH(QString, damage);
+        const QString go = GoTool::go123();
+        const auto work = workDir();
+        const QString cache = world().freshCache(go, work->path());
+        QVERIFY(!cache.isEmpty());
+        const QString sum = world().sums(kId).sum;
+        QCOMPARE(crash(cache, u"light"_s, step).exitCode, 42);
+        const QStringList left = journals(cache);
+        QCOMPARE(left.size(), 1);
+        QVERIFY(piecesOf(cache, kId).partial);
+        QVERIFY(damageJournal(trashPath(cache) + u'/' + left.first(), damage));
+
+        VersionPurger purger(cache);
+        QVERIFY(purger.open());
+        const Expected<int> recovered = purger.recover();
+        QVERIFY(recovered.ok());
+        QCOMPARE(recovered.value(), 0); // nothing completed
+        const Pieces p = piecesOf(cache, kId);
+        QVERIFY2(p.complete(), qPrintable(p.describe()));
+        QVERIFY(listNames(cache, u"v1.1.0"_s));
+        QCOMPARE(journals(cache), QStringList{});
+        QCOMPARE(purger.rolledBack().size(), 1);
+        QCOMPARE(purger.rolledBack().first().path, u"example.com/a"_s);
+        QCOMPARE(purger.rolledBack().first().version, u"v1.1.0"_s);
+        QVERIFY(!purger.rolledBack().first().error.message.isEmpty());
+
+        // Nothing is left for the trash to take from the version, and go finds it whole, offline.
+        const ProcessResult emptied = emptyTrash(cache);
+        QVERIFY2(emptied.succeeded(), qPrintable(emptied.describe()));
+        QCOMPARE(jsonObject(emptied.stdOut).value(u"recoveredPurges"_s).toInt(-1), 0);
+        QCOMPARE(entries(trashPath(cache)), QStringList{});
+        QVERIFY2(piecesOf(cache, kId).complete(), qPrintable(piecesOf(cache, kId).describe()));
+        const GoDownloadResult offline = goDownload(go, world().env(go, cache, false), kId);
+        QVERIFY2(offline.ok(), qPrintable(offline.describe()));
+        QCOMPARE(offline.modules.value(0).sum, sum);
+        QCOMPARE(offline.modules.value(0).dir, treeOf(cache, kId));
+        QVERIFY(piecesOf(cache, kOther).complete());
+    }
+
+    // A journal that cannot even tell its version, with the purge's tree in the trash: the
+    // tree is kept (with the journal) and reported, and the reaper leaves it alone.
+    void shouldKeepTheTrashEntryOfAJournalThatCannotTellItsVersion()
+    {
+        const auto work = workDir();
+        const QString cache = world().freshCache(GoTool::go123(), work->path());
+        QVERIFY(!cache.isEmpty());
+        QVERIFY(::mkdir(QFile::encodeName(trashPath(cache)).constData(), 0755) == 0 || errno == EEXIST);
+        QVERIFY(writeFile(trashPath(cache) + u"/123-456/go.mod"_s, "module example.com/lost\n"));
+        QVERIFY(writeFile(trashPath(cache) + u"/123-456.purge"_s, "modkeeper-purge 2\nexample.co"));
+
+        VersionPurger purger(cache);
+        QVERIFY(purger.open());
+        const Expected<int> recovered = purger.recover();
+        QVERIFY(recovered.ok());
+        QCOMPARE(recovered.value(), 0);
+        QCOMPARE(purger.rolledBack().size(), 1);
+        QVERIFY2(purger.rolledBack().first().error.message.contains(u"kept"_s),
+                 qPrintable(purger.rolledBack().first().error.toString()));
+        const ReapProgress reaped = TrashReaper::run(cache);
+        QVERIFY(reaped.final);
+        QCOMPARE(readFile(trashPath(cache) + u"/123-456/go.mod"_s), QByteArray("module example.com/lost\n"));
+        QVERIFY(exists(trashPath(cache) + u"/123-456.purge"_s));
+    }
+
+    // A purge that fails (here at the tree move: the tree's parent directory belongs to root
+    // and the purge runs as another user) and says so must be undone at once. Before, its
+    // .partial and journal stayed, and the next `trash --empty` (run by root, who may move the
+    // tree) carried the purge out anyway.
+    void shouldUndoAPurgeThatFailedAtTheTreeMove()
+    {
+        const auto work = workDir();
+        const QString go = GoTool::go123();
+        const QString cache = world().freshCache(go, work->path());
+        QVERIFY(!cache.isEmpty());
+        const QString sum = world().sums(kId).sum;
+        QVERIFY(::chmod(QFile::encodeName(work->path()).constData(), 0755) == 0);
+        const unsigned nobody = Subprocess::UnprivilegedUid;
+        const ProcessResult chown = Subprocess::run(u"/bin/chown"_s, {u"-R"_s, u"%1:%1"_s.arg(nobody), cache});
+        QVERIFY2(chown.succeeded(), qPrintable(chown.describe()));
+        QVERIFY(::chown(QFile::encodeName(cache + u"/example.com"_s).constData(), 0, 0) == 0);
+        const mode_t treeMode = modeOf(treeOf(cache, kId));
+
+        const ProcessResult failed = Subprocess::runUnprivileged(
+            cliPath(), {u"purge"_s, u"--wait"_s, u"--modcache"_s, cache, kId}, cliEnv(work->path()));
+        QCOMPARE(failed.exitCode, 1);
+        QVERIFY2(QString::fromUtf8(failed.stdErr).contains(u"cannot move the tree out of the cache"_s), qPrintable(failed.describe()));
+        // Undone: no marker, no journal, the tree as it was.
+        QVERIFY2(piecesOf(cache, kId).complete(), qPrintable(piecesOf(cache, kId).describe()));
+        QCOMPARE(journals(cache), QStringList{});
+        QCOMPARE(modeOf(treeOf(cache, kId)), treeMode);
+
+        // Nothing carries it out later: not recovery, not the reaper, not `trash --empty` as root.
+        {
+            VersionPurger purger(cache);
+            QVERIFY(purger.open());
+            const Expected<int> recovered = purger.recover();
+            QVERIFY(recovered.ok());
+            QCOMPARE(recovered.value(), 0);
+            QCOMPARE(purger.rolledBack().size(), 0);
+        }
+        QVERIFY(TrashReaper::run(cache).final);
+        const ProcessResult emptied = emptyTrash(cache);
+        QVERIFY2(emptied.succeeded(), qPrintable(emptied.describe()));
+        QCOMPARE(jsonObject(emptied.stdOut).value(u"recoveredPurges"_s).toInt(-1), 0);
+        QVERIFY2(piecesOf(cache, kId).complete(), qPrintable(piecesOf(cache, kId).describe()));
+        QVERIFY(listNames(cache, u"v1.1.0"_s));
+
+        // go finds it intact without the network.
+        const GoDownloadResult offline = goDownload(go, world().env(go, cache, false), kId);
+        QVERIFY2(offline.ok(), qPrintable(offline.describe()));
+        QCOMPARE(offline.modules.value(0).sum, sum);
+        QCOMPARE(offline.modules.value(0).dir, treeOf(cache, kId));
+        const QString sample = world().writeSampleModule(work->filePath(u"sample"_s), {kId, kOther});
+        QVERIFY(!sample.isEmpty());
+        const ProcessResult verify = GoTool::run(go, {u"mod"_s, u"verify"_s}, world().env(go, cache, false), sample);
+        QVERIFY2(verify.succeeded() && verify.stdOut.contains("all modules verified"), qPrintable(verify.describe()));
+    }
+
+    // A purge that fails after its tree went to the trash (here: the .zip cannot be unlinked,
+    // it is a directory) moves the tree back, drops its marker and its journal.
+    void shouldMoveTheTreeBackWhenAPurgeFailsAfterMovingIt()
+    {
+        const auto work = workDir();
+        const QString go = GoTool::go123();
+        const QString cache = world().freshCache(go, work->path());
+        QVERIFY(!cache.isEmpty());
+        const QString sum = world().sums(kId).sum;
+        const QStringList treeFiles = listing(treeOf(cache, kId));
+        QVERIFY(!treeFiles.isEmpty());
+        const QString zip = fileOf(cache, kId, u".zip"_s);
+        const QByteArray zipBytes = readFile(zip);
+        QVERIFY(QFile::rename(zip, zip + u".saved"_s));
+        QVERIFY(writeFile(zip + u"/blocker"_s, "x")); // unlink(2) of a directory fails, even for root
+
+        VersionPurger purger(cache);
+        QVERIFY(purger.open());
+        const PurgeItemResult r = purger.purge(u"example.com/a"_s, u"v1.1.0"_s, PurgeMode::Full);
+        QCOMPARE(toString(r.outcome), u"failed"_s);
+        QVERIFY2(r.error.toString().contains(u".zip"_s), qPrintable(r.error.toString()));
+        QCOMPARE(listing(treeOf(cache, kId)), treeFiles);
+        const Pieces p = piecesOf(cache, kId);
+        QVERIFY2(p.tree && p.ziphash && p.info && p.mod && !p.partial, qPrintable(p.describe()));
+        QCOMPARE(entries(trashPath(cache)), QStringList{});
+
+        QCOMPARE(purger.recover().valueOr(-1), 0);
+        QVERIFY(TrashReaper::run(cache).final);
+        QCOMPARE(listing(treeOf(cache, kId)), treeFiles);
+        QVERIFY(QDir(zip).removeRecursively());
+        QVERIFY(writeFile(zip, zipBytes));
+        QVERIFY2(piecesOf(cache, kId).complete(), qPrintable(piecesOf(cache, kId).describe()));
+        const GoDownloadResult offline = goDownload(go, world().env(go, cache, false), kId);
+        QVERIFY2(offline.ok(), qPrintable(offline.describe()));
+        QCOMPARE(offline.modules.value(0).sum, sum);
+    }
+
     // A purge that fails for good at the rename (here: the tree's parent directory belongs to
-    // another user) keeps its journal, by design. That journal must not make every later purge
+    // another user) is undone and drops its journal; nothing it did may make every later purge
     // and every `trash --empty` fail.
     void shouldNotLetOneStuckPurgeBlockLaterPurgesAndReaping()
     {

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 
 #include "cli/CliContext.h"
+#include "purge/PurgeRecovery.h"
 #include "purge/TrashReaper.h"
 #include "purge/VersionPurger.h"
 #include "scan/CacheScanner.h"
@@ -61,19 +62,18 @@ int TrashCommand::run(CliContext &ctx)
         return Success;
     }
 
-    VersionPurger purger(dir);
-    int recovered = 0;
-    if (Status st = purger.open(); !st) {
+    const Expected<PurgeRecoveryReport> recovery = PurgeRecovery::run(dir);
+    if (!recovery.ok()) {
         if (!quietMode)
-            ctx.err << "modkeeper-cli trash: " << st.error().toString() << "\n";
+            ctx.err << "modkeeper-cli trash: completing an interrupted purge: " << recovery.error().toString() << "\n";
         return Failure;
     }
-    if (Expected<int> r = purger.recover(); !r.ok()) {
-        if (!quietMode)
-            ctx.err << "modkeeper-cli trash: completing an interrupted purge: " << r.error().toString() << "\n";
-        return Failure;
-    } else {
-        recovered = r.value();
+    const int recovered = recovery.value().completed;
+    QJsonArray rolledBack;
+    for (const PurgeItemResult &r : recovery.value().rolledBack) {
+        rolledBack.append(QJsonObject{{u"path"_s, r.path}, {u"version"_s, r.version}, {u"error"_s, r.error.toString()}});
+        if (!quietMode && !parser.isSet(json))
+            ctx.err << "warning: interrupted purge rolled back: " << r.error.toString() << "\n";
     }
     const ReapProgress reaped = TrashReaper::run(dir);
     if (quietMode)
@@ -86,6 +86,7 @@ int TrashCommand::run(CliContext &ctx)
     }
     if (parser.isSet(json))
         ctx.out << QJsonDocument(QJsonObject{{u"trash"_s, trash}, {u"recoveredPurges"_s, recovered},
+                                             {u"rolledBackPurges"_s, rolledBack},
                                              {u"bytesFreed"_s, qint64(reaped.bytesFreed)},
                                              {u"entriesRemoved"_s, qint64(reaped.entriesRemoved)}, {u"issues"_s, issues}})
                        .toJson(QJsonDocument::Indented);

@@ -5,10 +5,13 @@
 #include <condition_variable>
 #include <cstdint>
 #include <cstring>
+#include <ctime>
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
+#include <vector>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -30,10 +33,37 @@ namespace mk {
 
 namespace {
 
-bool isJournal(const char *name)
+bool endsWith(const std::string &name, const char *suffix)
 {
-    const size_t len = std::strlen(name);
-    return len > 6 && std::strcmp(name + len - 6, ".purge") == 0;
+    const size_t n = std::strlen(suffix);
+    return name.size() > n && name.compare(name.size() - n, n, suffix) == 0;
+}
+
+/// What the reaper must leave in the trash top level: purge journals; a journal still being
+/// written (a crashed one goes after a minute); and "<id>", what the purge of "<id>.purge"
+/// moved there, until recovery has completed or rolled back that purge (it may move it back).
+std::set<std::string> keptNames(int trashFd)
+{
+    std::vector<std::string> names;
+    {
+        char buffer[DirReader::BufferSize];
+        DirReader reader(trashFd, buffer);
+        while (const char *name = reader.next())
+            names.emplace_back(name);
+    }
+    std::set<std::string> kept;
+    const time_t now = ::time(nullptr);
+    for (const std::string &n : names) {
+        if (endsWith(n, ".purge")) {
+            kept.insert(n);
+            kept.insert(n.substr(0, n.size() - 6));
+        } else if (endsWith(n, ".purge.tmp")) {
+            struct stat st;
+            if (::fstatat(trashFd, n.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && now - st.st_mtime < 60)
+                kept.insert(n);
+        }
+    }
+    return kept;
 }
 
 /// Phase 1, on every worker: unlink all non-directories, directory by directory. Phase 2, on
@@ -68,12 +98,14 @@ public:
         m_dev = st.st_dev;
         m_mnt = SafeFs::mountId(m_trash.get(), "");
 
-        // Top level: files go now, directories become tasks. Purge journals stay.
+        // Top level: files go now, directories become tasks. Purge journals and what they
+        // may still need stay.
         {
+            const std::set<std::string> kept = keptNames(m_trash.get());
             char buffer[DirReader::BufferSize];
             DirReader reader(m_trash.get(), buffer);
             while (const char *name = reader.next()) {
-                if (isJournal(name))
+                if (kept.count(name) != 0)
                     continue;
                 removeOrQueue(m_trash.get(), {}, name);
             }
@@ -105,9 +137,11 @@ public:
         char buffer[DirReader::BufferSize];
         std::vector<std::string> tops;
         {
+            // Again: a purge may have started (or failed and kept its tree) meanwhile.
+            const std::set<std::string> kept = keptNames(m_trash.get());
             DirReader reader(m_trash.get(), buffer);
             while (const char *name = reader.next())
-                if (!isJournal(name))
+                if (kept.count(name) == 0)
                     tops.emplace_back(name);
         }
         for (const std::string &name : tops) {

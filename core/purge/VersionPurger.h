@@ -4,6 +4,9 @@
 #include <functional>
 #include <string>
 
+#include <sys/stat.h>
+
+#include <QList>
 #include <QString>
 
 #include "common/Expected.h"
@@ -18,6 +21,12 @@ namespace mk {
 ///   → remove .zip, .ziphash (and .info, .mod, then rewrite @v/list, for a full purge)
 ///   → remove <v>.partial → drop the journal → unlock. <v>.lock is never deleted.
 /// A crash at any step leaves a state go repairs by itself; recover() completes the purge.
+/// The journal is written whole or not at all (temp file, fsync, rename) and ends with a
+/// SHA-256 of its records. A purge that fails undoes what it did (the tree moves back, the
+/// marker goes) and drops its journal, so nothing completes it later. A journal recovery cannot
+/// trust (torn, bad checksum, unknown mode) is rolled back, never completed: the tree comes
+/// back from the trash, .partial goes, every file stays; when it cannot even tell the version,
+/// its trash entry is kept (TrashReaper leaves "<id>" alone while "<id>.purge" exists).
 /// Synchronous: PurgeJob runs it on the core pool.
 class VersionPurger final
 {
@@ -52,8 +61,13 @@ public:
 
     /// Completes purges a crash interrupted (their journals are in the trash). Returns how many;
     /// one that cannot be completed now (its version is locked) keeps its journal for later
-    /// and does not stop the others.
+    /// and does not stop the others. A journal it cannot trust, or a purge that cannot be
+    /// completed for another reason, is rolled back instead and listed in rolledBack().
     [[nodiscard]] Expected<int> recover();
+
+    /// What the last recover() rolled back instead of completing (outcome Failed, the error
+    /// says why and what was kept), or could not resolve yet. For the user, not to be ignored.
+    [[nodiscard]] const QList<PurgeItemResult> &rolledBack() const { return m_rolledBack; }
 
     /// Tests only: called after every step with its number; a crash test aborts there.
     static void setStepHook(std::function<void(Step)> hook);
@@ -74,11 +88,19 @@ private:
     PurgeItemResult run(const std::string &id, const std::string &escPath, const std::string &escVersion,
                         PurgeMode mode, const std::function<bool()> &cancelled);
     [[nodiscard]] QString absolute(const std::string &rel) const;
+    /// Moves trash entry trashName back to treeRel, never over something there; mode != 0:
+    /// the tree's mode to give back (moveIntoTrash made it writable).
+    [[nodiscard]] Status moveBack(const std::string &trashName, const std::string &treeRel, mode_t mode);
+    /// Undoes what the purge of journal <stem>.purge may have done; true when it is resolved
+    /// (the journal can go). escPath/escVersion empty: the journal could not tell the version.
+    bool rollBack(const std::string &stem, const std::string &escPath, const std::string &escVersion,
+                  const struct timespec &journalTime, const QString &why);
 
     QString m_gomodcache;
     int m_lockTimeoutMs;
     UniqueFd m_root;
     UniqueFd m_trash;
+    QList<PurgeItemResult> m_rolledBack;
 };
 
 } // namespace mk
