@@ -22,6 +22,7 @@
 #include "module/ModulePath.h"
 #include "module/Semver.h"
 #include "proxy/ProxyPresetStore.h"
+#include "proxy/TrustedCertificates.h"
 
 using namespace Qt::StringLiterals;
 
@@ -125,13 +126,28 @@ DownloadDialog::DownloadDialog(Purpose purpose, const QString &gomodcache, const
             m_switchNote += u' ' + tr("The %1 environment variable of this session still overrides it.").arg(o.name);
         proceedAfterSwitch();
     });
-    connect(&m_credentialWatcher, &QFutureWatcher<DownloadSetup::Credentials>::finished, this, [this] {
-        if (m_credentialWatcher.future().resultCount() > 0)
-            m_options.credentials = m_credentialWatcher.result().byHost;
-        if (Status st = DownloadSetup::attachChecksumDb(m_options, GoEnvironment::current()); !st) {
-            fail(tr("GOSUMDB: %1").arg(st.error().toString()));
+    connect(&m_prepareWatcher, &QFutureWatcher<DownloadSetup::Prepared>::finished, this, [this] {
+        if (m_prepareWatcher.future().resultCount() == 0) {
+            fail(tr("Not started: the download could not be prepared."));
             return;
         }
+        const DownloadSetup::Prepared prepared = m_prepareWatcher.result();
+        switch (prepared.failed) {
+        case DownloadSetup::Prepared::Step::None:
+            break;
+        case DownloadSetup::Prepared::Step::Environment:
+            fail(prepared.error.toString());
+            return;
+        case DownloadSetup::Prepared::Step::CaFile:
+            fail(tr("The CA file of Settings \u25B8 Proxy\u2026: %1").arg(prepared.error.toString()));
+            return;
+        case DownloadSetup::Prepared::Step::ChecksumDb:
+            fail(tr("GOSUMDB: %1").arg(prepared.error.toString()));
+            return;
+        }
+        m_options = prepared.options;
+        for (const QString &note : prepared.notes)
+            m_switchNote += (m_switchNote.isEmpty() ? QString() : u" "_s) + note + u'.';
         startJob();
     });
     connect(&m_jobWatcher, &QFutureWatcher<DownloadResult>::resultsReadyAt, this, &DownloadDialog::onResults);
@@ -268,14 +284,13 @@ void DownloadDialog::start()
 
 void DownloadDialog::proceedAfterSwitch()
 {
-    const Expected<DownloadOptions> options =
-        DownloadSetup::fromEnvironment(GoEnvironment::current(), presetName(), m_gomodcache);
-    if (!options) {
-        fail(options.error().toString());
-        return;
-    }
-    m_options = *options;
-    m_credentialWatcher.setFuture(DownloadSetup::loadCredentials(m_options));
+    // The one setup the CLI uses too: keychain credentials, the CA certificates go trusts plus
+    // the CA file of Settings ▸ Proxy…, the checksum database. Off the GUI thread.
+    DownloadSetup::Request request;
+    request.proxyOverride = presetName();
+    request.modcacheOverride = m_gomodcache;
+    request.caFile = TrustedCertificates::savedCaFile();
+    m_prepareWatcher.setFuture(DownloadSetup::prepareAsync(GoEnvironment::current(), request));
 }
 
 void DownloadDialog::startJob()

@@ -86,7 +86,7 @@ private:
     DownloadReportModel *m_report = nullptr;
 
     QFutureWatcher<ProxyApplyResult> m_switchWatcher;
-    QFutureWatcher<DownloadSetup::Credentials> m_credentialWatcher;
+    QFutureWatcher<DownloadSetup::Prepared> m_prepareWatcher; // credentials, CA certificates, checksum database
     QFutureWatcher<DownloadResult> m_jobWatcher;
     QString m_switchNote;
     bool m_wroteCache = false;

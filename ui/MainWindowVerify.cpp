@@ -25,6 +25,7 @@
 #include "CacheModel.h"
 #include "DisplayFormat.h"
 #include "download/DownloadSetup.h"
+#include "proxy/TrustedCertificates.h"
 #include "verify/RepairJob.h"
 #include "verify/VerifyJob.h"
 
@@ -162,7 +163,9 @@ void MainWindow::stopVerifyJobs()
 
 bool MainWindow::isVerifying() const
 {
-    return m_verifyWatcher.isRunning() || m_repairWatcher.isRunning();
+    // Until the finished handler has run, not until the job's last result: a job that ends
+    // before its queued finished signal arrives is still this window's business.
+    return m_verifyBusy || m_verifyWatcher.isRunning() || m_repairWatcher.isRunning();
 }
 
 void MainWindow::updateVerifyActions()
@@ -205,6 +208,7 @@ void MainWindow::startVerify(const QList<ModuleVersionRecord> &versions)
     m_verifyCancel->setEnabled(true);
     m_verifyCancel->show();
     m_statusText->setText(tr("Verifying %1\u2026").arg(countText(versions.size())));
+    m_verifyBusy = true;
     m_verifyWatcher.setFuture(future);
     updateVerifyActions();
 }
@@ -220,6 +224,7 @@ void MainWindow::onVerifyResults(int begin, int end)
 
 void MainWindow::onVerifyFinished()
 {
+    m_verifyBusy = false;
     m_verifyProgress->hide();
     m_verifyCancel->hide();
     const bool cancelled = m_verifyWatcher.isCanceled();
@@ -276,18 +281,20 @@ void MainWindow::repairSelection()
     options.gomodcache = m_cacheRoot;
     options.lockTimeoutMs = m_lockTimeoutMs;
     options.cacheRw = cacheRwFrom(m_env);
-    // A damaged zip is fetched again from the active GOPROXY and checked like any download.
-    if (Expected<DownloadOptions> download = DownloadSetup::fromEnvironment(m_env, {}, m_cacheRoot)) {
-        DownloadOptions dl = download.value();
-        if (DownloadSetup::attachChecksumDb(dl, m_env))
-            options.redownload = DownloadSetup::redownloader(dl);
-    }
+    // A damaged zip is fetched again from the active GOPROXY and checked like any download,
+    // set up as the CLI's repair sets it up (keychain credentials, CA certificates, checksum
+    // database), on the repair's worker thread when first needed: the keychain may be slow.
+    DownloadSetup::Request request;
+    request.modcacheOverride = m_cacheRoot;
+    request.caFile = TrustedCertificates::savedCaFile();
+    options.redownload = DownloadSetup::deferredRedownloader(m_env, request);
     m_verifyProgress->setRange(0, int(damaged.size()));
     m_verifyProgress->setValue(0);
     m_verifyProgress->show();
     m_verifyCancel->setEnabled(true);
     m_verifyCancel->show();
     m_statusText->setText(tr("Repairing %1\u2026").arg(countText(damaged.size())));
+    m_verifyBusy = true;
     m_repairWatcher.setFuture(RepairJob::start(options, damaged));
     updateVerifyActions();
 }
@@ -317,6 +324,7 @@ void MainWindow::onRepairResults(int begin, int end)
 
 void MainWindow::onRepairFinished()
 {
+    m_verifyBusy = false;
     m_verifyProgress->hide();
     m_verifyCancel->hide();
     QStringList failed;

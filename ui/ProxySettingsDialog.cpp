@@ -6,6 +6,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -34,6 +35,7 @@
 #include "proxy/ProxyPresetStore.h"
 #include "proxy/ProxyRoute.h"
 #include "proxy/ProxySafetyCheck.h"
+#include "proxy/TrustedCertificates.h"
 
 using namespace Qt::StringLiterals;
 
@@ -528,6 +530,40 @@ QWidget *ProxySettingsDialog::createCredentialsPage()
     note->setForegroundRole(QPalette::PlaceholderText);
     layout->addWidget(note);
 
+    // A private proxy whose certificate a company CA signs: trusted here as go trusts it
+    // through SSL_CERT_FILE, for downloads, refreshes and repairs.
+    auto *ca = new QGroupBox(tr("Certificate authority"), page);
+    auto *caLayout = new QVBoxLayout(ca);
+    auto *caRow = new QHBoxLayout;
+    m_caFileEdit = new QLineEdit(TrustedCertificates::savedCaFile(), ca);
+    m_caFileEdit->setObjectName(u"caFileEdit"_s);
+    m_caFileEdit->setPlaceholderText(tr("PEM file of CA certificates to trust besides the system's"));
+    m_caFileEdit->setToolTip(tr("Downloads, refreshes and repairs trust the system's certificate authorities, "
+                                "those of SSL_CERT_FILE and SSL_CERT_DIR (as go does), and the ones in this file."));
+    auto *browse = new QPushButton(tr("&Browse…"), ca);
+    browse->setObjectName(u"caFileBrowseButton"_s);
+    m_caFileSaveButton = new QPushButton(tr("Sa&ve"), ca);
+    m_caFileSaveButton->setObjectName(u"caFileSaveButton"_s);
+    caRow->addWidget(m_caFileEdit, 1);
+    caRow->addWidget(browse);
+    caRow->addWidget(m_caFileSaveButton);
+    caLayout->addLayout(caRow);
+    m_caFileResult = new QLabel(ca);
+    m_caFileResult->setObjectName(u"caFileResult"_s);
+    m_caFileResult->setWordWrap(true);
+    m_caFileResult->setTextFormat(Qt::PlainText);
+    m_caFileResult->hide();
+    caLayout->addWidget(m_caFileResult);
+    layout->addWidget(ca);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString file = QFileDialog::getOpenFileName(this, tr("CA Certificates"), m_caFileEdit->text(),
+                                                          tr("PEM certificates (*.pem *.crt);;All files (*)"));
+        if (!file.isEmpty())
+            m_caFileEdit->setText(file);
+    });
+    connect(m_caFileSaveButton, &QPushButton::clicked, this, &ProxySettingsDialog::saveCaFile);
+    connect(m_caFileEdit, &QLineEdit::returnPressed, this, &ProxySettingsDialog::saveCaFile);
+
     connect(m_saveCredentialButton, &QPushButton::clicked, this, &ProxySettingsDialog::saveCredential);
     connect(m_removeCredentialButton, &QPushButton::clicked, this, &ProxySettingsDialog::removeCredential);
     connect(m_credentialHosts, &QListWidget::currentTextChanged, this, [this](const QString &host) {
@@ -538,6 +574,22 @@ QWidget *ProxySettingsDialog::createCredentialsPage()
         connect(edit, &QLineEdit::textChanged, this, &ProxySettingsDialog::updateCredentialActions);
     connect(m_credentialHost, &QComboBox::currentTextChanged, this, &ProxySettingsDialog::updateCredentialActions);
     return page;
+}
+
+void ProxySettingsDialog::saveCaFile()
+{
+    const QString file = m_caFileEdit->text().trimmed();
+    if (const Status st = TrustedCertificates::setSavedCaFile(file); !st) {
+        setMessage(m_caFileResult, tr("Not saved: %1").arg(st.error().toString()), true);
+        Q_EMIT caFileSaved(false);
+        return;
+    }
+    m_caFileEdit->setText(TrustedCertificates::savedCaFile());
+    setMessage(m_caFileResult,
+               file.isEmpty() ? tr("No CA file: the system's certificate authorities (and SSL_CERT_FILE, SSL_CERT_DIR) only.")
+                              : tr("Downloads, refreshes and repairs also trust the certificates in %1.").arg(m_caFileEdit->text()),
+               false);
+    Q_EMIT caFileSaved(true);
 }
 
 void ProxySettingsDialog::checkKeychain()

@@ -33,8 +33,8 @@ class ProbeResultsModel;
 /// a GOPROXY chain editor validated live with go's own error text, the private-module and
 /// checksum variables, a pattern tester (where go fetches a module, whether the checksum
 /// database checks it), per-host credentials kept only in the OS keychain, and a probe of the
-/// presets' proxies with a sortable results table. Every keychain call and the probe run off
-/// the GUI thread; nothing here waits for them.
+/// presets' proxies with a sortable results table, and a CA file downloads also trust. Every
+/// keychain call and the probe run off the GUI thread; nothing here waits for them.
 class ProxySettingsDialog final : public QDialog
 {
     Q_OBJECT
@@ -77,6 +77,8 @@ public Q_SLOTS:
     /// cleared at once and never filled again.
     void saveCredential();
     void removeCredential();
+    /// Stores the CA file field (checked to hold a PEM certificate; empty removes the setting).
+    void saveCaFile();
     /// Starts the probe of the chosen presets; returns at once.
     void startProbe();
     void cancelProbe();
@@ -90,6 +92,7 @@ Q_SIGNALS:
     void keychainChecked(bool available);
     void credentialSaved(bool ok);
     void credentialRemoved(bool ok);
+    void caFileSaved(bool ok);
     void probeFinished();
 
 private:
@@ -154,6 +157,9 @@ private:
     QPushButton *m_removeCredentialButton = nullptr;
     QLabel *m_credentialResult = nullptr;
     QListWidget *m_credentialHosts = nullptr;
+    QLineEdit *m_caFileEdit = nullptr;
+    QPushButton *m_caFileSaveButton = nullptr;
+    QLabel *m_caFileResult = nullptr;
     // Probe
     QComboBox *m_probeScope = nullptr;
     QLineEdit *m_probeModule = nullptr;

@@ -19,7 +19,7 @@ public:
     static int run(CliContext &ctx);
 
     /// Options common to download and refresh; fills options from the resolved go
-    /// environment, --proxy, --jobs, --modcache and the keychain. Returns an exit code, or -1
+    /// environment, --proxy, --jobs, --modcache, --cacert and the keychain. Returns an exit code, or -1
     /// to go on.
     struct Common
     {
@@ -31,6 +31,10 @@ public:
         QCommandLineOption lockTimeout{QStringLiteral("lock-timeout"),
                                        QStringLiteral("Seconds to wait for a version go is using (default 60)."),
                                        QStringLiteral("SECONDS"), QStringLiteral("60")};
+        QCommandLineOption cacert{QStringLiteral("cacert"),
+                                  QStringLiteral("Also trust the CA certificates in FILE (PEM), besides the system's and "
+                                                 "SSL_CERT_FILE/SSL_CERT_DIR."),
+                                  QStringLiteral("FILE")};
         QCommandLineOption help{{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help.")};
     };
     [[nodiscard]] static int configure(CliContext &ctx, const QCommandLineParser &parser, const Common &common,

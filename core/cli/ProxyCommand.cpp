@@ -19,6 +19,7 @@
 #include "proxy/ProxyEnvState.h"
 #include "proxy/ProxyList.h"
 #include "proxy/ProxyPresetStore.h"
+#include "proxy/TrustedCertificates.h"
 #include "proxy/ProxyProbe.h"
 #include "proxy/ProxyRoute.h"
 #include "proxy/ProxySwitcher.h"
@@ -327,12 +328,12 @@ int runProbe(CliContext &ctx, const Sub &sub)
         return UsageError;
     }
     if (parser.isSet(cacert)) {
-        const QList<QSslCertificate> certs = QSslCertificate::fromPath(parser.value(cacert), QSsl::Pem);
-        if (certs.isEmpty()) {
-            ctx.err << prefix(sub.name) << "--cacert " << parser.value(cacert) << ": no PEM certificate found\n";
+        const Expected<QList<QSslCertificate>> certs = TrustedCertificates::readPemFile(parser.value(cacert));
+        if (!certs) {
+            ctx.err << prefix(sub.name) << "--cacert " << certs.error().toString() << "\n";
             return UsageError;
         }
-        options.caCertificates = certs;
+        options.caCertificates = certs.value();
     }
 
     const ProxyPresetStore store;
