@@ -11,6 +11,7 @@
 #include "common/Expected.h"
 #include "env/GoEnvironment.h"
 #include "purge/PurgeAll.h"
+#include "purge/PurgeRecovery.h"
 #include "purge/PurgeRecords.h"
 #include "scan/ScanRecords.h"
 #include "verify/VerifyRecords.h"
@@ -216,6 +217,7 @@ private:
     QFutureWatcher<RepairResult> m_repairWatcher;
     QList<VersionVerifyResult> m_verifyResults; ///< of the running (or last) verification
     QList<RepairResult> m_repairResults;
+    bool m_verifyBusy = false; ///< from a verify or repair start until its finished handler ran
     QAction *m_verifyAction = nullptr;
     QAction *m_verifyAllAction = nullptr;
     QAction *m_repairAction = nullptr;
@@ -237,7 +239,7 @@ private:
     QFutureWatcher<PurgeItemResult> m_purgeWatcher;   ///< PurgeJob
     QFutureWatcher<PurgeItemResult> m_restoreWatcher; ///< RestoreJob
     QFutureWatcher<Expected<PurgeAll::Result>> m_purgeAllWatcher; ///< PurgeAll::moveAside
-    QFutureWatcher<Expected<int>> m_recoverWatcher;   ///< VersionPurger::recover at startup
+    QFutureWatcher<Expected<PurgeRecoveryReport>> m_recoverWatcher; ///< PurgeRecovery at startup
     QFutureWatcher<ScanChunk> m_measureWatcher;       ///< du of a restored tree
     QFutureWatcher<ReapProgress> m_reapWatcher;       ///< TrashReaper
     QHash<QString, PurgeItem> m_purgeItems;           ///< the running plan, by id

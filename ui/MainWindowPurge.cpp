@@ -154,7 +154,7 @@ void MainWindow::connectPurgeJobs()
             &MainWindow::onRestoredMeasured);
     connect(&m_purgeAllWatcher, &QFutureWatcher<Expected<PurgeAll::Result>>::finished, this,
             &MainWindow::onEverythingMovedAside);
-    connect(&m_recoverWatcher, &QFutureWatcher<Expected<int>>::finished, this,
+    connect(&m_recoverWatcher, &QFutureWatcher<Expected<PurgeRecoveryReport>>::finished, this,
             &MainWindow::onTrashRecovered);
     connect(&m_reapWatcher, &QFutureWatcher<ReapProgress>::resultsReadyAt, this,
             &MainWindow::onReapProgress);
@@ -228,9 +228,7 @@ void MainWindow::updateActions()
     const bool anyTree = std::any_of(selected.cbegin(), selected.cend(), [](const auto &r) {
         return (r.pieces & HasTree) && (r.pieces & HasZip) && (r.pieces & HasZiphash);
     });
-    const bool anyArchive = std::any_of(selected.cbegin(), selected.cend(), [](const auto &r) {
-        return r.state == VersionState::ArchiveOnly;
-    });
+    const bool anyArchive = std::any_of(selected.cbegin(), selected.cend(), &RestoreJob::isRestorable);
     m_deleteAction->setEnabled(idle && !selected.isEmpty());
     m_lightCleanAction->setEnabled(idle && anyTree);
     m_restoreAction->setEnabled(idle && anyArchive);
@@ -494,7 +492,7 @@ void MainWindow::restoreSelection()
         return;
     QList<ModuleVersionRecord> archives;
     for (const ModuleVersionRecord &r : selectedVersions()) {
-        if (r.state == VersionState::ArchiveOnly)
+        if (RestoreJob::isRestorable(r)) // the CLI's rule too
             archives.append(r);
     }
     startRestore(archives);
@@ -723,30 +721,36 @@ void MainWindow::recoverLeftoverTrash()
         return;
     beginFreeing();
     const QString root = m_cacheRoot;
-    // Purges a crash interrupted are completed under go's locks, off the GUI thread.
-    m_recoverWatcher.setFuture(QtConcurrent::run(CorePool::instance(), [root]() -> Expected<int> {
-        VersionPurger purger(root);
-        if (Status opened = purger.open(); !opened)
-            return opened.error();
-        return purger.recover();
-    }));
+    // Purges a crash interrupted are completed (or rolled back) under go's locks, off the GUI thread.
+    m_recoverWatcher.setFuture(PurgeRecovery::start(root));
     updateActions();
 }
 
 void MainWindow::onTrashRecovered()
 {
-    const Expected<int> recovered = m_recoverWatcher.result();
+    const Expected<PurgeRecoveryReport> recovered = m_recoverWatcher.result();
     updateActions();
-    if (recovered && recovered.value() > 0) {
-        // Those versions are gone now: the tree must say so before the space is freed.
-        m_statusText->setText(tr("Completed %1 interrupted purges").arg(recovered.value()));
+    if (!recovered) {
+        m_statusText->setText(tr("Interrupted purges could not be completed: %1")
+                                  .arg(recovered.error().toString()));
+        startReaper();
+        return;
+    }
+    const PurgeRecoveryReport &report = recovered.value();
+    if (!report.rolledBack.isEmpty())
+        showProblems(tr("Interrupted purges rolled back"),
+                     tr("%n interrupted purge(s) could not be trusted and were rolled back; "
+                        "their versions were kept:",
+                        nullptr, int(report.rolledBack.size())),
+                     report.rolledBack);
+    if (report.completed > 0 || !report.rolledBack.isEmpty()) {
+        // Versions are gone (or back): the tree must say so before the space is freed.
+        if (report.completed > 0)
+            m_statusText->setText(tr("Completed %n interrupted purge(s)", nullptr, report.completed));
         m_reapAfterScan = true;
         rescan();
         return;
     }
-    if (!recovered)
-        m_statusText->setText(tr("Interrupted purges could not be completed: %1")
-                                  .arg(recovered.error().toString()));
     startReaper();
 }
 

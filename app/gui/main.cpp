@@ -6,10 +6,12 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QIcon>
+#include <QMessageBox>
 #include <QPixmap>
 #include <QTimer>
 
 #include "MainWindow.h"
+#include "common/SettingsFile.h"
 
 using namespace Qt::StringLiterals;
 
@@ -41,8 +43,23 @@ int main(int argc, char *argv[])
     parser.addOption(grabOption);
     parser.process(app);
 
+    // Before anything reads the settings: a corrupt file is kept aside (never rewritten as
+    // empty), and the user is told once.
+    const mk::Status settings = mk::SettingsFile::check();
+
     mk::MainWindow window(mk::MainWindow::StartMode::Idle);
     window.show();
+    if (!settings) {
+        std::fprintf(stderr, "modkeeper: %s\n", qPrintable(settings.error().toString()));
+        if (!parser.isSet(grabOption)) {
+            auto *box = new QMessageBox(QMessageBox::Warning, QApplication::translate("main", "ModKeeper Settings"),
+                                        QApplication::translate("main", "ModKeeper could not read its settings file."),
+                                        QMessageBox::Ok, &window);
+            box->setInformativeText(settings.error().toString());
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+        }
+    }
 
     if (parser.isSet(grabOption)) {
         const QString file = parser.value(grabOption);

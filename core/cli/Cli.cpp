@@ -15,6 +15,7 @@
 #include "cli/TrashCommand.h"
 #include "cli/RepairCommand.h"
 #include "cli/VerifyCommand.h"
+#include "common/SettingsFile.h"
 
 using namespace Qt::StringLiterals;
 
@@ -42,6 +43,18 @@ const Command commands[] = {
     {"proxy", "GOPROXY presets, the GOPRIVATE pattern tester, mirror probe, proxy credentials", &ProxyCommand::run},
     {"goauth", "GOAUTH helper for go >= 1.24: proxy credentials from the keychain", &GoAuthCommand::run},
 };
+
+// Commands that read ModKeeper's settings (proxy presets, the index of stored credentials).
+// Read as empty, a corrupt file would send go to the wrong proxy without its credentials and
+// be overwritten by the next change: such a command stops instead (SettingsFile keeps it).
+bool needsSettings(const QString &name, const QStringList &args)
+{
+    if (args.contains(u"--help"_s) || args.contains(u"-h"_s))
+        return false;
+    if (name == u"proxy")
+        return !args.isEmpty() && args.first() != u"where" && args.first() != u"help";
+    return name == u"download" || name == u"refresh" || name == u"repair" || name == u"goauth";
+}
 
 void printUsage(QTextStream &s)
 {
@@ -78,6 +91,12 @@ int Cli::run(const QStringList &arguments)
     for (const Command &c : commands) {
         if (name == QLatin1String(c.name)) {
             CliContext ctx{arguments.mid(2), out, err};
+            if (needsSettings(name, ctx.args)) {
+                if (Status st = SettingsFile::check(); !st) {
+                    err << "modkeeper-cli " << name << ": " << st.error().toString() << "\n";
+                    return Failure;
+                }
+            }
             return c.run(ctx);
         }
     }

@@ -6,6 +6,7 @@
 #include <QJsonObject>
 
 #include "cli/CliContext.h"
+#include "cli/CliReport.h"
 #include "download/DownloadSetup.h"
 #include "env/GoEnvironment.h"
 #include "module/ModulePath.h"
@@ -43,28 +44,32 @@ int DownloadCommand::configure(CliContext &ctx, const QCommandLineParser &parser
         }
         modcacheDir = *dir;
     }
-    Expected<DownloadOptions> configured = DownloadSetup::fromEnvironment(env, proxyValue, modcacheDir);
-    if (!configured) {
-        ctx.err << prefix << configured.error().toString() << "\n";
-        return configured.error().subject == u"GOPROXY" ? UsageError : Failure;
+    DownloadSetup::Request request;
+    request.proxyOverride = proxyValue;
+    request.modcacheOverride = modcacheDir;
+    request.caFile = parser.value(common.cacert);
+    request.environment = ctx.envInputs.environment;
+    const DownloadSetup::Prepared prepared = DownloadSetup::prepare(env, request);
+    for (const QString &note : prepared.notes)
+        ctx.err << "note: " << note << "\n";
+    switch (prepared.failed) {
+    case DownloadSetup::Prepared::Step::None:
+        break;
+    case DownloadSetup::Prepared::Step::Environment:
+        ctx.err << prefix << prepared.error.toString() << "\n";
+        return prepared.error.subject == u"GOPROXY" ? UsageError : Failure;
+    case DownloadSetup::Prepared::Step::CaFile:
+        ctx.err << prefix << "--cacert " << prepared.error.toString() << "\n";
+        return UsageError;
+    case DownloadSetup::Prepared::Step::ChecksumDb:
+        ctx.err << prefix << "GOSUMDB: " << prepared.error.toString() << "\n";
+        return Failure;
     }
     const int jobs = options.jobs;
     const int lockTimeoutMs = options.lockTimeoutMs;
-    options = configured.value();
+    options = prepared.options;
     options.jobs = jobs;
     options.lockTimeoutMs = lockTimeoutMs;
-    // Credentials for the proxy hosts the keychain knows; never asked for otherwise.
-    QFuture<DownloadSetup::Credentials> credentials = DownloadSetup::loadCredentials(options);
-    credentials.waitForFinished();
-    if (credentials.resultCount() > 0) {
-        options.credentials = credentials.result().byHost;
-        for (const QString &note : credentials.result().notes)
-            ctx.err << "note: " << note << "\n";
-    }
-    if (Status st = DownloadSetup::attachChecksumDb(options, env); !st) {
-        ctx.err << prefix << "GOSUMDB: " << st.error().toString() << "\n";
-        return Failure;
-    }
     return -1;
 }
 
@@ -109,8 +114,7 @@ int DownloadCommand::execute(CliContext &ctx, const DownloadOptions &options, co
         ctx.out << QJsonDocument(QJsonObject{{u"versions"_s, versions}, {u"bytes"_s, total}, {u"failed"_s, bad}})
                        .toJson(QJsonDocument::Indented);
     } else {
-        ctx.out << results.size() << " versions, " << bad << " not ok, " << ScanReport::formatBytes(quint64(total))
-                << " received\n";
+        ctx.out << CliReport::summary(results.size(), bad) << ", " << ScanReport::formatBytes(quint64(total)) << " received\n";
     }
     return bad == 0 ? Success : Failure;
 }
@@ -120,13 +124,13 @@ int DownloadCommand::run(CliContext &ctx)
     QCommandLineParser parser;
     const Common common;
     const QCommandLineOption proxy(u"proxy"_s, u"A GOPROXY list (or a preset name) instead of the resolved GOPROXY."_s, u"LIST"_s);
-    parser.addOptions({common.json, common.jobs, common.modcache, common.lockTimeout, common.help, proxy});
+    parser.addOptions({common.json, common.jobs, common.modcache, common.lockTimeout, common.cacert, common.help, proxy});
     if (!parser.parse(QStringList{u"modkeeper-cli download"_s} + ctx.args)) {
         ctx.err << "modkeeper-cli download: " << parser.errorText() << "\n";
         return UsageError;
     }
     if (parser.isSet(common.help)) {
-        ctx.out << "Usage: modkeeper-cli download [--proxy LIST] [--json] [--jobs N] MODULE@VERSION...\n\n"
+        ctx.out << "Usage: modkeeper-cli download [--proxy LIST] [--json] [--jobs N] [--cacert FILE] MODULE@VERSION...\n\n"
                    "VERSION is canonical (v1.2.3, a pre-release, a pseudo-version) or latest: the\n"
                    "highest release the proxy lists, else the highest pre-release, else its @latest.\n"
                    "Fetches module versions over GOPROXY into the module cache exactly as go does:\n"

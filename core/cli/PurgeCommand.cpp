@@ -9,6 +9,7 @@
 #include <QProcess>
 
 #include "cli/CliContext.h"
+#include "cli/CliReport.h"
 #include "purge/CacheGuard.h"
 #include "purge/PurgeAll.h"
 #include "purge/PurgeJob.h"
@@ -189,6 +190,8 @@ int PurgeCommand::run(CliContext &ctx)
         ctx.err << "modkeeper-cli purge: " << plan.error().toString() << "\n";
         return plan.error().code == Error::Code::InvalidArgument ? UsageError : Failure;
     }
+    // A pattern that names nothing is most likely a typo: said, and the exit status is 1.
+    const QStringList unmatched = CliReport::unmatched(scan.versions, criteria.patterns);
 
     QJsonArray versions;
     QJsonArray skipped;
@@ -206,9 +209,23 @@ int PurgeCommand::run(CliContext &ctx)
         }
         freed = plan.value().bytes;
     } else {
-        const QList<PurgeItemResult> results =
-            PurgeJob::run({dir, int(timeoutSeconds * 1000)}, plan.value());
-        for (const PurgeItemResult &r : results) {
+        // Nothing selected: not even the trash folder is made.
+        QList<PurgeItemResult> results = plan.value().items.isEmpty()
+                                             ? QList<PurgeItemResult>()
+                                             : PurgeJob::run({dir, int(timeoutSeconds * 1000)}, plan.value());
+        // A failure before the first version (the cache could not be opened) stands for every
+        // planned version: each entry names its path and version.
+        if (results.size() == 1 && results.first().path.isEmpty() && results.first().outcome == PurgeOutcome::Failed) {
+            const PurgeItemResult all = results.takeFirst();
+            for (const PurgeItem &item : plan.value().items) {
+                PurgeItemResult r = all;
+                r.path = item.version.path;
+                r.version = item.version.version;
+                r.mode = item.mode;
+                results.append(r);
+            }
+        }
+        for (const PurgeItemResult &r : std::as_const(results)) {
             QJsonObject o{{u"path"_s, r.path}, {u"version"_s, r.version}, {u"mode"_s, toString(r.mode)},
                           {u"bytes"_s, qint64(r.bytes)}, {u"outcome"_s, toString(r.outcome)}};
             if (r.error.isError())
@@ -240,15 +257,22 @@ int PurgeCommand::run(CliContext &ctx)
     if (!asJson) {
         for (const PurgePlan::Skip &s : plan.value().skipped)
             ctx.out << "skipped  " << s.version.id() << ": " << s.reason << "\n";
-        ctx.out << versions.size() << " versions, " << ScanReport::formatBytes(freed)
+        CliReport::printUnmatched(ctx.err, u"purge"_s, unmatched);
+        ctx.out << CliReport::summary(versions.size(), failed) << ", " << ScanReport::formatBytes(freed)
                 << (parser.isSet(dryRun) ? " would be freed\n" : " freed\n");
     }
     QJsonObject out{{u"gomodcache"_s, dir}, {u"dryRun"_s, parser.isSet(dryRun)}, {u"all"_s, false},
                     {u"versions"_s, versions}, {u"skipped"_s, skipped}, {u"bytes"_s, qint64(freed)}};
-    finishReap(out);
+    CliReport::addUnmatched(out, unmatched);
+    if (asJson)
+        CliReport::printUnmatched(ctx.err, u"purge"_s, unmatched);
+    if (plan.value().items.isEmpty() && !parser.isSet(wait) && !parser.isSet(dryRun))
+        out.insert(u"reaped"_s, QJsonValue(QJsonValue::Null)); // nothing moved: no reaper to start
+    else
+        finishReap(out);
     if (asJson)
         ctx.out << QJsonDocument(out).toJson(QJsonDocument::Indented);
-    return failed ? Failure : Success;
+    return failed || !unmatched.isEmpty() ? Failure : Success;
 }
 
 } // namespace mk::cli

@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RefreshCommand.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
 #include "cli/CliContext.h"
+#include "cli/CliReport.h"
 #include "cli/DownloadCommand.h"
 #include "purge/PurgePlanner.h"
 #include "scan/CacheScanner.h"
@@ -16,13 +21,13 @@ int RefreshCommand::run(CliContext &ctx)
     const DownloadCommand::Common common;
     const QCommandLineOption proxy(u"proxy"_s, u"A preset name (or a GOPROXY list) to fetch from instead of the resolved GOPROXY."_s,
                                    u"PRESET"_s);
-    parser.addOptions({common.json, common.jobs, common.modcache, common.lockTimeout, common.help, proxy});
+    parser.addOptions({common.json, common.jobs, common.modcache, common.lockTimeout, common.cacert, common.help, proxy});
     if (!parser.parse(QStringList{u"modkeeper-cli refresh"_s} + ctx.args)) {
         ctx.err << "modkeeper-cli refresh: " << parser.errorText() << "\n";
         return UsageError;
     }
     if (parser.isSet(common.help)) {
-        ctx.out << "Usage: modkeeper-cli refresh [--proxy PRESET] [--json] PATTERN...\n\n"
+        ctx.out << "Usage: modkeeper-cli refresh [--proxy PRESET] [--json] [--cacert FILE] PATTERN...\n\n"
                    "Fetches cached versions again and compares them with the cache: identical,\n"
                    "changed (a security alert: the cached copy is kept) or failed. Incomplete versions\n"
                    "are completed. PATTERN as for purge (path@version, path, or a glob).\n\n"
@@ -53,11 +58,31 @@ int RefreshCommand::run(CliContext &ctx)
         if (std::any_of(patterns.begin(), patterns.end(), [&](const QString &p) { return PurgePlanner::matches(p, v); }))
             requests.append({v.path, v.version});
     }
+    // As for every PATTERN command: each pattern that names nothing is reported, exit 1.
+    const QStringList unmatched = CliReport::unmatched(scan.versions, patterns);
+    CliReport::printUnmatched(ctx.err, u"refresh"_s, unmatched);
     if (requests.isEmpty()) {
-        ctx.err << "modkeeper-cli refresh: nothing in " << options.gomodcache << " matches " << patterns.join(u' ') << "\n";
+        if (parser.isSet(common.json)) {
+            QJsonObject doc{{u"versions"_s, QJsonArray()}, {u"bytes"_s, 0}, {u"failed"_s, 0}};
+            CliReport::addUnmatched(doc, unmatched);
+            ctx.out << QJsonDocument(doc).toJson(QJsonDocument::Indented);
+        }
         return Failure;
     }
-    return DownloadCommand::execute(ctx, options, requests, DownloadJob::Mode::Refresh, parser.isSet(common.json));
+    if (unmatched.isEmpty() || !parser.isSet(common.json)) {
+        const int rc = DownloadCommand::execute(ctx, options, requests, DownloadJob::Mode::Refresh, parser.isSet(common.json));
+        return unmatched.isEmpty() ? rc : Failure;
+    }
+    // --json: the one document also carries the unmatched patterns as its error.
+    QString text;
+    QTextStream captured(&text);
+    CliContext inner{ctx.args, captured, ctx.err, ctx.envInputs};
+    (void)DownloadCommand::execute(inner, options, requests, DownloadJob::Mode::Refresh, true);
+    captured.flush();
+    QJsonObject doc = QJsonDocument::fromJson(text.toUtf8()).object();
+    CliReport::addUnmatched(doc, unmatched);
+    ctx.out << QJsonDocument(doc).toJson(QJsonDocument::Indented);
+    return Failure;
 }
 
 } // namespace mk::cli

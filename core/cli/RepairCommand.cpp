@@ -7,6 +7,7 @@
 #include <QJsonObject>
 
 #include "cli/CliContext.h"
+#include "cli/CliReport.h"
 #include "download/DownloadSetup.h"
 #include "purge/PurgePlanner.h"
 #include "scan/CacheScanner.h"
@@ -24,14 +25,17 @@ int RepairCommand::run(CliContext &ctx)
     const QCommandLineOption goSum(u"go-sum"_s, u"The zip must also match this go.sum file's hashes (repeatable)."_s, u"FILE"_s);
     const QCommandLineOption lockTimeout(u"lock-timeout"_s, u"Seconds to wait for a version go is using (default 30)."_s, u"SECONDS"_s, u"30"_s);
     const QCommandLineOption modcacheOption(u"modcache"_s, u"Work on DIR instead of the resolved GOMODCACHE."_s, u"DIR"_s);
+    const QCommandLineOption cacert(u"cacert"_s, u"Also trust the CA certificates in FILE (PEM) for redownloads, besides the "
+                                                 "system's and SSL_CERT_FILE/SSL_CERT_DIR."_s,
+                                    u"FILE"_s);
     const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help."_s);
-    parser.addOptions({json, goSum, lockTimeout, modcacheOption, help});
+    parser.addOptions({json, goSum, lockTimeout, modcacheOption, cacert, help});
     if (!parser.parse(QStringList{u"modkeeper-cli repair"_s} + ctx.args)) {
         ctx.err << "modkeeper-cli repair: " << parser.errorText() << "\n";
         return UsageError;
     }
     if (parser.isSet(help)) {
-        ctx.out << "Usage: modkeeper-cli repair [--json] [--go-sum FILE] [--modcache DIR] PATTERN...\n\n"
+        ctx.out << "Usage: modkeeper-cli repair [--json] [--go-sum FILE] [--modcache DIR] [--cacert FILE] PATTERN...\n\n"
                    "Verifies the versions PATTERN selects (as for purge) and repairs the damaged ones:\n"
                    "a tree whose zip still matches its .ziphash is extracted again, offline, under go's\n"
                    "lock; the damaged tree goes to the trash only once the new one is in place. A damaged\n"
@@ -80,26 +84,37 @@ int RepairCommand::run(CliContext &ctx)
     options.cacheRw = env.value(u"GOFLAGS"_s).split(u' ', Qt::SkipEmptyParts).contains(u"-modcacherw"_s);
     options.known = known.value();
     // Damaged zips come back from the resolved GOPROXY, checked like any download.
-    if (Expected<DownloadOptions> download = DownloadSetup::fromEnvironment(env, {}, modcache.value())) {
-        QFuture<DownloadSetup::Credentials> credentials = DownloadSetup::loadCredentials(*download);
-        credentials.waitForFinished();
-        DownloadOptions dl = download.value();
-        if (credentials.resultCount() > 0)
-            dl.credentials = credentials.result().byHost;
-        if (Status st = DownloadSetup::attachChecksumDb(dl, env); st)
-            options.redownload = DownloadSetup::redownloader(dl);
-        else
-            ctx.err << "note: no redownloads: GOSUMDB: " << st.error().toString() << "\n";
-    } else {
-        ctx.err << "note: no redownloads: " << download.error().toString() << "\n";
+    DownloadSetup::Request request;
+    request.modcacheOverride = modcache.value();
+    request.caFile = parser.value(cacert);
+    request.environment = ctx.envInputs.environment;
+    const DownloadSetup::Prepared prepared = DownloadSetup::prepare(env, request);
+    for (const QString &note : prepared.notes)
+        ctx.err << "note: " << note << "\n";
+    switch (prepared.failed) {
+    case DownloadSetup::Prepared::Step::None:
+        options.redownload = DownloadSetup::redownloader(prepared.options);
+        break;
+    case DownloadSetup::Prepared::Step::CaFile:
+        ctx.err << "modkeeper-cli repair: --cacert " << prepared.error.toString() << "\n";
+        return UsageError;
+    case DownloadSetup::Prepared::Step::ChecksumDb:
+        ctx.err << "note: no redownloads: GOSUMDB: " << prepared.error.toString() << "\n";
+        break;
+    case DownloadSetup::Prepared::Step::Environment:
+        ctx.err << "note: no redownloads: " << prepared.error.toString() << "\n";
+        break;
     }
     const QList<RepairResult> results = RepairJob::run(options, selected);
 
     int failed = 0;
+    int repaired = 0;
     QJsonArray versions;
     for (const RepairResult &r : results) {
         if (!r.ok())
             ++failed;
+        if (r.outcome == RepairOutcome::Reextracted || r.outcome == RepairOutcome::Redownloaded)
+            ++repaired;
         if (parser.isSet(json)) {
             QJsonObject o{{u"path"_s, r.path}, {u"version"_s, r.version}, {u"ok"_s, r.ok()},
                           {u"outcome"_s, toString(r.outcome)}, {u"problems"_s, QJsonArray::fromStringList(r.problems)},
@@ -126,11 +141,14 @@ int RepairCommand::run(CliContext &ctx)
             break;
         }
     }
-    for (const QString &p : std::as_const(unmatched))
-        ctx.err << "modkeeper-cli repair: no version in the cache matches " << p << "\n";
-    if (parser.isSet(json))
-        ctx.out << QJsonDocument(QJsonObject{{u"gomodcache"_s, modcache.value()}, {u"versions"_s, versions}})
-                       .toJson(QJsonDocument::Indented);
+    CliReport::printUnmatched(ctx.err, u"repair"_s, unmatched);
+    if (parser.isSet(json)) {
+        QJsonObject doc{{u"gomodcache"_s, modcache.value()}, {u"versions"_s, versions}};
+        CliReport::addUnmatched(doc, unmatched);
+        ctx.out << QJsonDocument(doc).toJson(QJsonDocument::Indented);
+    } else if (!results.isEmpty()) {
+        ctx.out << CliReport::summary(results.size(), failed) << ", " << repaired << " repaired\n";
+    }
     return failed || !unmatched.isEmpty() ? Failure : Success;
 }
 

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 
 #include "cli/CliContext.h"
+#include "cli/CliReport.h"
 #include "purge/PurgePlanner.h"
 #include "purge/RestoreJob.h"
 #include "scan/CacheScanner.h"
@@ -58,20 +59,36 @@ int RestoreCommand::run(CliContext &ctx)
         return Failure;
     }
     const ScanResult scan = CacheScanner::run({modcache.value()});
+    if (scan.error.isError()) {
+        ctx.err << "modkeeper-cli restore: " << scan.error.toString() << "\n";
+        return Failure;
+    }
+    const QStringList unmatched = CliReport::unmatched(scan.versions, patterns);
     QList<ModuleVersionRecord> selected;
     for (const ModuleVersionRecord &v : scan.versions) {
-        const bool restorable = (v.pieces & HasZip) && (v.pieces & HasZiphash)
-                                && (v.state == VersionState::ArchiveOnly || v.state == VersionState::Partial);
-        if (restorable && std::any_of(patterns.begin(), patterns.end(), [&](const QString &p) { return PurgePlanner::matches(p, v); }))
+        if (RestoreJob::isRestorable(v) && std::any_of(patterns.begin(), patterns.end(), [&](const QString &p) { return PurgePlanner::matches(p, v); }))
             selected.append(v);
     }
     const GoEnvironment env = GoEnvironment::resolve(ctx.envInputs);
     RestoreJob::Options options{modcache.value(), int(timeoutSeconds * 1000),
                                 env.value(u"GOFLAGS"_s).split(u' ', Qt::SkipEmptyParts).contains(u"-modcacherw"_s)};
-    const QList<PurgeItemResult> results = RestoreJob::run(options, selected);
+    QList<PurgeItemResult> results = RestoreJob::run(options, selected);
+    // A failure before the first version (the cache could not be opened) stands for each of
+    // them: every entry names its path and version.
+    if (results.size() == 1 && results.first().path.isEmpty() && results.first().outcome == PurgeOutcome::Failed) {
+        const PurgeItemResult all = results.takeFirst();
+        for (const ModuleVersionRecord &v : std::as_const(selected)) {
+            PurgeItemResult r = all;
+            r.path = v.path;
+            r.version = v.version;
+            results.append(r);
+        }
+    }
     int failed = 0;
+    quint64 restoredBytes = 0;
     QJsonArray versions;
-    for (const PurgeItemResult &r : results) {
+    for (const PurgeItemResult &r : std::as_const(results)) {
+        restoredBytes += r.bytes;
         QJsonObject o{{u"path"_s, r.path}, {u"version"_s, r.version}, {u"outcome"_s, toString(r.outcome)}, {u"bytes"_s, qint64(r.bytes)}};
         if (r.outcome == PurgeOutcome::Failed) {
             ++failed;
@@ -84,11 +101,17 @@ int RestoreCommand::run(CliContext &ctx)
         }
         versions.append(o);
     }
-    if (parser.isSet(json))
-        ctx.out << QJsonDocument(QJsonObject{{u"gomodcache"_s, modcache.value()}, {u"versions"_s, versions}}).toJson(QJsonDocument::Indented);
-    else if (results.isEmpty())
+    CliReport::printUnmatched(ctx.err, u"restore"_s, unmatched);
+    if (parser.isSet(json)) {
+        QJsonObject doc{{u"gomodcache"_s, modcache.value()}, {u"versions"_s, versions}};
+        CliReport::addUnmatched(doc, unmatched);
+        ctx.out << QJsonDocument(doc).toJson(QJsonDocument::Indented);
+    } else if (results.isEmpty() && unmatched.isEmpty()) {
         ctx.out << "nothing to restore: no archive-only version matches\n";
-    return failed ? Failure : Success;
+    } else if (!results.isEmpty()) {
+        ctx.out << CliReport::summary(results.size(), failed) << ", " << ScanReport::formatBytes(restoredBytes) << " restored\n";
+    }
+    return failed || !unmatched.isEmpty() ? Failure : Success;
 }
 
 } // namespace mk::cli

@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 
 #include "cli/CliContext.h"
+#include "purge/CacheGuard.h"
 #include "scan/CacheScanner.h"
 #include "scan/ScanReport.h"
 
@@ -39,6 +40,10 @@ int ScanCommand::run(CliContext &ctx)
         return Failure;
     }
 
+    // A mistyped --modcache still lists what is there, but says it is no module cache
+    // (purge refuses such a directory outright).
+    if (!CacheGuard::hasCacheLayout(modcache.value()))
+        ctx.err << "warning: " << modcache.value() << ": " << CacheGuard::notACacheMessage() << "\n";
     const ScanResult result = CacheScanner::run({modcache.value()});
     if (result.error.isError()) {
         ctx.err << "modkeeper-cli scan: " << result.error.toString() << "\n";

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 
 #include "cli/CliContext.h"
+#include "cli/CliReport.h"
 #include "purge/PurgePlanner.h"
 #include "scan/CacheScanner.h"
 #include "scan/ScanReport.h"
@@ -137,14 +138,17 @@ int VerifyCommand::run(CliContext &ctx)
                 ctx.out << "    " << p << "\n";
         }
     }
-    for (const QString &p : std::as_const(unmatched))
-        ctx.err << "modkeeper-cli verify: no version in the cache matches " << p << "\n";
+    CliReport::printUnmatched(ctx.err, u"verify"_s, unmatched);
     if (parser.isSet(json)) {
-        ctx.out << QJsonDocument(QJsonObject{{u"gomodcache"_s, modcache.value()}, {u"versions"_s, versions}})
-                       .toJson(QJsonDocument::Indented);
-    } else {
-        ctx.out << results.size() << " versions checked (" << ScanReport::formatBytes(bytes) << "), "
-                << (bad ? QString::number(bad) + u" with problems"_s : u"all ok"_s) << "\n";
+        QJsonObject doc{{u"gomodcache"_s, modcache.value()}, {u"versions"_s, versions}};
+        CliReport::addUnmatched(doc, unmatched);
+        ctx.out << QJsonDocument(doc).toJson(QJsonDocument::Indented);
+    } else if (!results.isEmpty() || unmatched.isEmpty()) {
+        // "all ok" only when nothing at all went wrong: an unmatched pattern is an error too.
+        ctx.out << CliReport::versions(results.size()) << " checked (" << ScanReport::formatBytes(bytes) << "), "
+                << (bad ? QString::number(bad) + u" with problems"_s
+                        : unmatched.isEmpty() ? u"all ok"_s : u"no problems found"_s)
+                << "\n";
         if (bad)
             ctx.out << "modkeeper-cli repair PATTERN re-extracts damaged trees from their zips.\n";
     }

@@ -122,6 +122,8 @@ Status ProxyPresetStore::add(const ProxyPreset &presetIn, bool replace)
     if (Status st = validate(preset); !st)
         return st;
     QList<ProxyPreset> list = userPresets();
+    if (Status st = readable(); !st)
+        return st;
     const auto it = std::find_if(list.begin(), list.end(), [&](const ProxyPreset &p) { return p.name == preset.name; });
     if (it != list.end()) {
         if (!replace)
@@ -143,12 +145,23 @@ Status ProxyPresetStore::remove(const QString &name)
             return Error::make(Error::Code::Refused, u"built-in presets cannot be removed"_s, name);
     }
     QList<ProxyPreset> list = userPresets();
+    if (Status st = readable(); !st)
+        return st;
     const qsizetype removed = list.removeIf([&](const ProxyPreset &p) { return p.name == name; });
     if (removed == 0)
         return Error::make(Error::Code::NotFound, u"no such preset"_s, name);
     save(list);
     if (m_settings->status() != QSettings::NoError)
         return Error::make(Error::Code::Io, u"could not save the presets"_s, m_settings->fileName());
+    return {};
+}
+
+Status ProxyPresetStore::readable() const
+{
+    // Saving rewrites the whole file: what QSettings could not read would be lost with it.
+    if (m_settings->status() != QSettings::NoError)
+        return Error::make(Error::Code::Io, u"the settings file could not be read, so the presets were not saved over it"_s,
+                           m_settings->fileName());
     return {};
 }
 

@@ -45,6 +45,8 @@ public:
     [[nodiscard]] static Status validate(const ProxyPreset &preset);
 
 private:
+    /// An error naming the file when QSettings could not read it (then nothing is saved).
+    [[nodiscard]] Status readable() const;
     void save(const QList<ProxyPreset> &presets);
 
     std::unique_ptr<QSettings> m_owned;

@@ -39,10 +39,21 @@ Status CacheGuard::checkModuleCache(const QString &gomodcache)
         return refuse(u"GOMODCACHE is a symbolic link; point it at the real directory"_s);
     if (!S_ISDIR(st.st_mode))
         return refuse(u"not a directory"_s);
-    // After a purge-all only our trash may be left: still a cache.
-    if (!isDirectory(clean + u"/cache/download"_s) && !isDirectory(clean + u'/' + CacheScanner::trashDirName()))
-        return refuse(u"has no cache/download directory, so it does not look like a Go module cache; nothing was changed"_s);
+    if (!hasCacheLayout(clean))
+        return refuse(notACacheMessage() + u"; nothing was changed"_s);
     return {};
+}
+
+bool CacheGuard::hasCacheLayout(const QString &dir)
+{
+    // After a purge-all only our trash may be left: still a cache.
+    const QString clean = QDir::cleanPath(dir);
+    return isDirectory(clean + u"/cache/download"_s) || isDirectory(clean + u'/' + CacheScanner::trashDirName());
+}
+
+QString CacheGuard::notACacheMessage()
+{
+    return u"has no cache/download directory, so it does not look like a Go module cache"_s;
 }
 
 Status CacheGuard::checkEmptiable(const QString &gomodcache)

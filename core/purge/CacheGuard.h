@@ -16,6 +16,12 @@ public:
     /// cache/download nor our trash folder (then it is not a module cache). The error names it.
     [[nodiscard]] static Status checkModuleCache(const QString &gomodcache);
 
+    /// Whether dir holds what every module cache holds: cache/download, or (after a purge-all)
+    /// only our trash folder. The one test behind checkModuleCache, for commands that only warn.
+    [[nodiscard]] static bool hasCacheLayout(const QString &dir);
+    /// Why a directory without that layout is not taken for a module cache (no subject).
+    [[nodiscard]] static QString notACacheMessage();
+
     /// checkModuleCache, and also refuses "/" and the home directory or a directory above it:
     /// what purge-all would empty wholesale.
     [[nodiscard]] static Status checkEmptiable(const QString &gomodcache);

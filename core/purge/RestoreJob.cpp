@@ -49,7 +49,7 @@ PurgeItemResult RestoreJob::restoreOne(int rootFd, const Options &options, const
     // The kept hash is what the zip must still match.
     QByteArray ziphash;
     {
-        UniqueFd hfd(::openat(vfd.get(), (escVersion + ".ziphash").c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
+        UniqueFd hfd = SafeFs::openAt(vfd.get(), (escVersion + ".ziphash").c_str(), O_RDONLY);
         if (!hfd.isValid())
             return fail(Error::make(Error::Code::NotFound, u"no .ziphash is kept, so the zip cannot be checked; download it instead"_s,
                                     abs(vdir + '/' + escVersion + ".ziphash")));
@@ -104,7 +104,7 @@ QFuture<PurgeItemResult> RestoreJob::start(const Options &options, const QList<M
 {
     return QtConcurrent::run(CorePool::instance(), [options, versions](QPromise<PurgeItemResult> &promise) {
         promise.setProgressRange(0, int(versions.size()));
-        UniqueFd root(::open(QFile::encodeName(options.gomodcache).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+        UniqueFd root = SafeFs::openPath(QFile::encodeName(options.gomodcache).constData(), O_RDONLY | O_DIRECTORY);
         if (!root.isValid()) {
             PurgeItemResult r;
             r.outcome = PurgeOutcome::Failed;
@@ -128,6 +128,12 @@ QList<PurgeItemResult> RestoreJob::run(const Options &options, const QList<Modul
     QFuture<PurgeItemResult> f = start(options, versions);
     f.waitForFinished();
     return f.results();
+}
+
+bool RestoreJob::isRestorable(const ModuleVersionRecord &version)
+{
+    return (version.pieces & HasZip) && (version.pieces & HasZiphash)
+           && (version.state == VersionState::ArchiveOnly || version.state == VersionState::Partial);
 }
 
 } // namespace mk

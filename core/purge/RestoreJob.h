@@ -30,6 +30,11 @@ public:
     /// Restores one version synchronously (what start() runs for each).
     [[nodiscard]] static PurgeItemResult restoreOne(int rootFd, const Options &options, const ModuleVersionRecord &version,
                                                     const std::function<bool()> &cancelled = {});
+
+    /// Whether a restore can bring the version's tree back offline: a zip and its .ziphash are
+    /// kept and the tree is missing or unfinished (archive-only or partial). The GUI and the
+    /// CLI both choose with this.
+    [[nodiscard]] static bool isRestorable(const ModuleVersionRecord &version);
 };
 
 } // namespace mk
