@@ -5,7 +5,6 @@
 #include <cerrno>
 #include <vector>
 
-#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -13,6 +12,7 @@
 #include <QHash>
 
 #include "archive/ZipArchive.h"
+#include "common/DirReader.h"
 #include "common/SafeFs.h"
 #include "common/UniqueFd.h"
 
@@ -76,52 +76,31 @@ struct DirWalk
     // Depth-first over directory fds; rel is the path below the root ("" for the root).
     Status walk(UniqueFd dirFd, const QByteArray &rel)
     {
-        const int dupFd = ::fcntl(dirFd.get(), F_DUPFD_CLOEXEC, 0);
-        if (dupFd < 0)
-            return Error::fromErrno(errno, rel.isEmpty() ? dirPath : display(rel));
-        DIR *dir = ::fdopendir(dupFd);
-        if (!dir) {
-            const int err = errno;
-            ::close(dupFd);
-            return Error::fromErrno(err, rel.isEmpty() ? dirPath : display(rel));
-        }
         std::vector<QByteArray> subdirs;
         Status status;
-        while (true) {
-            errno = 0;
-            const struct dirent *de = ::readdir(dir);
-            if (!de) {
-                if (errno != 0)
-                    status = Error::fromErrno(errno, rel.isEmpty() ? dirPath : display(rel));
-                break;
-            }
-            const char *name = de->d_name;
-            if (name[0] == '.' && (name[1] == 0 || (name[1] == '.' && name[2] == 0)))
-                continue;
+        const int err = DirReader::forEachEntry(dirFd.get(), [&](const char *name, EntryType type) {
             const QByteArray childRel = rel.isEmpty() ? QByteArray(name) : rel + '/' + name;
-            unsigned char type = de->d_type;
-            if (type == DT_UNKNOWN) {
-                struct stat st;
-                if (::fstatat(dirFd.get(), name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
-                    status = Error::fromErrno(errno, display(childRel));
-                    break;
-                }
-                type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_LNK;
-            }
-            if (type == DT_DIR) {
+            switch (type) {
+            case EntryType::Directory:
                 subdirs.push_back(QByteArray(name));
-            } else if (type == DT_REG) {
+                return true;
+            case EntryType::File:
                 status = hashFile(dirFd.get(), name, childRel);
-                if (!status)
-                    break;
-            } else {
-                status = Error::make(Error::Code::Unsupported,
-                                     type == DT_LNK ? u"symbolic link: refusing to follow it"_s : u"not a regular file"_s,
-                                     display(childRel));
-                break;
+                return bool(status);
+            case EntryType::Symlink:
+                status = Error::make(Error::Code::Unsupported, u"symbolic link: refusing to follow it"_s, display(childRel));
+                return false;
+            case EntryType::Other: // fifo, socket, device: go's dirhash takes regular files only
+                status = Error::make(Error::Code::Unsupported, u"not a regular file"_s, display(childRel));
+                return false;
+            case EntryType::Unknown:
+                status = Error::fromErrno(errno, display(childRel));
+                return false;
             }
-        }
-        ::closedir(dir);
+            return true;
+        });
+        if (err != 0)
+            return Error::fromErrno(err, rel.isEmpty() ? dirPath : display(rel));
         if (!status)
             return status;
         for (const QByteArray &name : subdirs) {

@@ -3,7 +3,6 @@
 
 #include <cerrno>
 
-#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -16,6 +15,7 @@
 #include "archive/ZipArchive.h"
 #include "archive/ZipExtractor.h"
 #include "archive/ZipRules.h"
+#include "common/DirReader.h"
 #include "common/SafeFs.h"
 #include "common/UniqueFd.h"
 
@@ -100,21 +100,12 @@ TargetState targetState(int parentFd, const QByteArray &leaf, int *err)
         *err = errno;
         return TargetState::NotDirectory;
     }
-    DIR *dir = ::fdopendir(fd.release());
-    if (!dir) {
-        *err = errno;
-        return TargetState::NotDirectory;
-    }
     TargetState state = TargetState::Empty;
-    while (const struct dirent *de = ::readdir(dir)) {
-        const char *n = de->d_name;
-        if (!(n[0] == '.' && (n[1] == 0 || (n[1] == '.' && n[2] == 0)))) {
-            state = TargetState::NotEmpty;
-            break;
-        }
-    }
-    ::closedir(dir);
-    return state;
+    *err = DirReader::forEachEntry(fd.get(), [&state](const char *) {
+        state = TargetState::NotEmpty;
+        return false; // one entry is enough
+    });
+    return *err != 0 ? TargetState::NotDirectory : state;
 }
 
 Expected<ModuleZip::ExtractResult> extractImpl(const QString &zipPath, int parentFd, const QByteArray &targetRel,

@@ -25,7 +25,7 @@
 #include "common/CorePool.h"
 #include "common/SafeFs.h"
 #include "scan/CacheScanner.h"
-#include "scan/DirReader.h"
+#include "common/DirReader.h"
 
 using namespace Qt::StringLiterals;
 
@@ -45,12 +45,7 @@ bool endsWith(const std::string &name, const char *suffix)
 std::set<std::string> keptNames(int trashFd)
 {
     std::vector<std::string> names;
-    {
-        char buffer[DirReader::BufferSize];
-        DirReader reader(trashFd, buffer);
-        while (const char *name = reader.next())
-            names.emplace_back(name);
-    }
+    DirReader::forEachEntry(trashFd, [&names](const char *name) { names.emplace_back(name); });
     std::set<std::string> kept;
     const time_t now = ::time(nullptr);
     for (const std::string &n : names) {
@@ -76,7 +71,7 @@ public:
     void run()
     {
         m_sinceReport.start();
-        m_root.reset(::open(QFile::encodeName(m_gomodcache).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+        m_root = SafeFs::openPath(QFile::encodeName(m_gomodcache).constData(), O_RDONLY | O_DIRECTORY);
         if (!m_root.isValid()) {
             issue(m_gomodcache, errno);
             report(true);
@@ -102,13 +97,10 @@ public:
         // may still need stay.
         {
             const std::set<std::string> kept = keptNames(m_trash.get());
-            char buffer[DirReader::BufferSize];
-            DirReader reader(m_trash.get(), buffer);
-            while (const char *name = reader.next()) {
-                if (kept.count(name) != 0)
-                    continue;
-                removeOrQueue(m_trash.get(), {}, name);
-            }
+            DirReader::forEachEntry(m_trash.get(), [&](const char *name) {
+                if (kept.count(name) == 0)
+                    removeOrQueue(m_trash.get(), {}, name);
+            });
         }
         const int workers = CorePool::parallelism();
         for (int i = 1; i < workers; ++i) {
@@ -134,15 +126,14 @@ public:
         if (m_promise->isCanceled())
             return;
         // Phase 2.
-        char buffer[DirReader::BufferSize];
         std::vector<std::string> tops;
         {
             // Again: a purge may have started (or failed and kept its tree) meanwhile.
             const std::set<std::string> kept = keptNames(m_trash.get());
-            DirReader reader(m_trash.get(), buffer);
-            while (const char *name = reader.next())
+            DirReader::forEachEntry(m_trash.get(), [&](const char *name) {
                 if (kept.count(name) == 0)
                     tops.emplace_back(name);
+            });
         }
         for (const std::string &name : tops) {
             std::string rel = name;
@@ -232,7 +223,7 @@ private:
                 issue(trashPath(rel), errno);
             return;
         }
-        UniqueFd dir(::openat(parent.get(), name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+        UniqueFd dir = SafeFs::openAt(parent.get(), name.c_str(), O_RDONLY | O_DIRECTORY);
         if (!dir.isValid()) {
             if (errno == ELOOP || errno == ENOTDIR)
                 removeOrQueue(parent.get(), slash == std::string::npos ? std::string() : rel.substr(0, slash), name.c_str());
@@ -240,15 +231,15 @@ private:
                 issue(trashPath(rel), errno);
             return;
         }
-        thread_local std::unique_ptr<char[]> buffer(new char[DirReader::BufferSize]);
-        DirReader reader(dir.get(), buffer.get());
-        while (const char *child = reader.next()) {
-            if (m_promise->isCanceled())
-                return;
-            removeOrQueue(dir.get(), rel, child);
-        }
-        if (reader.error())
-            issue(trashPath(rel), reader.error());
+        bool stopped = false;
+        const int err = DirReader::forEachEntry(dir.get(), [&](const char *child) {
+            stopped = m_promise->isCanceled();
+            if (!stopped)
+                removeOrQueue(dir.get(), rel, child);
+            return !stopped;
+        });
+        if (err != 0 && !stopped)
+            issue(trashPath(rel), err);
     }
 
     // Bottom-up removal of what phase 1 left: directories, and anything created meanwhile.
@@ -265,13 +256,11 @@ private:
         if (st.st_dev != m_dev || depth > 4096 || !sameMount(parentFd, name))
             return; // reported in phase 1
         if (SafeFs::makeWritable(parentFd, name, m_mnt)) {
-            UniqueFd dir(::openat(parentFd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+            UniqueFd dir = SafeFs::openAt(parentFd, name, O_RDONLY | O_DIRECTORY);
             if (dir.isValid()) {
+                // Names first: the recursion removes entries of this directory.
                 std::vector<std::string> children;
-                std::unique_ptr<char[]> buffer(new char[DirReader::BufferSize]); // DirReader fills up to BufferSize
-                DirReader reader(dir.get(), buffer.get());
-                while (const char *child = reader.next())
-                    children.emplace_back(child);
+                DirReader::forEachEntry(dir.get(), [&children](const char *child) { children.emplace_back(child); });
                 const size_t base = rel.size();
                 for (const std::string &child : children) {
                     rel.append("/").append(child);

@@ -25,7 +25,7 @@
 #include "common/SafeFs.h"
 #include "module/ModulePath.h"
 #include "module/Semver.h"
-#include "scan/DirReader.h"
+#include "common/DirReader.h"
 
 using namespace Qt::StringLiterals;
 
@@ -178,12 +178,16 @@ private:
 
     void sumTree(int dirFd, std::string &path, Acc &acc, int depth);
     UniqueFd openRel(const std::string &rel);
+    UniqueFd openOrIssue(const std::string &rel);
+    template <typename Fn>
+    void forEachStat(int dirFd, const std::string &dirRel, Fn &&fn);
     void addStat(Acc &acc, const struct stat &st);
     VersionFiles statVersionFiles(int vdirFd, const std::string &escVersion);
 
     // Results.
     void emitVersion(ModuleVersionRecord &&record, const Acc &acc);
     void emitOther(OtherKind kind, const std::string &rel, const Acc &acc, const QString &detail = {});
+    void emitUnknown(const std::string &rel, const struct stat &st, const QString &detail = {});
     void addMetadata(Acc &bucket, const struct stat &st);
     void issue(const std::string &rel, int err, const QString &what = {});
     void maybeFlush(std::unique_lock<std::mutex> &lock);
@@ -345,6 +349,32 @@ UniqueFd ScanEngine::openRel(const std::string &rel)
     return SafeFs::openDirBeneath(m_root.get(), rel.c_str());
 }
 
+UniqueFd ScanEngine::openOrIssue(const std::string &rel)
+{
+    UniqueFd dir = openRel(rel);
+    if (!dir.isValid())
+        issue(rel, errno);
+    return dir;
+}
+
+// fn(name, st) for every entry of dirFd with its lstat; fn returns false to stop. An entry
+// that vanished meanwhile is skipped (go may be working here), other failures are issues.
+template <typename Fn>
+void ScanEngine::forEachStat(int dirFd, const std::string &dirRel, Fn &&fn)
+{
+    const int err = DirReader::forEachEntry(dirFd, [&](const char *name) {
+        struct stat st;
+        if (::fstatat(dirFd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
+            if (errno != ENOENT)
+                issue(dirRel.empty() ? std::string(name) : dirRel + '/' + name, errno);
+            return true;
+        }
+        return fn(name, st);
+    });
+    if (err != 0)
+        issue(dirRel, err);
+}
+
 void ScanEngine::addStat(Acc &acc, const struct stat &st)
 {
     quint64 disk = quint64(st.st_blocks) * 512;
@@ -363,35 +393,21 @@ void ScanEngine::addStat(Acc &acc, const struct stat &st)
         ++acc.files;
 }
 
-// Sums everything below an open directory. Buffers are per thread and per depth, so the
-// walk allocates nothing per entry.
+// Sums everything below an open directory. DirReader's buffers are per thread and per
+// nesting level, and path grows in place, so the walk allocates nothing per entry.
 void ScanEngine::sumTree(int dirFd, std::string &path, Acc &acc, int depth)
 {
-    thread_local std::vector<std::unique_ptr<char[]>> buffers;
     if (!m_options.sizeTrees)
         return;
     if (depth >= MaxDepth) {
         issue(path, ELOOP, u"directory nesting too deep, not walked"_s);
         return;
     }
-    while (int(buffers.size()) <= depth)
-        buffers.push_back(std::make_unique<char[]>(DirReader::BufferSize));
-
-    DirReader reader(dirFd, buffers[size_t(depth)].get());
     const size_t base = path.size();
-    while (const char *name = reader.next()) {
-        struct stat st;
-        if (::fstatat(dirFd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
-            if (errno != ENOENT) { // vanished meanwhile: go may be working here
-                path.append("/").append(name);
-                issue(path, errno);
-                path.resize(base);
-            }
-            continue;
-        }
+    forEachStat(dirFd, path, [&](const char *name, const struct stat &st) {
         addStat(acc, st);
         if (!S_ISDIR(st.st_mode))
-            continue;
+            return true;
         path.append("/").append(name);
         const int child = SafeFs::openAt(dirFd, name, O_RDONLY | O_DIRECTORY).release();
         if (child < 0) {
@@ -402,30 +418,19 @@ void ScanEngine::sumTree(int dirFd, std::string &path, Acc &acc, int depth)
             ::close(child);
         }
         path.resize(base);
-    }
-    if (reader.error())
-        issue(path, reader.error());
+        return true;
+    });
 }
 
 void ScanEngine::processNamespace(const Task &task)
 {
-    UniqueFd dir = openRel(task.rel);
-    if (!dir.isValid()) {
-        issue(task.rel, errno);
+    const UniqueFd dir = openOrIssue(task.rel);
+    if (!dir.isValid())
         return;
-    }
-    char buffer[DirReader::BufferSize];
-    DirReader reader(dir.get(), buffer);
-    while (const char *name = reader.next()) {
+    forEachStat(dir.get(), task.rel, [&](const char *name, const struct stat &st) {
         if (cancelled())
-            return;
+            return false;
         const std::string rel = task.rel.empty() ? std::string(name) : task.rel + '/' + name;
-        struct stat st;
-        if (::fstatat(dir.get(), name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
-            if (errno != ENOENT)
-                issue(rel, errno);
-            continue;
-        }
         const bool isDir = S_ISDIR(st.st_mode);
         if (task.rel.empty() && isDir && std::strcmp(name, "cache") == 0) {
             push(Task{TaskKind::Cache, rel, st});
@@ -440,14 +445,11 @@ void ScanEngine::processNamespace(const Task &task)
             }
             push(Task{TaskKind::Namespace, rel, st});
         } else {
-            Acc acc;
-            addStat(acc, st);
-            emitOther(OtherKind::Unknown, rel, acc,
-                      S_ISLNK(st.st_mode) ? u"symbolic link (not followed)"_s : u"file where go keeps only directories"_s);
+            emitUnknown(rel, st,
+                        S_ISLNK(st.st_mode) ? u"symbolic link (not followed)"_s : u"file where go keeps only directories"_s);
         }
-    }
-    if (reader.error())
-        issue(task.rel, reader.error());
+        return true;
+    });
 }
 
 VersionFiles ScanEngine::statVersionFiles(int vdirFd, const std::string &escVersion)
@@ -476,17 +478,6 @@ VersionFiles ScanEngine::statVersionFiles(int vdirFd, const std::string &escVers
 
 namespace {
 
-VersionState stateOf(quint8 pieces)
-{
-    if (pieces & HasTree)
-        return (pieces & HasPartial) || !(pieces & HasZiphash) ? VersionState::Partial : VersionState::Complete;
-    if ((pieces & HasZip) && (pieces & HasZiphash) && !(pieces & HasPartial))
-        return VersionState::ArchiveOnly;
-    if (pieces & (HasZip | HasZiphash | HasPartial))
-        return VersionState::Partial;
-    return VersionState::MetadataOnly;
-}
-
 void fillTimes(ModuleVersionRecord &r, const VersionFiles &vf, AtimeMode atime)
 {
     if (vf.pieces & HasZiphash)
@@ -503,14 +494,9 @@ void ScanEngine::processModuleTree(const Task &task)
 {
     Acc acc;
     addStat(acc, task.st);
-    {
-        UniqueFd dir = openRel(task.rel);
-        if (!dir.isValid()) {
-            issue(task.rel, errno);
-        } else {
-            std::string path = task.rel;
-            sumTree(dir.get(), path, acc, 1);
-        }
+    if (const UniqueFd dir = openOrIssue(task.rel); dir.isValid()) {
+        std::string path = task.rel;
+        sumTree(dir.get(), path, acc, 1);
     }
     const size_t slash = task.rel.rfind('/');
     const std::string name = slash == std::string::npos ? task.rel : task.rel.substr(slash + 1);
@@ -541,7 +527,7 @@ void ScanEngine::processModuleTree(const Task &task)
     r.escapedPath = QString::fromStdString(escPath);
     r.escapedVersion = QString::fromStdString(escVersion);
     r.pieces = vf.pieces | HasTree;
-    r.state = stateOf(r.pieces);
+    r.state = versionStateOf(r.pieces);
     r.files = treeFiles;
     r.treeBytes = treeBytes;
     fillTimes(r, vf, m_atime);
@@ -554,21 +540,11 @@ void ScanEngine::processCache(const Task &task)
         std::lock_guard lock(m_resultMutex);
         addMetadata(m_metaCache, task.st);
     }
-    UniqueFd dir = openRel(task.rel);
-    if (!dir.isValid()) {
-        issue(task.rel, errno);
+    const UniqueFd dir = openOrIssue(task.rel);
+    if (!dir.isValid())
         return;
-    }
-    char buffer[DirReader::BufferSize];
-    DirReader reader(dir.get(), buffer);
-    while (const char *name = reader.next()) {
+    forEachStat(dir.get(), task.rel, [&](const char *name, const struct stat &st) {
         const std::string rel = task.rel + '/' + name;
-        struct stat st;
-        if (::fstatat(dir.get(), name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
-            if (errno != ENOENT)
-                issue(rel, errno);
-            continue;
-        }
         const bool isDir = S_ISDIR(st.st_mode);
         if (isDir && std::strcmp(name, "download") == 0) {
             {
@@ -584,13 +560,10 @@ void ScanEngine::processCache(const Task &task)
         } else if (isDir) {
             push(Task{TaskKind::Subtree, rel, st, OtherKind::Unknown});
         } else {
-            Acc acc;
-            addStat(acc, st);
-            emitOther(OtherKind::Unknown, rel, acc);
+            emitUnknown(rel, st);
         }
-    }
-    if (reader.error())
-        issue(task.rel, reader.error());
+        return true;
+    });
 }
 
 void ScanEngine::processVcs(const Task &task)
@@ -599,25 +572,18 @@ void ScanEngine::processVcs(const Task &task)
         std::lock_guard lock(m_resultMutex);
         addMetadata(m_metaCache, task.st);
     }
-    UniqueFd dir = openRel(task.rel);
-    if (!dir.isValid()) {
-        issue(task.rel, errno);
+    const UniqueFd dir = openOrIssue(task.rel);
+    if (!dir.isValid())
         return;
-    }
     // A clone is <hash>/ plus <hash>.info and <hash>.lock: group by the name before the dot.
     std::map<std::string, Acc> clones;
-    char buffer[DirReader::BufferSize];
-    DirReader reader(dir.get(), buffer);
-    while (const char *name = reader.next()) {
-        if (cancelled())
-            return;
-        const std::string entry(name);
-        struct stat st;
-        if (::fstatat(dir.get(), name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
-            if (errno != ENOENT)
-                issue(task.rel + '/' + entry, errno);
-            continue;
+    bool stopped = false;
+    forEachStat(dir.get(), task.rel, [&](const char *name, const struct stat &st) {
+        if (cancelled()) {
+            stopped = true;
+            return false;
         }
+        const std::string entry(name);
         Acc &acc = clones[entry.substr(0, entry.find('.'))];
         addStat(acc, st);
         if (S_ISDIR(st.st_mode)) {
@@ -625,43 +591,32 @@ void ScanEngine::processVcs(const Task &task)
             std::string path = task.rel + '/' + entry;
             if (child < 0) {
                 issue(path, errno);
-                continue;
+                return true;
             }
             sumTree(child, path, acc, 3);
             ::close(child);
         }
-    }
-    if (reader.error())
-        issue(task.rel, reader.error());
+        return true;
+    });
+    if (stopped)
+        return;
     for (const auto &[hash, acc] : clones)
         emitOther(OtherKind::Vcs, task.rel + '/' + hash, acc);
 }
 
 void ScanEngine::processDownloadNamespace(const Task &task)
 {
-    UniqueFd dir = openRel(task.rel);
-    if (!dir.isValid()) {
-        issue(task.rel, errno);
+    const UniqueFd dir = openOrIssue(task.rel);
+    if (!dir.isValid())
         return;
-    }
     const bool atTop = task.rel == "cache/download";
-    char buffer[DirReader::BufferSize];
-    DirReader reader(dir.get(), buffer);
-    while (const char *name = reader.next()) {
+    forEachStat(dir.get(), task.rel, [&](const char *name, const struct stat &st) {
         if (cancelled())
-            return;
+            return false;
         const std::string rel = task.rel + '/' + name;
-        struct stat st;
-        if (::fstatat(dir.get(), name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
-            if (errno != ENOENT)
-                issue(rel, errno);
-            continue;
-        }
         if (!S_ISDIR(st.st_mode)) {
-            Acc acc;
-            addStat(acc, st);
-            emitOther(OtherKind::Unknown, rel, acc);
-            continue;
+            emitUnknown(rel, st);
+            return true;
         }
         {
             std::lock_guard lock(m_resultMutex);
@@ -673,69 +628,45 @@ void ScanEngine::processDownloadNamespace(const Task &task)
             push(Task{TaskKind::VersionDir, rel, st});
         else
             push(Task{TaskKind::DownloadNamespace, rel, st});
-    }
-    if (reader.error())
-        issue(task.rel, reader.error());
+        return true;
+    });
 }
 
 void ScanEngine::processSumdb(const Task &task)
 {
-    UniqueFd dir = openRel(task.rel);
-    if (!dir.isValid()) {
-        issue(task.rel, errno);
+    const UniqueFd dir = openOrIssue(task.rel);
+    if (!dir.isValid())
         return;
-    }
-    char buffer[DirReader::BufferSize];
-    DirReader reader(dir.get(), buffer);
-    while (const char *name = reader.next()) {
+    forEachStat(dir.get(), task.rel, [&](const char *name, const struct stat &st) {
         const std::string rel = task.rel + '/' + name;
-        struct stat st;
-        if (::fstatat(dir.get(), name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
-            if (errno != ENOENT)
-                issue(rel, errno);
-            continue;
-        }
         if (S_ISDIR(st.st_mode)) {
             push(Task{TaskKind::Subtree, rel, st, OtherKind::Sumdb});
         } else {
-            Acc acc;
-            addStat(acc, st);
-            emitOther(OtherKind::Unknown, rel, acc);
+            emitUnknown(rel, st);
         }
-    }
-    if (reader.error())
-        issue(task.rel, reader.error());
+        return true;
+    });
 }
 
 void ScanEngine::processVersionDir(const Task &task)
 {
-    UniqueFd dir = openRel(task.rel);
-    if (!dir.isValid()) {
-        issue(task.rel, errno);
+    const UniqueFd dir = openOrIssue(task.rel);
+    if (!dir.isValid())
         return;
-    }
     // cache/download/<escaped path>/@v
     const std::string escPath = task.rel.substr(DownloadPrefix.size(), task.rel.size() - DownloadPrefix.size() - 3);
 
     std::map<std::string, VersionFiles> versions;
     Acc meta;
-    char buffer[DirReader::BufferSize];
-    DirReader reader(dir.get(), buffer);
-    while (const char *name = reader.next()) {
+    forEachStat(dir.get(), task.rel, [&](const char *name, const struct stat &st) {
         const std::string entry(name);
-        struct stat st;
-        if (::fstatat(dir.get(), name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
-            if (errno != ENOENT)
-                issue(task.rel + '/' + entry, errno);
-            continue;
-        }
         if (S_ISDIR(st.st_mode)) {
             push(Task{TaskKind::Subtree, task.rel + '/' + entry, st, OtherKind::Unknown});
-            continue;
+            return true;
         }
         if (entry == "list" || entry == "list.lock" || endsWith(entry, ".tmp", 4)) {
             addStat(meta, st); // go's version list, and temp files of interrupted writes
-            continue;
+            return true;
         }
         const Suffix *match = nullptr;
         for (const Suffix &s : versionSuffixes) {
@@ -745,17 +676,14 @@ void ScanEngine::processVersionDir(const Task &task)
             }
         }
         if (!match) {
-            Acc acc;
-            addStat(acc, st);
-            emitOther(OtherKind::Unknown, task.rel + '/' + entry, acc);
-            continue;
+            emitUnknown(task.rel + '/' + entry, st);
+            return true;
         }
         // Only the presence is recorded here; the stats are taken again below for versions
         // without a tree, in one place with the tree walker's logic.
         versions[entry.substr(0, entry.size() - match->len)].pieces |= match->piece;
-    }
-    if (reader.error())
-        issue(task.rel, reader.error());
+        return true;
+    });
 
     for (const auto &[escVersion, found] : versions) {
         const Decoded d = decode(escPath, escVersion);
@@ -785,7 +713,7 @@ void ScanEngine::processVersionDir(const Task &task)
         r.escapedPath = QString::fromStdString(escPath);
         r.escapedVersion = QString::fromStdString(escVersion);
         r.pieces = vf.pieces;
-        r.state = stateOf(r.pieces);
+        r.state = versionStateOf(r.pieces);
         fillTimes(r, vf, m_atime);
         emitVersion(std::move(r), vf.acc);
     }
@@ -803,10 +731,7 @@ void ScanEngine::processSubtree(const Task &task)
 {
     Acc acc;
     addStat(acc, task.st);
-    UniqueFd dir = openRel(task.rel);
-    if (!dir.isValid()) {
-        issue(task.rel, errno);
-    } else {
+    if (const UniqueFd dir = openOrIssue(task.rel); dir.isValid()) {
         std::string path = task.rel;
         sumTree(dir.get(), path, acc, 1);
     }
@@ -817,30 +742,23 @@ void ScanEngine::processSubtree(const Task &task)
 // the totals only.
 void ScanEngine::processPlain(const Task &task)
 {
-    UniqueFd dir = openRel(task.rel);
-    if (!dir.isValid()) {
-        issue(task.rel, errno);
+    const UniqueFd dir = openOrIssue(task.rel);
+    if (!dir.isValid())
         return;
-    }
     Acc acc;
-    char buffer[DirReader::BufferSize];
-    DirReader reader(dir.get(), buffer);
-    while (const char *name = reader.next()) {
-        if (cancelled())
-            return;
-        struct stat st;
-        const std::string rel = task.rel.empty() ? std::string(name) : task.rel + '/' + name;
-        if (::fstatat(dir.get(), name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
-            if (errno != ENOENT)
-                issue(rel, errno);
-            continue;
+    bool stopped = false;
+    forEachStat(dir.get(), task.rel, [&](const char *name, const struct stat &st) {
+        if (cancelled()) {
+            stopped = true;
+            return false;
         }
         addStat(acc, st);
         if (S_ISDIR(st.st_mode))
-            push(Task{TaskKind::Plain, rel, st});
-    }
-    if (reader.error())
-        issue(task.rel, reader.error());
+            push(Task{TaskKind::Plain, task.rel.empty() ? std::string(name) : task.rel + '/' + name, st});
+        return true;
+    });
+    if (stopped)
+        return;
     std::unique_lock lock(m_resultMutex);
     m_totals.diskBytes += acc.disk;
     m_totals.apparentBytes += acc.apparent;
@@ -890,6 +808,14 @@ void ScanEngine::emitOther(OtherKind kind, const std::string &rel, const Acc &ac
     m_totals.directories += acc.dirs;
     m_pending.others.append(std::move(e));
     maybeFlush(lock);
+}
+
+// One entry where go keeps nothing like it (a stray file, a symlink, a fifo or socket).
+void ScanEngine::emitUnknown(const std::string &rel, const struct stat &st, const QString &detail)
+{
+    Acc acc;
+    addStat(acc, st);
+    emitOther(OtherKind::Unknown, rel, acc, detail);
 }
 
 void ScanEngine::issue(const std::string &rel, int err, const QString &what)

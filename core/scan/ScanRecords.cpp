@@ -5,6 +5,42 @@ using namespace Qt::StringLiterals;
 
 namespace mk {
 
+VersionState versionStateOf(quint8 pieces)
+{
+    if (pieces & HasTree)
+        return (pieces & HasPartial) || !(pieces & HasZiphash) ? VersionState::Partial : VersionState::Complete;
+    if ((pieces & HasZip) && (pieces & HasZiphash) && !(pieces & HasPartial))
+        return VersionState::ArchiveOnly;
+    if (pieces & (HasZip | HasZiphash | HasPartial))
+        return VersionState::Partial;
+    return VersionState::MetadataOnly;
+}
+
+ModuleVersionRecord ModuleVersionRecord::afterLightClean() const
+{
+    ModuleVersionRecord r = *this;
+    r.diskBytes = diskBytes > treeBytes ? diskBytes - treeBytes : 0;
+    r.apparentBytes = apparentBytes > treeBytes ? apparentBytes - treeBytes : 0;
+    r.treeBytes = 0;
+    r.files = 0;
+    r.pieces = quint8(pieces & ~(HasTree | HasPartial));
+    r.state = versionStateOf(r.pieces);
+    return r;
+}
+
+ModuleVersionRecord ModuleVersionRecord::afterRestore(quint64 newTreeBytes, quint64 treeApparent, quint64 newFiles) const
+{
+    // A half tree and go's marker went first (RestoreJob does as go does).
+    ModuleVersionRecord r = afterLightClean();
+    r.pieces = quint8(r.pieces | HasTree);
+    r.state = versionStateOf(r.pieces);
+    r.treeBytes = newTreeBytes;
+    r.diskBytes += newTreeBytes;
+    r.apparentBytes += treeApparent;
+    r.files = newFiles;
+    return r;
+}
+
 void ScanResult::append(const ScanChunk &chunk)
 {
     versions += chunk.versions;

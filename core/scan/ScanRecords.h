@@ -46,7 +46,19 @@ struct ModuleVersionRecord
     QDateTime lastUsed;     ///< newest atime of .ziphash/.mod/.info; null when atime is meaningless
 
     [[nodiscard]] QString id() const { return path + QLatin1Char('@') + version; }
+
+    /// The record once a light clean took the tree (and any .partial marker): what a scan
+    /// would report. The tree's apparent size is not recorded, so its allocated size comes
+    /// off the apparent size too, until the next scan.
+    [[nodiscard]] ModuleVersionRecord afterLightClean() const;
+    /// The record once a restore extracted the tree again (any half tree it had replaced):
+    /// treeBytes allocated and treeApparent apparent bytes in files tree entries.
+    [[nodiscard]] ModuleVersionRecord afterRestore(quint64 treeBytes, quint64 treeApparent, quint64 files) const;
 };
+
+/// The one rule from the pieces of a version found on disk (VersionPiece flags) to how go
+/// sees it; the scanner and every record update after a purge or restore use it.
+[[nodiscard]] VersionState versionStateOf(quint8 pieces);
 
 /// Anything in GOMODCACHE that is not a module version.
 enum class OtherKind {

@@ -13,7 +13,6 @@
 #include <optional>
 #include <vector>
 
-#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -30,9 +29,10 @@
 #include "archive/ZipArchive.h"
 #include "archive/ZipRules.h"
 #include "common/CorePool.h"
+#include "common/DirReader.h"
 #include "common/SafeFs.h"
 #include "common/UniqueFd.h"
-#include "purge/PurgePlanner.h"
+#include "module/Semver.h"
 
 using namespace Qt::StringLiterals;
 
@@ -398,7 +398,7 @@ private:
     }
 
     // Records every regular file below the tree and anything else as a problem. The types
-    // come from readdir where the filesystem gives them: no stat per file.
+    // come from d_type where the filesystem gives them: no stat per file.
     void listTree(Work &w)
     {
         w.dirs.push_back({});
@@ -414,44 +414,29 @@ private:
                 problem(rel, errno);
                 continue;
             }
-            DIR *dir = ::fdopendir(dfd.get());
-            if (!dir) {
-                problem(rel, errno);
-                continue;
-            }
-            (void)dfd.release(); // closedir closes it
-            const int fd = ::dirfd(dir);
-            while (true) {
-                errno = 0;
-                const struct dirent *de = ::readdir(dir);
-                if (!de) {
-                    if (errno != 0)
-                        problem(rel, errno);
+            const int fd = dfd.get();
+            const int err = DirReader::forEachEntry(fd, [&](const char *name, EntryType type) {
+                const QByteArray childRel = rel.isEmpty() ? QByteArray(name) : rel + '/' + name;
+                switch (type) {
+                case EntryType::Directory:
+                    w.dirs.push_back(childRel);
+                    break;
+                case EntryType::File:
+                    w.files.push_back(TreeFile{childRel, int(d), 0, {}, 0});
+                    break;
+                case EntryType::Symlink:
+                    w.treeProblems.append(u"symbolic link %1 (go never extracts one)"_s.arg(displayRel(childRel)));
+                    break;
+                case EntryType::Other:
+                    w.treeProblems.append(u"not a regular file: %1"_s.arg(displayRel(childRel)));
+                    break;
+                case EntryType::Unknown: // lstat failed where d_type was missing
+                    w.files.push_back(TreeFile{childRel, int(d), 0, {}, errno});
                     break;
                 }
-                const char *name = de->d_name;
-                if (name[0] == '.' && (name[1] == 0 || (name[1] == '.' && name[2] == 0)))
-                    continue;
-                const QByteArray childRel = rel.isEmpty() ? QByteArray(name) : rel + '/' + name;
-                unsigned char type = de->d_type;
-                if (type == DT_UNKNOWN) {
-                    struct stat st;
-                    if (::fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
-                        w.files.push_back(TreeFile{childRel, int(d), 0, {}, errno});
-                        continue;
-                    }
-                    type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : S_ISLNK(st.st_mode) ? DT_LNK : DT_FIFO;
-                }
-                if (type == DT_DIR)
-                    w.dirs.push_back(childRel);
-                else if (type == DT_REG)
-                    w.files.push_back(TreeFile{childRel, int(d), 0, {}, 0});
-                else if (type == DT_LNK)
-                    w.treeProblems.append(u"symbolic link %1 (go never extracts one)"_s.arg(displayRel(childRel)));
-                else
-                    w.treeProblems.append(u"not a regular file: %1"_s.arg(displayRel(childRel)));
-            }
-            ::closedir(dir);
+            });
+            if (err != 0)
+                problem(rel, err);
         }
     }
 
@@ -743,7 +728,7 @@ bool resultLess(const VersionVerifyResult &a, const VersionVerifyResult &b)
 {
     if (a.path != b.path)
         return a.path < b.path;
-    return PurgePlanner::newerThan(b.version, a.version);
+    return Semver::less(a.version, b.version);
 }
 
 } // namespace

@@ -3,9 +3,12 @@
 
 #include <cerrno>
 #include <cstring>
+#include <memory>
+#include <vector>
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #ifdef __linux__
 #include <sys/syscall.h>
@@ -31,7 +34,23 @@ struct LinuxDirent64
 };
 #endif
 
+// Buffers for nested forEachEntry calls on this thread, kept for the thread's life.
+thread_local std::vector<std::unique_ptr<char[]>> t_buffers;
+thread_local size_t t_depth = 0;
+
 } // namespace
+
+DirReader::BufferLease::BufferLease()
+{
+    if (t_depth == t_buffers.size())
+        t_buffers.push_back(std::make_unique<char[]>(BufferSize));
+    data = t_buffers[t_depth++].get();
+}
+
+DirReader::BufferLease::~BufferLease()
+{
+    --t_depth;
+}
 
 DirReader::DirReader(int dirFd, char *buffer) : m_fd(dirFd), m_buffer(buffer)
 {
@@ -72,8 +91,11 @@ const char *DirReader::next()
         }
         auto *d = reinterpret_cast<LinuxDirent64 *>(m_buffer + m_pos);
         m_pos += d->d_reclen;
-        if (!isDotOrDotDot(d->d_name))
-            return d->d_name;
+        if (!isDotOrDotDot(d->d_name)) {
+            m_name = d->d_name;
+            m_dType = d->d_type;
+            return m_name;
+        }
     }
 #else
     if (!m_dir)
@@ -85,10 +107,53 @@ const char *DirReader::next()
             m_error = errno;
             return nullptr;
         }
-        if (!isDotOrDotDot(d->d_name))
-            return d->d_name;
+        if (!isDotOrDotDot(d->d_name)) {
+            m_name = d->d_name;
+            m_dType = d->d_type;
+            return m_name;
+        }
     }
 #endif
+}
+
+EntryType DirReader::type() const
+{
+    return typeOf(m_fd, m_name, m_dType);
+}
+
+EntryType DirReader::typeOf(int dirFd, const char *name, unsigned char dType)
+{
+    switch (dType) {
+    case DT_DIR:
+        return EntryType::Directory;
+    case DT_REG:
+        return EntryType::File;
+    case DT_LNK:
+        return EntryType::Symlink;
+    case DT_UNKNOWN:
+        return typeAt(dirFd, name); // some filesystems (xfs without ftype, old nfs) do not say
+    default:
+        return EntryType::Other;
+    }
+}
+
+EntryType DirReader::typeAt(int dirFd, const char *name)
+{
+    struct stat st;
+    if (::fstatat(dirFd, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+        return EntryType::Unknown;
+    return typeOfMode(st.st_mode);
+}
+
+EntryType DirReader::typeOfMode(mode_t mode)
+{
+    if (S_ISDIR(mode))
+        return EntryType::Directory;
+    if (S_ISREG(mode))
+        return EntryType::File;
+    if (S_ISLNK(mode))
+        return EntryType::Symlink;
+    return EntryType::Other;
 }
 
 } // namespace mk
