@@ -9,7 +9,7 @@
 #include "FixtureProxy.h"
 #include "GoTool.h"
 #include "ScratchDir.h"
-#include "proxy/GoUrl.h"
+#include "common/GoUrl.h"
 #include "proxy/ProxyList.h"
 #include "proxy/SumDbConfig.h"
 

@@ -8,6 +8,7 @@
 #include <QSet>
 #include <QTest>
 
+#include "module/VersionPattern.h"
 #include "purge/PurgePlanner.h"
 
 using namespace Qt::StringLiterals;
@@ -84,45 +85,6 @@ class TestPurgePolicy : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void shouldMatchPatternsLikeGoprivate_data()
-    {
-        QTest::addColumn<QString>("pattern");
-        QTest::addColumn<QString>("id");
-        QTest::addColumn<bool>("matches");
-
-        QTest::newRow("path: itself") << u"example.com/a"_s << u"example.com/a@v1.0.0"_s << true;
-        QTest::newRow("path: not a longer name") << u"example.com/a"_s << u"example.com/ab@v1.0.0"_s << false;
-        QTest::newRow("path: not a nested module") << u"example.com/a"_s << u"example.com/a/sub@v1.0.0"_s << false;
-        QTest::newRow("path: not its /v2") << u"example.com/a"_s << u"example.com/a/v2@v2.0.0"_s << false;
-        QTest::newRow("path@version: that version") << u"example.com/a@v1.0.0"_s << u"example.com/a@v1.0.0"_s << true;
-        QTest::newRow("path@version: not another") << u"example.com/a@v1.0.0"_s << u"example.com/a@v1.0.1"_s << false;
-        QTest::newRow("path@version: +incompatible") << u"example.com/l@v2.0.0+incompatible"_s
-                                                     << u"example.com/l@v2.0.0+incompatible"_s << true;
-        QTest::newRow("glob: host/*") << u"example.com/*"_s << u"example.com/a@v1.0.0"_s << true;
-        QTest::newRow("glob: host/* covers deeper paths") << u"example.com/*"_s << u"example.com/a/sub@v1.0.0"_s << true;
-        QTest::newRow("glob: host/* needs a second element") << u"example.com/*"_s << u"example.com@v1.0.0"_s << false;
-        QTest::newRow("glob: other host") << u"example.com/*"_s << u"a.example.com/x@v1.0.0"_s << false;
-        QTest::newRow("list: first") << u"a.example.com,b.example.com"_s << u"a.example.com/x@v1.0.0"_s << true;
-        QTest::newRow("list: second") << u"a.example.com,b.example.com"_s << u"b.example.com/y@v1.0.0"_s << true;
-        QTest::newRow("list: neither") << u"a.example.com,b.example.com"_s << u"c.example.com/z@v1.0.0"_s << false;
-        QTest::newRow("glob: *.host") << u"*.example.com"_s << u"c.example.com/z@v1.0.0"_s << true;
-        QTest::newRow("glob: *.host is not host") << u"*.example.com"_s << u"example.com/a@v1.0.0"_s << false;
-        QTest::newRow("upper case: the real path") << u"github.com/BurntSushi/toml"_s
-                                                   << u"github.com/BurntSushi/toml@v1.2.0"_s << true;
-        QTest::newRow("upper case: case matters") << u"github.com/burntsushi/toml"_s
-                                                  << u"github.com/BurntSushi/toml@v1.2.0"_s << false;
-        QTest::newRow("upper case: glob") << u"github.com/BurntSushi/*"_s << u"github.com/BurntSushi/toml@v1.2.0"_s << true;
-    }
-
-    void shouldMatchPatternsLikeGoprivate()
-    {
-        QFETCH(QString, pattern);
-        QFETCH(QString, id);
-        QFETCH(bool, matches);
-        QVERIFY(PurgePlanner::checkPattern(pattern).ok());
-        QCOMPARE(PurgePlanner::matches(pattern, record({id})), matches);
-    }
-
     void shouldRejectInvalidPatternsByName_data()
     {
         QTest::addColumn<QString>("pattern");
@@ -137,7 +99,7 @@ private Q_SLOTS:
     void shouldRejectInvalidPatternsByName()
     {
         QFETCH(QString, pattern);
-        const Status st = PurgePlanner::checkPattern(pattern);
+        const Status st = VersionPattern::check(pattern);
         QVERIFY2(!st.ok(), qPrintable(pattern));
         QCOMPARE(st.error().code, Error::Code::InvalidArgument);
         QVERIFY2(st.error().toString().contains(pattern.section(u'@', 0, 0)), qPrintable(st.error().toString()));
@@ -147,57 +109,6 @@ private Q_SLOTS:
         const Expected<PurgePlan> plan = PurgePlanner::plan(scanOf({u"example.com/fine@v1.0.0"_s}), c, kNow);
         QVERIFY(!plan.ok());
         QVERIFY2(plan.error().toString().contains(pattern.section(u'@', 0, 0)), qPrintable(plan.error().toString()));
-    }
-
-    void shouldRejectAnEmptyPattern()
-    {
-        const Status st = PurgePlanner::checkPattern(QString());
-        QVERIFY(!st.ok());
-        QCOMPARE(st.error().code, Error::Code::InvalidArgument);
-    }
-
-    // Patterns that can never match anything: path.Match (and so GOPRIVATE matching) reports
-    // ErrBadPattern for the globs, and "path@" names no version. A purge must say so instead
-    // of silently matching nothing and exiting 0.
-    void shouldRejectPatternsThatCanMatchNothing_data()
-    {
-        QTest::addColumn<QString>("pattern");
-        QTest::newRow("empty version") << u"example.com/a@"_s;
-        QTest::newRow("unclosed class") << u"example.com/["_s;
-        QTest::newRow("unclosed class in a list") << u"a.example.com,example.com/[a-"_s;
-        QTest::newRow("trailing escape") << u"example.com/a\\"_s;
-    }
-
-    void shouldRejectPatternsThatCanMatchNothing()
-    {
-        QFETCH(QString, pattern);
-        const Status st = PurgePlanner::checkPattern(pattern);
-        QVERIFY2(!st.ok(), qPrintable(u"accepted "_s + pattern));
-        QVERIFY2(st.error().toString().contains(pattern), qPrintable(st.error().toString()));
-    }
-
-    void shouldOrderVersionsNewestFirst_data()
-    {
-        QTest::addColumn<QString>("newer");
-        QTest::addColumn<QString>("older");
-        QTest::newRow("numeric, not string order") << u"v1.10.0"_s << u"v1.2.0"_s;
-        QTest::newRow("release after its prerelease") << u"v1.0.0"_s << u"v1.0.0-rc.2"_s;
-        QTest::newRow("prereleases among themselves") << u"v1.0.0-rc.2"_s << u"v1.0.0-rc.1"_s;
-        QTest::newRow("numeric prerelease identifiers") << u"v1.0.0-rc.10"_s << u"v1.0.0-rc.9"_s;
-        QTest::newRow("+incompatible major") << u"v2.0.0+incompatible"_s << u"v1.9.0"_s;
-        QTest::newRow("pseudo-versions by time") << u"v0.0.0-20240101000000-bbbbbbbbbbbb"_s
-                                                << u"v0.0.0-20230101000000-aaaaaaaaaaaa"_s;
-        QTest::newRow("pseudo after a release") << u"v1.2.4-0.20240101000000-aaaaaaaaaaaa"_s << u"v1.2.3"_s;
-        QTest::newRow("release after a pseudo before it") << u"v1.2.4"_s << u"v1.2.4-0.20240101000000-aaaaaaaaaaaa"_s;
-    }
-
-    void shouldOrderVersionsNewestFirst()
-    {
-        QFETCH(QString, newer);
-        QFETCH(QString, older);
-        QVERIFY(PurgePlanner::newerThan(newer, older));
-        QVERIFY(!PurgePlanner::newerThan(older, newer));
-        QVERIFY(!PurgePlanner::newerThan(newer, newer));
     }
 
     void shouldKeepTheLatestPerModuleAndMajorVersion_data()

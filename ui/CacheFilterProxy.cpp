@@ -7,6 +7,7 @@
 #include "CacheModel.h"
 #include "module/ModulePath.h"
 #include "module/Semver.h"
+#include "module/VersionPattern.h"
 #include "scan/ScanRecords.h"
 
 using namespace Qt::StringLiterals;
@@ -23,13 +24,6 @@ int compareDates(const QDateTime &a, const QDateTime &b)
     if (!a.isValid() || a == b)
         return 0;
     return a < b ? -1 : 1;
-}
-
-bool versionLess(const QString &a, const QString &b)
-{
-    // Versions go cannot order (invalid semver) still need a stable, total order.
-    const int c = Semver::compare(a, b);
-    return c != 0 ? c < 0 : a < b;
 }
 
 bool stateMatches(CacheFilterProxy::StateFilter filter, VersionState state)
@@ -74,11 +68,7 @@ CacheFilterProxy::~CacheFilterProxy() = default;
 
 bool CacheFilterProxy::isGlobText(QStringView text)
 {
-    for (QChar c : text) {
-        if (c == u'*' || c == u'?' || c == u'[' || c == u',')
-            return true;
-    }
-    return false;
+    return VersionPattern::isGlobList(text);
 }
 
 QString CacheFilterProxy::filterHelp()
@@ -157,7 +147,7 @@ bool CacheFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &righ
         const QString a = left.siblingAtColumn(CacheModel::ModuleColumn).data(sortRole()).toString();
         const QString b = right.siblingAtColumn(CacheModel::ModuleColumn).data(sortRole()).toString();
         if (!modules)
-            return versionLess(a, b);
+            return Semver::less(a, b); // total: invalid versions still sort stably
         const int c = a.compare(b, Qt::CaseInsensitive);
         return c != 0 ? c < 0 : a < b;
     };

@@ -10,8 +10,8 @@
 #include <QStyle>
 #include <QToolButton>
 
+#include "common/GoUrl.h"
 #include "keychain/CredentialStore.h"
-#include "proxy/GoUrl.h"
 #include "proxy/ProxyPresetStore.h"
 
 using namespace Qt::StringLiterals;

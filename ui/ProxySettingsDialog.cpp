@@ -26,9 +26,9 @@
 #include <QVBoxLayout>
 
 #include "ProbeResultsModel.h"
+#include "common/GoUrl.h"
 #include "keychain/CredentialStore.h"
 #include "module/ModulePath.h"
-#include "proxy/GoUrl.h"
 #include "proxy/HttpProxyEnvironment.h"
 #include "proxy/ProxyEnvState.h"
 #include "proxy/ProxyList.h"

@@ -5,7 +5,7 @@
 
 #include <QJsonArray>
 
-#include "purge/PurgePlanner.h"
+#include "module/VersionPattern.h"
 
 using namespace Qt::StringLiterals;
 
@@ -25,7 +25,7 @@ QStringList CliReport::unmatched(const QList<ModuleVersionRecord> &versions, con
 {
     QStringList out;
     for (const QString &p : patterns) {
-        if (std::none_of(versions.begin(), versions.end(), [&](const ModuleVersionRecord &v) { return PurgePlanner::matches(p, v); }))
+        if (std::none_of(versions.begin(), versions.end(), [&](const ModuleVersionRecord &v) { return VersionPattern::matches(p, v.path, v.version); }))
             out.append(p);
     }
     return out;

@@ -20,7 +20,7 @@ public:
     /// "2 versions" or "2 versions, 1 failed" (the failures are only named when there are some).
     [[nodiscard]] static QString summary(qsizetype total, qsizetype failed);
 
-    /// The patterns that match no version of the scan (PurgePlanner::matches), in order.
+    /// The patterns that match no version of the scan (VersionPattern::matches), in order.
     [[nodiscard]] static QStringList unmatched(const QList<ModuleVersionRecord> &versions, const QStringList &patterns);
     /// "no version in the cache matches PATTERN".
     [[nodiscard]] static QString unmatchedMessage(const QString &pattern);

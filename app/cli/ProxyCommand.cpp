@@ -12,10 +12,10 @@
 
 #include "cli/CliContext.h"
 #include "cli/SecretInput.h"
+#include "common/GoUrl.h"
 #include "keychain/CredentialStore.h"
 #include "keychain/NetrcFile.h"
 #include "module/ModulePath.h"
-#include "proxy/GoUrl.h"
 #include "proxy/ProxyEnvState.h"
 #include "proxy/ProxyList.h"
 #include "proxy/ProxyPresetStore.h"

@@ -8,7 +8,7 @@
 #include "cli/CliContext.h"
 #include "cli/CliReport.h"
 #include "cli/DownloadCommand.h"
-#include "purge/PurgePlanner.h"
+#include "module/VersionPattern.h"
 #include "scan/CacheScanner.h"
 
 using namespace Qt::StringLiterals;
@@ -40,7 +40,7 @@ int RefreshCommand::run(CliContext &ctx)
         return UsageError;
     }
     for (const QString &p : patterns) {
-        if (Status st = PurgePlanner::checkPattern(p); !st) {
+        if (Status st = VersionPattern::check(p); !st) {
             ctx.err << "modkeeper-cli refresh: " << st.error().toString() << "\n";
             return UsageError;
         }
@@ -55,7 +55,7 @@ int RefreshCommand::run(CliContext &ctx)
     }
     QList<DownloadRequest> requests;
     for (const ModuleVersionRecord &v : scan.versions) {
-        if (std::any_of(patterns.begin(), patterns.end(), [&](const QString &p) { return PurgePlanner::matches(p, v); }))
+        if (VersionPattern::matchesAny(patterns, v.path, v.version))
             requests.append({v.path, v.version});
     }
     // As for every PATTERN command: each pattern that names nothing is reported, exit 1.

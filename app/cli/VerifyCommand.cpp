@@ -8,7 +8,7 @@
 
 #include "cli/CliContext.h"
 #include "cli/CliReport.h"
-#include "purge/PurgePlanner.h"
+#include "module/VersionPattern.h"
 #include "scan/CacheScanner.h"
 #include "scan/ScanReport.h"
 #include "sumdb/SumDbClient.h"
@@ -43,7 +43,7 @@ int VerifyCommand::run(CliContext &ctx)
     }
     const QStringList patterns = parser.positionalArguments();
     for (const QString &p : patterns) {
-        if (Status st = PurgePlanner::checkPattern(p); !st) {
+        if (Status st = VersionPattern::check(p); !st) {
             ctx.err << "modkeeper-cli verify: " << st.error().toString() << "\n";
             return UsageError;
         }

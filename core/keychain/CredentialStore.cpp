@@ -11,8 +11,8 @@
 #include <QTimer>
 #include <QUrl>
 
+#include "common/GoUrl.h"
 #include "keychain/QtKeychainBackend.h"
-#include "proxy/GoUrl.h"
 
 using namespace Qt::StringLiterals;
 

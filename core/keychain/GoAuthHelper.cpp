@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "GoAuthHelper.h"
 
+#include "common/GoUrl.h"
 #include "keychain/CredentialStore.h"
-#include "proxy/GoUrl.h"
 
 using namespace Qt::StringLiterals;
 

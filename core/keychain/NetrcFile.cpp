@@ -2,7 +2,7 @@
 #include "NetrcFile.h"
 
 #include "common/AtomicFile.h"
-#include "proxy/GoUrl.h"
+#include "common/GoUrl.h"
 
 using namespace Qt::StringLiterals;
 

@@ -214,6 +214,13 @@ int Semver::compare(QStringView a, QStringView b)
     return comparePrerelease(pa.prerelease, pb.prerelease);
 }
 
+bool Semver::less(QStringView a, QStringView b)
+{
+    // Not by pseudo-version timestamps across bases: that order would not be transitive.
+    const int c = compare(a, b);
+    return c != 0 ? c < 0 : a < b;
+}
+
 QString Semver::major(QStringView v)
 {
     const Parsed p = parse(v);

@@ -19,6 +19,10 @@ public:
     [[nodiscard]] static QString canonicalVersion(QStringView v);
     /// semver.Compare: -1, 0 or +1. Invalid versions sort before all valid ones.
     [[nodiscard]] static int compare(QStringView a, QStringView b);
+    /// A strict total order for sorting: compare(), and the text where compare() ties ("v1.2"
+    /// and "v1.2.0", invalid versions), so a sort never depends on the order of its input.
+    /// Pseudo-versions of one base sort by their timestamp, right after that base release.
+    [[nodiscard]] static bool less(QStringView a, QStringView b);
     /// semver.Major: "v2.1.0" -> "v2"; "" if invalid.
     [[nodiscard]] static QString major(QStringView v);
     /// semver.Prerelease: "v1.0.0-rc.1+b" -> "-rc.1".

@@ -4,7 +4,7 @@
 #include <QProcessEnvironment>
 #include <QRegularExpression>
 
-#include "proxy/GoUrl.h"
+#include "common/GoUrl.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ProxyList.h"
 
+#include "common/GoUrl.h"
 #include "env/GoFilePath.h"
-#include "proxy/GoUrl.h"
 
 using namespace Qt::StringLiterals;
 

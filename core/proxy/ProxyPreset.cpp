@@ -2,6 +2,7 @@
 #include "ProxyPreset.h"
 
 #include "proxy/ProxyList.h"
+#include "proxy/ProxyVariable.h"
 
 using namespace Qt::StringLiterals;
 
@@ -9,10 +10,10 @@ namespace mk {
 
 namespace {
 
-const QStringList &optionalNames()
+// The variables a preset may leave alone: every one but GOPROXY (the first).
+std::span<const ProxyVariable> optionalVariables()
 {
-    static const QStringList n = {u"GOPRIVATE"_s, u"GONOPROXY"_s, u"GONOSUMDB"_s, u"GOSUMDB"_s, u"GOINSECURE"_s};
-    return n;
+    return ProxyVariable::all().subspan(1);
 }
 
 ProxyPreset makeBuiltIn(const QString &name, const QString &goproxy, const QString &description)
@@ -42,43 +43,29 @@ const QList<ProxyPreset> &ProxyPreset::builtIns()
 
 std::optional<QString> ProxyPreset::value(const QString &name) const
 {
-    if (name == u"GOPROXY")
-        return goproxy;
-    if (name == u"GOPRIVATE")
-        return goprivate;
-    if (name == u"GONOPROXY")
-        return gonoproxy;
-    if (name == u"GONOSUMDB")
-        return gonosumdb;
-    if (name == u"GOSUMDB")
-        return gosumdb;
-    if (name == u"GOINSECURE")
-        return goinsecure;
-    return std::nullopt;
+    const ProxyVariable *v = ProxyVariable::find(name);
+    if (!v)
+        return std::nullopt;
+    return v->preset ? this->*v->preset : std::optional<QString>(goproxy);
 }
 
-void ProxyPreset::setValue(const QString &name, const std::optional<QString> &v)
+void ProxyPreset::setValue(const QString &name, const std::optional<QString> &value)
 {
-    if (name == u"GOPROXY")
-        goproxy = v.value_or(QString());
-    else if (name == u"GOPRIVATE")
-        goprivate = v;
-    else if (name == u"GONOPROXY")
-        gonoproxy = v;
-    else if (name == u"GONOSUMDB")
-        gonosumdb = v;
-    else if (name == u"GOSUMDB")
-        gosumdb = v;
-    else if (name == u"GOINSECURE")
-        goinsecure = v;
+    const ProxyVariable *v = ProxyVariable::find(name);
+    if (!v)
+        return;
+    if (v->preset)
+        this->*v->preset = value;
+    else
+        goproxy = value.value_or(QString());
 }
 
 QList<std::pair<QString, QString>> ProxyPreset::values() const
 {
     QList<std::pair<QString, QString>> out{{u"GOPROXY"_s, goproxy}};
-    for (const QString &name : optionalNames()) {
-        if (const std::optional<QString> v = value(name))
-            out.append({name, *v});
+    for (const ProxyVariable &pv : optionalVariables()) {
+        if (const std::optional<QString> &v = this->*pv.preset)
+            out.append({pv.name.toString(), *v});
     }
     return out;
 }
@@ -86,8 +73,8 @@ QList<std::pair<QString, QString>> ProxyPreset::values() const
 int ProxyPreset::specificity() const
 {
     int n = 0;
-    for (const QString &name : optionalNames())
-        n += value(name).has_value() ? 1 : 0;
+    for (const ProxyVariable &pv : optionalVariables())
+        n += (this->*pv.preset).has_value() ? 1 : 0;
     return n;
 }
 
@@ -101,9 +88,9 @@ bool ProxyPreset::matches(const ProxySettings &effective) const
     } else if (goproxy.trimmed() != effective.goproxy.trimmed()) {
         return false;
     }
-    for (const QString &name : optionalNames()) {
-        const std::optional<QString> v = value(name);
-        if (v && *v != effective.value(name))
+    for (const ProxyVariable &pv : optionalVariables()) {
+        const std::optional<QString> &v = this->*pv.preset;
+        if (v && *v != effective.*pv.setting)
             return false;
     }
     return true;
@@ -114,9 +101,9 @@ QJsonObject ProxyPreset::toJson() const
     QJsonObject o{{u"name"_s, name}, {u"GOPROXY"_s, goproxy}, {u"builtIn"_s, builtIn}};
     if (!description.isEmpty())
         o.insert(u"description"_s, description);
-    for (const QString &n : optionalNames()) {
-        if (const std::optional<QString> v = value(n))
-            o.insert(n, *v);
+    for (const ProxyVariable &pv : optionalVariables()) {
+        if (const std::optional<QString> &v = this->*pv.preset)
+            o.insert(pv.name, *v);
     }
     return o;
 }

@@ -21,9 +21,9 @@
 
 #include "common/CorePool.h"
 #include "common/GoQuote.h"
+#include "common/GoUrl.h"
 #include "keychain/CredentialStore.h"
 #include "module/ModulePath.h"
-#include "proxy/GoUrl.h"
 #include "proxy/HttpProxyFactory.h"
 #include "proxy/ProxyList.h"
 

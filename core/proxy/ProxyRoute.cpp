@@ -3,8 +3,8 @@
 
 #include <QJsonArray>
 
+#include "common/GoUrl.h"
 #include "module/ModulePath.h"
-#include "proxy/GoUrl.h"
 #include "proxy/ProxyList.h"
 #include "proxy/SumDbConfig.h"
 

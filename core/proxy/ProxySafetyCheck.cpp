@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ProxySafetyCheck.h"
 
-#include "proxy/GoUrl.h"
+#include "common/GoUrl.h"
 #include "proxy/ProxyList.h"
 
 using namespace Qt::StringLiterals;

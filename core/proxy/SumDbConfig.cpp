@@ -4,7 +4,7 @@
 #include <QCryptographicHash>
 #include <QStringList>
 
-#include "proxy/GoUrl.h"
+#include "common/GoUrl.h"
 
 using namespace Qt::StringLiterals;
 

@@ -4,19 +4,14 @@
 #include <algorithm>
 #include <map>
 
-#include "module/ModulePath.h"
 #include "module/Semver.h"
+#include "module/VersionPattern.h"
 
 using namespace Qt::StringLiterals;
 
 namespace mk {
 
 namespace {
-
-bool isGlob(const QString &pattern)
-{
-    return pattern.contains(u'*') || pattern.contains(u'?') || pattern.contains(u'[') || pattern.contains(u',');
-}
 
 QDateTime ageReference(const ModuleVersionRecord &v)
 {
@@ -25,52 +20,10 @@ QDateTime ageReference(const ModuleVersionRecord &v)
 
 } // namespace
 
-Status PurgePlanner::checkPattern(const QString &pattern)
-{
-    if (pattern.isEmpty())
-        return Error::make(Error::Code::InvalidArgument, u"empty pattern"_s, pattern);
-    if (isGlob(pattern)) {
-        for (const QStringView glob : QStringView(pattern).split(u','))
-            if (!ModulePath::isValidPattern(glob))
-                return Error::make(Error::Code::InvalidArgument, u"malformed glob pattern \"%1\""_s.arg(glob), pattern);
-        return {};
-    }
-    const qsizetype at = pattern.indexOf(u'@');
-    const QString path = at < 0 ? pattern : pattern.left(at);
-    if (Status st = ModulePath::checkPath(path); !st)
-        return st;
-    if (at >= 0) {
-        const QString version = pattern.mid(at + 1);
-        if (version.isEmpty() || Semver::canonicalVersion(version) != version)
-            return Error::make(Error::Code::InvalidArgument,
-                               u"\"%1\" is not a canonical version (like v1.2.3)"_s.arg(version), pattern);
-    }
-    return {};
-}
-
-bool PurgePlanner::matches(const QString &pattern, const ModuleVersionRecord &version)
-{
-    if (isGlob(pattern))
-        return ModulePath::matchPrefixPatterns(pattern, version.path);
-    const qsizetype at = pattern.indexOf(u'@');
-    if (at < 0)
-        return pattern == version.path;
-    return QStringView(pattern).left(at) == version.path && QStringView(pattern).mid(at + 1) == version.version;
-}
-
-bool PurgePlanner::newerThan(const QString &a, const QString &b)
-{
-    // Plain semver order: a pseudo-version sorts right after its base release, and pseudo-
-    // versions of one base by their timestamp. Mixing in timestamps across bases would make
-    // the order depend on the scan order (it is not transitive).
-    const int c = Semver::compare(a, b);
-    return c != 0 ? c > 0 : a > b;
-}
-
 Expected<PurgePlan> PurgePlanner::plan(const ScanResult &scan, const PurgeCriteria &criteria, const QDateTime &now)
 {
     for (const QString &p : criteria.patterns)
-        if (Status st = checkPattern(p); !st)
+        if (Status st = VersionPattern::check(p); !st)
             return st.error();
     if (criteria.patterns.isEmpty() && !criteria.olderThanDays && !criteria.keepLatest && criteria.states.isEmpty())
         return Error::make(Error::Code::InvalidArgument,
@@ -90,7 +43,7 @@ Expected<PurgePlan> PurgePlanner::plan(const ScanResult &scan, const PurgeCriter
             groups[{v.path, Semver::major(v.version)}].append(&v);
         for (auto &[key, list] : groups) {
             std::sort(list.begin(), list.end(), [](const ModuleVersionRecord *a, const ModuleVersionRecord *b) {
-                return newerThan(a->version, b->version);
+                return Semver::less(b->version, a->version); // newest first
             });
             for (qsizetype i = 0; i < std::min<qsizetype>(*criteria.keepLatest, list.size()); ++i)
                 protectedIds.insert(list[i]->id());
@@ -99,9 +52,7 @@ Expected<PurgePlan> PurgePlanner::plan(const ScanResult &scan, const PurgeCriter
 
     PurgePlan plan;
     for (const ModuleVersionRecord &v : scan.versions) {
-        if (!criteria.patterns.isEmpty()
-            && std::none_of(criteria.patterns.begin(), criteria.patterns.end(),
-                            [&](const QString &p) { return matches(p, v); }))
+        if (!criteria.patterns.isEmpty() && !VersionPattern::matchesAny(criteria.patterns, v.path, v.version))
             continue;
         if (!criteria.states.isEmpty() && !criteria.states.contains(v.state))
             continue;

@@ -82,8 +82,9 @@ PurgeItemResult RestoreJob::restoreOne(int rootFd, const Options &options, const
         VersionPurger purger(options.gomodcache);
         if (Status s = purger.open(); !s)
             return fail(s.error());
-        const std::string trashName = "restore-" + std::to_string(::getpid()) + '-' + std::to_string(QDateTime::currentMSecsSinceEpoch());
-        if (Status moved = purger.moveIntoTrash(treeRel, trashName, u"cannot move the half-extracted tree aside"_s); !moved)
+        if (Status moved = purger.trash().moveIn(treeRel, TrashMove::uniqueName("restore"),
+                                                 u"cannot move the half-extracted tree aside"_s);
+            !moved)
             return fail(moved.error());
     }
     ModuleZip::ExtractOptions extract;

@@ -22,7 +22,7 @@
 #include "module/Semver.h"
 #include "purge/CacheGuard.h"
 #include "scan/CacheScanner.h"
-#include "scan/DirReader.h"
+#include "common/DirReader.h"
 
 using namespace Qt::StringLiterals;
 
@@ -349,7 +349,7 @@ PurgeItemResult VersionPurger::run(const std::string &id, const std::string &esc
         }
         bool undone = true;
         if (treeMoved) {
-            if (Status back = moveBack(id, treeRel, treeSt.st_mode); !back) {
+            if (Status back = trash().moveBack(id, treeRel, treeSt.st_mode); !back) {
                 undone = false;
                 e.message += u"; the tree could not be moved back (%1) and is kept in the trash until recovery can"_s.arg(
                     back.error().toString());
@@ -403,35 +403,12 @@ Status VersionPurger::moveIntoTrash(const std::string &treeRel, const std::strin
 {
     if (!m_root.isValid() || !m_trash.isValid())
         return Error::make(Error::Code::InvalidArgument, u"the purger was not opened"_s, m_gomodcache);
-    const size_t slash = treeRel.rfind('/');
-    UniqueFd parent = slash == std::string::npos ? UniqueFd(::fcntl(m_root.get(), F_DUPFD_CLOEXEC, 0))
-                                                  : SafeFs::openDirBeneath(m_root.get(), treeRel.substr(0, slash).c_str());
-    const std::string name = slash == std::string::npos ? treeRel : treeRel.substr(slash + 1);
-    // Moving a directory to another parent rewrites its "..": it must be writable (go made it 0555).
-    if (!parent.isValid() || !SafeFs::makeWritable(parent.get(), name.c_str())
-        || ::renameat(parent.get(), name.c_str(), m_trash.get(), trashName.c_str()) != 0)
-        return Error::fromErrno(errno, absolute(treeRel), what);
-    return {};
+    return trash().moveIn(treeRel, trashName, what);
 }
 
-Status VersionPurger::moveBack(const std::string &trashName, const std::string &treeRel, mode_t mode)
+TrashMove VersionPurger::trash() const
 {
-    const size_t slash = treeRel.rfind('/');
-    const std::string parentRel = slash == std::string::npos ? std::string() : treeRel.substr(0, slash);
-    const std::string name = slash == std::string::npos ? treeRel : treeRel.substr(slash + 1);
-    if (!parentRel.empty() && !SafeFs::makeDirsBeneath(m_root.get(), parentRel.c_str()))
-        return Error::fromErrno(errno, absolute(parentRel));
-    UniqueFd parent = parentRel.empty() ? UniqueFd(::fcntl(m_root.get(), F_DUPFD_CLOEXEC, 0))
-                                        : SafeFs::openDirBeneath(m_root.get(), parentRel.c_str());
-    if (!parent.isValid())
-        return Error::fromErrno(errno, absolute(parentRel));
-    // A tree go extracted again meanwhile wins: never replace it (not even an empty one).
-    if (!SafeFs::makeWritable(m_trash.get(), trashName.c_str())
-        || ::renameat2(m_trash.get(), trashName.c_str(), parent.get(), name.c_str(), RENAME_NOREPLACE) != 0)
-        return Error::fromErrno(errno, absolute(treeRel), u"cannot move the tree back from the trash"_s);
-    if (mode != 0)
-        (void)::fchmodat(parent.get(), name.c_str(), mode & 07777, 0);
-    return {};
+    return TrashMove(m_root.get(), m_trash.get(), m_gomodcache);
 }
 
 bool VersionPurger::rollBack(const std::string &stem, const std::string &escPath, const std::string &escVersion,
@@ -470,7 +447,7 @@ bool VersionPurger::rollBack(const std::string &stem, const std::string &escPath
     const bool inPlace = SafeFs::statBeneath(m_root.get(), treeRel.c_str(), &tst) && S_ISDIR(tst.st_mode);
     QString done = u"rolled back, no file of the version was removed"_s;
     if (inTrash && S_ISDIR(st.st_mode) && !inPlace) {
-        if (Status back = moveBack(stem, treeRel, 0); !back) {
+        if (Status back = trash().moveBack(stem, treeRel, 0); !back) {
             report(u"the tree is kept in the trash as %1: %2"_s.arg(absolute(trashDir + '/' + stem), back.error().toString()));
             return false;
         }

@@ -12,6 +12,7 @@
 #include "common/Expected.h"
 #include "common/UniqueFd.h"
 #include "purge/PurgeRecords.h"
+#include "purge/TrashMove.h"
 
 namespace mk {
 
@@ -76,10 +77,11 @@ public:
     /// under an exclusive lock on the list file.
     [[nodiscard]] static Status rewriteVersionList(int rootFd, const std::string &vdirRel, const QString &displayDir);
 
-    /// Moves the tree treeRel ("<esc path>@<esc v>") into the trash as trashName with one
-    /// rename, making its parent writable first (go leaves trees 0555), symlinks refused. The
-    /// error names the tree and says why (what).
+    /// Moves the tree treeRel ("<esc path>@<esc v>") into the trash as trashName
+    /// (TrashMove::moveIn); an error when the purger is not open.
     [[nodiscard]] Status moveIntoTrash(const std::string &treeRel, const std::string &trashName, const QString &what);
+    /// Moves into and out of this cache's trash; valid while the purger is open.
+    [[nodiscard]] TrashMove trash() const;
 
     [[nodiscard]] int rootFd() const { return m_root.get(); }
     [[nodiscard]] int trashFd() const { return m_trash.get(); }
@@ -88,9 +90,6 @@ private:
     PurgeItemResult run(const std::string &id, const std::string &escPath, const std::string &escVersion,
                         PurgeMode mode, const std::function<bool()> &cancelled);
     [[nodiscard]] QString absolute(const std::string &rel) const;
-    /// Moves trash entry trashName back to treeRel, never over something there; mode != 0:
-    /// the tree's mode to give back (moveIntoTrash made it writable).
-    [[nodiscard]] Status moveBack(const std::string &trashName, const std::string &treeRel, mode_t mode);
     /// Undoes what the purge of journal <stem>.purge may have done; true when it is resolved
     /// (the journal can go). escPath/escVersion empty: the journal could not tell the version.
     bool rollBack(const std::string &stem, const std::string &escPath, const std::string &escVersion,

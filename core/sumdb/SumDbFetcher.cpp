@@ -11,9 +11,9 @@
 #include <QTimer>
 #include <QUrl>
 
+#include "common/GoUrl.h"
 #include "download/HttpGetter.h"
 #include "keychain/CredentialStore.h"
-#include "proxy/GoUrl.h"
 #include "proxy/HttpProxyFactory.h"
 #include "proxy/ProxyProbe.h"
 

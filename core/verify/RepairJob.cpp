@@ -8,7 +8,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <QDateTime>
 #include <QFile>
 #include <QPromise>
 #include <QtConcurrent>
@@ -78,8 +77,9 @@ Status reextract(const RepairJob::Options &options, const ModuleVersionRecord &v
     const size_t slash = treeRel.rfind('/');
     const std::string parentRel = slash == std::string::npos ? std::string() : treeRel.substr(0, slash);
     const std::string name = slash == std::string::npos ? treeRel : treeRel.substr(slash + 1);
-    const std::string stamp = std::to_string(::getpid()) + '-' + std::to_string(QDateTime::currentMSecsSinceEpoch());
-    const std::string staging = ".modkeeper-repair-" + stamp;
+    const TrashMove trash = purger.trash();
+    const std::string stamp = TrashMove::uniqueName("repair");
+    const std::string staging = ".modkeeper-" + stamp;
     const std::string stagingRel = parentRel.empty() ? staging : parentRel + '/' + staging;
 
     // 1. The new tree, complete and hash-checked, next to the old one (go never looks there).
@@ -95,10 +95,9 @@ Status reextract(const RepairJob::Options &options, const ModuleVersionRecord &v
     UniqueFd parent = parentRel.empty() ? UniqueFd(::fcntl(rootFd.get(), F_DUPFD_CLOEXEC, 0))
                                         : SafeFs::openDirBeneath(rootFd.get(), parentRel.c_str());
     const auto discardStaging = [&] {
-        // Into the trash, where the reaper removes it; a cross-directory move of a 0555
-        // directory needs write permission on it (for its "..").
-        if (parent.isValid() && SafeFs::makeWritable(parent.get(), staging.c_str()))
-            (void)::renameat(parent.get(), staging.c_str(), purger.trashFd(), ("repair-" + stamp + "-unused").c_str());
+        // Into the trash, where the reaper removes it.
+        if (parent.isValid())
+            (void)trash.moveInAt(parent.get(), staging, stamp + "-unused");
     };
     if (!parent.isValid()) {
         const int err = errno;
@@ -116,12 +115,11 @@ Status reextract(const RepairJob::Options &options, const ModuleVersionRecord &v
         }
     }
     // 3. The damaged tree goes to the trash in one rename.
-    const std::string oldName = "repair-" + stamp + "-damaged";
+    const std::string oldName = stamp + "-damaged";
     struct stat st;
     const bool hadTree = ::fstatat(parent.get(), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0;
     if (hadTree) {
-        if (!S_ISDIR(st.st_mode) || !SafeFs::makeWritable(parent.get(), name.c_str())
-            || ::renameat(parent.get(), name.c_str(), purger.trashFd(), oldName.c_str()) != 0) {
+        if (!S_ISDIR(st.st_mode) || !trash.moveInAt(parent.get(), name, oldName)) {
             const int err = S_ISDIR(st.st_mode) ? errno : ENOTDIR;
             discardStaging();
             (void)::unlinkat(vfd.get(), partial.c_str(), 0); // the old tree is untouched
@@ -131,7 +129,7 @@ Status reextract(const RepairJob::Options &options, const ModuleVersionRecord &v
     // 4. The new tree takes its place (same directory: one rename).
     if (::renameat(parent.get(), staging.c_str(), parent.get(), name.c_str()) != 0) {
         const int err = errno;
-        if (hadTree && ::renameat(purger.trashFd(), oldName.c_str(), parent.get(), name.c_str()) == 0)
+        if (hadTree && trash.moveBackAt(oldName, parent.get(), name, st.st_mode))
             (void)::unlinkat(vfd.get(), partial.c_str(), 0);
         // else the marker stays: go extracts the version again from its zip by itself
         discardStaging();

@@ -3,7 +3,7 @@
 
 #include <QFile>
 
-#include "purge/PurgePlanner.h"
+#include "module/VersionPattern.h"
 
 using namespace Qt::StringLiterals;
 
@@ -19,7 +19,7 @@ QList<ModuleVersionRecord> VerifySelection::select(const QList<ModuleVersionReco
     for (const ModuleVersionRecord &v : versions) {
         bool any = false;
         for (qsizetype i = 0; i < patterns.size(); ++i) {
-            if (PurgePlanner::matches(patterns.at(i), v)) {
+            if (VersionPattern::matches(patterns.at(i), v.path, v.version)) {
                 used[i] = true;
                 any = true;
             }

@@ -10,7 +10,7 @@
 
 namespace mk {
 
-/// What verify and repair work on, chosen the way purge chooses (PurgePlanner::matches).
+/// What verify and repair work on, chosen the way purge chooses (VersionPattern).
 class VerifySelection final
 {
 public:
