@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PurgeCommand.h"
 
+#include <optional>
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -48,9 +50,20 @@ QJsonObject reapJson(const ReapProgress &p)
     return {{u"bytesFreed"_s, qint64(p.bytesFreed)}, {u"entriesRemoved"_s, qint64(p.entriesRemoved)}, {u"issues"_s, issues}};
 }
 
-} // namespace
+// The command line, checked.
+struct PurgeArgs
+{
+    PurgeCriteria criteria;
+    bool all = false;
+    bool dryRun = false;
+    bool json = false;
+    bool wait = false;
+    double timeoutSeconds = 30;
+    QString modcache; // --modcache; empty: the resolved GOMODCACHE
+};
 
-int PurgeCommand::run(CliContext &ctx)
+// Reads ctx.args into args; an exit status when the command ends here (help, a usage error).
+std::optional<int> parseArgs(CliContext &ctx, PurgeArgs &args)
 {
     QCommandLineParser parser;
     const QCommandLineOption dryRun(u"dry-run"_s, u"Show exactly what would be removed, and remove nothing."_s);
@@ -78,7 +91,7 @@ int PurgeCommand::run(CliContext &ctx)
         return UsageError;
     };
 
-    PurgeCriteria criteria;
+    PurgeCriteria &criteria = args.criteria;
     criteria.patterns = parser.positionalArguments();
     criteria.light = parser.isSet(light);
     bool ok = true;
@@ -108,72 +121,155 @@ int PurgeCommand::run(CliContext &ctx)
     if (!parser.isSet(all) && !selecting)
         return usage(u"name what to purge (PATTERN or a policy), or use --all"_s);
 
-    const Expected<QString> modcache = ctx.modcache(parser.value(modcacheOption));
-    if (!modcache.ok()) {
-        ctx.err << "modkeeper-cli purge: " << modcache.error().toString() << "\n";
+    args.all = parser.isSet(all);
+    args.dryRun = parser.isSet(dryRun);
+    args.json = parser.isSet(json);
+    args.wait = parser.isSet(wait);
+    args.timeoutSeconds = timeoutSeconds;
+    args.modcache = parser.value(modcacheOption);
+    return std::nullopt;
+}
+
+// Empties the trash now (--wait) or starts the reaper in the background; says so in out.
+void finishReap(CliContext &ctx, const PurgeArgs &args, const QString &dir, QJsonObject &out)
+{
+    const bool asJson = args.json;
+    if (args.dryRun)
+        return;
+    if (args.wait) {
+        const ReapProgress reaped = TrashReaper::run(dir);
+        out.insert(u"reaped"_s, reapJson(reaped));
+        if (!asJson) {
+            ctx.out << "trash emptied: " << ScanReport::formatBytes(reaped.bytesFreed) << " freed\n";
+            for (const ScanIssue &i : reaped.issues)
+                ctx.err << "warning: " << i.path << ": " << i.message << "\n";
+        }
+    } else {
+        const bool started = reapInBackground(dir);
+        out.insert(u"reaped"_s, QJsonValue(QJsonValue::Null));
+        if (!asJson)
+            ctx.out << (started ? "the trash is being emptied in the background\n"
+                                : "could not start the background reaper; run: modkeeper-cli trash --empty\n");
+    }
+}
+
+// --all: the whole cache is moved aside at once, like go clean -modcache.
+int purgeAll(CliContext &ctx, const PurgeArgs &args, const QString &dir)
+{
+    const bool asJson = args.json;
+    QJsonObject out{{u"gomodcache"_s, dir}, {u"dryRun"_s, args.dryRun}, {u"all"_s, true}};
+    if (Status st = PurgeAll::check(dir); !st) {
+        ctx.err << "modkeeper-cli purge: " << st.error().toString() << "\n";
         return Failure;
     }
-    const QString dir = modcache.value();
-    const bool asJson = parser.isSet(json);
-
-    auto finishReap = [&](QJsonObject &out) {
-        if (parser.isSet(dryRun))
-            return;
-        if (parser.isSet(wait)) {
-            const ReapProgress reaped = TrashReaper::run(dir);
-            out.insert(u"reaped"_s, reapJson(reaped));
-            if (!asJson) {
-                ctx.out << "trash emptied: " << ScanReport::formatBytes(reaped.bytesFreed) << " freed\n";
-                for (const ScanIssue &i : reaped.issues)
-                    ctx.err << "warning: " << i.path << ": " << i.message << "\n";
-            }
-        } else {
-            const bool started = reapInBackground(dir);
-            out.insert(u"reaped"_s, QJsonValue(QJsonValue::Null));
-            if (!asJson)
-                ctx.out << (started ? "the trash is being emptied in the background\n"
-                                    : "could not start the background reaper; run: modkeeper-cli trash --empty\n");
-        }
-    };
-
-    if (parser.isSet(all)) {
-        QJsonObject out{{u"gomodcache"_s, dir}, {u"dryRun"_s, parser.isSet(dryRun)}, {u"all"_s, true}};
-        if (Status st = PurgeAll::check(dir); !st) {
-            ctx.err << "modkeeper-cli purge: " << st.error().toString() << "\n";
-            return Failure;
-        }
-        out.insert(u"skipped"_s, QJsonArray());
-        if (parser.isSet(dryRun)) {
-            const ScanResult scan = CacheScanner::run({dir});
-            QJsonArray all;
-            for (const ModuleVersionRecord &v : scan.versions)
-                all.append(QJsonObject{{u"path"_s, v.path}, {u"version"_s, v.version}, {u"mode"_s, toString(PurgeMode::Full)},
-                                       {u"bytes"_s, qint64(v.diskBytes)}});
-            out.insert(u"bytes"_s, qint64(scan.totals.diskBytes));
-            out.insert(u"versions"_s, all);
-            if (asJson)
-                ctx.out << QJsonDocument(out).toJson(QJsonDocument::Indented);
-            else
-                ctx.out << "would remove everything in " << dir << ": " << scan.versions.size() << " versions, "
-                        << ScanReport::formatBytes(scan.totals.diskBytes) << "\n";
-            return Success;
-        }
-        const Expected<PurgeAll::Result> moved = PurgeAll::moveAside(dir);
-        if (!moved.ok()) {
-            ctx.err << "modkeeper-cli purge: " << moved.error().toString() << "\n";
-            return Failure;
-        }
-        out.insert(u"moved"_s, QJsonArray::fromStringList(moved.value().moved));
-        // Moving aside does not enumerate versions; what was freed is in "reaped".
-        out.insert(u"versions"_s, QJsonArray());
-        out.insert(u"bytes"_s, 0);
-        if (!asJson)
-            ctx.out << "moved " << moved.value().moved.size() << " entries of " << dir << " to the trash\n";
-        finishReap(out);
+    out.insert(u"skipped"_s, QJsonArray());
+    if (args.dryRun) {
+        const ScanResult scan = CacheScanner::run({dir});
+        QJsonArray all;
+        for (const ModuleVersionRecord &v : scan.versions)
+            all.append(QJsonObject{{u"path"_s, v.path}, {u"version"_s, v.version}, {u"mode"_s, toString(PurgeMode::Full)},
+                                   {u"bytes"_s, qint64(v.diskBytes)}});
+        out.insert(u"bytes"_s, qint64(scan.totals.diskBytes));
+        out.insert(u"versions"_s, all);
         if (asJson)
             ctx.out << QJsonDocument(out).toJson(QJsonDocument::Indented);
+        else
+            ctx.out << "would remove everything in " << dir << ": " << scan.versions.size() << " versions, "
+                    << ScanReport::formatBytes(scan.totals.diskBytes) << "\n";
         return Success;
     }
+    const Expected<PurgeAll::Result> moved = PurgeAll::moveAside(dir);
+    if (!moved.ok()) {
+        ctx.err << "modkeeper-cli purge: " << moved.error().toString() << "\n";
+        return Failure;
+    }
+    out.insert(u"moved"_s, QJsonArray::fromStringList(moved.value().moved));
+    // Moving aside does not enumerate versions; what was freed is in "reaped".
+    out.insert(u"versions"_s, QJsonArray());
+    out.insert(u"bytes"_s, 0);
+    if (!asJson)
+        ctx.out << "moved " << moved.value().moved.size() << " entries of " << dir << " to the trash\n";
+    finishReap(ctx, args, dir, out);
+    if (asJson)
+        ctx.out << QJsonDocument(out).toJson(QJsonDocument::Indented);
+    return Success;
+}
+
+// --dry-run: what the plan would remove, one entry per version.
+QJsonArray listPlanned(CliContext &ctx, const PurgePlan &plan, bool asJson)
+{
+    QJsonArray versions;
+    for (const PurgeItem &item : plan.items) {
+        versions.append(QJsonObject{{u"path"_s, item.version.path}, {u"version"_s, item.version.version},
+                                    {u"mode"_s, toString(item.mode)}, {u"bytes"_s, qint64(item.bytes)}});
+        if (!asJson)
+            ctx.out << "would remove  " << item.version.id() << (item.mode == PurgeMode::Light ? "  (tree only)  " : "  ")
+                    << ScanReport::formatBytes(item.bytes) << "\n";
+    }
+    return versions;
+}
+
+QList<PurgeItemResult> removePlanned(const QString &dir, const PurgeArgs &args, const PurgePlan &plan)
+{
+    // Nothing selected: not even the trash folder is made.
+    QList<PurgeItemResult> results = plan.items.isEmpty()
+                                         ? QList<PurgeItemResult>()
+                                         : PurgeJob::run({dir, int(args.timeoutSeconds * 1000)}, plan);
+    // A failure before the first version (the cache could not be opened) stands for every
+    // planned version: each entry names its path and version.
+    if (results.size() == 1 && results.first().path.isEmpty() && results.first().outcome == PurgeOutcome::Failed) {
+        const PurgeItemResult all = results.takeFirst();
+        for (const PurgeItem &item : plan.items) {
+            PurgeItemResult r = all;
+            r.path = item.version.path;
+            r.version = item.version.version;
+            r.mode = item.mode;
+            results.append(r);
+        }
+    }
+    return results;
+}
+
+// One entry, and one line, per version removed, gone, skipped or failed; adds up failed and freed.
+QJsonArray reportRemoved(CliContext &ctx, const QList<PurgeItemResult> &results, bool asJson, int *failed, quint64 *freed)
+{
+    QJsonArray versions;
+    for (const PurgeItemResult &r : results) {
+        QJsonObject o{{u"path"_s, r.path}, {u"version"_s, r.version}, {u"mode"_s, toString(r.mode)},
+                      {u"bytes"_s, qint64(r.bytes)}, {u"outcome"_s, toString(r.outcome)}};
+        if (r.error.isError())
+            o.insert(u"error"_s, r.error.toString());
+        versions.append(o);
+        *freed += r.bytes;
+        if (r.outcome == PurgeOutcome::Failed)
+            ++*failed;
+        if (asJson)
+            continue;
+        const QString id = r.path.isEmpty() ? QString() : r.path + u'@' + r.version;
+        switch (r.outcome) {
+        case PurgeOutcome::Removed:
+            ctx.out << "removed  " << id << "  " << ScanReport::formatBytes(r.bytes) << "\n";
+            break;
+        case PurgeOutcome::AlreadyGone:
+            ctx.out << "gone     " << id << "  (removed by someone else meanwhile)\n";
+            break;
+        case PurgeOutcome::Skipped:
+        case PurgeOutcome::Restored: // not produced by a purge
+            ctx.out << "skipped  " << id << ": " << r.error.message << "\n";
+            break;
+        case PurgeOutcome::Failed:
+            ctx.err << "modkeeper-cli purge: " << (id.isEmpty() ? QString() : id + u": "_s) << r.error.toString() << "\n";
+            break;
+        }
+    }
+    return versions;
+}
+
+// Patterns and policies: scan, plan, remove (or list), report.
+int purgeSelected(CliContext &ctx, const PurgeArgs &args, const QString &dir)
+{
+    const PurgeCriteria &criteria = args.criteria;
+    const bool asJson = args.json;
 
     // Before anything else: a mistyped --modcache must not get even a trash folder.
     if (Status guard = CacheGuard::checkModuleCache(dir); !guard) {
@@ -199,80 +295,47 @@ int PurgeCommand::run(CliContext &ctx)
         skipped.append(QJsonObject{{u"path"_s, s.version.path}, {u"version"_s, s.version.version}, {u"reason"_s, s.reason}});
     int failed = 0;
     quint64 freed = 0;
-    if (parser.isSet(dryRun)) {
-        for (const PurgeItem &item : plan.value().items) {
-            versions.append(QJsonObject{{u"path"_s, item.version.path}, {u"version"_s, item.version.version},
-                                        {u"mode"_s, toString(item.mode)}, {u"bytes"_s, qint64(item.bytes)}});
-            if (!asJson)
-                ctx.out << "would remove  " << item.version.id() << (item.mode == PurgeMode::Light ? "  (tree only)  " : "  ")
-                        << ScanReport::formatBytes(item.bytes) << "\n";
-        }
+    if (args.dryRun) {
+        versions = listPlanned(ctx, plan.value(), asJson);
         freed = plan.value().bytes;
     } else {
-        // Nothing selected: not even the trash folder is made.
-        QList<PurgeItemResult> results = plan.value().items.isEmpty()
-                                             ? QList<PurgeItemResult>()
-                                             : PurgeJob::run({dir, int(timeoutSeconds * 1000)}, plan.value());
-        // A failure before the first version (the cache could not be opened) stands for every
-        // planned version: each entry names its path and version.
-        if (results.size() == 1 && results.first().path.isEmpty() && results.first().outcome == PurgeOutcome::Failed) {
-            const PurgeItemResult all = results.takeFirst();
-            for (const PurgeItem &item : plan.value().items) {
-                PurgeItemResult r = all;
-                r.path = item.version.path;
-                r.version = item.version.version;
-                r.mode = item.mode;
-                results.append(r);
-            }
-        }
-        for (const PurgeItemResult &r : std::as_const(results)) {
-            QJsonObject o{{u"path"_s, r.path}, {u"version"_s, r.version}, {u"mode"_s, toString(r.mode)},
-                          {u"bytes"_s, qint64(r.bytes)}, {u"outcome"_s, toString(r.outcome)}};
-            if (r.error.isError())
-                o.insert(u"error"_s, r.error.toString());
-            versions.append(o);
-            freed += r.bytes;
-            if (r.outcome == PurgeOutcome::Failed)
-                ++failed;
-            if (asJson)
-                continue;
-            const QString id = r.path.isEmpty() ? QString() : r.path + u'@' + r.version;
-            switch (r.outcome) {
-            case PurgeOutcome::Removed:
-                ctx.out << "removed  " << id << "  " << ScanReport::formatBytes(r.bytes) << "\n";
-                break;
-            case PurgeOutcome::AlreadyGone:
-                ctx.out << "gone     " << id << "  (removed by someone else meanwhile)\n";
-                break;
-            case PurgeOutcome::Skipped:
-            case PurgeOutcome::Restored: // not produced by a purge
-                ctx.out << "skipped  " << id << ": " << r.error.message << "\n";
-                break;
-            case PurgeOutcome::Failed:
-                ctx.err << "modkeeper-cli purge: " << (id.isEmpty() ? QString() : id + u": "_s) << r.error.toString() << "\n";
-                break;
-            }
-        }
+        versions = reportRemoved(ctx, removePlanned(dir, args, plan.value()), asJson, &failed, &freed);
     }
     if (!asJson) {
         for (const PurgePlan::Skip &s : plan.value().skipped)
             ctx.out << "skipped  " << s.version.id() << ": " << s.reason << "\n";
         CliReport::printUnmatched(ctx.err, u"purge"_s, unmatched);
         ctx.out << CliReport::summary(versions.size(), failed) << ", " << ScanReport::formatBytes(freed)
-                << (parser.isSet(dryRun) ? " would be freed\n" : " freed\n");
+                << (args.dryRun ? " would be freed\n" : " freed\n");
     }
-    QJsonObject out{{u"gomodcache"_s, dir}, {u"dryRun"_s, parser.isSet(dryRun)}, {u"all"_s, false},
+    QJsonObject out{{u"gomodcache"_s, dir}, {u"dryRun"_s, args.dryRun}, {u"all"_s, false},
                     {u"versions"_s, versions}, {u"skipped"_s, skipped}, {u"bytes"_s, qint64(freed)}};
     CliReport::addUnmatched(out, unmatched);
     if (asJson)
         CliReport::printUnmatched(ctx.err, u"purge"_s, unmatched);
-    if (plan.value().items.isEmpty() && !parser.isSet(wait) && !parser.isSet(dryRun))
+    if (plan.value().items.isEmpty() && !args.wait && !args.dryRun)
         out.insert(u"reaped"_s, QJsonValue(QJsonValue::Null)); // nothing moved: no reaper to start
     else
-        finishReap(out);
+        finishReap(ctx, args, dir, out);
     if (asJson)
         ctx.out << QJsonDocument(out).toJson(QJsonDocument::Indented);
     return failed || !unmatched.isEmpty() ? Failure : Success;
+}
+
+} // namespace
+
+int PurgeCommand::run(CliContext &ctx)
+{
+    PurgeArgs args;
+    if (const std::optional<int> exit = parseArgs(ctx, args))
+        return *exit;
+    const Expected<QString> modcache = ctx.modcache(args.modcache);
+    if (!modcache.ok()) {
+        ctx.err << "modkeeper-cli purge: " << modcache.error().toString() << "\n";
+        return Failure;
+    }
+    const QString dir = modcache.value();
+    return args.all ? purgeAll(ctx, args, dir) : purgeSelected(ctx, args, dir);
 }
 
 } // namespace mk::cli

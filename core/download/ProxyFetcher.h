@@ -3,6 +3,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 #include <QHash>
 #include <QMutex>
@@ -52,6 +53,15 @@ public:
 
 private:
     class HostSlots;
+    /// One file:// or http(s) entry of the list; the answer goes to out. Returns the error for
+    /// go's fall-through rules to judge, or nothing when out is final (data, or an error that
+    /// no later entry may change).
+    [[nodiscard]] static std::optional<Error> fetchFromFile(const QString &url, Kind kind, QFile *zipSink,
+                                                            const std::function<void(qint64)> &onBytes, Fetched &out);
+    /// Transient failures are retried with backoff before the entry counts as failed.
+    [[nodiscard]] std::optional<Error> fetchOverHttp(const QString &url, const QString &subject, Kind kind, QFile *zipSink,
+                                                     const std::function<bool()> &cancelled,
+                                                     const std::function<void(qint64)> &onBytes, Fetched &out) const;
     /// Waits for a free slot to host (options.maxPerHost); released when the holder goes.
     [[nodiscard]] std::shared_ptr<void> acquireSlot(const QString &host, const std::function<bool()> &cancelled) const;
 

@@ -31,7 +31,7 @@
 #include "module/ModulePath.h"
 #include "module/Semver.h"
 #include "purge/VersionPurger.h"
-#include "scan/DirReader.h"
+#include "common/DirReader.h"
 
 using namespace Qt::StringLiterals;
 
@@ -45,7 +45,15 @@ struct VersionDownloader::Ctx
     std::string escVersion;
     std::string vdir;    // cache/download/<esc>/@v
     std::string treeRel; // <esc>@<escv>
+    QString vdirShown;   // the @v directory as messages name it
     UniqueFd vfd;
+    // What the cache held before; the .ziphash is read again under the lock.
+    std::optional<QByteArray> oldInfo;
+    std::optional<QByteArray> oldMod;
+    std::optional<QByteArray> oldHash;
+    bool hashOk = false;     // oldHash is a .ziphash go would use (read under the lock)
+    bool zipPresent = false; // a kept .zip (seen under the lock)
+    bool changed = false;    // the proxy's go.mod differs from the cached one, which is kept
     DownloadResult result;
     std::function<bool()> cancelled;
     std::function<void(const DownloadResult &)> progress;
@@ -53,6 +61,13 @@ struct VersionDownloader::Ctx
     qint64 bytesBefore = 0;
 
     [[nodiscard]] std::string name(const char *suffix) const { return escVersion + suffix; }
+    [[nodiscard]] QString shown(const std::string &file) const { return vdirShown + u'/' + QString::fromStdString(file); }
+    DownloadResult fail(Error e)
+    {
+        result.outcome = DownloadOutcome::Failed;
+        result.error = std::move(e);
+        return result;
+    }
 };
 
 namespace {
@@ -85,6 +100,21 @@ bool present(int dirFd, const std::string &name)
 bool validZiphash(const std::optional<QByteArray> &h)
 {
     return h && h->size() == 47 && h->startsWith("h1:") && !h->contains('\0');
+}
+
+// go deletes stale temp zips ("<v>.zip<rand>.tmp") under the lock before downloading.
+void removeStaleTempZips(int vfd, const std::string &prefix)
+{
+    std::vector<std::string> stale;
+    char buffer[DirReader::BufferSize];
+    DirReader reader(vfd, buffer);
+    while (const char *n = reader.next()) {
+        const std::string s(n);
+        if (s.size() > prefix.size() + 4 && s.compare(0, prefix.size(), prefix) == 0 && s.ends_with(".tmp"))
+            stale.push_back(s);
+    }
+    for (const std::string &s : stale)
+        ::unlinkat(vfd, s.c_str(), 0);
 }
 
 std::string randomDigits()
@@ -305,261 +335,297 @@ Expected<QString> VersionDownloader::resolveLatest(const QString &path, const st
     return choose(retractions);
 }
 
-DownloadResult VersionDownloader::run(const DownloadRequest &asked, Mode mode, const std::function<bool()> &cancelled,
+DownloadResult VersionDownloader::run(const DownloadRequest &request, Mode mode, const std::function<bool()> &cancelled,
                                       const std::function<void(const DownloadResult &)> &progress)
 {
-    DownloadRequest request = asked;
     Ctx c;
     c.request = request;
     c.mode = mode;
     c.cancelled = cancelled;
     c.progress = progress;
     c.sinceProgress.start();
-    DownloadResult &r = c.result;
-    r.path = request.path;
-    r.version = request.version;
-    auto fail = [&](Error e) {
-        r.outcome = DownloadOutcome::Failed;
-        r.error = std::move(e);
-        return r;
-    };
+    c.result.path = request.path;
+    c.result.version = request.version;
 
-    if (Status st = ModulePath::checkPath(request.path); !st) {
-        Error e = st.error();
-        e.subject = request.id();
-        return fail(e);
-    }
-    if (request.version == u"latest") {
-        r.query = request.version;
-        bool direct = false;
-        const Expected<QString> resolved = resolveLatest(request.path, cancelled, &direct);
-        if (direct) {
-            c.request = request;
-            return goDirect(c);
-        }
-        if (!resolved) {
-            Error e = resolved.error();
-            e.subject = request.id();
-            return fail(e);
-        }
-        request.version = *resolved;
-        c.request = request;
-        r.version = request.version;
-        r.notes.append(u"latest is %1"_s.arg(request.version));
-    }
-    if (Semver::canonicalVersion(request.version) != request.version)
-        return fail(Error::make(Error::Code::InvalidArgument,
-                                u"not a canonical version (vX.Y.Z, a pre-release or a pseudo-version); "
-                                "or latest"_s,
-                                request.id()));
-    c.escPath = ModulePath::escapePath(request.path).value().toStdString();
-    c.escVersion = ModulePath::escapeVersion(request.version).value().toStdString();
-    c.vdir = "cache/download/" + c.escPath + "/@v";
-    c.treeRel = c.escPath + '@' + c.escVersion;
-    const QString vdirShown = m_options.gomodcache + u'/' + QString::fromStdString(c.vdir);
-    auto shown = [&](const std::string &name) -> QString { return vdirShown + u'/' + QString::fromStdString(name); };
-    const QString treeShown = m_options.gomodcache + u'/' + QString::fromStdString(c.treeRel);
-
-    if (!SafeFs::makeDirsBeneath(m_root, c.vdir.c_str()))
-        return fail(Error::fromErrno(errno, vdirShown));
-    c.vfd = SafeFs::openDirBeneath(m_root, c.vdir.c_str());
-    if (!c.vfd.isValid())
-        return fail(Error::fromErrno(errno, vdirShown));
-    const int vfd = c.vfd.get();
-    auto treePresent = [&] {
-        struct stat st;
-        return SafeFs::statBeneath(m_root, c.treeRel.c_str(), &st) && S_ISDIR(st.st_mode);
-    };
-
-    std::optional<QByteArray> oldInfo = readSmall(vfd, c.name(".info"), 1 << 20);
-    std::optional<QByteArray> oldMod = readSmall(vfd, c.name(".mod"));
-    std::optional<QByteArray> oldHash = readSmall(vfd, c.name(".ziphash"), 1024);
-    const bool complete = oldInfo && oldMod && validZiphash(oldHash) && treePresent() && !present(vfd, c.name(".partial"));
-    if (mode == Mode::Download && complete) {
-        r.outcome = DownloadOutcome::AlreadyPresent;
-        r.sum = QString::fromLatin1(*oldHash);
-        r.goModSum = Hash1::hashGoMod(*oldMod);
-        return r;
-    }
-    bool changed = false;
-
-    // .info
-    if (mode != Mode::Download || !oldInfo) {
-        const ProxyFetcher::Fetched f = m_fetcher.fetch(request.path, request.version, ProxyFetcher::Kind::Info, nullptr, cancelled);
-        if (f.direct)
-            return goDirect(c);
-        if (!f.ok())
-            return fail(f.error);
-        r.bytes += f.bytes;
-        const Expected<QByteArray> info = RevInfoJson::fromProxy(f.data, request.version);
-        if (!info) {
-            Error e = info.error();
-            e.subject = request.id() + u" from "_s + f.proxy;
-            return fail(e);
-        }
-        if (!oldInfo) {
-            if (Status st = writeMetadata(c, u".info"_s, *info); !st)
-                return fail(st.error());
-        } else if (*oldInfo != *info) {
-            // Not security relevant (go re-reads it as JSON): a repair puts the proxy's in place.
-            if (mode == Mode::Replace) {
-                if (Status st = writeMetadata(c, u".info"_s, *info); !st)
-                    return fail(st.error());
-                r.notes.append(u"the damaged .info was replaced"_s);
-            } else {
-                r.notes.append(u"the proxy's .info differs from the cached one (the cached one is kept)"_s);
-            }
-        }
-    }
-
-    // .mod: checked against go.sum and the checksum database before it is written.
-    if (mode != Mode::Download || !oldMod) {
-        const ProxyFetcher::Fetched f = m_fetcher.fetch(request.path, request.version, ProxyFetcher::Kind::Mod, nullptr, cancelled);
-        if (f.direct)
-            return goDirect(c);
-        if (!f.ok())
-            return fail(f.error);
-        r.bytes += f.bytes;
-        const QString modSum = Hash1::hashGoMod(f.data);
-        if (Status st = checkHash(c, modSum, true); !st)
-            return fail(st.error());
-        r.goModSum = modSum;
-        if (!oldMod) {
-            if (Status st = writeMetadata(c, u".mod"_s, f.data); !st)
-                return fail(st.error());
-        } else if (*oldMod != f.data) {
-            if (mode == Mode::Replace && r.notes.contains(u"go.mod checked against the checksum database"_s)) {
-                if (Status st = writeMetadata(c, u".mod"_s, f.data); !st)
-                    return fail(st.error());
-                r.notes.append(u"the damaged go.mod was replaced by the verified one"_s);
-            } else {
-                changed = true;
-                r.goModSum = Hash1::hashGoMod(*oldMod);
-                r.notes.append(u"SECURITY: the proxy's go.mod (%1) differs from the cached one (%2); the cached one is kept"_s.arg(
-                    modSum, r.goModSum));
-            }
-        }
-    } else {
-        r.goModSum = Hash1::hashGoMod(*oldMod);
-    }
+    if (auto done = resolveVersion(c))
+        return *done;
+    if (auto done = openVersionDir(c))
+        return *done;
+    if (auto done = checkCachedCopy(c))
+        return *done;
+    if (auto done = fetchInfo(c))
+        return *done;
+    if (auto done = fetchMod(c))
+        return *done;
 
     // The zip and the tree, under go's lock for this version.
-    Expected<FileLock> lock = FileLock::acquire(m_root, c.vdir + '/' + c.name(".lock"), shown(c.name(".lock")),
+    Expected<FileLock> lock = FileLock::acquire(m_root, c.vdir + '/' + c.name(".lock"), c.shown(c.name(".lock")),
                                                 m_options.lockTimeoutMs, cancelled);
     if (!lock)
-        return fail(lock.error());
-    oldHash = readSmall(vfd, c.name(".ziphash"), 1024);
-    const bool hashOk = validZiphash(oldHash);
-    const bool zipPresent = present(vfd, c.name(".zip"));
-
-    // Moves a (partial) tree into our trash: go would delete it; the reaper will.
-    auto moveTreeAside = [&]() -> Status {
-        if (!treePresent())
-            return {};
-        VersionPurger purger(m_options.gomodcache);
-        if (Status st = purger.open(); !st)
-            return st;
-        const std::string trashName = "download-" + std::to_string(QDateTime::currentMSecsSinceEpoch()) + '-' + randomDigits();
-        if (Status st = purger.moveIntoTrash(c.treeRel, trashName, u"cannot move the old tree aside"_s); !st)
-            return st;
-        return {};
-    };
-
-    // Extracts zipName (in the @v directory) under .partial; with a new download, checks the
-    // hash, writes .ziphash and renames the temp zip into place.
-    auto install = [&](const std::string &zipName, bool fresh, const QString &expected) -> DownloadResult {
-        {
-            UniqueFd pfd(::openat(vfd, c.name(".partial").c_str(), O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0666));
-            if (!pfd.isValid())
-                return fail(Error::fromErrno(errno, shown(c.name(".partial"))));
-        }
-        auto abandon = [&](Error e) {
-            if (fresh)
-                ::unlinkat(vfd, zipName.c_str(), 0);
-            // The tree (if any) is gone again; the marker goes last, as go does.
-            ::unlinkat(vfd, c.name(".partial").c_str(), 0);
-            return fail(std::move(e));
-        };
-        if (Status st = moveTreeAside(); !st)
-            return abandon(st.error());
-        ModuleZip::ExtractOptions x;
-        x.expectedHash = expected;
-        x.cacheRw = m_options.cacheRw;
-        const Expected<ModuleZip::ExtractResult> done = ModuleZip::extractAt(
-            shown(zipName), m_root, QByteArray::fromStdString(c.treeRel), request.path, request.version, x);
-        if (!done) {
-            Error e = done.error();
-            if (fresh)
-                e.message += u" (served by %1)"_s.arg(r.proxy);
-            return abandon(e);
-        }
-        r.sum = done->zipHash;
-        if (fresh) {
-            if (Status st = checkHash(c, r.sum, false); !st) {
-                (void)moveTreeAside();
-                return abandon(st.error());
-            }
-        }
-        if (fresh || !hashOk) {
-            // lockedfile.Write: exclusive lock on the file itself, truncate, write.
-            UniqueFd hfd(::openat(vfd, c.name(".ziphash").c_str(), O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0666));
-            if (!hfd.isValid() || ::flock(hfd.get(), LOCK_EX) != 0 || ::ftruncate(hfd.get(), 0) != 0
-                || !writeAll(hfd.get(), r.sum.toLatin1())) {
-                const Error e = Error::fromErrno(errno, shown(c.name(".ziphash")));
-                (void)moveTreeAside();
-                return abandon(e);
-            }
-        }
-        if (fresh && ::renameat(vfd, zipName.c_str(), vfd, c.name(".zip").c_str()) != 0) {
-            const Error e = Error::fromErrno(errno, shown(c.name(".zip")));
-            (void)moveTreeAside();
-            return abandon(e);
-        }
-        if (::unlinkat(vfd, c.name(".partial").c_str(), 0) != 0 && errno != ENOENT)
-            return fail(Error::fromErrno(errno, shown(c.name(".partial"))));
-        r.outcome = changed ? DownloadOutcome::Changed : DownloadOutcome::Downloaded;
-        return r;
-    };
-
-    if (mode == Mode::Download) {
-        if (hashOk && treePresent() && !present(vfd, c.name(".partial"))) {
-            r.outcome = DownloadOutcome::Downloaded; // completed by someone else meanwhile
-            r.sum = QString::fromLatin1(*oldHash);
-            return r;
-        }
-        if (hashOk && zipPresent) {
-            // go's fast path: the kept zip is trusted (it passed the checks when it came).
-            r.proxy = u"cache"_s;
-            return install(c.name(".zip"), false, QString::fromLatin1(*oldHash));
-        }
-    }
-
-    // go deletes stale temp zips under the lock before downloading.
-    {
-        std::vector<std::string> stale;
-        char buffer[DirReader::BufferSize];
-        DirReader reader(vfd, buffer);
-        const std::string prefix = c.name(".zip");
-        while (const char *n = reader.next()) {
-            const std::string s(n);
-            if (s.size() > prefix.size() + 4 && s.compare(0, prefix.size(), prefix) == 0 && s.ends_with(".tmp"))
-                stale.push_back(s);
-        }
-        for (const std::string &s : stale)
-            ::unlinkat(vfd, s.c_str(), 0);
-    }
+        return c.fail(lock.error());
+    c.oldHash = readSmall(c.vfd.get(), c.name(".ziphash"), 1024);
+    c.hashOk = validZiphash(c.oldHash);
+    c.zipPresent = present(c.vfd.get(), c.name(".zip"));
+    if (auto done = installKeptZip(c))
+        return *done;
+    removeStaleTempZips(c.vfd.get(), c.name(".zip"));
     const std::string tmpName = c.name(".zip") + randomDigits() + ".tmp";
+    if (auto done = fetchZip(c, tmpName, lock))
+        return *done;
+    if (mode == Mode::Download || !c.hashOk)
+        return install(c, tmpName, true, QString()); // checked after extraction, under .partial, with go's message
+
+    // Refresh / Replace: compare with what the cache recorded before touching anything.
+    if (auto done = compareWithRecord(c, tmpName))
+        return *done;
+    if (mode == Mode::Refresh)
+        return keepRefreshed(c, tmpName);
+    return replaceAndExtract(c, tmpName);
+}
+
+std::optional<DownloadResult> VersionDownloader::resolveVersion(Ctx &c)
+{
+    DownloadResult &r = c.result;
+    if (Status st = ModulePath::checkPath(c.request.path); !st) {
+        Error e = st.error();
+        e.subject = c.request.id();
+        return c.fail(e);
+    }
+    if (c.request.version == u"latest") {
+        r.query = c.request.version;
+        bool direct = false;
+        const Expected<QString> resolved = resolveLatest(c.request.path, c.cancelled, &direct);
+        if (direct)
+            return goDirect(c);
+        if (!resolved) {
+            Error e = resolved.error();
+            e.subject = c.request.id();
+            return c.fail(e);
+        }
+        c.request.version = *resolved;
+        r.version = c.request.version;
+        r.notes.append(u"latest is %1"_s.arg(c.request.version));
+    }
+    if (Semver::canonicalVersion(c.request.version) != c.request.version)
+        return c.fail(Error::make(Error::Code::InvalidArgument,
+                                  u"not a canonical version (vX.Y.Z, a pre-release or a pseudo-version); "
+                                  "or latest"_s,
+                                  c.request.id()));
+    return std::nullopt;
+}
+
+std::optional<DownloadResult> VersionDownloader::openVersionDir(Ctx &c)
+{
+    c.escPath = ModulePath::escapePath(c.request.path).value().toStdString();
+    c.escVersion = ModulePath::escapeVersion(c.request.version).value().toStdString();
+    c.vdir = "cache/download/" + c.escPath + "/@v";
+    c.treeRel = c.escPath + '@' + c.escVersion;
+    c.vdirShown = m_options.gomodcache + u'/' + QString::fromStdString(c.vdir);
+
+    if (!SafeFs::makeDirsBeneath(m_root, c.vdir.c_str()))
+        return c.fail(Error::fromErrno(errno, c.vdirShown));
+    c.vfd = SafeFs::openDirBeneath(m_root, c.vdir.c_str());
+    if (!c.vfd.isValid())
+        return c.fail(Error::fromErrno(errno, c.vdirShown));
+    return std::nullopt;
+}
+
+bool VersionDownloader::treePresent(const Ctx &c) const
+{
+    struct stat st;
+    return SafeFs::statBeneath(m_root, c.treeRel.c_str(), &st) && S_ISDIR(st.st_mode);
+}
+
+std::optional<DownloadResult> VersionDownloader::checkCachedCopy(Ctx &c)
+{
+    const int vfd = c.vfd.get();
+    c.oldInfo = readSmall(vfd, c.name(".info"), 1 << 20);
+    c.oldMod = readSmall(vfd, c.name(".mod"));
+    c.oldHash = readSmall(vfd, c.name(".ziphash"), 1024);
+    const bool complete = c.oldInfo && c.oldMod && validZiphash(c.oldHash) && treePresent(c) && !present(vfd, c.name(".partial"));
+    if (c.mode == Mode::Download && complete) {
+        DownloadResult &r = c.result;
+        r.outcome = DownloadOutcome::AlreadyPresent;
+        r.sum = QString::fromLatin1(*c.oldHash);
+        r.goModSum = Hash1::hashGoMod(*c.oldMod);
+        return r;
+    }
+    return std::nullopt;
+}
+
+std::optional<DownloadResult> VersionDownloader::fetchInfo(Ctx &c)
+{
+    if (c.mode == Mode::Download && c.oldInfo)
+        return std::nullopt;
+    DownloadResult &r = c.result;
+    const DownloadRequest &request = c.request;
+    const ProxyFetcher::Fetched f = m_fetcher.fetch(request.path, request.version, ProxyFetcher::Kind::Info, nullptr, c.cancelled);
+    if (f.direct)
+        return goDirect(c);
+    if (!f.ok())
+        return c.fail(f.error);
+    r.bytes += f.bytes;
+    const Expected<QByteArray> info = RevInfoJson::fromProxy(f.data, request.version);
+    if (!info) {
+        Error e = info.error();
+        e.subject = request.id() + u" from "_s + f.proxy;
+        return c.fail(e);
+    }
+    if (!c.oldInfo) {
+        if (Status st = writeMetadata(c, u".info"_s, *info); !st)
+            return c.fail(st.error());
+    } else if (*c.oldInfo != *info) {
+        // Not security relevant (go re-reads it as JSON): a repair puts the proxy's in place.
+        if (c.mode == Mode::Replace) {
+            if (Status st = writeMetadata(c, u".info"_s, *info); !st)
+                return c.fail(st.error());
+            r.notes.append(u"the damaged .info was replaced"_s);
+        } else {
+            r.notes.append(u"the proxy's .info differs from the cached one (the cached one is kept)"_s);
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<DownloadResult> VersionDownloader::fetchMod(Ctx &c)
+{
+    DownloadResult &r = c.result;
+    if (c.mode == Mode::Download && c.oldMod) {
+        r.goModSum = Hash1::hashGoMod(*c.oldMod);
+        return std::nullopt;
+    }
+    const DownloadRequest &request = c.request;
+    const ProxyFetcher::Fetched f = m_fetcher.fetch(request.path, request.version, ProxyFetcher::Kind::Mod, nullptr, c.cancelled);
+    if (f.direct)
+        return goDirect(c);
+    if (!f.ok())
+        return c.fail(f.error);
+    r.bytes += f.bytes;
+    const QString modSum = Hash1::hashGoMod(f.data);
+    if (Status st = checkHash(c, modSum, true); !st)
+        return c.fail(st.error());
+    r.goModSum = modSum;
+    if (!c.oldMod) {
+        if (Status st = writeMetadata(c, u".mod"_s, f.data); !st)
+            return c.fail(st.error());
+    } else if (*c.oldMod != f.data) {
+        if (c.mode == Mode::Replace && r.notes.contains(u"go.mod checked against the checksum database"_s)) {
+            if (Status st = writeMetadata(c, u".mod"_s, f.data); !st)
+                return c.fail(st.error());
+            r.notes.append(u"the damaged go.mod was replaced by the verified one"_s);
+        } else {
+            c.changed = true;
+            r.goModSum = Hash1::hashGoMod(*c.oldMod);
+            r.notes.append(u"SECURITY: the proxy's go.mod (%1) differs from the cached one (%2); the cached one is kept"_s.arg(
+                modSum, r.goModSum));
+        }
+    }
+    return std::nullopt;
+}
+
+Status VersionDownloader::moveTreeAside(const Ctx &c)
+{
+    if (!treePresent(c))
+        return {};
+    VersionPurger purger(m_options.gomodcache);
+    if (Status st = purger.open(); !st)
+        return st;
+    const std::string trashName = "download-" + std::to_string(QDateTime::currentMSecsSinceEpoch()) + '-' + randomDigits();
+    if (Status st = purger.moveIntoTrash(c.treeRel, trashName, u"cannot move the old tree aside"_s); !st)
+        return st;
+    return {};
+}
+
+DownloadResult VersionDownloader::install(Ctx &c, const std::string &zipName, bool fresh, const QString &expected)
+{
+    DownloadResult &r = c.result;
+    const int vfd = c.vfd.get();
+    {
+        UniqueFd pfd(::openat(vfd, c.name(".partial").c_str(), O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0666));
+        if (!pfd.isValid())
+            return c.fail(Error::fromErrno(errno, c.shown(c.name(".partial"))));
+    }
+    auto abandon = [&](Error e) {
+        if (fresh)
+            ::unlinkat(vfd, zipName.c_str(), 0);
+        // The tree (if any) is gone again; the marker goes last, as go does.
+        ::unlinkat(vfd, c.name(".partial").c_str(), 0);
+        return c.fail(std::move(e));
+    };
+    if (Status st = moveTreeAside(c); !st)
+        return abandon(st.error());
+    ModuleZip::ExtractOptions x;
+    x.expectedHash = expected;
+    x.cacheRw = m_options.cacheRw;
+    const Expected<ModuleZip::ExtractResult> done = ModuleZip::extractAt(
+        c.shown(zipName), m_root, QByteArray::fromStdString(c.treeRel), c.request.path, c.request.version, x);
+    if (!done) {
+        Error e = done.error();
+        if (fresh)
+            e.message += u" (served by %1)"_s.arg(r.proxy);
+        return abandon(e);
+    }
+    r.sum = done->zipHash;
+    if (fresh) {
+        if (Status st = checkHash(c, r.sum, false); !st) {
+            (void)moveTreeAside(c);
+            return abandon(st.error());
+        }
+    }
+    if (fresh || !c.hashOk) {
+        // lockedfile.Write: exclusive lock on the file itself, truncate, write.
+        UniqueFd hfd(::openat(vfd, c.name(".ziphash").c_str(), O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0666));
+        if (!hfd.isValid() || ::flock(hfd.get(), LOCK_EX) != 0 || ::ftruncate(hfd.get(), 0) != 0
+            || !writeAll(hfd.get(), r.sum.toLatin1())) {
+            const Error e = Error::fromErrno(errno, c.shown(c.name(".ziphash")));
+            (void)moveTreeAside(c);
+            return abandon(e);
+        }
+    }
+    if (fresh && ::renameat(vfd, zipName.c_str(), vfd, c.name(".zip").c_str()) != 0) {
+        const Error e = Error::fromErrno(errno, c.shown(c.name(".zip")));
+        (void)moveTreeAside(c);
+        return abandon(e);
+    }
+    if (::unlinkat(vfd, c.name(".partial").c_str(), 0) != 0 && errno != ENOENT)
+        return c.fail(Error::fromErrno(errno, c.shown(c.name(".partial"))));
+    r.outcome = c.changed ? DownloadOutcome::Changed : DownloadOutcome::Downloaded;
+    return r;
+}
+
+std::optional<DownloadResult> VersionDownloader::installKeptZip(Ctx &c)
+{
+    if (c.mode != Mode::Download)
+        return std::nullopt;
+    DownloadResult &r = c.result;
+    if (c.hashOk && treePresent(c) && !present(c.vfd.get(), c.name(".partial"))) {
+        r.outcome = DownloadOutcome::Downloaded; // completed by someone else meanwhile
+        r.sum = QString::fromLatin1(*c.oldHash);
+        return r;
+    }
+    if (c.hashOk && c.zipPresent) {
+        // go's fast path: the kept zip is trusted (it passed the checks when it came).
+        r.proxy = u"cache"_s;
+        return install(c, c.name(".zip"), false, QString::fromLatin1(*c.oldHash));
+    }
+    return std::nullopt;
+}
+
+std::optional<DownloadResult> VersionDownloader::fetchZip(Ctx &c, const std::string &tmpName, Expected<FileLock> &lock)
+{
+    DownloadResult &r = c.result;
+    const int vfd = c.vfd.get();
     UniqueFd tfd(::openat(vfd, tmpName.c_str(), O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666));
     if (!tfd.isValid())
-        return fail(Error::fromErrno(errno, shown(tmpName)));
+        return c.fail(Error::fromErrno(errno, c.shown(tmpName)));
     QFile sink;
     if (!sink.open(tfd.release(), QIODevice::ReadWrite, QFileDevice::AutoCloseHandle)) {
         ::unlinkat(vfd, tmpName.c_str(), 0);
-        return fail(Error::make(Error::Code::Io, sink.errorString(), shown(tmpName)));
+        return c.fail(Error::make(Error::Code::Io, sink.errorString(), c.shown(tmpName)));
     }
     const qint64 before = r.bytes;
     const ProxyFetcher::Fetched f = m_fetcher.fetch(
-        request.path, request.version, ProxyFetcher::Kind::Zip, &sink, cancelled, [&](qint64 bytes) {
+        c.request.path, c.request.version, ProxyFetcher::Kind::Zip, &sink, c.cancelled, [&](qint64 bytes) {
             if (!c.progress || c.sinceProgress.elapsed() < 100)
                 return;
             c.sinceProgress.restart();
@@ -579,59 +645,71 @@ DownloadResult VersionDownloader::run(const DownloadRequest &asked, Mode mode, c
     }
     if (!f.ok()) {
         ::unlinkat(vfd, tmpName.c_str(), 0);
-        return fail(f.error);
+        return c.fail(f.error);
     }
     r.bytes += f.bytes;
     r.proxy = f.proxy;
+    return std::nullopt;
+}
 
-    if (mode == Mode::Download || !hashOk)
-        return install(tmpName, true, QString()); // checked after extraction, under .partial, with go's message
-
-    // Refresh / Replace: compare with what the cache recorded before touching anything.
-    const Expected<ModuleZipContents> checked = ModuleZip::verify(shown(tmpName), request.path, request.version);
+std::optional<DownloadResult> VersionDownloader::compareWithRecord(Ctx &c, const std::string &tmpName)
+{
+    DownloadResult &r = c.result;
+    const int vfd = c.vfd.get();
+    const Expected<ModuleZipContents> checked = ModuleZip::verify(c.shown(tmpName), c.request.path, c.request.version);
     if (!checked) {
         ::unlinkat(vfd, tmpName.c_str(), 0);
         Error e = checked.error();
         e.message += u" (served by %1)"_s.arg(r.proxy);
-        return fail(e);
+        return c.fail(e);
     }
     r.sum = checked->zipHash;
     if (Status st = checkHash(c, r.sum, false); !st) {
         ::unlinkat(vfd, tmpName.c_str(), 0);
-        return fail(st.error());
+        return c.fail(st.error());
     }
-    const QString recorded = QString::fromLatin1(*oldHash);
+    const QString recorded = QString::fromLatin1(*c.oldHash);
     if (r.sum != recorded) {
         ::unlinkat(vfd, tmpName.c_str(), 0);
         r.outcome = DownloadOutcome::Changed;
         r.error = Error::make(Error::Code::Security,
                               u"SECURITY: %1 serves a zip with %2, but the cache recorded %3 for it; the cached copy is kept"_s.arg(
                                   r.proxy, r.sum, recorded),
-                              request.id());
+                              c.request.id());
         return r;
     }
-    if (mode == Mode::Refresh) {
-        // Same bytes. A kept zip that was missing is put back (it matches the record).
-        if (!zipPresent) {
-            if (::renameat(vfd, tmpName.c_str(), vfd, c.name(".zip").c_str()) != 0) {
-                const Error e = Error::fromErrno(errno, shown(c.name(".zip")));
-                ::unlinkat(vfd, tmpName.c_str(), 0);
-                return fail(e);
-            }
-        } else {
+    return std::nullopt;
+}
+
+DownloadResult VersionDownloader::keepRefreshed(Ctx &c, const std::string &tmpName)
+{
+    DownloadResult &r = c.result;
+    const int vfd = c.vfd.get();
+    // Same bytes. A kept zip that was missing is put back (it matches the record).
+    if (!c.zipPresent) {
+        if (::renameat(vfd, tmpName.c_str(), vfd, c.name(".zip").c_str()) != 0) {
+            const Error e = Error::fromErrno(errno, c.shown(c.name(".zip")));
             ::unlinkat(vfd, tmpName.c_str(), 0);
+            return c.fail(e);
         }
-        r.outcome = changed ? DownloadOutcome::Changed : DownloadOutcome::Identical;
-        return r;
+    } else {
+        ::unlinkat(vfd, tmpName.c_str(), 0);
     }
+    r.outcome = c.changed ? DownloadOutcome::Changed : DownloadOutcome::Identical;
+    return r;
+}
+
+DownloadResult VersionDownloader::replaceAndExtract(Ctx &c, const std::string &tmpName)
+{
+    const int vfd = c.vfd.get();
     // Replace (repair): the verified zip goes in and the tree is extracted again from it.
     if (::renameat(vfd, tmpName.c_str(), vfd, c.name(".zip").c_str()) != 0) {
-        const Error e = Error::fromErrno(errno, shown(c.name(".zip")));
+        const Error e = Error::fromErrno(errno, c.shown(c.name(".zip")));
         ::unlinkat(vfd, tmpName.c_str(), 0);
-        return fail(e);
+        return c.fail(e);
     }
-    r.notes.append(u"the zip was replaced by a verified download and the tree extracted again"_s);
-    return install(c.name(".zip"), false, recorded);
+    c.result.notes.append(u"the zip was replaced by a verified download and the tree extracted again"_s);
+    return install(c, c.name(".zip"), false, QString::fromLatin1(*c.oldHash));
 }
 
 } // namespace mk

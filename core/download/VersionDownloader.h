@@ -2,12 +2,16 @@
 #pragma once
 
 #include <functional>
+#include <optional>
+#include <string>
 
 #include "common/UniqueFd.h"
 #include "download/DownloadRecords.h"
 #include "download/ProxyFetcher.h"
 
 namespace mk {
+
+class FileLock;
 
 /// Fetches one module version into GOMODCACHE exactly as go writes it
 /// (go-cache-internals.md §2.1): .info and .mod through "<file><rand>.tmp" + rename, @v/list
@@ -36,6 +40,29 @@ public:
 
 private:
     struct Ctx;
+    // The steps of run(), in order; a step that returns a result ends the run with it.
+    [[nodiscard]] std::optional<DownloadResult> resolveVersion(Ctx &c);
+    [[nodiscard]] std::optional<DownloadResult> openVersionDir(Ctx &c);
+    /// Reads the cached .info, .mod and .ziphash; in Download mode a complete version ends here.
+    [[nodiscard]] std::optional<DownloadResult> checkCachedCopy(Ctx &c);
+    [[nodiscard]] std::optional<DownloadResult> fetchInfo(Ctx &c);
+    /// .mod: checked against go.sum and the checksum database before it is written.
+    [[nodiscard]] std::optional<DownloadResult> fetchMod(Ctx &c);
+    /// Download mode, under the lock: a version completed meanwhile, or go's fast path from a kept zip.
+    [[nodiscard]] std::optional<DownloadResult> installKeptZip(Ctx &c);
+    /// Streams the zip into tmpName (in the @v directory); "direct" drops the lock and hands over to go.
+    [[nodiscard]] std::optional<DownloadResult> fetchZip(Ctx &c, const std::string &tmpName, Expected<FileLock> &lock);
+    /// Refresh / Replace: the fetched zip against go.sum, the checksum database and the cache's record.
+    [[nodiscard]] std::optional<DownloadResult> compareWithRecord(Ctx &c, const std::string &tmpName);
+    [[nodiscard]] DownloadResult keepRefreshed(Ctx &c, const std::string &tmpName);
+    [[nodiscard]] DownloadResult replaceAndExtract(Ctx &c, const std::string &tmpName);
+    /// Extracts zipName (in the @v directory) under .partial; with a new download (fresh), checks
+    /// the hash, writes .ziphash and renames the temp zip into place.
+    [[nodiscard]] DownloadResult install(Ctx &c, const std::string &zipName, bool fresh, const QString &expected);
+    /// Moves a (partial) tree into our trash: go would delete it; the reaper will.
+    [[nodiscard]] Status moveTreeAside(const Ctx &c);
+    [[nodiscard]] bool treePresent(const Ctx &c) const;
+
     [[nodiscard]] Status writeMetadata(Ctx &c, const QString &suffix, const QByteArray &data);
     [[nodiscard]] Status checkHash(Ctx &c, const QString &h1, bool goMod);
     [[nodiscard]] DownloadResult goDirect(Ctx &c);
