@@ -109,6 +109,9 @@ private Q_SLOTS:
     void shouldFindGoOnPathThroughSymlinks();
     void shouldHandlePathsLikeFilepath_data();
     void shouldHandlePathsLikeFilepath();
+    void shouldReadModCacheRwAsGoDoes_data();
+    void shouldReadModCacheRwAsGoDoes();
+    void shouldReadModCacheRwFromTheResolvedGoflags();
 
     // (b) the real go
     void shouldAgreeWithRealGoEnv_data();
@@ -546,6 +549,53 @@ void TestGoEnvironment::shouldParseGoVersions()
     const GoEnvironment env = m.resolve();
     QCOMPARE(env.goMinor(), 21);
     CHECK_VAR(env, "GOTOOLCHAIN", u"auto"_s, EnvOrigin::GoRootEnv, QString());
+}
+
+void TestGoEnvironment::shouldReadModCacheRwAsGoDoes_data()
+{
+    // cmd/go/internal/base/goflags.go: strings.Fields, -flag or --flag, -flag=value parsed by
+    // strconv.ParseBool, the last word winning.
+    QTest::addColumn<QString>("goflags");
+    QTest::addColumn<bool>("rw");
+    QTest::newRow("-modcacherw") << u"-modcacherw"_s << true;
+    QTest::newRow("--modcacherw") << u"--modcacherw"_s << true;
+    QTest::newRow("-modcacherw=true") << u"-modcacherw=true"_s << true;
+    QTest::newRow("--modcacherw=true") << u"--modcacherw=true"_s << true;
+    QTest::newRow("-modcacherw=false") << u"-modcacherw=false"_s << false;
+    QTest::newRow("-modcacherw=1") << u"-modcacherw=1"_s << true;
+    QTest::newRow("-modcacherw=0") << u"-modcacherw=0"_s << false;
+    QTest::newRow("-modcacherw=T") << u"-modcacherw=T"_s << true;
+    QTest::newRow("-modcacherw=False") << u"-modcacherw=False"_s << false;
+    QTest::newRow("-mod=mod -modcacherw") << u"-mod=mod -modcacherw"_s << true;
+    QTest::newRow("tab and newline") << u"-mod=mod\t-modcacherw\n"_s << true;
+    QTest::newRow("last wins, off") << u"-modcacherw -modcacherw=false"_s << false;
+    QTest::newRow("last wins, on") << u"-modcacherw=false --modcacherw"_s << true;
+    QTest::newRow("empty") << QString() << false;
+    QTest::newRow("-modcacherwx") << u"-modcacherwx"_s << false;
+    QTest::newRow("---modcacherw") << u"---modcacherw"_s << false;
+    QTest::newRow("modcacherw") << u"modcacherw"_s << false;
+    QTest::newRow("-modcacherw=yes (go rejects it)") << u"-modcacherw=yes"_s << false;
+    QTest::newRow("-mod=modcacherw") << u"-mod=modcacherw"_s << false;
+}
+
+void TestGoEnvironment::shouldReadModCacheRwAsGoDoes()
+{
+    QFETCH(QString, goflags);
+    QFETCH(bool, rw);
+    QCOMPARE(GoEnvironment::modCacheRwIn(goflags), rw);
+}
+
+void TestGoEnvironment::shouldReadModCacheRwFromTheResolvedGoflags()
+{
+    FakeMachine m;
+    m.withGo119();
+    m.env = {{u"HOME"_s, u"/home/u"_s}};
+    QVERIFY(!m.resolve().modCacheRw());
+    m.files.insert(u"/home/u/.config/go/env"_s, "GOFLAGS=-mod=mod --modcacherw\n"_ba);
+    QVERIFY(m.resolve().modCacheRw());
+    // The OS environment hides the env file, as for go.
+    m.env.insert(u"GOFLAGS"_s, u"-modcacherw=false"_s);
+    QVERIFY(!m.resolve().modCacheRw());
 }
 
 void TestGoEnvironment::shouldProduceTheDocumentedJson()

@@ -9,7 +9,7 @@
 #include "cli/CliContext.h"
 #include "cli/CliReport.h"
 #include "download/DownloadSetup.h"
-#include "purge/PurgePlanner.h"
+#include "module/VersionPattern.h"
 #include "scan/CacheScanner.h"
 #include "verify/RepairJob.h"
 #include "verify/VerifySelection.h"
@@ -49,7 +49,7 @@ int RepairCommand::run(CliContext &ctx)
         return UsageError;
     }
     for (const QString &p : patterns) {
-        if (Status st = PurgePlanner::checkPattern(p); !st) {
+        if (Status st = VersionPattern::check(p); !st) {
             ctx.err << "modkeeper-cli repair: " << st.error().toString() << "\n";
             return UsageError;
         }
@@ -81,7 +81,7 @@ int RepairCommand::run(CliContext &ctx)
     RepairJob::Options options;
     options.gomodcache = modcache.value();
     options.lockTimeoutMs = int(timeoutSeconds * 1000);
-    options.cacheRw = env.value(u"GOFLAGS"_s).split(u' ', Qt::SkipEmptyParts).contains(u"-modcacherw"_s);
+    options.cacheRw = env.modCacheRw();
     options.known = known.value();
     // Damaged zips come back from the resolved GOPROXY, checked like any download.
     DownloadSetup::Request request;

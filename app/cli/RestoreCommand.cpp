@@ -8,7 +8,7 @@
 
 #include "cli/CliContext.h"
 #include "cli/CliReport.h"
-#include "purge/PurgePlanner.h"
+#include "module/VersionPattern.h"
 #include "purge/RestoreJob.h"
 #include "scan/CacheScanner.h"
 #include "scan/ScanReport.h"
@@ -42,7 +42,7 @@ int RestoreCommand::run(CliContext &ctx)
         return UsageError;
     }
     for (const QString &p : patterns) {
-        if (Status st = PurgePlanner::checkPattern(p); !st) {
+        if (Status st = VersionPattern::check(p); !st) {
             ctx.err << "modkeeper-cli restore: " << st.error().toString() << "\n";
             return UsageError;
         }
@@ -66,12 +66,11 @@ int RestoreCommand::run(CliContext &ctx)
     const QStringList unmatched = CliReport::unmatched(scan.versions, patterns);
     QList<ModuleVersionRecord> selected;
     for (const ModuleVersionRecord &v : scan.versions) {
-        if (RestoreJob::isRestorable(v) && std::any_of(patterns.begin(), patterns.end(), [&](const QString &p) { return PurgePlanner::matches(p, v); }))
+        if (RestoreJob::isRestorable(v) && VersionPattern::matchesAny(patterns, v.path, v.version))
             selected.append(v);
     }
     const GoEnvironment env = GoEnvironment::resolve(ctx.envInputs);
-    RestoreJob::Options options{modcache.value(), int(timeoutSeconds * 1000),
-                                env.value(u"GOFLAGS"_s).split(u' ', Qt::SkipEmptyParts).contains(u"-modcacherw"_s)};
+    RestoreJob::Options options{modcache.value(), int(timeoutSeconds * 1000), env.modCacheRw()};
     QList<PurgeItemResult> results = RestoreJob::run(options, selected);
     // A failure before the first version (the cache could not be opened) stands for each of
     // them: every entry names its path and version.

@@ -80,7 +80,7 @@ Expected<DownloadOptions> DownloadSetup::fromEnvironment(const GoEnvironment &en
     }
     if (const Expected<ProxyList> list = ProxyList::parse(o.goproxy, o.gonoproxy); !list)
         return list.error();
-    o.cacheRw = env.value(u"GOFLAGS"_s).split(u' ', Qt::SkipEmptyParts).contains(u"-modcacherw"_s);
+    o.cacheRw = env.modCacheRw();
     o.goBinary = goCommand(env, environment);
     return o;
 }

@@ -124,6 +124,270 @@ Error makeError(const QString &message, const QString &subject = {})
     return Error::make(Error::Code::InvalidArgument, message, subject);
 }
 
+// -- The user's env file. Its location never depends on the release, except for the
+// relative-XDG check, which needs the version; a GOROOT set only in the file (and no go
+// on PATH) is the one case where the version is known only after reading it.
+QString locateEnvFile(const Resolver &r, int minor, Value *goenv, Error *err)
+{
+    if (const QString file = r.getenv(u"GOENV"_s); !file.isEmpty()) {
+        // "off" disables the file; go env then shows GOENV as empty.
+        *goenv = {file == u"off" ? QString() : file, EnvOrigin::Environment};
+        return file == u"off" ? QString() : file;
+    }
+    const Expected<QString> dir = r.userDir(true, minor);
+    if (!dir) {
+        *goenv = {QString(), EnvOrigin::Unset};
+        *err = makeError(u"cannot find go env config: "_s + dir.error().message, dir.error().subject);
+        return {};
+    }
+    const QString file = r.join(*dir, u"go/env"_s);
+    *goenv = {file, EnvOrigin::Default};
+    return file;
+}
+
+struct Release
+{
+    QString version; // "go1.23.4", empty if unknown
+    int minor = 0;
+};
+
+// The release of the go that will run: its VERSION file, else (go1.21+) the presence of go.env.
+Release findRelease(const Resolver &r, const QString &osGoroot, const QString &exeRoot)
+{
+    QString versionRoot = !exeRoot.isEmpty() ? exeRoot : (osGoroot.isEmpty() ? QString() : r.clean(osGoroot));
+    if (versionRoot.isEmpty()) {
+        Value unused;
+        Error unusedErr;
+        const QString file = locateEnvFile(r, 0, &unused, &unusedErr);
+        if (const auto data = r.read(file)) {
+            const QString fileGoroot = GoEnvFile::parse(*data).value(u"GOROOT"_s);
+            if (!fileGoroot.isEmpty())
+                versionRoot = r.clean(fileGoroot);
+        }
+    }
+    Release release;
+    release.version = readVersion(r, versionRoot);
+    release.minor = GoEnvironment::minorOf(release.version);
+    if (release.minor == 0 && !versionRoot.isEmpty() && r.read(r.join(versionRoot, u"go.env"_s)))
+        release.minor = firstGoEnvRelease; // only go1.21+ ships go.env
+    return release;
+}
+
+struct UserEnvFile
+{
+    QString path;  // empty: none (GOENV=off, or no config dir)
+    Value goenv;   // GOENV as go env shows it
+    Error error;
+    QHash<QString, QString> values;
+};
+
+UserEnvFile readUserEnvFile(const Resolver &r, int minor)
+{
+    UserEnvFile file;
+    file.path = locateEnvFile(r, minor, &file.goenv, &file.error);
+    const std::optional<QByteArray> userData = r.read(file.path);
+    file.values = userData ? GoEnvFile::parse(*userData) : QHash<QString, QString>();
+    return file;
+}
+
+struct Goroot
+{
+    QString shown;     // GOROOT as go env shows it
+    QString goEnvFile; // $GOROOT/go.env (go1.21+)
+    QHash<QString, QString> goEnv;
+};
+
+// -- GOROOT (cfg.findGOROOT, cfg.SetGOROOT).
+Goroot findGoroot(const Resolver &r, bool layered, const QString &osGoroot, const QString &exeRoot,
+                  const QHash<QString, QString> &userFile)
+{
+    Goroot root;
+    if (layered) {
+        // go1.21+: go.env is found through the *file's* GOROOT first, then the OS one; the
+        // GOROOT shown is the raw OS value if set.
+        const QString fileGoroot = userFile.value(u"GOROOT"_s);
+        const QString rootForGoEnv = !fileGoroot.isEmpty() ? r.clean(fileGoroot)
+                                     : !osGoroot.isEmpty() ? r.clean(osGoroot)
+                                                           : exeRoot;
+        root.shown = !osGoroot.isEmpty() ? osGoroot : rootForGoEnv;
+        if (!rootForGoEnv.isEmpty()) {
+            root.goEnvFile = r.join(rootForGoEnv, u"go.env"_s);
+            if (const auto data = r.read(root.goEnvFile))
+                root.goEnv = GoEnvFile::parse(*data);
+        }
+    } else {
+        // go1.19: Getenv("GOROOT") (OS, then file), cleaned; else next to the binary.
+        const QString set = !osGoroot.isEmpty() ? osGoroot : userFile.value(u"GOROOT"_s);
+        root.shown = !set.isEmpty() ? r.clean(set) : exeRoot;
+    }
+    return root;
+}
+
+// The layers a setting comes from.
+class Layers
+{
+public:
+    Layers(const Resolver &r, const QHash<QString, QString> &userFile, const QHash<QString, QString> &goEnv, bool layered)
+        : m_r(r), m_userFile(userFile), m_goEnv(goEnv), m_layered(layered)
+    {
+    }
+
+    // cfg.Getenv: a non-empty OS value, else the user file, else (go1.21+) go.env. A key
+    // present in the user file hides go.env even when its value is empty.
+    [[nodiscard]] Value lookup(const QString &name) const
+    {
+        if (const QString os = m_r.getenv(name); !os.isEmpty())
+            return {os, EnvOrigin::Environment};
+        if (const auto it = m_userFile.constFind(name); it != m_userFile.constEnd())
+            return {*it, EnvOrigin::EnvFile};
+        if (m_layered) {
+            if (const auto it = m_goEnv.constFind(name); it != m_goEnv.constEnd())
+                return {*it, EnvOrigin::GoRootEnv};
+        }
+        return {};
+    }
+
+    // cfg.envOr / EnvOrAndChanged: an empty result falls back to the default. When both are
+    // empty the origin still says which file set the empty value.
+    [[nodiscard]] Value envOr(const QString &name, const QString &def) const
+    {
+        const Value v = lookup(name);
+        if (!v.value.isEmpty())
+            return v;
+        if (!def.isEmpty())
+            return {def, EnvOrigin::Default};
+        return v;
+    }
+
+private:
+    const Resolver &m_r;
+    const QHash<QString, QString> &m_userFile;
+    const QHash<QString, QString> &m_goEnv;
+    bool m_layered;
+};
+
+struct Setting
+{
+    Value value;
+    Error error;
+};
+
+struct Gopath
+{
+    Setting setting;
+    QString derivedModcache; // GOPATH[0]/pkg/mod
+};
+
+// -- GOPATH (go/build.defaultGOPATH, cfg.gopath, main.go checks).
+Gopath resolveGopath(const Resolver &r, const Layers &layers, Platform platform, const QString &runtimeGoroot,
+                     const QString &gorootForWarning)
+{
+    const QString homeVar = platform == Platform::Windows ? u"USERPROFILE"_s : u"HOME"_s;
+    QString defaultGopath;
+    QString gopathError; // cfg.GoPathError
+    if (const QString osGopath = r.getenv(u"GOPATH"_s); osGopath.isEmpty()) {
+        const QString home = r.getenv(homeVar);
+        if (!home.isEmpty()) {
+            const QString def = r.join(home, u"go"_s);
+            if (r.clean(def) == r.clean(runtimeGoroot))
+                gopathError = u"cannot set GOROOT as GOPATH"_s;
+            else
+                defaultGopath = def;
+        } else {
+            gopathError = homeVar + u" is not set"_s;
+        }
+    }
+    Value gopath = layers.envOr(u"GOPATH"_s, defaultGopath);
+    // GOMODCACHE is derived before main.go looks at GOPATH (cfg package initialisation).
+    const QStringList gopathList = GoFilePath::splitList(gopath.value, platform);
+    const QString derivedModcache = gopathList.isEmpty() || gopathList.first().isEmpty()
+                                        ? QString()
+                                        : r.join(gopathList.first(), u"pkg/mod"_s);
+    Error gopathErr;
+    if (gopath.value.isEmpty()) {
+        if (!gopathError.isEmpty())
+            gopathErr = makeError(gopathError);
+    } else if (r.clean(gopath.value) == r.clean(gorootForWarning)) {
+        gopathErr = makeError(u"GOPATH set to GOROOT (%1) has no effect"_s.arg(gopath.value), gopath.value);
+    } else {
+        for (const QString &p : gopathList) {
+            if (p.isEmpty())
+                continue;
+            if (p.startsWith(u'~')) {
+                gopathErr = makeError(u"GOPATH entry cannot start with shell metacharacter '~': "_s
+                                          + GoQuote::string(p), p);
+                break;
+            }
+            if (!r.isAbs(p)) {
+                if (layers.lookup(u"GOPATH"_s).value.isEmpty()) {
+                    // An inferred relative GOPATH (relative HOME) is dropped silently.
+                    gopath = {};
+                } else {
+                    gopathErr = makeError(u"GOPATH entry is relative; must be absolute path: "_s
+                                              + GoQuote::string(p) + u'.', p);
+                    break;
+                }
+            }
+        }
+    }
+    return {{gopath, gopathErr}, derivedModcache};
+}
+
+// -- GOMODCACHE (modfetch.checkCacheDir messages).
+Setting resolveModcache(const Resolver &r, const Layers &layers, const QString &derivedModcache)
+{
+    const Value modcache = layers.envOr(u"GOMODCACHE"_s, derivedModcache);
+    Error modcacheErr;
+    if (modcache.value.isEmpty())
+        modcacheErr = makeError(u"module cache not found: neither GOMODCACHE nor GOPATH is set"_s);
+    else if (!r.isAbs(modcache.value))
+        modcacheErr = makeError(u"GOMODCACHE entry is relative; must be absolute path: "_s
+                                    + GoQuote::string(modcache.value) + u'.', modcache.value);
+    return {modcache, modcacheErr};
+}
+
+// -- GOCACHE (cache.DefaultDir).
+Setting resolveGocache(const Resolver &r, const Layers &layers, int minor)
+{
+    Value gocache = layers.lookup(u"GOCACHE"_s);
+    Error gocacheErr;
+    if (!gocache.value.isEmpty()) {
+        if (!r.isAbs(gocache.value) && gocache.value != u"off") {
+            gocacheErr = makeError(u"GOCACHE is not an absolute path"_s, gocache.value);
+            gocache.value = u"off"_s;
+        }
+    } else if (const Expected<QString> dir = r.userDir(false, minor); !dir) {
+        gocache = {u"off"_s, EnvOrigin::Default};
+        gocacheErr = makeError(u"GOCACHE is not defined and "_s + dir.error().message, dir.error().subject);
+    } else {
+        gocache = {r.join(*dir, u"go-build"_s), EnvOrigin::Default};
+    }
+    return {gocache, gocacheErr};
+}
+
+// -- Proxy and checksum settings. go1.21+ has empty compiled-in defaults: the values
+// come from $GOROOT/go.env, so a missing go.env really means "no proxy".
+QList<std::pair<QString, Value>> proxySettings(const Layers &layers, bool layered)
+{
+    QList<std::pair<QString, Value>> out;
+    out.append({u"GOPROXY"_s, layers.envOr(u"GOPROXY"_s, layered ? QString() : u"https://proxy.golang.org,direct"_s)});
+    out.append({u"GOSUMDB"_s, layers.envOr(u"GOSUMDB"_s, layered ? QString() : u"sum.golang.org"_s)});
+    const Value goprivate = layers.lookup(u"GOPRIVATE"_s);
+    out.append({u"GOPRIVATE"_s, goprivate});
+    // GONOPROXY and GONOSUMDB default to GOPRIVATE. That is a derived value, so its origin
+    // is Default, as for GOMODCACHE derived from GOPATH.
+    for (const QString &name : {u"GONOPROXY"_s, u"GONOSUMDB"_s}) {
+        const Value v = layers.lookup(name);
+        out.append({name, v.value.isEmpty() && !goprivate.value.isEmpty() ? Value{goprivate.value, EnvOrigin::Default} : v});
+    }
+    out.append({u"GOINSECURE"_s, layers.lookup(u"GOINSECURE"_s)});
+    out.append({u"GOFLAGS"_s, layers.lookup(u"GOFLAGS"_s)});
+    // go1.19 ignores GOTOOLCHAIN; what the OS or the file says is still reported, since a
+    // newer go would use it.
+    out.append({u"GOTOOLCHAIN"_s, layers.lookup(u"GOTOOLCHAIN"_s)});
+    return out;
+}
+
 } // namespace
 
 // ---- GoEnvInputs ----------------------------------------------------------------------
@@ -210,6 +474,9 @@ GoEnvironment GoEnvironment::resolve(const GoEnvInputs &inputs)
     const Platform platform = inputs.platform;
     GoEnvironment env;
     env.m_platform = platform;
+    const auto put = [&](const QString &name, const Value &v, const Error &err = {}) {
+        env.m_vars.insert(name, Variable{name, v.value, v.origin, err});
+    };
 
     const QString osGoroot = r.getenv(u"GOROOT"_s);
     const QString exe = inputs.findGoExecutable ? inputs.findGoExecutable(inputs.environment) : QString();
@@ -217,202 +484,33 @@ GoEnvironment GoEnvironment::resolve(const GoEnvInputs &inputs)
     const QString exeRoot = exe.isEmpty() ? QString()
                                           : GoFilePath::dir(GoFilePath::dir(exe, platform), platform);
 
-    // -- The user's env file. Its location never depends on the release, except for the
-    // relative-XDG check, which needs the version; a GOROOT set only in the file (and no go
-    // on PATH) is the one case where the version is known only after reading it.
-    const auto locateEnvFile = [&](int minor, Value *goenv, Error *err) -> QString {
-        if (const QString file = r.getenv(u"GOENV"_s); !file.isEmpty()) {
-            // "off" disables the file; go env then shows GOENV as empty.
-            *goenv = {file == u"off" ? QString() : file, EnvOrigin::Environment};
-            return file == u"off" ? QString() : file;
-        }
-        const Expected<QString> dir = r.userDir(true, minor);
-        if (!dir) {
-            *goenv = {QString(), EnvOrigin::Unset};
-            *err = makeError(u"cannot find go env config: "_s + dir.error().message, dir.error().subject);
-            return {};
-        }
-        const QString file = r.join(*dir, u"go/env"_s);
-        *goenv = {file, EnvOrigin::Default};
-        return file;
-    };
-
-    QString versionRoot = !exeRoot.isEmpty() ? exeRoot : (osGoroot.isEmpty() ? QString() : r.clean(osGoroot));
-    if (versionRoot.isEmpty()) {
-        Value unused;
-        Error unusedErr;
-        const QString file = locateEnvFile(0, &unused, &unusedErr);
-        if (const auto data = r.read(file)) {
-            const QString fileGoroot = GoEnvFile::parse(*data).value(u"GOROOT"_s);
-            if (!fileGoroot.isEmpty())
-                versionRoot = r.clean(fileGoroot);
-        }
-    }
-    env.m_goVersion = readVersion(r, versionRoot);
-    env.m_goMinor = minorOf(env.m_goVersion);
-    if (env.m_goMinor == 0 && !versionRoot.isEmpty() && r.read(r.join(versionRoot, u"go.env"_s)))
-        env.m_goMinor = firstGoEnvRelease; // only go1.21+ ships go.env
-    const int minor = env.m_goMinor;
-    const bool layered = minor >= firstGoEnvRelease;
-
-    Value goenvValue;
-    Error goenvError;
-    env.m_envFile = locateEnvFile(minor, &goenvValue, &goenvError);
-    const std::optional<QByteArray> userData = r.read(env.m_envFile);
-    const QHash<QString, QString> userFile = userData ? GoEnvFile::parse(*userData) : QHash<QString, QString>();
-
-    // -- GOROOT (cfg.findGOROOT, cfg.SetGOROOT).
-    QHash<QString, QString> goEnv;
-    if (layered) {
-        // go1.21+: go.env is found through the *file's* GOROOT first, then the OS one; the
-        // GOROOT shown is the raw OS value if set.
-        const QString fileGoroot = userFile.value(u"GOROOT"_s);
-        const QString rootForGoEnv = !fileGoroot.isEmpty() ? r.clean(fileGoroot)
-                                     : !osGoroot.isEmpty() ? r.clean(osGoroot)
-                                                           : exeRoot;
-        env.m_goroot = !osGoroot.isEmpty() ? osGoroot : rootForGoEnv;
-        if (!rootForGoEnv.isEmpty()) {
-            env.m_goEnvFile = r.join(rootForGoEnv, u"go.env"_s);
-            if (const auto data = r.read(env.m_goEnvFile))
-                goEnv = GoEnvFile::parse(*data);
-        }
-    } else {
-        // go1.19: Getenv("GOROOT") (OS, then file), cleaned; else next to the binary.
-        const QString set = !osGoroot.isEmpty() ? osGoroot : userFile.value(u"GOROOT"_s);
-        env.m_goroot = !set.isEmpty() ? r.clean(set) : exeRoot;
-    }
+    const Release release = findRelease(r, osGoroot, exeRoot);
+    env.m_goVersion = release.version;
+    env.m_goMinor = release.minor;
+    const bool layered = release.minor >= firstGoEnvRelease;
+    const UserEnvFile userFile = readUserEnvFile(r, release.minor);
+    env.m_envFile = userFile.path;
+    const Goroot goroot = findGoroot(r, layered, osGoroot, exeRoot, userFile.values);
+    env.m_goroot = goroot.shown;
+    env.m_goEnvFile = goroot.goEnvFile;
     // runtime.GOROOT() of the go binary: $GOROOT, else where it was installed.
     const QString runtimeGoroot = !osGoroot.isEmpty() ? osGoroot : exeRoot;
 
-    QStringList keysInFiles = userFile.keys() + goEnv.keys();
+    QStringList keysInFiles = userFile.values.keys() + goroot.goEnv.keys();
     keysInFiles.removeDuplicates();
     keysInFiles.sort();
     env.m_keysInFiles = keysInFiles;
 
-    // cfg.Getenv: a non-empty OS value, else the user file, else (go1.21+) go.env. A key
-    // present in the user file hides go.env even when its value is empty.
-    const auto lookup = [&](const QString &name) -> Value {
-        if (const QString os = r.getenv(name); !os.isEmpty())
-            return {os, EnvOrigin::Environment};
-        if (const auto it = userFile.constFind(name); it != userFile.constEnd())
-            return {*it, EnvOrigin::EnvFile};
-        if (layered) {
-            if (const auto it = goEnv.constFind(name); it != goEnv.constEnd())
-                return {*it, EnvOrigin::GoRootEnv};
-        }
-        return {};
-    };
-    // cfg.envOr / EnvOrAndChanged: an empty result falls back to the default. When both are
-    // empty the origin still says which file set the empty value.
-    const auto envOr = [&](const QString &name, const QString &def) -> Value {
-        const Value v = lookup(name);
-        if (!v.value.isEmpty())
-            return v;
-        if (!def.isEmpty())
-            return {def, EnvOrigin::Default};
-        return v;
-    };
-    const auto put = [&](const QString &name, const Value &v, const Error &err = {}) {
-        env.m_vars.insert(name, Variable{name, v.value, v.origin, err});
-    };
-
-    // -- GOPATH (go/build.defaultGOPATH, cfg.gopath, main.go checks).
-    const QString homeVar = platform == Platform::Windows ? u"USERPROFILE"_s : u"HOME"_s;
-    QString defaultGopath;
-    QString gopathError; // cfg.GoPathError
-    if (const QString osGopath = r.getenv(u"GOPATH"_s); osGopath.isEmpty()) {
-        const QString home = r.getenv(homeVar);
-        if (!home.isEmpty()) {
-            const QString def = r.join(home, u"go"_s);
-            if (r.clean(def) == r.clean(runtimeGoroot))
-                gopathError = u"cannot set GOROOT as GOPATH"_s;
-            else
-                defaultGopath = def;
-        } else {
-            gopathError = homeVar + u" is not set"_s;
-        }
-    }
-    Value gopath = envOr(u"GOPATH"_s, defaultGopath);
-    // GOMODCACHE is derived before main.go looks at GOPATH (cfg package initialisation).
-    const QStringList gopathList = GoFilePath::splitList(gopath.value, platform);
-    const QString derivedModcache = gopathList.isEmpty() || gopathList.first().isEmpty()
-                                        ? QString()
-                                        : r.join(gopathList.first(), u"pkg/mod"_s);
-    Error gopathErr;
-    const QString gorootForWarning = layered ? env.m_goroot : runtimeGoroot;
-    if (gopath.value.isEmpty()) {
-        if (!gopathError.isEmpty())
-            gopathErr = makeError(gopathError);
-    } else if (r.clean(gopath.value) == r.clean(gorootForWarning)) {
-        gopathErr = makeError(u"GOPATH set to GOROOT (%1) has no effect"_s.arg(gopath.value), gopath.value);
-    } else {
-        for (const QString &p : gopathList) {
-            if (p.isEmpty())
-                continue;
-            if (p.startsWith(u'~')) {
-                gopathErr = makeError(u"GOPATH entry cannot start with shell metacharacter '~': "_s
-                                          + GoQuote::string(p), p);
-                break;
-            }
-            if (!r.isAbs(p)) {
-                if (lookup(u"GOPATH"_s).value.isEmpty()) {
-                    // An inferred relative GOPATH (relative HOME) is dropped silently.
-                    gopath = {};
-                } else {
-                    gopathErr = makeError(u"GOPATH entry is relative; must be absolute path: "_s
-                                              + GoQuote::string(p) + u'.', p);
-                    break;
-                }
-            }
-        }
-    }
-    put(u"GOPATH"_s, gopath, gopathErr);
-
-    // -- GOMODCACHE (modfetch.checkCacheDir messages).
-    const Value modcache = envOr(u"GOMODCACHE"_s, derivedModcache);
-    Error modcacheErr;
-    if (modcache.value.isEmpty())
-        modcacheErr = makeError(u"module cache not found: neither GOMODCACHE nor GOPATH is set"_s);
-    else if (!r.isAbs(modcache.value))
-        modcacheErr = makeError(u"GOMODCACHE entry is relative; must be absolute path: "_s
-                                    + GoQuote::string(modcache.value) + u'.', modcache.value);
-    put(u"GOMODCACHE"_s, modcache, modcacheErr);
-
-    // -- GOCACHE (cache.DefaultDir).
-    Value gocache = lookup(u"GOCACHE"_s);
-    Error gocacheErr;
-    if (!gocache.value.isEmpty()) {
-        if (!r.isAbs(gocache.value) && gocache.value != u"off") {
-            gocacheErr = makeError(u"GOCACHE is not an absolute path"_s, gocache.value);
-            gocache.value = u"off"_s;
-        }
-    } else if (const Expected<QString> dir = r.userDir(false, minor); !dir) {
-        gocache = {u"off"_s, EnvOrigin::Default};
-        gocacheErr = makeError(u"GOCACHE is not defined and "_s + dir.error().message, dir.error().subject);
-    } else {
-        gocache = {r.join(*dir, u"go-build"_s), EnvOrigin::Default};
-    }
-    put(u"GOCACHE"_s, gocache, gocacheErr);
-
-    put(u"GOENV"_s, goenvValue, goenvError);
-
-    // -- Proxy and checksum settings. go1.21+ has empty compiled-in defaults: the values
-    // come from $GOROOT/go.env, so a missing go.env really means "no proxy".
-    put(u"GOPROXY"_s, envOr(u"GOPROXY"_s, layered ? QString() : u"https://proxy.golang.org,direct"_s));
-    put(u"GOSUMDB"_s, envOr(u"GOSUMDB"_s, layered ? QString() : u"sum.golang.org"_s));
-    const Value goprivate = lookup(u"GOPRIVATE"_s);
-    put(u"GOPRIVATE"_s, goprivate);
-    // GONOPROXY and GONOSUMDB default to GOPRIVATE. That is a derived value, so its origin
-    // is Default, as for GOMODCACHE derived from GOPATH.
-    for (const QString &name : {u"GONOPROXY"_s, u"GONOSUMDB"_s}) {
-        const Value v = lookup(name);
-        put(name, v.value.isEmpty() && !goprivate.value.isEmpty() ? Value{goprivate.value, EnvOrigin::Default} : v);
-    }
-    put(u"GOINSECURE"_s, lookup(u"GOINSECURE"_s));
-    put(u"GOFLAGS"_s, lookup(u"GOFLAGS"_s));
-    // go1.19 ignores GOTOOLCHAIN; what the OS or the file says is still reported, since a
-    // newer go would use it.
-    put(u"GOTOOLCHAIN"_s, lookup(u"GOTOOLCHAIN"_s));
+    const Layers layers(r, userFile.values, goroot.goEnv, layered);
+    const Gopath gopath = resolveGopath(r, layers, platform, runtimeGoroot, layered ? env.m_goroot : runtimeGoroot);
+    put(u"GOPATH"_s, gopath.setting.value, gopath.setting.error);
+    const Setting modcache = resolveModcache(r, layers, gopath.derivedModcache);
+    put(u"GOMODCACHE"_s, modcache.value, modcache.error);
+    const Setting gocache = resolveGocache(r, layers, release.minor);
+    put(u"GOCACHE"_s, gocache.value, gocache.error);
+    put(u"GOENV"_s, userFile.goenv, userFile.error);
+    for (const auto &[name, value] : proxySettings(layers, layered))
+        put(name, value);
     return env;
 }
 
@@ -441,6 +539,34 @@ Expected<QString> GoEnvironment::gomodcache() const
     if (v.value.isEmpty())
         return makeError(u"module cache not found: neither GOMODCACHE nor GOPATH is set"_s);
     return v.value;
+}
+
+bool GoEnvironment::modCacheRwIn(const QString &goflags)
+{
+    // cmd/go/internal/base/goflags.go: strings.Fields, then each word as a flag; a later word
+    // overrides an earlier one. A word go rejects (bad bool value) leaves the flag as it was.
+    bool on = false;
+    const QStringList words = goflags.simplified().split(u' ', Qt::SkipEmptyParts);
+    for (const QString &word : words) {
+        QStringView w(word);
+        if (!w.startsWith(u'-'))
+            continue;
+        w = w.mid(w.startsWith(u"--") ? 2 : 1);
+        const qsizetype eq = w.indexOf(u'=');
+        if ((eq < 0 ? w : w.left(eq)) != u"modcacherw")
+            continue;
+        if (eq < 0) {
+            on = true;
+            continue;
+        }
+        // strconv.ParseBool
+        const QStringView v = w.mid(eq + 1);
+        if (v == u"1" || v == u"t" || v == u"T" || v == u"true" || v == u"TRUE" || v == u"True")
+            on = true;
+        else if (v == u"0" || v == u"f" || v == u"F" || v == u"false" || v == u"FALSE" || v == u"False")
+            on = false;
+    }
+    return on;
 }
 
 Expected<QString> GoEnvironment::gocache() const

@@ -84,6 +84,12 @@ public:
     [[nodiscard]] Expected<QString> gomodcache() const;
     /// GOCACHE, or go's error ("off" and relative values are errors here).
     [[nodiscard]] Expected<QString> gocache() const;
+    /// Whether GOFLAGS asks for -modcacherw (leave extracted trees writable), read as go reads
+    /// GOFLAGS: whitespace-separated -flag, --flag or -flag=value words, the last one winning,
+    /// a value parsed as strconv.ParseBool ("-modcacherw=false" turns it off).
+    [[nodiscard]] bool modCacheRw() const { return modCacheRwIn(value(QStringLiteral("GOFLAGS"))); }
+    /// The same rule for a GOFLAGS value.
+    [[nodiscard]] static bool modCacheRwIn(const QString &goflags);
 
     /// The go env file in use; empty when GOENV=off or no config dir can be found.
     [[nodiscard]] QString envFile() const { return m_envFile; }
