@@ -17,6 +17,7 @@
 #include <QVBoxLayout>
 
 #include "DisplayFormat.h"
+#include "DownloadController.h"
 #include "DownloadReportModel.h"
 #include "keychain/CredentialStore.h"
 #include "module/ModulePath.h"
@@ -30,7 +31,8 @@ namespace mk {
 
 DownloadDialog::DownloadDialog(Purpose purpose, const QString &gomodcache, const QList<DownloadRequest> &versions,
                                QWidget *parent)
-    : QDialog(parent), m_purpose(purpose), m_gomodcache(gomodcache), m_requests(versions)
+    : QDialog(parent), m_purpose(purpose), m_gomodcache(gomodcache), m_requests(versions),
+      m_controller(new DownloadController(this))
 {
     setObjectName(u"downloadDialog"_s);
     setWindowTitle(purpose == Purpose::Refresh ? tr("Refresh from a Proxy") : tr("Download Modules"));
@@ -76,9 +78,8 @@ DownloadDialog::DownloadDialog(Purpose purpose, const QString &gomodcache, const
         layout->addWidget(m_input);
     }
 
-    m_report = new DownloadReportModel(this);
     auto *sorter = new QSortFilterProxyModel(this);
-    sorter->setSourceModel(m_report);
+    sorter->setSourceModel(report());
     sorter->setSortRole(DownloadReportModel::SortRole);
     m_table = new QTableView(this);
     m_table->setObjectName(u"downloadReport"_s);
@@ -90,7 +91,7 @@ DownloadDialog::DownloadDialog(Purpose purpose, const QString &gomodcache, const
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(DownloadReportModel::VersionColumn, QHeaderView::ResizeToContents);
     layout->addWidget(m_table, 1);
-    m_report->setRequests(purpose == Purpose::Refresh ? versions : QList<DownloadRequest>());
+    report()->setRequests(purpose == Purpose::Refresh ? versions : QList<DownloadRequest>());
 
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(u"downloadProgress"_s);
@@ -115,52 +116,30 @@ DownloadDialog::DownloadDialog(Purpose purpose, const QString &gomodcache, const
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::close);
     layout->addWidget(buttons);
 
-    connect(&m_switchWatcher, &QFutureWatcher<ProxyApplyResult>::finished, this, [this] {
-        const ProxyApplyResult r = m_switchWatcher.future().resultCount() > 0 ? m_switchWatcher.result() : ProxyApplyResult();
-        if (!r.ok()) {
-            fail(tr("GOPROXY was not switched: %1").arg(r.error.toString()));
-            return;
-        }
-        m_switchNote = tr("GOPROXY switched to %1 in %2.").arg(presetName(), r.envFile);
-        for (const ProxyEnvState::Override &o : r.overrides)
-            m_switchNote += u' ' + tr("The %1 environment variable of this session still overrides it.").arg(o.name);
-        proceedAfterSwitch();
+    connect(m_controller, &DownloadController::fetching, this, [this](const QString &goproxy) {
+        m_progress->setValue(0);
+        m_progress->show();
+        const QString notes = m_controller->notes();
+        m_summary->setText(notes.isEmpty() ? tr("Fetching from %1\u2026").arg(goproxy)
+                                           : notes + u' ' + tr("Fetching\u2026"));
     });
-    connect(&m_prepareWatcher, &QFutureWatcher<DownloadSetup::Prepared>::finished, this, [this] {
-        if (m_prepareWatcher.future().resultCount() == 0) {
-            fail(tr("Not started: the download could not be prepared."));
-            return;
-        }
-        const DownloadSetup::Prepared prepared = m_prepareWatcher.result();
-        switch (prepared.failed) {
-        case DownloadSetup::Prepared::Step::None:
-            break;
-        case DownloadSetup::Prepared::Step::Environment:
-            fail(prepared.error.toString());
-            return;
-        case DownloadSetup::Prepared::Step::CaFile:
-            fail(tr("The CA file of Settings \u25B8 Proxy\u2026: %1").arg(prepared.error.toString()));
-            return;
-        case DownloadSetup::Prepared::Step::ChecksumDb:
-            fail(tr("GOSUMDB: %1").arg(prepared.error.toString()));
-            return;
-        }
-        m_options = prepared.options;
-        for (const QString &note : prepared.notes)
-            m_switchNote += (m_switchNote.isEmpty() ? QString() : u" "_s) + note + u'.';
-        startJob();
-    });
-    connect(&m_jobWatcher, &QFutureWatcher<DownloadResult>::resultsReadyAt, this, &DownloadDialog::onResults);
-    connect(&m_jobWatcher, &QFutureWatcher<DownloadResult>::progressValueChanged, m_progress, &QProgressBar::setValue);
-    connect(&m_jobWatcher, &QFutureWatcher<DownloadResult>::finished, this, &DownloadDialog::onFinished);
+    connect(m_controller, &DownloadController::progressRangeChanged, m_progress, &QProgressBar::setRange);
+    connect(m_controller, &DownloadController::progressChanged, m_progress, &QProgressBar::setValue);
+    connect(m_controller, &DownloadController::failed, this, &DownloadDialog::fail);
+    connect(m_controller, &DownloadController::finished, this, &DownloadDialog::onFinished);
     resize(760, 460);
 }
 
 DownloadDialog::~DownloadDialog()
 {
-    m_jobWatcher.disconnect(this);
-    m_jobWatcher.cancel();
-    m_jobWatcher.waitForFinished();
+    // The controller (a child) stops and waits for its job; it must not call back into the
+    // half-destroyed dialog.
+    m_controller->disconnect(this);
+}
+
+DownloadReportModel *DownloadDialog::report() const
+{
+    return m_controller->report();
 }
 
 QString DownloadDialog::presetName() const
@@ -188,7 +167,7 @@ void DownloadDialog::setInputText(const QString &text)
 
 bool DownloadDialog::isRunning() const
 {
-    return m_running;
+    return m_controller->isRunning();
 }
 
 QString DownloadDialog::summaryText() const
@@ -198,7 +177,6 @@ QString DownloadDialog::summaryText() const
 
 void DownloadDialog::setBusy(bool busy)
 {
-    m_running = busy;
     m_startButton->setEnabled(!busy);
     m_stopButton->setEnabled(busy);
     m_preset->setEnabled(!busy);
@@ -219,7 +197,6 @@ void DownloadDialog::start()
 {
     if (isRunning())
         return;
-    m_switchNote.clear();
     if (m_purpose == Purpose::Download) {
         // Parse what was typed; every bad line is named before anything starts.
         QList<DownloadRequest> requests;
@@ -245,28 +222,42 @@ void DownloadDialog::start()
             return;
         }
         m_requests = requests;
-        m_report->setRequests(requests);
     }
     if (m_requests.isEmpty()) {
         m_summary->setText(tr("Nothing to fetch."));
         return;
     }
+    DownloadController::Run run;
+    run.mode = m_purpose == Purpose::Refresh ? DownloadJob::Mode::Refresh : DownloadJob::Mode::Download;
+    run.versions = m_requests;
+    run.gomodcache = m_gomodcache;
+    run.preset = presetName();
+    // The CA file of Settings ▸ Proxy… on top of the certificates go trusts.
+    run.caFile = TrustedCertificates::savedCaFile();
+    if (m_switch->isChecked() && !presetName().isEmpty()) {
+        if (std::optional<ProxyApplyPlan> plan = switchPlan())
+            run.switchTo = std::move(*plan);
+        else
+            return;
+    }
+    if (!m_controller->start(run))
+        return;
     setBusy(true);
     m_summary->setText(tr("Preparing\u2026"));
-    if (!m_switch->isChecked() || presetName().isEmpty()) {
-        proceedAfterSwitch();
-        return;
-    }
+}
+
+std::optional<ProxyApplyPlan> DownloadDialog::switchPlan()
+{
     const ProxyPresetStore store;
     const std::optional<ProxyPreset> preset = store.find(presetName());
     if (!preset) {
         fail(tr("The preset %1 no longer exists.").arg(presetName()));
-        return;
+        return std::nullopt;
     }
-    const Expected<ProxyApplyPlan> plan = ProxySwitcher::plan(*preset, GoEnvInputs::current(), CredentialStore::knownHosts());
+    Expected<ProxyApplyPlan> plan = ProxySwitcher::plan(*preset, GoEnvInputs::current(), CredentialStore::knownHosts());
     if (!plan) {
         fail(tr("GOPROXY was not switched: %1").arg(plan.error().toString()));
-        return;
+        return std::nullopt;
     }
     if (plan->needsConfirmation()) {
         QStringList lines;
@@ -276,78 +267,45 @@ void DownloadDialog::start()
                                  QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
             != QMessageBox::Yes) {
             fail(tr("Not switched; nothing was fetched."));
-            return;
+            return std::nullopt;
         }
     }
-    m_switchWatcher.setFuture(ProxySwitcher::applyAsync(*plan, GoEnvInputs::current()));
+    return std::move(plan.value());
 }
 
-void DownloadDialog::proceedAfterSwitch()
-{
-    // The one setup the CLI uses too: keychain credentials, the CA certificates go trusts plus
-    // the CA file of Settings ▸ Proxy…, the checksum database. Off the GUI thread.
-    DownloadSetup::Request request;
-    request.proxyOverride = presetName();
-    request.modcacheOverride = m_gomodcache;
-    request.caFile = TrustedCertificates::savedCaFile();
-    m_prepareWatcher.setFuture(DownloadSetup::prepareAsync(GoEnvironment::current(), request));
-}
-
-void DownloadDialog::startJob()
-{
-    m_wroteCache = false;
-    m_progress->setRange(0, int(m_requests.size()));
-    m_progress->setValue(0);
-    m_progress->show();
-    m_summary->setText(m_switchNote.isEmpty() ? tr("Fetching from %1\u2026").arg(m_options.goproxy)
-                                              : m_switchNote + u' ' + tr("Fetching\u2026"));
-    m_jobWatcher.setFuture(DownloadJob::start(
-        m_options, m_requests, m_purpose == Purpose::Refresh ? DownloadJob::Mode::Refresh : DownloadJob::Mode::Download));
-}
-
-void DownloadDialog::onResults(int begin, int end)
-{
-    for (int i = begin; i < end; ++i) {
-        const DownloadResult r = m_jobWatcher.resultAt(i);
-        m_report->update(r);
-        if (r.outcome == DownloadOutcome::Downloaded)
-            m_wroteCache = true;
-    }
-}
-
-void DownloadDialog::onFinished()
+void DownloadDialog::onFinished(bool stopped)
 {
     setBusy(false);
     m_progress->hide();
-    const int changed = m_report->count(DownloadOutcome::Changed);
-    const int failed = m_report->count(DownloadOutcome::Failed);
+    const int changed = report()->count(DownloadOutcome::Changed);
+    const int failed = report()->count(DownloadOutcome::Failed);
     QStringList parts;
-    if (const int n = m_report->count(DownloadOutcome::Identical))
+    if (const int n = report()->count(DownloadOutcome::Identical))
         parts << tr("%n identical", nullptr, n);
-    if (const int n = m_report->count(DownloadOutcome::Downloaded))
+    if (const int n = report()->count(DownloadOutcome::Downloaded))
         parts << tr("%n downloaded", nullptr, n);
-    if (const int n = m_report->count(DownloadOutcome::AlreadyPresent))
+    if (const int n = report()->count(DownloadOutcome::AlreadyPresent))
         parts << tr("%n already complete", nullptr, n);
     if (changed)
         parts << tr("%n CHANGED (security alert: the cached copies were kept)", nullptr, changed);
     if (failed)
         parts << tr("%n failed", nullptr, failed);
-    QString text = m_jobWatcher.isCanceled() ? tr("Stopped. ") : QString();
+    QString text = stopped ? tr("Stopped. ") : QString();
     text += parts.isEmpty() ? tr("Nothing was fetched.") : parts.join(u", "_s) + u'.';
-    text += u' ' + tr("%1 received.").arg(DisplayFormat::size(quint64(m_report->bytesReceived())));
-    if (!m_switchNote.isEmpty())
-        text.prepend(m_switchNote + u' ');
+    text += u' ' + tr("%1 received.").arg(DisplayFormat::size(quint64(report()->bytesReceived())));
+    if (const QString notes = m_controller->notes(); !notes.isEmpty())
+        text.prepend(notes + u' ');
     m_summary->setText(text);
     if (changed)
         m_table->sortByColumn(DownloadReportModel::StatusColumn, Qt::AscendingOrder);
-    if (m_wroteCache)
+    if (m_controller->wroteCache())
         Q_EMIT cacheChanged();
     Q_EMIT runFinished();
 }
 
 void DownloadDialog::cancel()
 {
-    m_jobWatcher.cancel();
+    m_controller->cancel();
     m_stopButton->setEnabled(false);
 }
 

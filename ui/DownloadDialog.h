@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <optional>
+
 #include <QDialog>
-#include <QFutureWatcher>
 #include <QList>
 
-#include "download/DownloadJob.h"
-#include "download/DownloadSetup.h"
+#include "download/DownloadRecords.h"
 #include "proxy/ProxySwitcher.h"
 
 class QCheckBox;
@@ -19,14 +19,15 @@ class QTableView;
 
 namespace mk {
 
+class DownloadController;
 class DownloadReportModel;
 
 /// Fetches module versions from a proxy and reports, per version, what came back: the
 /// "Redownload selected", "Switch proxy and refresh" and "Download module…" flows. Refresh
 /// compares with the cache (identical / changed, a security alert that keeps the cached copy
 /// / failed); Download fetches typed module@version lines. Optionally switches GOPROXY to the
-/// chosen preset first (the go env file, exactly as go env -w). Every step runs in core jobs;
-/// the dialog only observes them.
+/// chosen preset first (the go env file, exactly as go env -w). The run itself belongs to
+/// DownloadController; the dialog asks (what to fetch, whether a weaker preset is fine) and shows.
 class DownloadDialog final : public QDialog
 {
     Q_OBJECT
@@ -49,7 +50,8 @@ public:
     void cancel();
 
     [[nodiscard]] bool isRunning() const;
-    [[nodiscard]] DownloadReportModel *report() const { return m_report; }
+    [[nodiscard]] DownloadReportModel *report() const;
+    [[nodiscard]] DownloadController *controller() const { return m_controller; }
     [[nodiscard]] QString summaryText() const;
 
 Q_SIGNALS:
@@ -62,10 +64,10 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void proceedAfterSwitch();
-    void startJob();
-    void onResults(int begin, int end);
-    void onFinished();
+    /// The switch to the chosen preset, confirmed by the user when it weakens go's checks;
+    /// nullopt (and the run ended with a message) when it cannot or should not happen.
+    [[nodiscard]] std::optional<ProxyApplyPlan> switchPlan();
+    void onFinished(bool stopped);
     void fail(const QString &message);
     void setBusy(bool busy);
     [[nodiscard]] QString presetName() const;
@@ -73,7 +75,7 @@ private:
     Purpose m_purpose;
     QString m_gomodcache;
     QList<DownloadRequest> m_requests;
-    DownloadOptions m_options;
+    DownloadController *m_controller;
 
     QComboBox *m_preset = nullptr;
     QCheckBox *m_switch = nullptr;
@@ -83,14 +85,6 @@ private:
     QLabel *m_summary = nullptr;
     QPushButton *m_startButton = nullptr;
     QPushButton *m_stopButton = nullptr;
-    DownloadReportModel *m_report = nullptr;
-
-    QFutureWatcher<ProxyApplyResult> m_switchWatcher;
-    QFutureWatcher<DownloadSetup::Prepared> m_prepareWatcher; // credentials, CA certificates, checksum database
-    QFutureWatcher<DownloadResult> m_jobWatcher;
-    QString m_switchNote;
-    bool m_wroteCache = false;
-    bool m_running = false; // from Start to the end of the run, across its three steps
 };
 
 } // namespace mk

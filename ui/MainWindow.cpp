@@ -416,9 +416,7 @@ void MainWindow::scanCache(const QString &gomodcache, const QString &origin)
 {
     stopScan();
     // Sizes of restored trees still to be measured: the new scan measures everything.
-    m_measureQueue.clear();
-    if (m_measureWatcher.isRunning())
-        m_measureWatcher.cancel();
+    m_purge->dropMeasuring();
     m_model->clear();
     m_cacheRoot = gomodcache;
     m_cacheOrigin = origin.isEmpty() ? tr("chosen folder") : origin;

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <QElapsedTimer>
-#include <QHash>
 #include <QFutureWatcher>
 #include <QMainWindow>
 #include <QPointer>
@@ -10,8 +9,7 @@
 
 #include "common/Expected.h"
 #include "env/GoEnvironment.h"
-#include "purge/PurgeAll.h"
-#include "purge/PurgeRecovery.h"
+#include "PurgeController.h"
 #include "purge/PurgeRecords.h"
 #include "scan/ScanRecords.h"
 #include "verify/VerifyRecords.h"
@@ -36,18 +34,17 @@ class SummaryPanel;
 class DownloadDialog;
 class ProxyPresetSelector;
 class ProxySettingsDialog;
+class VerifyController;
 
 /// The main window: the resolved go environment on top, the module tree (filterable,
 /// sortable) in the middle, a summary of the cache on the side and scan progress, totals and
-/// the selection's size in the status bar. It removes, light-cleans and restores versions
-/// (Delete, Clean up…, Restore, Purge everything…) through the core purge jobs, and empties
-/// the trash in the background. Every core job is observed through a member QFutureWatcher;
-/// the GUI thread never blocks, except in the destructor.
-///
-/// Rows of purged versions leave the tree as the PurgeJob reports each one Removed or
-/// AlreadyGone (one rename per version, so at once in practice); a version that fails stays,
-/// and the failures are listed in a non-modal message. The purge methods live in
-/// MainWindowPurge.cpp.
+/// the selection's size in the status bar. It lays out, holds the actions and wires them to
+/// the feature controllers, which own the core jobs and what they did: PurgeController
+/// (remove, light-clean, restore, purge everything, trash recovery and reaper; the window's
+/// side is in MainWindowPurge.cpp), VerifyController (verify and repair;
+/// MainWindowVerify.cpp) and DownloadController (behind DownloadDialog). The scan and the
+/// GOCACHE measure are still watched here. The GUI thread never blocks, except in the
+/// destructor.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -179,45 +176,27 @@ private:
     void createPurgeStatusWidgets();
     void stopPurgeJobs();
     void updateActions();
+    [[nodiscard]] PurgeController::Options purgeOptions() const;
     [[nodiscard]] QList<ModuleVersionRecord> selectedVersions() const;
     [[nodiscard]] Expected<PurgePlan> planFor(const QList<ModuleVersionRecord> &versions,
                                               bool light) const;
     void confirmPurge(bool light);
     void startPurge(const PurgePlan &plan);
-    void onPurgeResults(int begin, int end);
-    void onPurgeFinished();
     void startRestore(const QList<ModuleVersionRecord> &versions);
-    void onRestoreResults(int begin, int end);
-    void onRestoreFinished();
-    void measureNextRestored();
-    void onRestoredMeasured();
-    void onEverythingMovedAside();
     void afterScanForTrash(bool completed);
-    void recoverLeftoverTrash();
-    void onTrashRecovered();
-    void startReaper();
-    void onReapProgress(int begin, int end);
-    void onReapFinished();
-    void beginFreeing();
     void showFreed();
     void showProblems(const QString &title, const QString &summary,
                       const QList<PurgeItemResult> &problems);
-    [[nodiscard]] quint64 freedBytes() const;
 
     // MainWindowVerify.cpp
     void createVerifyUi();
     void stopVerifyJobs();
     void updateVerifyActions();
     void startVerify(const QList<ModuleVersionRecord> &versions);
-    void onVerifyResults(int begin, int end);
-    void onVerifyFinished();
-    void onRepairResults(int begin, int end);
-    void onRepairFinished();
-    QFutureWatcher<VersionVerifyResult> m_verifyWatcher;
-    QFutureWatcher<RepairResult> m_repairWatcher;
-    QList<VersionVerifyResult> m_verifyResults; ///< of the running (or last) verification
-    QList<RepairResult> m_repairResults;
-    bool m_verifyBusy = false; ///< from a verify or repair start until its finished handler ran
+    void onVerifyFinished(const QList<VersionVerifyResult> &results, bool cancelled);
+    void onRepaired(const QList<RepairResult> &results);
+    void onRepairFinished(const QList<RepairResult> &results, bool cancelled);
+    VerifyController *m_verifyController = nullptr; ///< the jobs, their results, busy
     QAction *m_verifyAction = nullptr;
     QAction *m_verifyAllAction = nullptr;
     QAction *m_repairAction = nullptr;
@@ -235,31 +214,9 @@ private:
     QFutureWatcher<ScanChunk> m_buildCacheWatcher; ///< du of GOCACHE for the summary
     QTimer m_filterTimer;
 
-    // Purging. One job of the first four at a time (isPurging()); the reaper runs alongside.
-    QFutureWatcher<PurgeItemResult> m_purgeWatcher;   ///< PurgeJob
-    QFutureWatcher<PurgeItemResult> m_restoreWatcher; ///< RestoreJob
-    QFutureWatcher<Expected<PurgeAll::Result>> m_purgeAllWatcher; ///< PurgeAll::moveAside
-    QFutureWatcher<Expected<PurgeRecoveryReport>> m_recoverWatcher; ///< PurgeRecovery at startup
-    QFutureWatcher<ScanChunk> m_measureWatcher;       ///< du of a restored tree
-    QFutureWatcher<ReapProgress> m_reapWatcher;       ///< TrashReaper
-    QHash<QString, PurgeItem> m_purgeItems;           ///< the running plan, by id
-    QHash<QString, ModuleVersionRecord> m_restoreItems; ///< the running restore, by id
-    QList<PurgeItemResult> m_jobProblems;             ///< failures of the running job
-    quint64 m_jobDone = 0;                            ///< versions removed or restored
-    quint64 m_jobBytes = 0;                           ///< bytes those free (or wrote)
-    quint64 m_jobGone = 0;                            ///< removed by someone else meanwhile
-    int m_lockTimeoutMs = 30000;
-    bool m_jobLight = false;
-    QList<ModuleVersionRecord> m_measureQueue;        ///< restored, archive-only records
-    ModuleVersionRecord m_measuring;
-    QString m_reapRoot;         ///< the cache the reaper works on
-    bool m_reapAgain = false;   ///< more went to the trash while the reaper ran
-    bool m_reapAfterScan = false;
-    QString m_trashCheckedRoot; ///< leftover trash is looked after once per cache folder
-    quint64 m_freedAtOnce = 0;  ///< zips and metadata a purge deleted outright
-    quint64 m_reapedBefore = 0; ///< what finished reaper runs freed
-    quint64 m_reapedNow = 0;    ///< what the running reaper has freed so far
-    QList<ScanIssue> m_reapIssues;
+    // Purging: purge, restore, purge everything, trash recovery and reaper (isPurging(), isReaping()).
+    PurgeController *m_purge = nullptr;
+    int m_lockTimeoutMs = 30000; ///< for purges, restores and repairs
 
     CacheModel *m_model;
     CacheFilterProxy *m_proxy;

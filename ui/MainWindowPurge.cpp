@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // MainWindow, the purge side: Delete, light clean, Restore, Clean up…, Purge everything…,
-// and the trash reaper that frees the space afterwards. Every core job runs on the core pool
-// and reports to a member QFutureWatcher connected in connectPurgeJobs(), before any
-// setFuture(). Only the destructor waits (stopPurgeJobs()).
+// and the freed-space label of the trash reaper. The window asks and shows; the jobs, their
+// watchers and what they did live in the PurgeController, wired in connectPurgeJobs().
+// Only the destructor waits (stopPurgeJobs()).
 #include "MainWindow.h"
 
 #include <algorithm>
@@ -21,19 +21,15 @@
 #include <QStyle>
 #include <QToolButton>
 #include <QTreeView>
-#include <QtConcurrent>
 
 #include "CacheFilterProxy.h"
 #include "CacheModel.h"
 #include "CleanupDialog.h"
 #include "DisplayFormat.h"
-#include "common/CorePool.h"
-#include "purge/PurgeJob.h"
+#include "PurgeController.h"
+#include "purge/PurgeAll.h"
 #include "purge/PurgePlanner.h"
 #include "purge/RestoreJob.h"
-#include "purge/TrashReaper.h"
-#include "purge/VersionPurger.h"
-#include "scan/DiskUsage.h"
 
 using namespace Qt::StringLiterals;
 
@@ -52,36 +48,6 @@ QString versionsText(quint64 n)
 QString idOf(const PurgeItemResult &r)
 {
     return r.path + u'@' + r.version;
-}
-
-/// The record once a light clean took its tree: what the scanner would report.
-ModuleVersionRecord withoutTree(ModuleVersionRecord r)
-{
-    r.diskBytes = r.diskBytes > r.treeBytes ? r.diskBytes - r.treeBytes : 0;
-    r.apparentBytes = r.apparentBytes > r.treeBytes ? r.apparentBytes - r.treeBytes : 0;
-    r.treeBytes = 0;
-    r.files = 0;
-    r.pieces &= quint8(~(HasTree | HasPartial));
-    if ((r.pieces & HasZip) && (r.pieces & HasZiphash))
-        r.state = VersionState::ArchiveOnly;
-    else if (r.pieces & (HasInfo | HasMod))
-        r.state = VersionState::MetadataOnly;
-    else
-        r.state = VersionState::Partial;
-    return r;
-}
-
-/// An archive-only record whose tree was extracted again: measured sizes when known.
-ModuleVersionRecord withTree(ModuleVersionRecord r, quint64 treeBytes, quint64 treeApparent,
-                             quint64 files)
-{
-    r.state = VersionState::Complete;
-    r.pieces = quint8((r.pieces | HasTree) & ~HasPartial);
-    r.treeBytes = treeBytes;
-    r.diskBytes += treeBytes;
-    r.apparentBytes += treeApparent;
-    r.files = files;
-    return r;
 }
 
 /// "a@v1, b@v2, … and 3 more", one per line.
@@ -142,24 +108,41 @@ void MainWindow::createPurgeActions()
 
 void MainWindow::connectPurgeJobs()
 {
-    connect(&m_purgeWatcher, &QFutureWatcher<PurgeItemResult>::resultsReadyAt, this,
-            &MainWindow::onPurgeResults);
-    connect(&m_purgeWatcher, &QFutureWatcher<PurgeItemResult>::finished, this,
-            &MainWindow::onPurgeFinished);
-    connect(&m_restoreWatcher, &QFutureWatcher<PurgeItemResult>::resultsReadyAt, this,
-            &MainWindow::onRestoreResults);
-    connect(&m_restoreWatcher, &QFutureWatcher<PurgeItemResult>::finished, this,
-            &MainWindow::onRestoreFinished);
-    connect(&m_measureWatcher, &QFutureWatcher<ScanChunk>::finished, this,
-            &MainWindow::onRestoredMeasured);
-    connect(&m_purgeAllWatcher, &QFutureWatcher<Expected<PurgeAll::Result>>::finished, this,
-            &MainWindow::onEverythingMovedAside);
-    connect(&m_recoverWatcher, &QFutureWatcher<Expected<PurgeRecoveryReport>>::finished, this,
-            &MainWindow::onTrashRecovered);
-    connect(&m_reapWatcher, &QFutureWatcher<ReapProgress>::resultsReadyAt, this,
-            &MainWindow::onReapProgress);
-    connect(&m_reapWatcher, &QFutureWatcher<ReapProgress>::finished, this,
-            &MainWindow::onReapFinished);
+    // Before any job can start; the widgets named in the lambdas exist by the first signal.
+    m_purge = new PurgeController(this);
+    m_purge->setObjectName(u"purgeController"_s);
+    connect(m_purge, &PurgeController::busyChanged, this, [this](bool busy) {
+        if (!busy) {
+            m_jobProgress->hide();
+            m_jobCancel->hide();
+        }
+        updateActions();
+    });
+    connect(m_purge, &PurgeController::jobStarted, this, [this](int total) {
+        m_jobProgress->setRange(0, total);
+        m_jobProgress->setValue(0);
+        m_jobProgress->show();
+        m_jobCancel->setEnabled(true);
+        m_jobCancel->show();
+    });
+    connect(m_purge, &PurgeController::progressChanged, this,
+            [this](int done) { m_jobProgress->setValue(done); });
+    connect(m_purge, &PurgeController::versionsRemoved, m_model, &CacheModel::removeVersions);
+    connect(m_purge, &PurgeController::versionsChanged, m_model,
+            [this](const QList<ModuleVersionRecord> &records) { m_model->updateVersions(records); });
+    connect(m_purge, &PurgeController::movedToTrash, m_model, &CacheModel::addTrashBytes);
+    connect(m_purge, &PurgeController::trashReleased, this,
+            [this](const QString &gomodcache, quint64 bytes) {
+                if (gomodcache == m_cacheRoot)
+                    m_model->releaseTrashBytes(bytes);
+            });
+    connect(m_purge, &PurgeController::freedChanged, this, &MainWindow::showFreed);
+    connect(m_purge, &PurgeController::problems, this, &MainWindow::showProblems);
+    connect(m_purge, &PurgeController::statusMessage, this,
+            [this](const QString &text) { m_statusText->setText(text); });
+    connect(m_purge, &PurgeController::rescanNeeded, this, &MainWindow::rescan);
+    connect(m_purge, &PurgeController::purgeFinished, this, &MainWindow::purgeFinished);
+    connect(m_purge, &PurgeController::reapFinished, this, &MainWindow::reapFinished);
 }
 
 void MainWindow::createPurgeStatusWidgets()
@@ -178,8 +161,7 @@ void MainWindow::createPurgeStatusWidgets()
     m_jobCancel->setAutoRaise(true);
     m_jobCancel->hide();
     connect(m_jobCancel, &QToolButton::clicked, this, [this] {
-        m_purgeWatcher.cancel();
-        m_restoreWatcher.cancel();
+        m_purge->stop();
         m_jobCancel->setEnabled(false);
     });
     statusBar()->addWidget(m_jobCancel);
@@ -192,28 +174,28 @@ void MainWindow::createPurgeStatusWidgets()
 
 void MainWindow::stopPurgeJobs()
 {
-    // Destructor only. A cancelled purge stops between versions, a cancelled reaper where it
-    // is; the next run of either completes what is left.
-    QFutureWatcherBase *const watchers[] = {&m_purgeWatcher,   &m_restoreWatcher,
-                                            &m_purgeAllWatcher, &m_recoverWatcher,
-                                            &m_measureWatcher, &m_reapWatcher};
-    for (QFutureWatcherBase *w : watchers) {
-        w->disconnect(this);
-        w->cancel();
-    }
-    for (QFutureWatcherBase *w : watchers)
-        w->waitForFinished();
+    // Destructor only.
+    m_purge->shutdown();
 }
 
 bool MainWindow::isPurging() const
 {
-    return m_purgeWatcher.isRunning() || m_restoreWatcher.isRunning()
-        || m_purgeAllWatcher.isRunning() || m_recoverWatcher.isRunning();
+    return m_purge && m_purge->isBusy();
 }
 
 bool MainWindow::isReaping() const
 {
-    return m_reapWatcher.isRunning();
+    return m_purge && m_purge->isReaping();
+}
+
+PurgeController::Options MainWindow::purgeOptions() const
+{
+    PurgeController::Options options;
+    options.gomodcache = m_cacheRoot;
+    options.lockTimeoutMs = m_lockTimeoutMs;
+    // go leaves trees writable under GOFLAGS=-modcacherw; a restore does as go would.
+    options.cacheRw = m_env.modCacheRw();
+    return options;
 }
 
 void MainWindow::updateActions()
@@ -366,121 +348,7 @@ void MainWindow::confirmPurge(bool light)
 
 void MainWindow::startPurge(const PurgePlan &plan)
 {
-    if (plan.items.isEmpty() || m_cacheRoot.isEmpty() || isPurging())
-        return;
-    beginFreeing();
-    m_purgeItems.clear();
-    for (const PurgeItem &item : plan.items)
-        m_purgeItems.insert(item.version.id(), item);
-    m_jobProblems.clear();
-    m_jobDone = 0;
-    m_jobBytes = 0;
-    m_jobGone = 0;
-    m_jobLight = std::all_of(plan.items.cbegin(), plan.items.cend(),
-                             [](const PurgeItem &i) { return i.mode == PurgeMode::Light; });
-    m_trashCheckedRoot = m_cacheRoot; // this purge and its reaper take care of the trash
-
-    const int n = int(plan.items.size());
-    m_jobProgress->setRange(0, n);
-    m_jobProgress->setValue(0);
-    m_jobProgress->show();
-    m_jobCancel->setEnabled(true);
-    m_jobCancel->show();
-    const QString what = versionsText(quint64(n));
-    m_statusText->setText(m_jobLight ? tr("Dropping the trees of %1\u2026").arg(what)
-                                     : tr("Removing %1\u2026").arg(what));
-    PurgeJob::Options options;
-    options.gomodcache = m_cacheRoot;
-    options.lockTimeoutMs = m_lockTimeoutMs;
-    m_purgeWatcher.setFuture(PurgeJob::start(options, plan));
-    updateActions();
-}
-
-void MainWindow::onPurgeResults(int begin, int end)
-{
-    QList<QString> gone;
-    QList<ModuleVersionRecord> lightened;
-    quint64 toTrash = 0;
-    for (int i = begin; i < end; ++i) {
-        const PurgeItemResult r = m_purgeWatcher.resultAt(i);
-        if (r.path.isEmpty()) { // the cache itself could not be opened
-            m_jobProblems.append(r);
-            continue;
-        }
-        const QString id = idOf(r);
-        const PurgeItem item = m_purgeItems.value(id);
-        const ModuleVersionRecord &v = item.version;
-        const bool removed = r.outcome == PurgeOutcome::Removed;
-        switch (r.outcome) {
-        case PurgeOutcome::Removed:
-        case PurgeOutcome::AlreadyGone:
-            if (r.mode == PurgeMode::Full) {
-                gone.append(id);
-                // The tree went to the trash; the zip and the metadata are gone already.
-                const quint64 tree = removed && (v.pieces & HasTree) ? v.treeBytes : 0;
-                toTrash += tree;
-                if (removed)
-                    m_freedAtOnce += r.bytes > tree ? r.bytes - tree : 0;
-            } else {
-                lightened.append(withoutTree(v));
-                if (removed)
-                    toTrash += v.treeBytes;
-            }
-            if (removed) {
-                ++m_jobDone;
-                m_jobBytes += r.bytes;
-            } else {
-                ++m_jobGone;
-            }
-            break;
-        case PurgeOutcome::Skipped: // e.g. its zip vanished since the scan: not dropped
-        case PurgeOutcome::Failed:
-            m_jobProblems.append(r);
-            break;
-        case PurgeOutcome::Restored: // RestoreJob's outcome; a purge never reports it
-            break;
-        }
-    }
-    if (!gone.isEmpty())
-        m_model->removeVersions(gone);
-    if (!lightened.isEmpty())
-        m_model->updateVersions(lightened);
-    m_model->addTrashBytes(toTrash);
-    m_jobProgress->setValue(end);
-    showFreed();
-}
-
-void MainWindow::onPurgeFinished()
-{
-    m_jobProgress->hide();
-    m_jobCancel->hide();
-    const qsizetype planned = m_purgeItems.size();
-    QString status = m_jobLight
-        ? tr("Dropped the trees of %1 \u00b7 %2")
-              .arg(versionsText(m_jobDone), DisplayFormat::size(m_jobBytes))
-        : tr("Removed %1 \u00b7 %2").arg(versionsText(m_jobDone), DisplayFormat::size(m_jobBytes));
-    if (m_jobGone > 0)
-        status += tr(" \u00b7 %1 already removed by someone else")
-                      .arg(DisplayFormat::count(m_jobGone));
-    if (m_purgeWatcher.isCanceled())
-        status += tr(" \u00b7 stopped before the end");
-    if (!m_jobProblems.isEmpty()) {
-        status += tr(" \u00b7 %1 not removed")
-                      .arg(DisplayFormat::count(quint64(m_jobProblems.size())));
-        showProblems(tr("Some Versions Were Not Removed"),
-                     tr("%1 of %2 could not be removed; they stay in the tree.")
-                         .arg(DisplayFormat::count(quint64(m_jobProblems.size())),
-                              versionsText(quint64(planned))),
-                     m_jobProblems);
-    }
-    m_statusText->setText(status);
-    m_purgeItems.clear();
-    if (m_jobDone > 0)
-        startReaper();
-    else
-        showFreed();
-    updateActions();
-    Q_EMIT purgeFinished();
+    m_purge->purge(purgeOptions(), plan);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -500,105 +368,7 @@ void MainWindow::restoreSelection()
 
 void MainWindow::startRestore(const QList<ModuleVersionRecord> &versions)
 {
-    if (versions.isEmpty() || m_cacheRoot.isEmpty() || isPurging())
-        return;
-    m_restoreItems.clear();
-    for (const ModuleVersionRecord &r : versions)
-        m_restoreItems.insert(r.id(), r);
-    m_jobProblems.clear();
-    m_jobDone = 0;
-    m_jobBytes = 0;
-
-    RestoreJob::Options options;
-    options.gomodcache = m_cacheRoot;
-    options.lockTimeoutMs = m_lockTimeoutMs;
-    // go leaves trees writable under GOFLAGS=-modcacherw; a restore does as go would.
-    const QStringList flags = m_env.value(u"GOFLAGS"_s).split(u' ', Qt::SkipEmptyParts);
-    options.cacheRw = flags.contains(u"-modcacherw"_s) || flags.contains(u"-modcacherw=true"_s)
-        || flags.contains(u"--modcacherw"_s);
-    m_jobProgress->setRange(0, int(versions.size()));
-    m_jobProgress->setValue(0);
-    m_jobProgress->show();
-    m_jobCancel->setEnabled(true);
-    m_jobCancel->show();
-    m_statusText->setText(
-        tr("Restoring %1 from the zips\u2026").arg(versionsText(quint64(versions.size()))));
-    m_restoreWatcher.setFuture(RestoreJob::start(options, versions));
-    updateActions();
-}
-
-void MainWindow::onRestoreResults(int begin, int end)
-{
-    QList<ModuleVersionRecord> restored;
-    for (int i = begin; i < end; ++i) {
-        const PurgeItemResult r = m_restoreWatcher.resultAt(i);
-        const auto it = m_restoreItems.constFind(idOf(r));
-        if (r.path.isEmpty() || it == m_restoreItems.cend()) {
-            if (r.outcome == PurgeOutcome::Failed)
-                m_jobProblems.append(r);
-            continue;
-        }
-        switch (r.outcome) {
-        case PurgeOutcome::Restored:
-            // At once with what was written; du of the new tree refines it.
-            restored.append(withTree(*it, r.bytes, r.bytes, it->files));
-            m_measureQueue.append(*it);
-            ++m_jobDone;
-            m_jobBytes += r.bytes;
-            break;
-        case PurgeOutcome::Skipped: // already complete on disk: show it as it is now
-            m_measureQueue.append(*it);
-            break;
-        default:
-            m_jobProblems.append(r);
-            break;
-        }
-    }
-    m_model->updateVersions(restored);
-    m_jobProgress->setValue(end);
-}
-
-void MainWindow::onRestoreFinished()
-{
-    m_jobProgress->hide();
-    m_jobCancel->hide();
-    QString status = tr("Restored %1 \u00b7 %2 extracted")
-                         .arg(versionsText(m_jobDone), DisplayFormat::size(m_jobBytes));
-    if (!m_jobProblems.isEmpty()) {
-        status += tr(" \u00b7 %1 failed").arg(DisplayFormat::count(quint64(m_jobProblems.size())));
-        showProblems(tr("Some Versions Were Not Restored"),
-                     tr("%1 of %2 could not be restored from their zips.")
-                         .arg(DisplayFormat::count(quint64(m_jobProblems.size())),
-                              versionsText(quint64(m_restoreItems.size()))),
-                     m_jobProblems);
-    }
-    m_statusText->setText(status);
-    m_restoreItems.clear();
-    measureNextRestored();
-    updateActions();
-    Q_EMIT purgeFinished();
-}
-
-void MainWindow::measureNextRestored()
-{
-    if (m_measureWatcher.isRunning() || m_measureQueue.isEmpty() || m_cacheRoot.isEmpty())
-        return;
-    m_measuring = m_measureQueue.takeFirst();
-    m_measureWatcher.setFuture(DiskUsage::start(m_cacheRoot + u'/' + m_measuring.escapedPath
-                                                + u'@' + m_measuring.escapedVersion));
-}
-
-void MainWindow::onRestoredMeasured()
-{
-    const QFuture<ScanChunk> future = m_measureWatcher.future();
-    if (!future.isCanceled() && future.resultCount() > 0) {
-        const ScanChunk last = future.resultAt(future.resultCount() - 1);
-        if (last.final && !last.error.isError()) {
-            m_model->updateVersion(withTree(m_measuring, last.totals.diskBytes,
-                                            last.totals.apparentBytes, last.totals.files));
-        }
-    }
-    measureNextRestored();
+    m_purge->restore(purgeOptions(), versions);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -660,40 +430,10 @@ void MainWindow::purgeEverything()
     box->setEscapeButton(cancel);
     connect(understood, &QCheckBox::toggled, purge, &QWidget::setEnabled);
     connect(purge, &QPushButton::clicked, this, [this, understood] {
-        if (!understood->isChecked() || isPurging() || m_cacheRoot.isEmpty())
-            return;
-        beginFreeing();
-        m_trashCheckedRoot = m_cacheRoot;
-        m_statusText->setText(tr("Moving the cache aside\u2026"));
-        const QString root = m_cacheRoot;
-        m_purgeAllWatcher.setFuture(QtConcurrent::run(CorePool::instance(), [root] {
-            return PurgeAll::moveAside(root);
-        }));
-        updateActions();
+        if (understood->isChecked())
+            m_purge->purgeEverything(m_cacheRoot);
     });
     box->open();
-}
-
-void MainWindow::onEverythingMovedAside()
-{
-    const Expected<PurgeAll::Result> moved = m_purgeAllWatcher.result();
-    // Whatever was moved is in the trash: show the cache as it is now, then free the space.
-    m_reapAfterScan = true;
-    if (!moved) {
-        showProblems(tr("Purge Everything Stopped"),
-                     tr("The cache could not be moved aside completely. What was moved is in "
-                        "the trash and is deleted now.\n\n%1")
-                         .arg(moved.error().toString()),
-                     {});
-    }
-    rescan();
-    if (moved) {
-        m_statusText->setText(
-            tr("Moved %1 entries aside; the space is freed in the background")
-                .arg(DisplayFormat::count(quint64(moved.value().moved.size()))));
-    }
-    updateActions();
-    Q_EMIT purgeFinished();
 }
 
 // ---------------------------------------------------------------------------------------
@@ -701,124 +441,17 @@ void MainWindow::onEverythingMovedAside()
 
 void MainWindow::afterScanForTrash(bool completed)
 {
-    if (m_reapAfterScan) {
-        m_reapAfterScan = false;
-        startReaper();
-        return;
-    }
-    // Trash left by an earlier session (or another modkeeper) is completed and emptied once
-    // per cache folder, after its first full scan.
-    if (!completed || m_cacheRoot == m_trashCheckedRoot
-        || m_model->otherTotals(OtherKind::Trash).entries == 0)
-        return;
-    m_trashCheckedRoot = m_cacheRoot;
-    recoverLeftoverTrash();
-}
-
-void MainWindow::recoverLeftoverTrash()
-{
-    if (isPurging() || m_cacheRoot.isEmpty())
-        return;
-    beginFreeing();
-    const QString root = m_cacheRoot;
-    // Purges a crash interrupted are completed (or rolled back) under go's locks, off the GUI thread.
-    m_recoverWatcher.setFuture(PurgeRecovery::start(root));
-    updateActions();
-}
-
-void MainWindow::onTrashRecovered()
-{
-    const Expected<PurgeRecoveryReport> recovered = m_recoverWatcher.result();
-    updateActions();
-    if (!recovered) {
-        m_statusText->setText(tr("Interrupted purges could not be completed: %1")
-                                  .arg(recovered.error().toString()));
-        startReaper();
-        return;
-    }
-    const PurgeRecoveryReport &report = recovered.value();
-    if (!report.rolledBack.isEmpty())
-        showProblems(tr("Interrupted purges rolled back"),
-                     tr("%n interrupted purge(s) could not be trusted and were rolled back; "
-                        "their versions were kept:",
-                        nullptr, int(report.rolledBack.size())),
-                     report.rolledBack);
-    if (report.completed > 0 || !report.rolledBack.isEmpty()) {
-        // Versions are gone (or back): the tree must say so before the space is freed.
-        if (report.completed > 0)
-            m_statusText->setText(tr("Completed %n interrupted purge(s)", nullptr, report.completed));
-        m_reapAfterScan = true;
-        rescan();
-        return;
-    }
-    startReaper();
-}
-
-void MainWindow::beginFreeing()
-{
-    // A new round of freeing space starts from zero unless the last one is still going.
-    if (isReaping() || isPurging())
-        return;
-    m_freedAtOnce = 0;
-    m_reapedBefore = 0;
-    m_reapedNow = 0;
-    m_reapIssues.clear();
-}
-
-void MainWindow::startReaper()
-{
-    if (m_cacheRoot.isEmpty())
-        return;
-    if (isReaping()) {
-        // Trash that arrived after it listed its work is for the next run.
-        m_reapAgain = m_reapAgain || m_reapRoot == m_cacheRoot;
-        return;
-    }
-    m_reapRoot = m_cacheRoot;
-    m_reapedNow = 0;
-    m_reapWatcher.setFuture(TrashReaper::start(m_reapRoot));
-    showFreed();
-}
-
-void MainWindow::onReapProgress(int begin, int end)
-{
-    for (int i = begin; i < end; ++i) {
-        const ReapProgress p = m_reapWatcher.resultAt(i);
-        m_reapIssues += p.issues; // each issue is reported once
-        const quint64 delta = p.bytesFreed > m_reapedNow ? p.bytesFreed - m_reapedNow : 0;
-        m_reapedNow = std::max(m_reapedNow, p.bytesFreed);
-        if (m_reapRoot == m_cacheRoot)
-            m_model->releaseTrashBytes(delta);
-    }
-    showFreed();
-}
-
-void MainWindow::onReapFinished()
-{
-    m_reapedBefore += m_reapedNow;
-    m_reapedNow = 0;
-    if (m_reapAgain && !m_reapWatcher.isCanceled()) {
-        m_reapAgain = false;
-        startReaper();
-        return;
-    }
-    m_reapAgain = false;
-    showFreed();
-    Q_EMIT reapFinished();
-}
-
-quint64 MainWindow::freedBytes() const
-{
-    return m_freedAtOnce + m_reapedBefore + m_reapedNow;
+    m_purge->afterScan(m_cacheRoot, completed, m_model->otherTotals(OtherKind::Trash).entries);
 }
 
 void MainWindow::showFreed()
 {
-    const bool working = isReaping() || m_purgeWatcher.isRunning() || m_purgeAllWatcher.isRunning()
-        || m_recoverWatcher.isRunning();
-    const QString freed = DisplayFormat::size(freedBytes());
+    const bool working = m_purge->isFreeing();
+    const quint64 freedBytes = m_purge->freedBytes();
+    const QList<ScanIssue> &reapIssues = m_purge->reapIssues();
+    const QString freed = DisplayFormat::size(freedBytes);
     QPalette pal = m_freedLabel->palette();
-    pal.setColor(QPalette::WindowText, working || freedBytes() == 0
+    pal.setColor(QPalette::WindowText, working || freedBytes == 0
                      ? palette().color(QPalette::WindowText)
                      : DisplayFormat::stateColor(VersionState::Complete).darker(130));
     m_freedLabel->setPalette(pal);
@@ -826,19 +459,19 @@ void MainWindow::showFreed()
         m_freedLabel->setText(tr("Freeing space\u2026 %1 freed").arg(freed));
         m_freedLabel->setToolTip(tr("Removed trees are deleted from the trash inside the cache "
                                     "in the background"));
-    } else if (m_reapIssues.isEmpty()) {
+    } else if (reapIssues.isEmpty()) {
         m_freedLabel->setText(tr("%1 freed").arg(freed));
         m_freedLabel->setToolTip(tr("Space freed by the last clean-up"));
     } else {
         m_freedLabel->setText(tr("%1 freed \u00b7 %2 not removed")
-                                  .arg(freed, DisplayFormat::count(quint64(m_reapIssues.size()))));
+                                  .arg(freed, DisplayFormat::count(quint64(reapIssues.size()))));
         QStringList lines;
-        for (const ScanIssue &issue : std::as_const(m_reapIssues).mid(0, 10))
+        for (const ScanIssue &issue : std::as_const(reapIssues).mid(0, 10))
             lines << u"%1: %2"_s.arg(issue.path, issue.message);
         m_freedLabel->setToolTip(tr("These could not be deleted from the trash:\n%1")
                                      .arg(lines.join(u'\n')));
     }
-    m_freedLabel->setVisible(working || freedBytes() > 0 || !m_reapIssues.isEmpty());
+    m_freedLabel->setVisible(working || freedBytes > 0 || !reapIssues.isEmpty());
 }
 
 void MainWindow::showProblems(const QString &title, const QString &summary,

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// MainWindow, the integrity side: Verify (selection or whole cache) and Repair. VerifyJob and
-// RepairJob run on the core pool and report to member QFutureWatchers connected here before
-// any setFuture(); results fill the Integrity column as they arrive. Only the destructor waits
-// (stopVerifyJobs()).
+// MainWindow, the integrity side: Verify (selection or whole cache) and Repair. The jobs and
+// their results belong to VerifyController; here are the actions, the progress widgets, the
+// summaries and the wiring. Results fill the Integrity column as they arrive. Only the
+// destructor waits (stopVerifyJobs()).
 #include "MainWindow.h"
 
 #include <algorithm>
@@ -24,10 +24,8 @@
 #include "CacheFilterProxy.h"
 #include "CacheModel.h"
 #include "DisplayFormat.h"
-#include "download/DownloadSetup.h"
+#include "VerifyController.h"
 #include "proxy/TrustedCertificates.h"
-#include "verify/RepairJob.h"
-#include "verify/VerifyJob.h"
 
 using namespace Qt::StringLiterals;
 
@@ -42,23 +40,15 @@ QString countText(qsizetype n)
     return n == 1 ? MainWindow::tr("1 version") : MainWindow::tr("%1 versions").arg(DisplayFormat::count(quint64(n)));
 }
 
-bool cacheRwFrom(const GoEnvironment &env)
-{
-    const QStringList flags = env.value(u"GOFLAGS"_s).split(u' ', Qt::SkipEmptyParts);
-    return flags.contains(u"-modcacherw"_s) || flags.contains(u"-modcacherw=true"_s) || flags.contains(u"--modcacherw"_s);
-}
-
 } // namespace
 
 void MainWindow::createVerifyUi()
 {
-    connect(&m_verifyWatcher, &QFutureWatcher<VersionVerifyResult>::resultsReadyAt, this, &MainWindow::onVerifyResults);
-    connect(&m_verifyWatcher, &QFutureWatcher<VersionVerifyResult>::finished, this, &MainWindow::onVerifyFinished);
-    connect(&m_verifyWatcher, &QFutureWatcher<VersionVerifyResult>::progressValueChanged, this, [this](int value) {
-        m_verifyProgress->setValue(value);
-    });
-    connect(&m_repairWatcher, &QFutureWatcher<RepairResult>::resultsReadyAt, this, &MainWindow::onRepairResults);
-    connect(&m_repairWatcher, &QFutureWatcher<RepairResult>::finished, this, &MainWindow::onRepairFinished);
+    m_verifyController = new VerifyController(this);
+    connect(m_verifyController, &VerifyController::resultsReady, m_model, &CacheModel::setVerifyResults);
+    connect(m_verifyController, &VerifyController::verifyFinished, this, &MainWindow::onVerifyFinished);
+    connect(m_verifyController, &VerifyController::repaired, this, &MainWindow::onRepaired);
+    connect(m_verifyController, &VerifyController::repairFinished, this, &MainWindow::onRepairFinished);
 
     m_verifyAction = new QAction(QIcon::fromTheme(u"security-high"_s), tr("&Verify"), this);
     m_verifyAction->setObjectName(u"verifyAction"_s);
@@ -127,8 +117,8 @@ void MainWindow::createVerifyUi()
     m_verifyProgress->setMaximumHeight(fontMetrics().height());
     m_verifyProgress->hide();
     statusBar()->addWidget(m_verifyProgress);
-    connect(&m_verifyWatcher, &QFutureWatcher<VersionVerifyResult>::progressRangeChanged, m_verifyProgress,
-            &QProgressBar::setRange);
+    connect(m_verifyController, &VerifyController::progressRangeChanged, m_verifyProgress, &QProgressBar::setRange);
+    connect(m_verifyController, &VerifyController::progressChanged, m_verifyProgress, &QProgressBar::setValue);
     m_verifyCancel = new QToolButton(this);
     m_verifyCancel->setObjectName(u"cancelVerify"_s);
     m_verifyCancel->setText(tr("Stop"));
@@ -136,8 +126,7 @@ void MainWindow::createVerifyUi()
     m_verifyCancel->setAutoRaise(true);
     m_verifyCancel->hide();
     connect(m_verifyCancel, &QToolButton::clicked, this, [this] {
-        m_verifyWatcher.cancel();
-        m_repairWatcher.cancel();
+        m_verifyController->stop();
         m_verifyCancel->setEnabled(false);
     });
     statusBar()->addWidget(m_verifyCancel);
@@ -152,20 +141,19 @@ void MainWindow::createVerifyUi()
 
 void MainWindow::stopVerifyJobs()
 {
-    // Destructor only: verification only reads; a repair stops between versions.
-    m_verifyWatcher.disconnect(this);
-    m_repairWatcher.disconnect(this);
-    m_verifyWatcher.cancel();
-    m_repairWatcher.cancel();
-    m_verifyWatcher.waitForFinished();
-    m_repairWatcher.waitForFinished();
+    // Destructor only: the controller stops its job and waits (verification only reads; a
+    // repair stops between versions), and tells this half-destroyed window nothing.
+    if (!m_verifyController)
+        return;
+    m_verifyController->disconnect();
+    delete m_verifyController;
+    m_verifyController = nullptr;
 }
 
 bool MainWindow::isVerifying() const
 {
-    // Until the finished handler has run, not until the job's last result: a job that ends
-    // before its queued finished signal arrives is still this window's business.
-    return m_verifyBusy || m_verifyWatcher.isRunning() || m_repairWatcher.isRunning();
+    // Until the finished handler has run, not until the job's last result (VerifyController).
+    return m_verifyController && m_verifyController->isBusy();
 }
 
 void MainWindow::updateVerifyActions()
@@ -198,47 +186,30 @@ void MainWindow::startVerify(const QList<ModuleVersionRecord> &versions)
 {
     if (versions.isEmpty() || m_cacheRoot.isEmpty() || isVerifying() || isPurging() || m_scanning)
         return;
-    m_verifyResults.clear();
-    VerifyJob::Options options;
-    options.gomodcache = m_cacheRoot;
-    QFuture<VersionVerifyResult> future = VerifyJob::start(options, versions);
-    m_verifyProgress->setRange(0, 0); // until the job sets its range in KiB
-    m_verifyProgress->setValue(0);
+    if (!m_verifyController->verify(m_cacheRoot, versions))
+        return;
     m_verifyProgress->show();
     m_verifyCancel->setEnabled(true);
     m_verifyCancel->show();
     m_statusText->setText(tr("Verifying %1\u2026").arg(countText(versions.size())));
-    m_verifyBusy = true;
-    m_verifyWatcher.setFuture(future);
     updateVerifyActions();
 }
 
-void MainWindow::onVerifyResults(int begin, int end)
+void MainWindow::onVerifyFinished(const QList<VersionVerifyResult> &results, bool cancelled)
 {
-    QList<VersionVerifyResult> batch;
-    for (int i = begin; i < end; ++i)
-        batch.append(m_verifyWatcher.resultAt(i));
-    m_verifyResults += batch;
-    m_model->setVerifyResults(batch);
-}
-
-void MainWindow::onVerifyFinished()
-{
-    m_verifyBusy = false;
     m_verifyProgress->hide();
     m_verifyCancel->hide();
-    const bool cancelled = m_verifyWatcher.isCanceled();
     QStringList damaged;
     QStringList details;
     quint64 bytes = 0;
-    for (const VersionVerifyResult &r : std::as_const(m_verifyResults)) {
+    for (const VersionVerifyResult &r : results) {
         bytes += r.bytesRead;
         if (r.ok)
             continue;
         damaged << u"%1: %2"_s.arg(r.id(), DisplayFormat::integrityName(r.status).toLower());
         details << r.id() + u":\n    "_s + r.problems.join(u"\n    "_s);
     }
-    const QString checked = tr("%1 checked (%2)").arg(countText(m_verifyResults.size()), DisplayFormat::size(bytes));
+    const QString checked = tr("%1 checked (%2)").arg(countText(results.size()), DisplayFormat::size(bytes));
     const QString summary = damaged.isEmpty()
         ? tr("%1: everything matches its recorded hash.").arg(checked)
         : tr("%1: %2 damaged.").arg(checked, countText(damaged.size()));
@@ -276,61 +247,39 @@ void MainWindow::repairSelection()
     }
     if (damaged.isEmpty())
         return;
-    m_repairResults.clear();
-    RepairJob::Options options;
-    options.gomodcache = m_cacheRoot;
-    options.lockTimeoutMs = m_lockTimeoutMs;
-    options.cacheRw = cacheRwFrom(m_env);
-    // A damaged zip is fetched again from the active GOPROXY and checked like any download,
-    // set up as the CLI's repair sets it up (keychain credentials, CA certificates, checksum
-    // database), on the repair's worker thread when first needed: the keychain may be slow.
-    DownloadSetup::Request request;
-    request.modcacheOverride = m_cacheRoot;
-    request.caFile = TrustedCertificates::savedCaFile();
-    options.redownload = DownloadSetup::deferredRedownloader(m_env, request);
-    m_verifyProgress->setRange(0, int(damaged.size()));
-    m_verifyProgress->setValue(0);
+    // Damaged zips are fetched again set up as the CLI's repair sets it up (VerifyController).
+    VerifyController::RepairSettings settings;
+    settings.env = m_env;
+    settings.lockTimeoutMs = m_lockTimeoutMs;
+    settings.caFile = TrustedCertificates::savedCaFile();
+    if (!m_verifyController->repair(m_cacheRoot, damaged, settings))
+        return;
     m_verifyProgress->show();
     m_verifyCancel->setEnabled(true);
     m_verifyCancel->show();
     m_statusText->setText(tr("Repairing %1\u2026").arg(countText(damaged.size())));
-    m_verifyBusy = true;
-    m_repairWatcher.setFuture(RepairJob::start(options, damaged));
     updateVerifyActions();
 }
 
-void MainWindow::onRepairResults(int begin, int end)
+void MainWindow::onRepaired(const QList<RepairResult> &results)
 {
     QList<VersionVerifyResult> statuses;
-    for (int i = begin; i < end; ++i) {
-        const RepairResult r = m_repairWatcher.resultAt(i);
-        m_repairResults.append(r);
-        std::optional<VersionVerifyResult> v = m_model->verifyResult(r.path + u'@' + r.version);
-        if (!v)
-            continue;
-        // The verification RepairJob ran afterwards decides what the row shows now.
-        v->status = r.after;
-        if (r.ok()) {
-            v->ok = true;
-            v->problems.clear();
-        } else if (r.error.isError()) {
-            v->problems.append(r.error.message);
-        }
-        statuses.append(*v);
+    for (const RepairResult &r : results) {
+        if (const std::optional<VersionVerifyResult> v = m_model->verifyResult(r.path + u'@' + r.version))
+            statuses.append(VerifyController::afterRepair(*v, r));
     }
     m_model->setVerifyResults(statuses);
-    m_verifyProgress->setValue(end);
 }
 
-void MainWindow::onRepairFinished()
+void MainWindow::onRepairFinished(const QList<RepairResult> &results, bool cancelled)
 {
-    m_verifyBusy = false;
+    Q_UNUSED(cancelled); // the summary counts what was repaired either way
     m_verifyProgress->hide();
     m_verifyCancel->hide();
     QStringList failed;
     QStringList details;
     int repaired = 0;
-    for (const RepairResult &r : std::as_const(m_repairResults)) {
+    for (const RepairResult &r : results) {
         const QString id = r.path + u'@' + r.version;
         if (r.outcome == RepairOutcome::Reextracted || r.outcome == RepairOutcome::Redownloaded)
             ++repaired;

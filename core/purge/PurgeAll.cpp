@@ -14,12 +14,14 @@
 #include <QDir>
 #include <QFile>
 #include <QRandomGenerator>
+#include <QtConcurrent/QtConcurrentRun>
 
+#include "common/CorePool.h"
 #include "common/SafeFs.h"
 #include "purge/CacheGuard.h"
 #include "purge/VersionPurger.h"
 #include "scan/CacheScanner.h"
-#include "scan/DirReader.h"
+#include "common/DirReader.h"
 
 using namespace Qt::StringLiterals;
 
@@ -74,6 +76,14 @@ Expected<PurgeAll::Result> PurgeAll::moveAside(const QString &gomodcache)
         result.moved.append(QFile::decodeName(QByteArray::fromStdString(name)));
     }
     return result;
+}
+
+QFuture<Expected<PurgeAll::Result>> PurgeAll::start(const QString &gomodcache)
+{
+    return QtConcurrent::run(CorePool::instance(), [gomodcache] {
+        CorePool::markBackgroundThread();
+        return moveAside(gomodcache);
+    });
 }
 
 } // namespace mk

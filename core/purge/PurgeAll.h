@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QFuture>
 #include <QString>
 #include <QStringList>
 
@@ -23,7 +24,10 @@ public:
     /// Refuses a GOMODCACHE that is relative, "/", the home directory or above it, a symlink,
     /// not a directory, or has no cache/download (then it is not a module cache).
     [[nodiscard]] static Status check(const QString &gomodcache);
+    /// Blocking; on the calling thread (the CLI).
     [[nodiscard]] static Expected<Result> moveAside(const QString &gomodcache);
+    /// moveAside() on the core pool (the GUI).
+    [[nodiscard]] static QFuture<Expected<Result>> start(const QString &gomodcache);
 };
 
 } // namespace mk
