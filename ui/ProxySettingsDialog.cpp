@@ -29,6 +29,7 @@
 #include "common/GoUrl.h"
 #include "keychain/CredentialStore.h"
 #include "module/ModulePath.h"
+#include "proxy/ProxyVariable.h"
 #include "proxy/HttpProxyEnvironment.h"
 #include "proxy/ProxyEnvState.h"
 #include "proxy/ProxyList.h"
@@ -43,8 +44,7 @@ namespace mk {
 
 namespace {
 
-const QStringList optionalVariables = {u"GOPRIVATE"_s, u"GONOPROXY"_s, u"GONOSUMDB"_s, u"GOSUMDB"_s,
-                                       u"GOINSECURE"_s};
+const QStringList optionalVariables = ProxyVariable::optionalNames();
 
 constexpr int NameRole = Qt::UserRole;
 constexpr int BuiltInRole = Qt::UserRole + 1;

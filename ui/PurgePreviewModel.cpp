@@ -12,16 +12,6 @@ using namespace Qt::StringLiterals;
 
 namespace mk {
 
-namespace {
-
-// The time the older-than policy looks at: last use where it is tracked, else the download.
-QDateTime ageReference(const ModuleVersionRecord &v)
-{
-    return v.lastUsed.isValid() ? v.lastUsed : v.downloaded;
-}
-
-} // namespace
-
 PurgePreviewModel::PurgePreviewModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 PurgePreviewModel::~PurgePreviewModel() = default;
@@ -74,7 +64,7 @@ QVariant PurgePreviewModel::commonData(const ModuleVersionRecord &version, int c
             return DisplayFormat::stateDescription(version.state);
         break;
     case LastUsedColumn: {
-        const QDateTime when = ageReference(version);
+        const QDateTime when = version.ageReference();
         if (role == Qt::DisplayRole) {
             return when.isValid()
                 ? DisplayFormat::relativeTime(when, QDateTime::currentDateTime())

@@ -106,13 +106,11 @@ bool validZiphash(const std::optional<QByteArray> &h)
 void removeStaleTempZips(int vfd, const std::string &prefix)
 {
     std::vector<std::string> stale;
-    char buffer[DirReader::BufferSize];
-    DirReader reader(vfd, buffer);
-    while (const char *n = reader.next()) {
+    DirReader::forEachEntry(vfd, [&](const char *n) {
         const std::string s(n);
         if (s.size() > prefix.size() + 4 && s.compare(0, prefix.size(), prefix) == 0 && s.ends_with(".tmp"))
             stale.push_back(s);
-    }
+    });
     for (const std::string &s : stale)
         ::unlinkat(vfd, s.c_str(), 0);
 }

@@ -6,6 +6,7 @@
 #include <QSettings>
 
 #include "env/GoEnvFile.h"
+#include "proxy/ProxyVariable.h"
 #include "proxy/ProxyList.h"
 #include "proxy/SumDbConfig.h"
 
@@ -18,7 +19,7 @@ namespace {
 constexpr int maxNameLength = 64;
 const QString groupName = u"ProxyPresets"_s;
 const QString arrayName = u"presets"_s;
-const QStringList optionalNames = {u"GOPRIVATE"_s, u"GONOPROXY"_s, u"GONOSUMDB"_s, u"GOSUMDB"_s, u"GOINSECURE"_s};
+const QStringList optionalNames = ProxyVariable::optionalNames();
 
 Error invalid(const QString &message, const QString &subject)
 {

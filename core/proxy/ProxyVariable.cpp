@@ -34,4 +34,13 @@ const ProxyVariable *ProxyVariable::find(QStringView name)
     return it != std::end(kVariables) ? it : nullptr;
 }
 
+QStringList ProxyVariable::optionalNames()
+{
+    QStringList names;
+    for (const ProxyVariable &v : all())
+        if (v.preset)
+            names.append(v.name.toString());
+    return names;
+}
+
 } // namespace mk

@@ -5,6 +5,7 @@
 #include <span>
 
 #include <QString>
+#include <QStringList>
 #include <QStringView>
 
 namespace mk {
@@ -24,6 +25,8 @@ struct ProxyVariable
 
     /// GOPROXY GOPRIVATE GONOPROXY GONOSUMDB GOSUMDB GOINSECURE, in that order (GOPROXY first).
     [[nodiscard]] static std::span<const ProxyVariable> all();
+    /// The names of the variables a preset may leave unset: all but GOPROXY, in table order.
+    [[nodiscard]] static QStringList optionalNames();
     /// The row called name; nullptr for any other name.
     [[nodiscard]] static const ProxyVariable *find(QStringView name);
 };

@@ -50,13 +50,10 @@ Expected<PurgeAll::Result> PurgeAll::moveAside(const QString &gomodcache)
         return Error::fromErrno(errno, gomodcache + u'/' + QString::fromStdString(trashName + '/' + entry));
 
     std::vector<std::string> names;
-    {
-        char buffer[DirReader::BufferSize];
-        DirReader reader(purger.rootFd(), buffer);
-        while (const char *name = reader.next())
-            if (trashName != name)
-                names.emplace_back(name);
-    }
+    DirReader::forEachEntry(purger.rootFd(), [&](const char *name) {
+        if (trashName != name)
+            names.emplace_back(name);
+    });
     // cache/ first: without the .ziphash files every tree counts as not downloaded.
     std::stable_partition(names.begin(), names.end(), [](const std::string &n) { return n == "cache"; });
 

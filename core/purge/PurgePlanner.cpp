@@ -11,14 +11,6 @@ using namespace Qt::StringLiterals;
 
 namespace mk {
 
-namespace {
-
-QDateTime ageReference(const ModuleVersionRecord &v)
-{
-    return v.lastUsed.isValid() ? v.lastUsed : v.downloaded;
-}
-
-} // namespace
 
 Expected<PurgePlan> PurgePlanner::plan(const ScanResult &scan, const PurgeCriteria &criteria, const QDateTime &now)
 {
@@ -57,7 +49,7 @@ Expected<PurgePlan> PurgePlanner::plan(const ScanResult &scan, const PurgeCriter
         if (!criteria.states.isEmpty() && !criteria.states.contains(v.state))
             continue;
         if (criteria.olderThanDays) {
-            const QDateTime ref = ageReference(v);
+            const QDateTime ref = v.ageReference();
             if (!ref.isValid() || ref > now.addDays(-*criteria.olderThanDays))
                 continue;
         }

@@ -481,16 +481,12 @@ Expected<int> VersionPurger::recover()
     if (!m_trash.isValid())
         return Error::make(Error::Code::InvalidArgument, u"the purger was not opened"_s, m_gomodcache);
     std::vector<std::string> journals;
-    {
-        char buffer[DirReader::BufferSize];
-        setNoAtime(m_trash.get());
-        DirReader reader(m_trash.get(), buffer);
-        while (const char *name = reader.next()) {
-            const std::string n(name);
-            if (n.size() > std::strlen(JournalSuffix) && n.compare(n.size() - std::strlen(JournalSuffix), std::string::npos, JournalSuffix) == 0)
-                journals.push_back(n);
-        }
-    }
+    setNoAtime(m_trash.get());
+    DirReader::forEachEntry(m_trash.get(), [&](const char *name) {
+        const std::string n(name);
+        if (n.size() > std::strlen(JournalSuffix) && n.compare(n.size() - std::strlen(JournalSuffix), std::string::npos, JournalSuffix) == 0)
+            journals.push_back(n);
+    });
     int completed = 0;
     for (const std::string &journal : journals) {
         UniqueFd fd(openNoAtime(m_trash.get(), journal.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
@@ -559,22 +555,17 @@ Status VersionPurger::rewriteVersionList(int rootFd, const std::string &vdirRel,
     // Versions are the *.mod files whose name is a canonical version (so "!"-escaped upper
     // case is left out, exactly as go does).
     QStringList versions;
-    char buffer[DirReader::BufferSize];
-    DirReader reader(vfd.get(), buffer);
-    while (const char *name = reader.next()) {
+    const int readError = DirReader::forEachEntry(vfd.get(), [&](const char *name) {
         const size_t len = std::strlen(name);
         if (len <= 4 || std::strcmp(name + len - 4, ".mod") != 0)
-            continue;
+            return;
         const QString v = QString::fromUtf8(name, qsizetype(len - 4));
         if (Semver::canonicalVersion(v) == v)
             versions.append(v);
-    }
-    if (reader.error())
-        return Error::fromErrno(reader.error(), displayDir);
-    std::sort(versions.begin(), versions.end(), [](const QString &a, const QString &b) {
-        const int c = Semver::compare(a, b);
-        return c != 0 ? c < 0 : a < b;
     });
+    if (readError)
+        return Error::fromErrno(readError, displayDir);
+    std::sort(versions.begin(), versions.end(), Semver::less);
     QByteArray content;
     for (const QString &v : versions)
         content += v.toUtf8() + '\n';

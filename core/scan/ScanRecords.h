@@ -51,6 +51,8 @@ struct ModuleVersionRecord
     /// would report. The tree's apparent size is not recorded, so its allocated size comes
     /// off the apparent size too, until the next scan.
     [[nodiscard]] ModuleVersionRecord afterLightClean() const;
+    /// What "older than N days" measures: the last use, or the download when use is not known.
+    [[nodiscard]] QDateTime ageReference() const { return lastUsed.isValid() ? lastUsed : downloaded; }
     /// The record once a restore extracted the tree again (any half tree it had replaced):
     /// treeBytes allocated and treeApparent apparent bytes in files tree entries.
     [[nodiscard]] ModuleVersionRecord afterRestore(quint64 treeBytes, quint64 treeApparent, quint64 files) const;
