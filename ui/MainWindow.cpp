@@ -36,8 +36,6 @@
 #include "EmptyStatePage.h"
 #include "EnvHeader.h"
 #include "SummaryPanel.h"
-#include "scan/CacheScanner.h"
-#include "scan/DiskUsage.h"
 
 using namespace Qt::StringLiterals;
 
@@ -70,12 +68,7 @@ MainWindow::MainWindow(StartMode mode, QWidget *parent)
     setWindowTitle(tr("ModKeeper"));
     m_proxy->setSourceModel(m_model);
 
-    // Connected once, before any setFuture(), so no result or finish can be missed.
-    connect(&m_watcher, &QFutureWatcher<ScanChunk>::resultsReadyAt, this,
-            &MainWindow::onResultsReady);
-    connect(&m_watcher, &QFutureWatcher<ScanChunk>::finished, this, &MainWindow::onScanFinished);
-    connect(&m_buildCacheWatcher, &QFutureWatcher<ScanChunk>::finished, this,
-            &MainWindow::onBuildCacheMeasured);
+    connectScan();
     connectPurgeJobs();
 
     m_filterTimer.setSingleShot(true);
@@ -101,7 +94,7 @@ MainWindow::MainWindow(StartMode mode, QWidget *parent)
     resolveEnvironment();
     updateTotals();
     updateSelection();
-    setScanning(false);
+    showScanning(false);
 
     if (mode == StartMode::ScanOnStart) {
         // After the constructor, so that callers can connect to scanFinished first.
@@ -114,12 +107,11 @@ MainWindow::~MainWindow()
     // The only place the GUI thread waits for core jobs: the watchers and the model go away.
     stopPurgeJobs();
     stopVerifyJobs();
-    m_watcher.disconnect(this);
-    m_buildCacheWatcher.disconnect(this);
-    m_watcher.cancel();
-    m_buildCacheWatcher.cancel();
-    m_watcher.waitForFinished();
-    m_buildCacheWatcher.waitForFinished();
+    // The scan controller stops its walks and waits, and tells this half-destroyed window
+    // nothing.
+    m_scan->disconnect();
+    delete m_scan;
+    m_scan = nullptr;
 }
 
 void MainWindow::createActions()
@@ -383,6 +375,11 @@ void MainWindow::resolveEnvironment()
         m_summary->setBuildCache({}, gocache.error().toString());
 }
 
+bool MainWindow::isScanning() const
+{
+    return m_scan && m_scan->isScanning();
+}
+
 bool MainWindow::isShowingEmptyState() const
 {
     return m_stack->currentWidget() == m_emptyState;
@@ -397,7 +394,7 @@ void MainWindow::scanDefaultCache()
         return;
     }
 
-    stopScan();
+    m_scan->abandon();
     m_model->clear();
     m_cacheRoot.clear();
     m_cacheOrigin.clear();
@@ -414,7 +411,7 @@ void MainWindow::scanDefaultCache()
 
 void MainWindow::scanCache(const QString &gomodcache, const QString &origin)
 {
-    stopScan();
+    m_scan->abandon();
     // Sizes of restored trees still to be measured: the new scan measures everything.
     m_purge->dropMeasuring();
     m_model->clear();
@@ -443,12 +440,7 @@ void MainWindow::scanCache(const QString &gomodcache, const QString &origin)
     }
 
     showTree();
-    m_cancelRequested = false;
-    m_scanClock.start();
-    setScanning(true);
-    CacheScanner::Options options;
-    options.gomodcache = gomodcache;
-    m_watcher.setFuture(CacheScanner::start(options));
+    m_scan->start(gomodcache);
 }
 
 void MainWindow::rescan()
@@ -461,10 +453,8 @@ void MainWindow::rescan()
 
 void MainWindow::cancelScan()
 {
-    if (!m_scanning || m_cancelRequested)
+    if (!m_scan->cancel())
         return;
-    m_cancelRequested = true;
-    m_watcher.cancel();
     m_cancelButton->setEnabled(false);
     m_statusText->setText(tr("Cancelling\u2026"));
 }
@@ -478,47 +468,54 @@ void MainWindow::chooseCacheFolder()
         scanCache(dir);
 }
 
-void MainWindow::stopScan()
+void MainWindow::connectScan()
 {
-    // Cancel without waiting: the old walk ends on its own on the core pool. Its pending
-    // results are dropped by the next setFuture(), or ignored while m_scanning is false.
-    if (m_watcher.isRunning())
-        m_watcher.cancel();
-    setScanning(false);
+    m_scan = new ScanController(this);
+    connect(m_scan, &ScanController::scanningChanged, this, &MainWindow::showScanning);
+    connect(m_scan, &ScanController::chunkReady, this, &MainWindow::onScanChunk);
+    connect(m_scan, &ScanController::scanFinished, this, &MainWindow::onScanFinished);
+    connect(m_scan, &ScanController::buildCacheMeasured, this,
+            [this](quint64 diskBytes) { m_summary->setBuildCacheBytes(diskBytes); });
+    connect(m_scan, &ScanController::buildCacheFailed, this, [this](const Error &error) {
+        // Only a missing folder is worth saying: go creates it on its first build.
+        if (error.code == Error::Code::NotFound && !error.subject.isEmpty())
+            m_summary->setBuildCache(error.subject, tr("The folder does not exist yet"));
+    });
 }
 
-void MainWindow::onResultsReady(int begin, int end)
+void MainWindow::showScanning(bool scanning)
 {
-    // Late results of a scan that stopScan() abandoned (the watcher still holds its future
-    // when no new scan replaced it) must not reach the cleared model.
-    if (!m_scanning)
-        return;
-    for (int i = begin; i < end; ++i)
-        m_model->addChunk(m_watcher.resultAt(i));
-    if (!m_cancelRequested) {
+    m_progress->setVisible(scanning);
+    m_cancelButton->setVisible(scanning);
+    m_cancelButton->setEnabled(scanning);
+    if (scanning)
+        m_statusText->setText(tr("Scanning\u2026"));
+    updateActions();
+}
+
+void MainWindow::onScanChunk(const ScanChunk &chunk)
+{
+    m_model->addChunk(chunk);
+    if (!m_scan->isCancelling()) {
         m_statusText->setText(tr("Scanning\u2026 %1 versions in %2 modules")
                                   .arg(DisplayFormat::count(m_model->versionCount()))
                                   .arg(DisplayFormat::count(quint64(m_model->moduleCount()))));
     }
 }
 
-void MainWindow::onScanFinished()
+void MainWindow::onScanFinished(const ScanController::Outcome &outcome)
 {
-    if (!m_scanning)
-        return; // an abandoned scan; see onResultsReady()
-    setScanning(false);
-    const double seconds = double(m_scanClock.elapsed()) / 1000.0;
-    if (m_model->scanError().isError()) {
-        const Error &error = m_model->scanError();
+    const double seconds = double(outcome.elapsedMs) / 1000.0;
+    if (outcome.error.isError()) {
         showEmptyState(tr("The module cache could not be read"),
                        tr("ModKeeper tried to scan\n%1\n(%2) and failed:\n%3")
                            .arg(QDir::toNativeSeparators(m_cacheRoot), m_cacheOrigin,
-                                error.toString()));
+                                outcome.error.toString()));
         m_statusText->setText(tr("Scan failed"));
-    } else if (m_cancelRequested) {
+    } else if (outcome.cancelled) {
         m_statusText->setText(tr("Scan cancelled after %1 s: showing what was found so far")
                                   .arg(seconds, 0, 'f', 1));
-    } else if (!m_model->isComplete()) {
+    } else if (!outcome.complete) {
         m_statusText->setText(tr("The scan ended without its final report: totals may be "
                                  "incomplete"));
     } else {
@@ -529,49 +526,14 @@ void MainWindow::onScanFinished()
                               .arg(seconds, 0, 'f', 1)
                               .arg(issues));
     }
-    const bool completed = !m_cancelRequested && m_model->isComplete()
-        && !m_model->scanError().isError();
-    m_cancelRequested = false;
     updateTotals();
-    if (completed)
-        measureBuildCache();
-    afterScanForTrash(completed);
-    Q_EMIT scanFinished();
-}
-
-void MainWindow::measureBuildCache()
-{
-    const Expected<QString> gocache = m_env.gocache();
-    if (!gocache)
-        return;
-    if (!QFileInfo(gocache.value()).isDir()) {
-        m_summary->setBuildCache(gocache.value(), tr("The folder does not exist yet"));
-        return;
+    if (outcome.completed()) {
+        // du -s of GOCACHE for the summary, after a module scan.
+        if (const Expected<QString> gocache = m_env.gocache())
+            m_scan->measureBuildCache(gocache.value());
     }
-    if (m_buildCacheWatcher.isRunning())
-        m_buildCacheWatcher.cancel();
-    m_buildCacheWatcher.setFuture(DiskUsage::start(gocache.value()));
-}
-
-void MainWindow::onBuildCacheMeasured()
-{
-    const QFuture<ScanChunk> future = m_buildCacheWatcher.future();
-    if (future.isCanceled() || future.resultCount() == 0)
-        return;
-    const ScanChunk last = future.resultAt(future.resultCount() - 1);
-    if (last.final && !last.error.isError())
-        m_summary->setBuildCacheBytes(last.totals.diskBytes);
-}
-
-void MainWindow::setScanning(bool scanning)
-{
-    m_scanning = scanning;
-    m_progress->setVisible(scanning);
-    m_cancelButton->setVisible(scanning);
-    m_cancelButton->setEnabled(scanning);
-    if (scanning)
-        m_statusText->setText(tr("Scanning\u2026"));
-    updateActions();
+    afterScanForTrash(outcome.completed());
+    Q_EMIT scanFinished();
 }
 
 void MainWindow::showEmptyState(const QString &title, const QString &details)

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QElapsedTimer>
-#include <QFutureWatcher>
 #include <QMainWindow>
 #include <QPointer>
 #include <QTimer>
@@ -10,6 +8,7 @@
 #include "common/Expected.h"
 #include "env/GoEnvironment.h"
 #include "PurgeController.h"
+#include "ScanController.h"
 #include "purge/PurgeRecords.h"
 #include "scan/ScanRecords.h"
 #include "verify/VerifyRecords.h"
@@ -42,8 +41,8 @@ class VerifyController;
 /// the feature controllers, which own the core jobs and what they did: PurgeController
 /// (remove, light-clean, restore, purge everything, trash recovery and reaper; the window's
 /// side is in MainWindowPurge.cpp), VerifyController (verify and repair;
-/// MainWindowVerify.cpp) and DownloadController (behind DownloadDialog). The scan and the
-/// GOCACHE measure are still watched here. The GUI thread never blocks, except in the
+/// MainWindowVerify.cpp), DownloadController (behind DownloadDialog) and ScanController (the
+/// GOMODCACHE scan and the GOCACHE measure). The GUI thread never blocks, except in the
 /// destructor.
 class MainWindow final : public QMainWindow
 {
@@ -65,7 +64,7 @@ public:
     /// The folder shown (or that was looked for); empty if GOMODCACHE could not be resolved.
     [[nodiscard]] QString cacheRoot() const { return m_cacheRoot; }
     /// From scanCache() until scanFinished() is emitted.
-    [[nodiscard]] bool isScanning() const { return m_scanning; }
+    [[nodiscard]] bool isScanning() const;
     [[nodiscard]] bool isShowingEmptyState() const;
     /// A purge, restore, purge-everything or trash recovery is running (the trash reaper
     /// does not count: it runs in the background while the user goes on).
@@ -150,13 +149,11 @@ private:
     void onProxySwitched();
     void resolveEnvironment();
 
-    void onResultsReady(int begin, int end);
-    void onScanFinished();
-    /// Starts du -s of GOCACHE for the summary (core DiskUsage job), after a module scan.
-    void measureBuildCache();
-    void onBuildCacheMeasured();
-    void stopScan();
-    void setScanning(bool scanning);
+    // The scan's side of the window: ScanController's signals.
+    void connectScan();
+    void showScanning(bool scanning);
+    void onScanChunk(const ScanChunk &chunk);
+    void onScanFinished(const ScanController::Outcome &outcome);
     void showEmptyState(const QString &title, const QString &details);
     void showTree();
     void updateTotals();
@@ -207,11 +204,7 @@ private:
     GoEnvironment m_env;
     QString m_cacheRoot;
     QString m_cacheOrigin;
-    bool m_scanning = false;
-    bool m_cancelRequested = false;
-    QElapsedTimer m_scanClock;
-    QFutureWatcher<ScanChunk> m_watcher;           ///< the GOMODCACHE scan
-    QFutureWatcher<ScanChunk> m_buildCacheWatcher; ///< du of GOCACHE for the summary
+    ScanController *m_scan = nullptr; ///< the GOMODCACHE scan and the GOCACHE measure
     QTimer m_filterTimer;
 
     // Purging: purge, restore, purge everything, trash recovery and reaper (isPurging(), isReaping()).

@@ -202,7 +202,7 @@ void MainWindow::updateActions()
 {
     if (!m_deleteAction || !m_tree || !m_stack)
         return; // still being built
-    const bool idle = !m_scanning && !isPurging();
+    const bool idle = !isScanning() && !isPurging();
     const bool haveCache = !m_cacheRoot.isEmpty() && !isShowingEmptyState();
     // Scan chunks arrive every 100 ms: the selection is only looked at when it matters.
     const QList<ModuleVersionRecord> selected = idle ? selectedVersions()
@@ -268,7 +268,7 @@ void MainWindow::lightCleanSelection()
 
 void MainWindow::confirmPurge(bool light)
 {
-    if (m_scanning || isPurging())
+    if (isScanning() || isPurging())
         return;
     const QList<ModuleVersionRecord> versions = selectedVersions();
     if (versions.isEmpty())
@@ -356,7 +356,7 @@ void MainWindow::startPurge(const PurgePlan &plan)
 
 void MainWindow::restoreSelection()
 {
-    if (m_scanning || isPurging())
+    if (isScanning() || isPurging())
         return;
     QList<ModuleVersionRecord> archives;
     for (const ModuleVersionRecord &r : selectedVersions()) {
@@ -376,7 +376,7 @@ void MainWindow::startRestore(const QList<ModuleVersionRecord> &versions)
 
 void MainWindow::showCleanupDialog()
 {
-    if (m_scanning || isPurging() || m_cacheRoot.isEmpty())
+    if (isScanning() || isPurging() || m_cacheRoot.isEmpty())
         return;
     auto *dialog = new CleanupDialog(m_model->allVersions(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -389,7 +389,7 @@ void MainWindow::showCleanupDialog()
 
 void MainWindow::purgeEverything()
 {
-    if (m_scanning || isPurging() || m_cacheRoot.isEmpty())
+    if (isScanning() || isPurging() || m_cacheRoot.isEmpty())
         return;
     // A handful of lstat calls in core: the safety rules say no before anything is asked.
     if (const Status ok = PurgeAll::check(m_cacheRoot); !ok) {

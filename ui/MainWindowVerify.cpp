@@ -160,7 +160,7 @@ void MainWindow::updateVerifyActions()
 {
     if (!m_verifyAction)
         return;
-    const bool idle = !m_scanning && !isPurging() && !isVerifying();
+    const bool idle = !isScanning() && !isPurging() && !isVerifying();
     const bool haveCache = !m_cacheRoot.isEmpty() && !isShowingEmptyState() && m_model->versionCount() > 0;
     const QList<ModuleVersionRecord> selected = idle ? selectedVersions() : QList<ModuleVersionRecord>();
     const bool anyDamaged = std::any_of(selected.cbegin(), selected.cend(), [this](const ModuleVersionRecord &r) {
@@ -184,7 +184,7 @@ void MainWindow::verifyAll()
 
 void MainWindow::startVerify(const QList<ModuleVersionRecord> &versions)
 {
-    if (versions.isEmpty() || m_cacheRoot.isEmpty() || isVerifying() || isPurging() || m_scanning)
+    if (versions.isEmpty() || m_cacheRoot.isEmpty() || isVerifying() || isPurging() || isScanning())
         return;
     if (!m_verifyController->verify(m_cacheRoot, versions))
         return;
@@ -237,7 +237,7 @@ void MainWindow::onVerifyFinished(const QList<VersionVerifyResult> &results, boo
 
 void MainWindow::repairSelection()
 {
-    if (m_cacheRoot.isEmpty() || isVerifying() || isPurging() || m_scanning)
+    if (m_cacheRoot.isEmpty() || isVerifying() || isPurging() || isScanning())
         return;
     QList<ModuleVersionRecord> damaged;
     for (const ModuleVersionRecord &r : selectedVersions()) {
