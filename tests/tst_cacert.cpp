@@ -42,7 +42,8 @@ class TestCaCert : public QObject
 
     [[nodiscard]] static std::unique_ptr<ScratchDir> workDir()
     {
-        return std::make_unique<ScratchDir>(u"tst_cacert-"_s + QString::fromLatin1(QTest::currentTestFunction()));
+        return std::make_unique<ScratchDir>(u"tst_cacert-"_s
+                                            + QString::fromLatin1(QTest::currentTestFunction()));
     }
     [[nodiscard]] QProcessEnvironment env(const QString &home, const QString &cache) const
     {
@@ -51,7 +52,8 @@ class TestCaCert : public QObject
         e.insert(u"GOSUMDB"_s, u"off"_s);
         return e;
     }
-    [[nodiscard]] ProcessResult download(const QProcessEnvironment &e, const QStringList &extra = {}) const
+    [[nodiscard]] ProcessResult download(const QProcessEnvironment &e,
+                                         const QStringList &extra = {}) const
     {
         return runCli(QStringList{u"download"_s, u"--json"_s} + extra + QStringList{kId}, e);
     }
@@ -65,12 +67,15 @@ private Q_SLOTS:
         m_cert = std::make_unique<TestCertificate>(m_scratch->mkpath(u"ca"_s));
         QVERIFY2(m_cert->ok(), qPrintable(m_cert->error()));
         m_world = std::make_unique<World>(m_scratch->path());
-        const QString error = m_world->build({{u"example.com/a"_s, u"v1.1.0"_s, smallModuleFiles(u"example.com/a"_s, u"v1.1.0"_s)},
-                                              // World needs one version in its template cache
-                                              {u"example.com/ab"_s, u"v1.0.0"_s, smallModuleFiles(u"example.com/ab"_s, u"v1.0.0"_s)}},
-                                             {GoTool::go123()}, {kId});
+        const QString error = m_world->build(
+            {{u"example.com/a"_s, u"v1.1.0"_s, smallModuleFiles(u"example.com/a"_s, u"v1.1.0"_s)},
+             // World needs one version in its template cache
+             {u"example.com/ab"_s, u"v1.0.0"_s,
+              smallModuleFiles(u"example.com/ab"_s, u"v1.0.0"_s)}},
+            {GoTool::go123()}, {kId});
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        m_server = std::make_unique<LoopbackServerThread>(QHostAddress::LocalHost, m_cert->serverConfiguration());
+        m_server = std::make_unique<LoopbackServerThread>(QHostAddress::LocalHost,
+                                                          m_cert->serverConfiguration());
         QVERIFY(m_server->listening());
         for (const QString &suffix : {u".info"_s, u".mod"_s, u".zip"_s}) {
             LoopbackHttpServer::Response r;
@@ -96,7 +101,8 @@ private Q_SLOTS:
         const QString outcome = outcomeOf(jsonObject(r.stdOut), kId);
         QVERIFY2(outcome.startsWith(u"failed"_s), qPrintable(outcome + u'\n' + r.describe()));
         QVERIFY2(outcome.contains((*m_server).hostKey()), qPrintable(outcome));
-        QVERIFY2(outcome.contains(u"certificate"_s, Qt::CaseInsensitive) || outcome.contains(u"TLS"_s) || outcome.contains(u"SSL"_s),
+        QVERIFY2(outcome.contains(u"certificate"_s, Qt::CaseInsensitive)
+                     || outcome.contains(u"TLS"_s) || outcome.contains(u"SSL"_s),
                  qPrintable(outcome));
         QVERIFY(!piecesOf(cache, kId).zip);
     }
@@ -105,7 +111,8 @@ private Q_SLOTS:
     {
         const auto work = workDir();
         const QString cache = work->filePath(u"cache"_s);
-        const ProcessResult r = download(env(work->path(), cache), {u"--cacert"_s, m_cert->certPath()});
+        const ProcessResult r
+            = download(env(work->path(), cache), {u"--cacert"_s, m_cert->certPath()});
         QVERIFY2(r.succeeded(), qPrintable(r.describe()));
         QCOMPARE(outcomeOf(jsonObject(r.stdOut), kId), u"downloaded "_s);
         QVERIFY(piecesOf(cache, kId).complete());
@@ -113,9 +120,11 @@ private Q_SLOTS:
         // A file without a certificate is a usage error naming the option and the file.
         const QString bogus = work->filePath(u"not-a-cert.pem"_s);
         QVERIFY(writeFile(bogus, "hello\n"));
-        const ProcessResult bad = download(env(work->path(), work->filePath(u"cache2"_s)), {u"--cacert"_s, bogus});
+        const ProcessResult bad
+            = download(env(work->path(), work->filePath(u"cache2"_s)), {u"--cacert"_s, bogus});
         QCOMPARE(bad.exitCode, 2);
-        QVERIFY2(bad.stdErr.contains("--cacert") && bad.stdErr.contains(bogus.toUtf8()), bad.stdErr.constData());
+        QVERIFY2(bad.stdErr.contains("--cacert") && bad.stdErr.contains(bogus.toUtf8()),
+                 bad.stdErr.constData());
     }
 
     void shouldTrustSslCertFile()
@@ -139,7 +148,8 @@ private Q_SLOTS:
         QVERIFY(QDir(dir).entryList(QDir::Files).size() == 2); // the file and its hashed name
         const QString cache = work->filePath(u"cache"_s);
         QProcessEnvironment e = env(work->path(), cache);
-        e.insert(u"SSL_CERT_DIR"_s, work->filePath(u"missing"_s) + u':' + dir); // ":"-separated, as go splits it
+        e.insert(u"SSL_CERT_DIR"_s,
+                 work->filePath(u"missing"_s) + u':' + dir); // ":"-separated, as go splits it
         const ProcessResult r = download(e);
         QVERIFY2(r.succeeded(), qPrintable(r.describe()));
         QCOMPARE(outcomeOf(jsonObject(r.stdOut), kId), u"downloaded "_s);
@@ -156,8 +166,10 @@ private Q_SLOTS:
 
         const ProcessResult untrusted = runCli({u"refresh"_s, u"--json"_s, kId}, e);
         QCOMPARE(untrusted.exitCode, 1);
-        QVERIFY2(outcomeOf(jsonObject(untrusted.stdOut), kId).startsWith(u"failed"_s), qPrintable(untrusted.describe()));
-        const ProcessResult refreshed = runCli(QStringList{u"refresh"_s, u"--json"_s} + cacert + QStringList{kId}, e);
+        QVERIFY2(outcomeOf(jsonObject(untrusted.stdOut), kId).startsWith(u"failed"_s),
+                 qPrintable(untrusted.describe()));
+        const ProcessResult refreshed
+            = runCli(QStringList{u"refresh"_s, u"--json"_s} + cacert + QStringList{kId}, e);
         QVERIFY2(refreshed.succeeded(), qPrintable(refreshed.describe()));
         QCOMPARE(outcomeOf(jsonObject(refreshed.stdOut), kId), u"identical "_s);
 
@@ -165,8 +177,10 @@ private Q_SLOTS:
         QVERIFY(writeFile(fileOf(cache, kId, u".ziphash"_s), "garbage"));
         const ProcessResult failing = runCli({u"repair"_s, u"--modcache"_s, cache, kId}, e);
         QCOMPARE(failing.exitCode, 1);
-        QVERIFY2(failing.stdErr.contains((*m_server).hostKey().toUtf8()), qPrintable(failing.describe()));
-        const ProcessResult fixed = runCli(QStringList{u"repair"_s, u"--modcache"_s, cache} + cacert + QStringList{kId}, e);
+        QVERIFY2(failing.stdErr.contains((*m_server).hostKey().toUtf8()),
+                 qPrintable(failing.describe()));
+        const ProcessResult fixed = runCli(
+            QStringList{u"repair"_s, u"--modcache"_s, cache} + cacert + QStringList{kId}, e);
         QVERIFY2(fixed.succeeded(), qPrintable(fixed.describe()));
         QVERIFY2(fixed.stdOut.contains("redownloaded"), qPrintable(fixed.describe()));
         const ProcessResult verify = runCli({u"verify"_s, u"--modcache"_s, cache, kId}, e);

@@ -20,8 +20,7 @@ const QDateTime day0(QDate(2024, 1, 10), QTime(12, 0), Qt::UTC);
 
 mk::ModuleVersionRecord version(const QString &path, const QString &v, quint64 bytes,
                                 mk::VersionState state = mk::VersionState::Complete,
-                                const QDateTime &downloaded = day0,
-                                const QDateTime &lastUsed = {})
+                                const QDateTime &downloaded = day0, const QDateTime &lastUsed = {})
 {
     mk::ModuleVersionRecord r;
     r.path = path;
@@ -141,7 +140,8 @@ QStringList TestCacheModel::proxyChildVersions(const QString &modulePath) const
         if (parent.data(mk::CacheModel::ModulePathRole).toString() != modulePath)
             continue;
         for (int child = 0; child < m_proxy->rowCount(parent); ++child)
-            versions << m_proxy->index(child, mk::CacheModel::VersionColumn, parent).data().toString();
+            versions
+                << m_proxy->index(child, mk::CacheModel::VersionColumn, parent).data().toString();
     }
     return versions;
 }
@@ -156,27 +156,31 @@ void TestCacheModel::feedStandardCache()
         version(u"gopkg.in/yaml.v3"_s, u"v3.0.1"_s, 300'000, mk::VersionState::Partial),
         version(u"golang.org/x/mod"_s, u"v0.12.0"_s, 850'000, mk::VersionState::ArchiveOnly),
     }));
-    m_model->addChunk(chunk({
-        version(u"github.com/Azure/azure-sdk-for-go"_s, u"v68.0.0+incompatible"_s, 50'000'000),
-        version(u"golang.org/x/mod"_s, u"v0.17.0"_s, 1'000'000, mk::VersionState::MetadataOnly),
-        version(u"github.com/BurntSushi/toml"_s, u"v1.4.0"_s, 410'000),
-    }, true));
+    m_model->addChunk(chunk(
+        {
+            version(u"github.com/Azure/azure-sdk-for-go"_s, u"v68.0.0+incompatible"_s, 50'000'000),
+            version(u"golang.org/x/mod"_s, u"v0.17.0"_s, 1'000'000, mk::VersionState::MetadataOnly),
+            version(u"github.com/BurntSushi/toml"_s, u"v1.4.0"_s, 410'000),
+        },
+        true));
 }
 
 // The same eight versions as one final chunk, so that the scan totals are those of the
 // whole cache and removals can be checked against them.
 void TestCacheModel::feedStandardCacheAsOneScan()
 {
-    m_model->addChunk(chunk({
-        version(u"github.com/BurntSushi/toml"_s, u"v1.3.2"_s, 400'000),
-        version(u"golang.org/x/mod"_s, u"v0.14.0"_s, 900'000),
-        version(u"golang.org/x/text"_s, u"v0.14.0"_s, 8'000'000),
-        version(u"gopkg.in/yaml.v3"_s, u"v3.0.1"_s, 300'000, mk::VersionState::Partial),
-        version(u"golang.org/x/mod"_s, u"v0.12.0"_s, 850'000, mk::VersionState::ArchiveOnly),
-        version(u"github.com/Azure/azure-sdk-for-go"_s, u"v68.0.0+incompatible"_s, 50'000'000),
-        version(u"golang.org/x/mod"_s, u"v0.17.0"_s, 1'000'000, mk::VersionState::MetadataOnly),
-        version(u"github.com/BurntSushi/toml"_s, u"v1.4.0"_s, 410'000),
-    }, true));
+    m_model->addChunk(chunk(
+        {
+            version(u"github.com/BurntSushi/toml"_s, u"v1.3.2"_s, 400'000),
+            version(u"golang.org/x/mod"_s, u"v0.14.0"_s, 900'000),
+            version(u"golang.org/x/text"_s, u"v0.14.0"_s, 8'000'000),
+            version(u"gopkg.in/yaml.v3"_s, u"v3.0.1"_s, 300'000, mk::VersionState::Partial),
+            version(u"golang.org/x/mod"_s, u"v0.12.0"_s, 850'000, mk::VersionState::ArchiveOnly),
+            version(u"github.com/Azure/azure-sdk-for-go"_s, u"v68.0.0+incompatible"_s, 50'000'000),
+            version(u"golang.org/x/mod"_s, u"v0.17.0"_s, 1'000'000, mk::VersionState::MetadataOnly),
+            version(u"github.com/BurntSushi/toml"_s, u"v1.4.0"_s, 410'000),
+        },
+        true));
 }
 
 void TestCacheModel::shouldStartEmpty()
@@ -184,11 +188,10 @@ void TestCacheModel::shouldStartEmpty()
     QCOMPARE(m_model->rowCount(), 0);
     QCOMPARE(m_model->columnCount(), int(mk::CacheModel::ColumnCount));
     QCOMPARE(m_model->versionCount(), 0u);
-    QCOMPARE(m_model->headerData(mk::CacheModel::SizeColumn, Qt::Horizontal, Qt::DisplayRole)
-                 .toString(),
-             u"Size on disk"_s);
-    QCOMPARE(m_model->headerData(mk::CacheModel::LastUsedColumn, Qt::Horizontal,
-                                 Qt::DisplayRole)
+    QCOMPARE(
+        m_model->headerData(mk::CacheModel::SizeColumn, Qt::Horizontal, Qt::DisplayRole).toString(),
+        u"Size on disk"_s);
+    QCOMPARE(m_model->headerData(mk::CacheModel::LastUsedColumn, Qt::Horizontal, Qt::DisplayRole)
                  .toString(),
              u"Last used"_s);
     QVERIFY(!m_model->isComplete());
@@ -205,8 +208,7 @@ void TestCacheModel::shouldGroupVersionsUnderModules()
     // Versions have no children, and only column 0 of a module has any.
     QCOMPARE(m_model->rowCount(m_model->index(0, 0, mod)), 0);
     QCOMPARE(m_model->rowCount(m_model->index(mod.row(), mk::CacheModel::SizeColumn)), 0);
-    QCOMPARE(m_model->index(1, mk::CacheModel::VersionColumn, mod).data().toString(),
-             u"v0.12.0"_s);
+    QCOMPARE(m_model->index(1, mk::CacheModel::VersionColumn, mod).data().toString(), u"v0.12.0"_s);
     QCOMPARE(m_model->index(1, 0, mod).parent(), mod);
     // Uppercase paths are kept as they are, unescaped.
     QVERIFY(m_model->moduleIndex(u"github.com/BurntSushi/toml"_s).isValid());
@@ -218,8 +220,7 @@ void TestCacheModel::shouldAggregateModuleRows()
     const QDateTime older = day0.addDays(-30);
     const QDateTime newer = day0.addDays(2);
     m_model->addChunk(chunk({
-        version(u"example.com/a"_s, u"v1.0.0"_s, 1000, mk::VersionState::Complete, older,
-                older),
+        version(u"example.com/a"_s, u"v1.0.0"_s, 1000, mk::VersionState::Complete, older, older),
         version(u"example.com/a"_s, u"v1.1.0"_s, 2500, mk::VersionState::Partial, newer, day0),
         version(u"example.com/b"_s, u"v0.1.0"_s, 700),
     }));
@@ -235,8 +236,7 @@ void TestCacheModel::shouldAggregateModuleRows()
     QCOMPARE(cell(0, mk::CacheModel::DiskBytesRole).toULongLong(), 3500u);
     QCOMPARE(cell(mk::CacheModel::FilesColumn, mk::CacheModel::SortRole).toULongLong(),
              quint64(1000 / 100 + 1 + 2500 / 100 + 1));
-    QCOMPARE(cell(mk::CacheModel::DownloadedColumn, mk::CacheModel::SortRole).toDateTime(),
-             newer);
+    QCOMPARE(cell(mk::CacheModel::DownloadedColumn, mk::CacheModel::SortRole).toDateTime(), newer);
     QCOMPARE(cell(mk::CacheModel::LastUsedColumn, mk::CacheModel::SortRole).toDateTime(), day0);
     // Mixed states: the module shows the worst one and says it is mixed.
     QCOMPARE(cell(0, mk::CacheModel::StateRole).toInt(), int(mk::VersionState::Partial));
@@ -247,8 +247,7 @@ void TestCacheModel::shouldAggregateModuleRows()
     const QModelIndex b = m_model->moduleIndex(u"example.com/b"_s);
     QCOMPARE(m_model->index(b.row(), mk::CacheModel::VersionColumn).data().toString(),
              u"1 version"_s);
-    QCOMPARE(m_model->index(b.row(), mk::CacheModel::StateColumn).data().toString(),
-             u"Complete"_s);
+    QCOMPARE(m_model->index(b.row(), mk::CacheModel::StateColumn).data().toString(), u"Complete"_s);
     QCOMPARE(m_model->versionBytes(), 4200u);
 }
 
@@ -261,8 +260,8 @@ void TestCacheModel::shouldAddVersionsToKnownModulesFromLaterChunks()
         for (int i = 0; i < 40; ++i) {
             const quint64 bytes = quint64(1000 + c * 40 + i);
             expectedBytes += bytes;
-            versions << version(u"github.com/Masterminds/semver/v3"_s,
-                                u"v3.%1.%2"_s.arg(c).arg(i), bytes);
+            versions << version(u"github.com/Masterminds/semver/v3"_s, u"v3.%1.%2"_s.arg(c).arg(i),
+                                bytes);
         }
         versions << version(u"example.com/m%1"_s.arg(c), u"v1.0.0"_s, 10);
         m_model->addChunk(chunk(versions));
@@ -316,11 +315,10 @@ void TestCacheModel::shouldInsertVersionsWithOneSignalPerAffectedModule()
     QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
 
     // a gets three versions, c gets one, and one module is new.
-    m_model->addChunk(chunk({version(u"example.com/a"_s, u"v1.1.0"_s, 10),
-                             version(u"example.com/c"_s, u"v1.1.0"_s, 10),
-                             version(u"example.com/a"_s, u"v1.2.0"_s, 10),
-                             version(u"example.com/d"_s, u"v1.0.0"_s, 10),
-                             version(u"example.com/a"_s, u"v1.3.0"_s, 10)}));
+    m_model->addChunk(chunk(
+        {version(u"example.com/a"_s, u"v1.1.0"_s, 10), version(u"example.com/c"_s, u"v1.1.0"_s, 10),
+         version(u"example.com/a"_s, u"v1.2.0"_s, 10), version(u"example.com/d"_s, u"v1.0.0"_s, 10),
+         version(u"example.com/a"_s, u"v1.3.0"_s, 10)}));
     QCOMPARE(inserted.count(), 3);
     int underA = 0;
     int underC = 0;
@@ -355,8 +353,7 @@ void TestCacheModel::shouldInsertVersionsWithOneSignalPerAffectedModule()
         QVERIFY(roles.contains(Qt::DisplayRole));
         QVERIFY(roles.contains(mk::CacheModel::SortRole));
     }
-    QCOMPARE(m_model->index(0, mk::CacheModel::VersionColumn).data().toString(),
-             u"4 versions"_s);
+    QCOMPARE(m_model->index(0, mk::CacheModel::VersionColumn).data().toString(), u"4 versions"_s);
 }
 
 void TestCacheModel::shouldKeepOthersIssuesAndTotals()
@@ -367,12 +364,15 @@ void TestCacheModel::shouldKeepOthersIssuesAndTotals()
                  << mk::OtherEntry{mk::OtherKind::Vcs, u"cache/vcs/def"_s, 3000, 2000, 4, {}}
                  << mk::OtherEntry{mk::OtherKind::Toolchain,
                                    u"golang.org/toolchain@v0.0.1-go1.22.0.linux-amd64"_s,
-                                   200'000'000, 190'000'000, 9000, {}};
+                                   200'000'000,
+                                   190'000'000,
+                                   9000,
+                                   {}};
     first.issues << mk::ScanIssue{u"/cache/example.com/locked"_s, u"Permission denied"_s, 13};
     m_model->addChunk(first);
     mk::ScanChunk last = chunk({}, true);
-    last.others << mk::OtherEntry{mk::OtherKind::Sumdb, u"cache/download/sumdb"_s, 7000, 6000,
-                                  3, {}};
+    last.others << mk::OtherEntry{
+        mk::OtherKind::Sumdb, u"cache/download/sumdb"_s, 7000, 6000, 3, {}};
     last.totals.diskBytes = 200'020'000;
     last.totals.versions = 1;
     m_model->addChunk(last);
@@ -424,10 +424,9 @@ void TestCacheModel::shouldResetOnClear()
 void TestCacheModel::shouldShowLastUsedByAtimeMode()
 {
     const QDateTime used = QDateTime::currentDateTime().addDays(-3);
-    m_model->addChunk(chunk({version(u"example.com/a"_s, u"v1.0.0"_s, 10,
-                                     mk::VersionState::Complete, day0, used),
-                             version(u"example.com/a"_s, u"v1.1.0"_s, 10,
-                                     mk::VersionState::Complete, day0, {})}));
+    m_model->addChunk(chunk(
+        {version(u"example.com/a"_s, u"v1.0.0"_s, 10, mk::VersionState::Complete, day0, used),
+         version(u"example.com/a"_s, u"v1.1.0"_s, 10, mk::VersionState::Complete, day0, {})}));
     const QModelIndex a = m_model->moduleIndex(u"example.com/a"_s);
     const QModelIndex usedCell = m_model->index(0, mk::CacheModel::LastUsedColumn, a);
     const QModelIndex nullCell = m_model->index(1, mk::CacheModel::LastUsedColumn, a);
@@ -474,11 +473,10 @@ void TestCacheModel::shouldCountSelectedVersionsOnce()
     const QModelIndex toml = m_model->moduleIndex(u"github.com/BurntSushi/toml"_s);
     // The module (all 3 versions), one of its versions again, in another column, and one
     // version of another module.
-    const QModelIndexList selection = {
-        mod, m_model->index(0, mk::CacheModel::ModuleColumn, mod),
-        m_model->index(0, mk::CacheModel::SizeColumn, mod),
-        m_model->index(1, mk::CacheModel::ModuleColumn, toml),
-        m_model->index(1, mk::CacheModel::StateColumn, toml)};
+    const QModelIndexList selection = {mod, m_model->index(0, mk::CacheModel::ModuleColumn, mod),
+                                       m_model->index(0, mk::CacheModel::SizeColumn, mod),
+                                       m_model->index(1, mk::CacheModel::ModuleColumn, toml),
+                                       m_model->index(1, mk::CacheModel::StateColumn, toml)};
     const mk::CacheModel::VersionSum sum = m_model->sumVersions(selection);
     QCOMPARE(sum.versions, 4u);
     QCOMPARE(sum.diskBytes, quint64(900'000 + 850'000 + 1'000'000 + 410'000));
@@ -496,11 +494,11 @@ void TestCacheModel::shouldSortSizesByBytesNotText()
     QCOMPARE(m_model->index(2, mk::CacheModel::SizeColumn).data().toString(), u"1.2 KiB"_s);
 
     m_proxy->sort(mk::CacheModel::SizeColumn, Qt::AscendingOrder);
-    QCOMPARE(proxyModulePaths(), (QStringList{u"example.com/bytes"_s, u"example.com/kib"_s,
-                                              u"example.com/ten-gib"_s}));
+    QCOMPARE(proxyModulePaths(),
+             (QStringList{u"example.com/bytes"_s, u"example.com/kib"_s, u"example.com/ten-gib"_s}));
     m_proxy->sort(mk::CacheModel::SizeColumn, Qt::DescendingOrder);
-    QCOMPARE(proxyModulePaths(), (QStringList{u"example.com/ten-gib"_s, u"example.com/kib"_s,
-                                              u"example.com/bytes"_s}));
+    QCOMPARE(proxyModulePaths(),
+             (QStringList{u"example.com/ten-gib"_s, u"example.com/kib"_s, u"example.com/bytes"_s}));
 
     // Rows arriving later land in their sorted place.
     m_model->addChunk(chunk({version(u"example.com/mib"_s, u"v1.0.0"_s, 5 << 20)}));
@@ -527,9 +525,8 @@ void TestCacheModel::shouldSortDatesByTime()
                 QDateTime(QDate(2023, 1, 5), QTime(10, 0), Qt::UTC)),
     }));
     m_proxy->sort(mk::CacheModel::DownloadedColumn, Qt::AscendingOrder);
-    QCOMPARE(proxyModulePaths(),
-             (QStringList{u"example.com/unknown"_s, u"example.com/dec"_s, u"example.com/jan"_s,
-                          u"example.com/later"_s}));
+    QCOMPARE(proxyModulePaths(), (QStringList{u"example.com/unknown"_s, u"example.com/dec"_s,
+                                              u"example.com/jan"_s, u"example.com/later"_s}));
     m_proxy->sort(mk::CacheModel::DownloadedColumn, Qt::DescendingOrder);
     QCOMPARE(proxyModulePaths().first(), u"example.com/later"_s);
     QCOMPARE(proxyModulePaths().last(), u"example.com/unknown"_s);
@@ -537,15 +534,15 @@ void TestCacheModel::shouldSortDatesByTime()
 
 void TestCacheModel::shouldSortVersionsBySemver()
 {
-    m_model->addChunk(chunk({version(u"example.com/a"_s, u"v1.10.0"_s, 1),
-                             version(u"example.com/a"_s, u"v1.2.0"_s, 1),
-                             version(u"example.com/a"_s, u"v1.9.0-rc.1"_s, 1),
-                             version(u"example.com/a"_s, u"v1.9.0"_s, 1),
-                             version(u"example.com/a"_s, u"v0.0.0-20230101000000-abcdefabcdef"_s, 1)}));
+    m_model->addChunk(chunk(
+        {version(u"example.com/a"_s, u"v1.10.0"_s, 1), version(u"example.com/a"_s, u"v1.2.0"_s, 1),
+         version(u"example.com/a"_s, u"v1.9.0-rc.1"_s, 1),
+         version(u"example.com/a"_s, u"v1.9.0"_s, 1),
+         version(u"example.com/a"_s, u"v0.0.0-20230101000000-abcdefabcdef"_s, 1)}));
     m_proxy->sort(mk::CacheModel::VersionColumn, Qt::AscendingOrder);
     QCOMPARE(proxyChildVersions(u"example.com/a"_s),
-             (QStringList{u"v0.0.0-20230101000000-abcdefabcdef"_s, u"v1.2.0"_s,
-                          u"v1.9.0-rc.1"_s, u"v1.9.0"_s, u"v1.10.0"_s}));
+             (QStringList{u"v0.0.0-20230101000000-abcdefabcdef"_s, u"v1.2.0"_s, u"v1.9.0-rc.1"_s,
+                          u"v1.9.0"_s, u"v1.10.0"_s}));
 }
 
 void TestCacheModel::shouldFilterBySubstringIgnoringCase()
@@ -577,16 +574,15 @@ void TestCacheModel::shouldFilterByGlobs_data()
     QTest::newRow("list") << u"golang.org/x/*,gopkg.in"_s
                           << QStringList{u"golang.org/x/mod"_s, u"golang.org/x/text"_s,
                                          u"gopkg.in/yaml.v3"_s};
-    QTest::newRow("list with blanks") << u"golang.org/x/* , gopkg.in"_s
-                                      << QStringList{u"golang.org/x/mod"_s,
-                                                     u"golang.org/x/text"_s,
-                                                     u"gopkg.in/yaml.v3"_s};
-    QTest::newRow("prefix elements only") << u"golang.org/x/m*"_s
-                                          << QStringList{u"golang.org/x/mod"_s};
+    QTest::newRow("list with blanks")
+        << u"golang.org/x/* , gopkg.in"_s
+        << QStringList{u"golang.org/x/mod"_s, u"golang.org/x/text"_s, u"gopkg.in/yaml.v3"_s};
+    QTest::newRow("prefix elements only")
+        << u"golang.org/x/m*"_s << QStringList{u"golang.org/x/mod"_s};
     QTest::newRow("case-sensitive like go") << u"github.com/burnt*"_s << QStringList{};
     QTest::newRow("single-element glob") << u"*.in"_s << QStringList{u"gopkg.in/yaml.v3"_s};
-    QTest::newRow("character class") << u"golang.org/x/[mt]ext"_s
-                                     << QStringList{u"golang.org/x/text"_s};
+    QTest::newRow("character class")
+        << u"golang.org/x/[mt]ext"_s << QStringList{u"golang.org/x/text"_s};
 }
 
 void TestCacheModel::shouldFilterByGlobs()
@@ -632,15 +628,15 @@ void TestCacheModel::shouldFilterByState()
 
 void TestCacheModel::shouldShowHiddenModuleWhenAMatchingVersionArrives()
 {
-    m_model->addChunk(chunk({version(u"example.com/a"_s, u"v1.0.0"_s, 10),
-                             version(u"example.com/b"_s, u"v1.0.0"_s, 10,
-                                     mk::VersionState::Partial)}));
+    m_model->addChunk(
+        chunk({version(u"example.com/a"_s, u"v1.0.0"_s, 10),
+               version(u"example.com/b"_s, u"v1.0.0"_s, 10, mk::VersionState::Partial)}));
     m_proxy->setStateFilter(mk::CacheFilterProxy::StateFilter::Partial);
     QCOMPARE(proxyModulePaths(), QStringList{u"example.com/b"_s});
 
     // A later chunk brings a partial version of a: a must appear, with just that version.
-    m_model->addChunk(chunk({version(u"example.com/a"_s, u"v1.1.0"_s, 10,
-                                     mk::VersionState::Partial)}));
+    m_model->addChunk(
+        chunk({version(u"example.com/a"_s, u"v1.1.0"_s, 10, mk::VersionState::Partial)}));
     m_proxy->sort(mk::CacheModel::ModuleColumn, Qt::AscendingOrder);
     QCOMPARE(proxyModulePaths(), (QStringList{u"example.com/a"_s, u"example.com/b"_s}));
     QCOMPARE(proxyChildVersions(u"example.com/a"_s), QStringList{u"v1.1.0"_s});
@@ -669,10 +665,9 @@ void TestCacheModel::shouldRemoveVersionsInRunsAndDropEmptiedModules()
     QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
     QSignalSpy totals(m_model.get(), &mk::CacheModel::totalsChanged);
 
-    const int n = m_model->removeVersions({u"golang.org/x/mod@v0.14.0"_s,
-                                           u"golang.org/x/mod@v0.17.0"_s,
-                                           u"gopkg.in/yaml.v3@v3.0.1"_s,
-                                           u"github.com/Azure/azure-sdk-for-go@v68.0.0+incompatible"_s});
+    const int n = m_model->removeVersions(
+        {u"golang.org/x/mod@v0.14.0"_s, u"golang.org/x/mod@v0.17.0"_s, u"gopkg.in/yaml.v3@v3.0.1"_s,
+         u"github.com/Azure/azure-sdk-for-go@v68.0.0+incompatible"_s});
     QCOMPARE(n, 4);
 
     // Two separate version rows of mod (two runs), then yaml and azure, adjacent module rows,
@@ -741,10 +736,10 @@ void TestCacheModel::shouldKeepParentsRightWhenEarlierModulesGo()
     const QPersistentModelIndex proxyAzureVersion(m_proxy->mapFromSource(azureVersion));
 
     // Rows 1 (mod, all three versions) and 2 (text) go: azure moves from row 4 to row 2.
-    QCOMPARE(m_model->removeVersions({u"golang.org/x/mod@v0.14.0"_s, u"golang.org/x/mod@v0.12.0"_s,
-                                      u"golang.org/x/mod@v0.17.0"_s,
-                                      u"golang.org/x/text@v0.14.0"_s}),
-             4);
+    QCOMPARE(
+        m_model->removeVersions({u"golang.org/x/mod@v0.14.0"_s, u"golang.org/x/mod@v0.12.0"_s,
+                                 u"golang.org/x/mod@v0.17.0"_s, u"golang.org/x/text@v0.14.0"_s}),
+        4);
     QCOMPARE(azureModule.row(), 2);
     QVERIFY(azureVersion.isValid());
     QCOMPARE(azureVersion.parent(), QModelIndex(azureModule));
@@ -763,15 +758,20 @@ void TestCacheModel::shouldIgnoreUnknownIdsWhenRemoving()
     feedStandardCacheAsOneScan();
     QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
     QSignalSpy totals(m_model.get(), &mk::CacheModel::totalsChanged);
-    QCOMPARE(m_model->removeVersions({u"golang.org/x/mod@v9.9.9"_s, u"example.com/none@v1.0.0"_s,
-                                      u"no-at-sign"_s, u"@v1.0.0"_s, {}}),
+    QCOMPARE(m_model->removeVersions({u"golang.org/x/mod@v9.9.9"_s,
+                                      u"example.com/none@v1.0.0"_s,
+                                      u"no-at-sign"_s,
+                                      u"@v1.0.0"_s,
+                                      {}}),
              0);
     QCOMPARE(m_model->removeVersions({}), 0);
     QCOMPARE(removed.count(), 0);
     QCOMPARE(totals.count(), 0);
     QCOMPARE(m_model->versionCount(), 8u);
     // The same id twice counts once.
-    QCOMPARE(m_model->removeVersions({u"golang.org/x/text@v0.14.0"_s, u"golang.org/x/text@v0.14.0"_s}), 1);
+    QCOMPARE(
+        m_model->removeVersions({u"golang.org/x/text@v0.14.0"_s, u"golang.org/x/text@v0.14.0"_s}),
+        1);
     QCOMPARE(removed.count(), 1);
     QCOMPARE(m_model->versionCount(), 7u);
 }
@@ -786,8 +786,7 @@ void TestCacheModel::shouldUpdateAVersionInPlaceWithPreciseSignals()
     QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
 
     // A light clean: v0.14.0 loses its 800 kB tree and becomes archive-only.
-    mk::ModuleVersionRecord lighter =
-        *m_model->findVersion(u"golang.org/x/mod@v0.14.0"_s);
+    mk::ModuleVersionRecord lighter = *m_model->findVersion(u"golang.org/x/mod@v0.14.0"_s);
     lighter.state = mk::VersionState::ArchiveOnly;
     lighter.diskBytes = 100'000;
     lighter.files = 0;
@@ -805,9 +804,9 @@ void TestCacheModel::shouldUpdateAVersionInPlaceWithPreciseSignals()
     QCOMPARE(versionTopLeft.column(), int(mk::CacheModel::SizeColumn));
     QCOMPARE(versionBottomRight.column(), int(mk::CacheModel::StateColumn));
     const auto versionRoles = changed.at(0).at(2).value<QList<int>>();
-    for (int role : {int(Qt::DisplayRole), int(mk::CacheModel::StateRole),
-                     int(mk::CacheModel::DiskBytesRole), int(mk::CacheModel::RecordRole),
-                     int(Qt::DecorationRole)})
+    for (int role :
+         {int(Qt::DisplayRole), int(mk::CacheModel::StateRole), int(mk::CacheModel::DiskBytesRole),
+          int(mk::CacheModel::RecordRole), int(Qt::DecorationRole)})
         QVERIFY2(versionRoles.contains(role), qPrintable(QString::number(role)));
     const QModelIndex moduleTopLeft = changed.at(1).at(0).toModelIndex();
     QVERIFY(!moduleTopLeft.parent().isValid());
@@ -816,9 +815,9 @@ void TestCacheModel::shouldUpdateAVersionInPlaceWithPreciseSignals()
 
     const QModelIndex v = m_model->index(0, mk::CacheModel::StateColumn, mod);
     QCOMPARE(v.data().toString(), u"Archive only"_s);
-    QCOMPARE(v.siblingAtColumn(mk::CacheModel::SizeColumn).data(mk::CacheModel::SortRole)
-                 .toULongLong(),
-             100'000u);
+    QCOMPARE(
+        v.siblingAtColumn(mk::CacheModel::SizeColumn).data(mk::CacheModel::SortRole).toULongLong(),
+        100'000u);
     QCOMPARE(mod.data(mk::CacheModel::DiskBytesRole).toULongLong(),
              quint64(100'000 + 850'000 + 1'000'000));
     QCOMPARE(m_model->versionCount(), 8u);
@@ -900,17 +899,18 @@ void TestCacheModel::shouldListTheRecordsBehindASelection()
     feedStandardCacheAsOneScan();
     const QModelIndex mod = m_model->moduleIndex(u"golang.org/x/mod"_s);
     const QModelIndex toml = m_model->moduleIndex(u"github.com/BurntSushi/toml"_s);
-    const QModelIndexList selection = {
-        m_model->index(1, mk::CacheModel::ModuleColumn, toml), mod,
-        m_model->index(0, mk::CacheModel::SizeColumn, mod),
-        m_model->index(1, mk::CacheModel::StateColumn, toml)};
+    const QModelIndexList selection = {m_model->index(1, mk::CacheModel::ModuleColumn, toml), mod,
+                                       m_model->index(0, mk::CacheModel::SizeColumn, mod),
+                                       m_model->index(1, mk::CacheModel::StateColumn, toml)};
     QStringList ids;
     for (const mk::ModuleVersionRecord &r : m_model->versionsAt(selection))
         ids << r.id();
-    QCOMPARE(ids, (QStringList{u"github.com/BurntSushi/toml@v1.4.0"_s, u"golang.org/x/mod@v0.14.0"_s,
-                               u"golang.org/x/mod@v0.12.0"_s, u"golang.org/x/mod@v0.17.0"_s}));
+    QCOMPARE(ids,
+             (QStringList{u"github.com/BurntSushi/toml@v1.4.0"_s, u"golang.org/x/mod@v0.14.0"_s,
+                          u"golang.org/x/mod@v0.12.0"_s, u"golang.org/x/mod@v0.17.0"_s}));
     QCOMPARE(m_model->allVersions().size(), 8);
-    QCOMPARE(int(m_model->findVersion(u"gopkg.in/yaml.v3@v3.0.1"_s)->state), int(mk::VersionState::Partial));
+    QCOMPARE(int(m_model->findVersion(u"gopkg.in/yaml.v3@v3.0.1"_s)->state),
+             int(mk::VersionState::Partial));
     QVERIFY(!m_model->findVersion(u"gopkg.in/yaml.v3@v3.0.2"_s));
     QVERIFY(!m_model->findVersion(u"gopkg.in/yaml.v3"_s));
 }

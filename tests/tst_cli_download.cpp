@@ -25,7 +25,8 @@ class TestCliDownload : public QObject
 
     [[nodiscard]] static std::unique_ptr<ScratchDir> workDir()
     {
-        return std::make_unique<ScratchDir>(u"tst_cli_download-"_s + QString::fromLatin1(QTest::currentTestFunction()));
+        return std::make_unique<ScratchDir>(u"tst_cli_download-"_s
+                                            + QString::fromLatin1(QTest::currentTestFunction()));
     }
     [[nodiscard]] QProcessEnvironment env(const QString &home, const QString &cache) const
     {
@@ -73,7 +74,8 @@ private Q_SLOTS:
         const auto work = workDir();
         const QString cache = work->filePath(u"cache"_s);
         const QStringList ids{u"example.com/a@v1.1.0"_s, u"github.com/Upper/Case@v1.0.0"_s};
-        const ProcessResult r = runCli(QStringList{u"download"_s, u"--json"_s} + ids, env(work->path(), cache));
+        const ProcessResult r
+            = runCli(QStringList{u"download"_s, u"--json"_s} + ids, env(work->path(), cache));
         QVERIFY2(r.succeeded(), qPrintable(r.describe()));
         const QJsonObject o = jsonObject(r.stdOut);
         QCOMPARE(o.value(u"versions"_s).toArray().size(), 2);
@@ -93,7 +95,8 @@ private Q_SLOTS:
     {
         const auto work = workDir();
         const QString cache = work->filePath(u"cache"_s);
-        const ProcessResult r = runCli({u"download"_s, u"--json"_s, u"example.com/a@latest"_s}, env(work->path(), cache));
+        const ProcessResult r = runCli({u"download"_s, u"--json"_s, u"example.com/a@latest"_s},
+                                       env(work->path(), cache));
         QVERIFY2(r.succeeded(), qPrintable(r.describe()));
         const QJsonObject e = versionEntry(jsonObject(r.stdOut), u"example.com/a@v1.10.0"_s);
         QCOMPARE(e.value(u"query"_s).toString(), u"latest"_s);
@@ -104,8 +107,9 @@ private Q_SLOTS:
     {
         const auto work = workDir();
         const QString cache = work->filePath(u"cache"_s);
-        const ProcessResult r = runCli({u"download"_s, u"--json"_s, u"example.com/a@v9.9.9"_s, u"example.com/ab@v1.0.0"_s},
-                                       env(work->path(), cache));
+        const ProcessResult r = runCli(
+            {u"download"_s, u"--json"_s, u"example.com/a@v9.9.9"_s, u"example.com/ab@v1.0.0"_s},
+            env(work->path(), cache));
         QCOMPARE(r.exitCode, 1);
         const QJsonObject o = jsonObject(r.stdOut);
         const QJsonObject missing = versionEntry(o, u"example.com/a@v9.9.9"_s);
@@ -113,20 +117,25 @@ private Q_SLOTS:
         QVERIFY2(missing.value(u"error"_s).toString().contains(u"404"_s), qPrintable(r.describe()));
         QCOMPARE(versionEntry(o, u"example.com/ab@v1.0.0"_s).value(u"ok"_s).toBool(), true);
         // Text mode names it on stderr.
-        const ProcessResult text = runCli({u"download"_s, u"example.com/a@v9.9.9"_s}, env(work->path(), cache));
+        const ProcessResult text
+            = runCli({u"download"_s, u"example.com/a@v9.9.9"_s}, env(work->path(), cache));
         QCOMPARE(text.exitCode, 1);
-        QVERIFY2(QString::fromUtf8(text.stdErr).contains(u"example.com/a@v9.9.9"_s), qPrintable(text.describe()));
+        QVERIFY2(QString::fromUtf8(text.stdErr).contains(u"example.com/a@v9.9.9"_s),
+                 qPrintable(text.describe()));
     }
 
     void shouldRefuseBadArgumentsAsUsageErrors_data()
     {
         QTest::addColumn<QStringList>("args");
         QTest::newRow("no version") << QStringList{u"download"_s, u"example.com/a"_s};
-        QTest::newRow("a branch, not a version") << QStringList{u"download"_s, u"example.com/a@master"_s};
+        QTest::newRow("a branch, not a version")
+            << QStringList{u"download"_s, u"example.com/a@master"_s};
         QTest::newRow("bad path") << QStringList{u"download"_s, u"Example..com/a@v1.0.0"_s};
         QTest::newRow("nothing") << QStringList{u"download"_s};
-        QTest::newRow("bad jobs") << QStringList{u"download"_s, u"--jobs"_s, u"0"_s, u"example.com/a@v1.0.0"_s};
-        QTest::newRow("bad proxy list") << QStringList{u"download"_s, u"--proxy"_s, u","_s, u"example.com/a@v1.0.0"_s};
+        QTest::newRow("bad jobs") << QStringList{u"download"_s, u"--jobs"_s, u"0"_s,
+                                                 u"example.com/a@v1.0.0"_s};
+        QTest::newRow("bad proxy list")
+            << QStringList{u"download"_s, u"--proxy"_s, u","_s, u"example.com/a@v1.0.0"_s};
         QTest::newRow("refresh without pattern") << QStringList{u"refresh"_s};
     }
     void shouldRefuseBadArgumentsAsUsageErrors()
@@ -147,9 +156,11 @@ private Q_SLOTS:
         const QString good = u"example.com/a@v1.1.0"_s;
         const QString forged = u"example.com/ab@v1.0.0"_s;
         SumDbTestServer db(SumDbTestServer::fixtureSigner());
-        db.addModule(u"example.com/a"_s, u"v1.1.0"_s, m_world->sums(good).sum, m_world->sums(good).goModSum);
+        db.addModule(u"example.com/a"_s, u"v1.1.0"_s, m_world->sums(good).sum,
+                     m_world->sums(good).goModSum);
         // The database says the zip of ab has another hash than the proxy's zip.
-        db.addModule(u"example.com/ab"_s, u"v1.0.0"_s, m_world->sums(u"example.com/a@v1.0.0"_s).sum, m_world->sums(forged).goModSum);
+        db.addModule(u"example.com/ab"_s, u"v1.0.0"_s, m_world->sums(u"example.com/a@v1.0.0"_s).sum,
+                     m_world->sums(forged).goModSum);
         LoopbackServerThread server(QHostAddress::LocalHost, std::nullopt);
         QVERIFY(server.listening());
         db.serveOn(server.operator->());
@@ -161,14 +172,18 @@ private Q_SLOTS:
         const QJsonObject o = jsonObject(r.stdOut);
         const QJsonObject ok = versionEntry(o, good);
         QVERIFY2(ok.value(u"ok"_s).toBool(), qPrintable(r.describe()));
-        QVERIFY2(ok.value(u"notes"_s).toArray().contains(u"zip checked against the checksum database"_s), qPrintable(r.describe()));
+        QVERIFY2(
+            ok.value(u"notes"_s).toArray().contains(u"zip checked against the checksum database"_s),
+            qPrintable(r.describe()));
         const QJsonObject bad = versionEntry(o, forged);
         QCOMPARE(bad.value(u"ok"_s).toBool(), false);
-        QVERIFY2(bad.value(u"error"_s).toString().contains(u"SECURITY ERROR"_s), qPrintable(r.describe()));
+        QVERIFY2(bad.value(u"error"_s).toString().contains(u"SECURITY ERROR"_s),
+                 qPrintable(r.describe()));
         const Pieces p = piecesOf(cache, forged);
         QVERIFY2(!p.tree && !p.zip && !p.ziphash && !p.partial, qPrintable(p.describe()));
         // go's sumdb cache was filled where go keeps it.
-        QVERIFY(exists(cache + u"/cache/download/sumdb/sumdb.example.test/lookup/example.com/a@v1.1.0"_s));
+        QVERIFY(exists(
+            cache + u"/cache/download/sumdb/sumdb.example.test/lookup/example.com/a@v1.1.0"_s));
 
         // GONOSUMDB takes a path out of the database's reach, as for go.
         e.insert(u"GONOSUMDB"_s, u"example.com/ab"_s);
@@ -187,18 +202,26 @@ private Q_SLOTS:
         const ProcessResult add = runCli({u"proxy"_s, u"add"_s, u"mirror"_s, m_server->url()}, e);
         QVERIFY2(add.succeeded(), qPrintable(add.describe()));
         const QString id = u"example.com/ab@v1.0.0"_s;
-        const ProcessResult same = runCli({u"refresh"_s, u"--proxy"_s, u"mirror"_s, u"--json"_s, u"example.com/ab"_s}, e);
+        const ProcessResult same = runCli(
+            {u"refresh"_s, u"--proxy"_s, u"mirror"_s, u"--json"_s, u"example.com/ab"_s}, e);
         QVERIFY2(same.succeeded(), qPrintable(same.describe()));
-        QCOMPARE(versionEntry(jsonObject(same.stdOut), id).value(u"outcome"_s).toString(), u"identical"_s);
+        QCOMPARE(versionEntry(jsonObject(same.stdOut), id).value(u"outcome"_s).toString(),
+                 u"identical"_s);
 
         const QByteArray p = "example.com/ab@v1.0.0/";
         m_server->setFault("example.com/ab/@v/v1.0.0.zip",
-                           {0, RawZipWriter().file(p + "go.mod", FixtureProxy::goMod(u"example.com/ab"_s)).file(p + "x.go", "package pab\n").bytes()});
+                           {0, RawZipWriter()
+                                   .file(p + "go.mod", FixtureProxy::goMod(u"example.com/ab"_s))
+                                   .file(p + "x.go", "package pab\n")
+                                   .bytes()});
         const QStringList before = listing(cache);
-        const ProcessResult changed = runCli({u"refresh"_s, u"--proxy"_s, u"mirror"_s, u"example.com/ab@v1.0.0"_s}, e);
+        const ProcessResult changed
+            = runCli({u"refresh"_s, u"--proxy"_s, u"mirror"_s, u"example.com/ab@v1.0.0"_s}, e);
         QCOMPARE(changed.exitCode, 1);
-        QVERIFY2(QString::fromUtf8(changed.stdErr).contains(u"SECURITY"_s), qPrintable(changed.describe()));
-        QVERIFY2(QString::fromUtf8(changed.stdErr).contains(m_world->sums(id).sum), qPrintable(changed.describe()));
+        QVERIFY2(QString::fromUtf8(changed.stdErr).contains(u"SECURITY"_s),
+                 qPrintable(changed.describe()));
+        QVERIFY2(QString::fromUtf8(changed.stdErr).contains(m_world->sums(id).sum),
+                 qPrintable(changed.describe()));
         QCOMPARE(listing(cache), before);
     }
 };

@@ -23,7 +23,8 @@ namespace {
 const QString kAb = u"example.com/ab@v1.0.0"_s;
 const QString kUpper = u"github.com/Upper/Case@v1.0.0"_s;
 const QString kNothing = u"example.com/nothing"_s;
-const QByteArray kGarbage("\xff\xfe\xfd garbage, not an INI file\n[ProxyPresets]\npresets\\1\\name=mine\npresets\\size=1\n");
+const QByteArray kGarbage("\xff\xfe\xfd garbage, not an INI "
+                          "file\n[ProxyPresets]\npresets\\1\\name=mine\npresets\\size=1\n");
 
 QList<FixtureVersion> fixtureVersions()
 {
@@ -66,7 +67,8 @@ class TestCliErrors : public QObject
     }
     [[nodiscard]] static std::unique_ptr<ScratchDir> workDir()
     {
-        return std::make_unique<ScratchDir>(u"tst_cli_errors-"_s + QString::fromLatin1(QTest::currentTestFunction()));
+        return std::make_unique<ScratchDir>(u"tst_cli_errors-"_s
+                                            + QString::fromLatin1(QTest::currentTestFunction()));
     }
 
 private Q_SLOTS:
@@ -96,7 +98,8 @@ private Q_SLOTS:
             const QStringList j = json ? QStringList{u"--json"_s} : QStringList();
             const char *suffix = json ? " --json" : "";
             QTest::addRow("purge%s", suffix) << QStringList{u"purge"_s} + j;
-            QTest::addRow("purge --dry-run%s", suffix) << QStringList{u"purge"_s, u"--dry-run"_s} + j;
+            QTest::addRow("purge --dry-run%s", suffix)
+                << QStringList{u"purge"_s, u"--dry-run"_s} + j;
             QTest::addRow("restore%s", suffix) << QStringList{u"restore"_s} + j;
             QTest::addRow("verify%s", suffix) << QStringList{u"verify"_s} + j;
             QTest::addRow("repair%s", suffix) << QStringList{u"repair"_s} + j;
@@ -118,13 +121,15 @@ private Q_SLOTS:
 
         const ProcessResult r = runCli(args + QStringList{u"--modcache"_s, cache, kNothing}, env());
         QVERIFY2(r.exitCode == 1, qPrintable(r.describe()));
-        const QString expected = u"modkeeper-cli "_s + command + u": no version in the cache matches "_s + kNothing + u'\n';
+        const QString expected = u"modkeeper-cli "_s + command
+                                 + u": no version in the cache matches "_s + kNothing + u'\n';
         QVERIFY2(QString::fromUtf8(r.stdErr).contains(expected), qPrintable(r.describe()));
         QVERIFY2(!r.stdOut.contains("all ok"), qPrintable(r.describe()));
         if (json) {
             const QJsonObject doc = jsonObject(r.stdOut);
             QVERIFY2(!doc.isEmpty(), qPrintable(r.describe()));
-            QCOMPARE(doc.value(u"error"_s).toString(), u"no version in the cache matches "_s + kNothing);
+            QCOMPARE(doc.value(u"error"_s).toString(),
+                     u"no version in the cache matches "_s + kNothing);
             QCOMPARE(doc.value(u"unmatched"_s).toArray(), QJsonArray{kNothing});
             QCOMPARE(doc.value(u"versions"_s).toArray().size(), 0);
         }
@@ -140,12 +145,15 @@ private Q_SLOTS:
         QVERIFY(!cache.isEmpty());
         const ProcessResult v = runCli({u"verify"_s, u"--modcache"_s, cache, kAb, kNothing}, env());
         QCOMPARE(v.exitCode, 1);
-        QVERIFY2(v.stdOut.contains("ok            example.com/ab@v1.0.0\n"), qPrintable(v.describe()));
+        QVERIFY2(v.stdOut.contains("ok            example.com/ab@v1.0.0\n"),
+                 qPrintable(v.describe()));
         QVERIFY2(v.stdOut.contains("1 version checked"), qPrintable(v.describe()));
         QVERIFY2(!v.stdOut.contains("all ok"), qPrintable(v.describe()));
-        QVERIFY(v.stdErr.contains("modkeeper-cli verify: no version in the cache matches example.com/nothing\n"));
+        QVERIFY(v.stdErr.contains(
+            "modkeeper-cli verify: no version in the cache matches example.com/nothing\n"));
 
-        const ProcessResult p = runCli({u"purge"_s, u"--json"_s, u"--wait"_s, u"--modcache"_s, cache, kAb, kNothing}, env());
+        const ProcessResult p = runCli(
+            {u"purge"_s, u"--json"_s, u"--wait"_s, u"--modcache"_s, cache, kAb, kNothing}, env());
         QCOMPARE(p.exitCode, 1);
         const QJsonObject doc = jsonObject(p.stdOut);
         QCOMPARE(entry(doc, kAb).value(u"outcome"_s).toString(), u"removed"_s);
@@ -164,19 +172,23 @@ private Q_SLOTS:
         const QString cache = m_world->freshCache(GoTool::go123(), work->path());
         QVERIFY(!cache.isEmpty());
         QVERIFY(writeFile(cache + u"/.modkeeper-trash"_s, "not a directory"));
-        const ProcessResult r = runCli({u"purge"_s, u"--json"_s, u"--wait"_s, u"--modcache"_s, cache, kAb, kUpper}, env());
+        const ProcessResult r = runCli(
+            {u"purge"_s, u"--json"_s, u"--wait"_s, u"--modcache"_s, cache, kAb, kUpper}, env());
         QCOMPARE(r.exitCode, 1);
         const QJsonArray versions = jsonObject(r.stdOut).value(u"versions"_s).toArray();
         QCOMPARE(versions.size(), 2);
         for (const QJsonValue &v : versions) {
-            QVERIFY2(!v[u"path"_s].toString().isEmpty() && !v[u"version"_s].toString().isEmpty(), r.stdOut.constData());
+            QVERIFY2(!v[u"path"_s].toString().isEmpty() && !v[u"version"_s].toString().isEmpty(),
+                     r.stdOut.constData());
             QCOMPARE(v[u"outcome"_s].toString(), u"failed"_s);
-            QVERIFY2(v[u"error"_s].toString().contains(u".modkeeper-trash"_s), r.stdOut.constData());
+            QVERIFY2(v[u"error"_s].toString().contains(u".modkeeper-trash"_s),
+                     r.stdOut.constData());
         }
         QVERIFY(!entry(jsonObject(r.stdOut), kAb).isEmpty());
         QVERIFY(!entry(jsonObject(r.stdOut), kUpper).isEmpty());
 
-        const ProcessResult human = runCli({u"purge"_s, u"--wait"_s, u"--modcache"_s, cache, kAb}, env());
+        const ProcessResult human
+            = runCli({u"purge"_s, u"--wait"_s, u"--modcache"_s, cache, kAb}, env());
         QCOMPARE(human.exitCode, 1);
         QVERIFY2(human.stdOut.contains("1 version, 1 failed, "), qPrintable(human.describe()));
         QVERIFY2(human.stdErr.contains("example.com/ab@v1.0.0: "), qPrintable(human.describe()));
@@ -196,7 +208,8 @@ private Q_SLOTS:
         QVERIFY(writeFile(tree + u"/stray.go"_s, "package pab\n"));
         QVERIFY(writeFile(fileOf(cache, kUpper, u".ziphash"_s), "garbage"));
 
-        const ProcessResult v = runCli({u"verify"_s, u"--json"_s, u"--modcache"_s, cache, kAb}, env());
+        const ProcessResult v
+            = runCli({u"verify"_s, u"--json"_s, u"--modcache"_s, cache, kAb}, env());
         QCOMPARE(v.exitCode, 1);
         const QJsonObject bad = entry(jsonObject(v.stdOut), kAb);
         QCOMPARE(bad.value(u"ok"_s).toBool(true), false);
@@ -205,20 +218,25 @@ private Q_SLOTS:
         QVERIFY2(vText.stdOut.contains("\n1 version checked ("), qPrintable(vText.describe()));
         QVERIFY2(vText.stdOut.contains("), 1 with problems\n"), qPrintable(vText.describe()));
 
-        const ProcessResult rJson = runCli({u"repair"_s, u"--json"_s, u"--modcache"_s, cache, kUpper}, env());
+        const ProcessResult rJson
+            = runCli({u"repair"_s, u"--json"_s, u"--modcache"_s, cache, kUpper}, env());
         QCOMPARE(rJson.exitCode, 1);
         const QJsonObject failed = entry(jsonObject(rJson.stdOut), kUpper);
         QCOMPARE(failed.value(u"ok"_s).toBool(true), false);
         QVERIFY2(!failed.value(u"error"_s).toString().isEmpty(), rJson.stdOut.constData());
         const ProcessResult rText = runCli({u"repair"_s, u"--modcache"_s, cache, kUpper}, env());
         QCOMPARE(rText.exitCode, 1);
-        QVERIFY2(rText.stdOut.contains("1 version, 1 failed, 0 repaired\n"), qPrintable(rText.describe()));
-        const ProcessResult rTwo = runCli({u"repair"_s, u"--modcache"_s, cache, kUpper, kAb}, env());
+        QVERIFY2(rText.stdOut.contains("1 version, 1 failed, 0 repaired\n"),
+                 qPrintable(rText.describe()));
+        const ProcessResult rTwo
+            = runCli({u"repair"_s, u"--modcache"_s, cache, kUpper, kAb}, env());
         QCOMPARE(rTwo.exitCode, 1);
-        QVERIFY2(rTwo.stdOut.contains("2 versions, 1 failed, 1 repaired\n"), qPrintable(rTwo.describe()));
+        QVERIFY2(rTwo.stdOut.contains("2 versions, 1 failed, 1 repaired\n"),
+                 qPrintable(rTwo.describe()));
 
         // GOPROXY=off: a refresh cannot fetch anything.
-        const ProcessResult fJson = runCli({u"refresh"_s, u"--json"_s, u"--modcache"_s, cache, kAb}, env());
+        const ProcessResult fJson
+            = runCli({u"refresh"_s, u"--json"_s, u"--modcache"_s, cache, kAb}, env());
         QCOMPARE(fJson.exitCode, 1);
         const QJsonArray entries = jsonObject(fJson.stdOut).value(u"versions"_s).toArray();
         QCOMPARE(entries.size(), 1);
@@ -235,21 +253,29 @@ private Q_SLOTS:
         const auto work = workDir();
         const QString cache = m_world->freshCache(GoTool::go123(), work->path());
         QVERIFY(!cache.isEmpty());
-        const ProcessResult one = runCli({u"purge"_s, u"--dry-run"_s, u"--modcache"_s, cache, kAb}, env());
+        const ProcessResult one
+            = runCli({u"purge"_s, u"--dry-run"_s, u"--modcache"_s, cache, kAb}, env());
         QVERIFY2(one.succeeded(), qPrintable(one.describe()));
-        QVERIFY2(one.stdOut.contains("\n1 version, ") && !one.stdOut.contains("1 versions"), qPrintable(one.describe()));
-        const ProcessResult two = runCli({u"purge"_s, u"--dry-run"_s, u"--modcache"_s, cache, kAb, kUpper}, env());
+        QVERIFY2(one.stdOut.contains("\n1 version, ") && !one.stdOut.contains("1 versions"),
+                 qPrintable(one.describe()));
+        const ProcessResult two
+            = runCli({u"purge"_s, u"--dry-run"_s, u"--modcache"_s, cache, kAb, kUpper}, env());
         QVERIFY2(two.succeeded(), qPrintable(two.describe()));
         QVERIFY2(two.stdOut.contains("\n2 versions, "), qPrintable(two.describe()));
         const ProcessResult verifyOne = runCli({u"verify"_s, u"--modcache"_s, cache, kAb}, env());
         QVERIFY2(verifyOne.succeeded(), qPrintable(verifyOne.describe()));
-        QVERIFY2(verifyOne.stdOut.contains("\n1 version checked (") && verifyOne.stdOut.contains("all ok"), qPrintable(verifyOne.describe()));
+        QVERIFY2(verifyOne.stdOut.contains("\n1 version checked (")
+                     && verifyOne.stdOut.contains("all ok"),
+                 qPrintable(verifyOne.describe()));
 
         // restore says what it did, with the same counting.
-        QVERIFY(runCli({u"purge"_s, u"--light"_s, u"--wait"_s, u"--modcache"_s, cache, kAb}, env()).succeeded());
+        QVERIFY(runCli({u"purge"_s, u"--light"_s, u"--wait"_s, u"--modcache"_s, cache, kAb}, env())
+                    .succeeded());
         const ProcessResult restored = runCli({u"restore"_s, u"--modcache"_s, cache, kAb}, env());
         QVERIFY2(restored.succeeded(), qPrintable(restored.describe()));
-        QVERIFY2(restored.stdOut.contains("\n1 version, ") && restored.stdOut.contains(" restored\n"), qPrintable(restored.describe()));
+        QVERIFY2(restored.stdOut.contains("\n1 version, ")
+                     && restored.stdOut.contains(" restored\n"),
+                 qPrintable(restored.describe()));
     }
 
     // -----------------------------------------------------------------------------------
@@ -262,8 +288,11 @@ private Q_SLOTS:
         QVERIFY(writeFile(dir + u"/important.txt"_s, "keep me"));
         const ProcessResult r = runCli({u"scan"_s, u"--modcache"_s, dir}, env());
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
-        QVERIFY2(QString::fromUtf8(r.stdErr).contains(u"warning: "_s + dir + u": has no cache/download directory, so it does not look like a Go module cache"_s),
-                 qPrintable(r.describe()));
+        QVERIFY2(
+            QString::fromUtf8(r.stdErr).contains(
+                u"warning: "_s + dir
+                + u": has no cache/download directory, so it does not look like a Go module cache"_s),
+            qPrintable(r.describe()));
         QCOMPARE(readFile(dir + u"/important.txt"_s), QByteArray("keep me"));
 
         const QString cache = m_world->freshCache(GoTool::go123(), work->path());
@@ -288,7 +317,8 @@ private Q_SLOTS:
         const ProcessResult list = runCli({u"proxy"_s, u"list"_s}, env(home));
         QVERIFY2(list.exitCode == 1, qPrintable(list.describe()));
         const QString err = QString::fromUtf8(list.stdErr);
-        QVERIFY2(err.contains(u"modkeeper-cli proxy: "_s + file + u": "_s), qPrintable(list.describe()));
+        QVERIFY2(err.contains(u"modkeeper-cli proxy: "_s + file + u": "_s),
+                 qPrintable(list.describe()));
         QVERIFY2(err.contains(file + u".bak"_s), qPrintable(list.describe()));
         QCOMPARE(readFile(file + u".bak"_s), kGarbage);
         QVERIFY(!exists(file));
@@ -300,9 +330,11 @@ private Q_SLOTS:
         // A second corrupt file, and a change that needs it: refused, kept as .bak.1.
         const QByteArray second = kGarbage + "second\n";
         QVERIFY(writeFile(file, second));
-        const ProcessResult add = runCli({u"proxy"_s, u"add"_s, u"mine"_s, u"https://proxy.example.test"_s}, env(home));
+        const ProcessResult add
+            = runCli({u"proxy"_s, u"add"_s, u"mine"_s, u"https://proxy.example.test"_s}, env(home));
         QVERIFY2(add.exitCode == 1, qPrintable(add.describe()));
-        QVERIFY2(QString::fromUtf8(add.stdErr).contains(file + u".bak.1"_s), qPrintable(add.describe()));
+        QVERIFY2(QString::fromUtf8(add.stdErr).contains(file + u".bak.1"_s),
+                 qPrintable(add.describe()));
         QCOMPARE(readFile(file + u".bak"_s), kGarbage);
         QCOMPARE(readFile(file + u".bak.1"_s), second);
         QVERIFY(!exists(file));

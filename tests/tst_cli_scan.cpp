@@ -49,7 +49,8 @@ const QMap<QString, QString> kExpectedStates{
     {kMetaOnly + u"@v1.1.0"_s, u"metadata-only"_s},
 };
 
-const QStringList kVersionSuffixes{u".info"_s, u".mod"_s, u".zip"_s, u".ziphash"_s, u".lock"_s, u".partial"_s};
+const QStringList kVersionSuffixes{u".info"_s,    u".mod"_s,  u".zip"_s,
+                                   u".ziphash"_s, u".lock"_s, u".partial"_s};
 
 QString cli()
 {
@@ -117,8 +118,12 @@ private Q_SLOTS:
 private:
     /// A minimal environment: nothing of the developer's HOME or go env leaks in.
     [[nodiscard]] QProcessEnvironment baseEnvironment() const;
-    [[nodiscard]] ProcessResult runCli(const QStringList &args) const { return runCli(args, baseEnvironment()); }
-    [[nodiscard]] ProcessResult runCli(const QStringList &args, const QProcessEnvironment &env) const;
+    [[nodiscard]] ProcessResult runCli(const QStringList &args) const
+    {
+        return runCli(args, baseEnvironment());
+    }
+    [[nodiscard]] ProcessResult runCli(const QStringList &args,
+                                       const QProcessEnvironment &env) const;
 
     std::unique_ptr<ScratchDir> m_scratch;
     QString m_home;       ///< HOME for go and for the env resolution rows
@@ -159,21 +164,25 @@ void CliScanTest::initTestCase()
     add(kToml, u"v1.2.0"_s, FixtureProxy::generatedFiles(kToml, 12, 1));
     add(kToml, u"v1.3.0"_s, FixtureProxy::generatedFiles(kToml, 12, 2));
     add(kYaml, u"v3.0.1"_s, FixtureProxy::generatedFiles(kYaml, 5, 3));
-    add(kLegacy, u"v2.0.0+incompatible"_s, FixtureProxy::generatedFiles(kLegacy, 3, 4, 200, 2000, false));
+    add(kLegacy, u"v2.0.0+incompatible"_s,
+        FixtureProxy::generatedFiles(kLegacy, 3, 4, 200, 2000, false));
     add(kPseudo, kPseudoVersion, FixtureProxy::generatedFiles(kPseudo, 3, 5));
     add(kMetaOnly, u"v1.1.0"_s, FixtureProxy::generatedFiles(kMetaOnly, 2, 6));
 
     const QString go = GoTool::go119();
-    const QProcessEnvironment env = GoTool::isolatedEnvironment(go, m_home, m_gomodcache, proxy.url());
+    const QProcessEnvironment env
+        = GoTool::isolatedEnvironment(go, m_home, m_gomodcache, proxy.url());
     const GoDownloadResult dl = GoTool::downloadModules(
-        go, env, {kToml + u"@v1.2.0"_s, kToml + u"@v1.3.0"_s, kYaml + u"@v3.0.1"_s,
-                  kLegacy + u"@v2.0.0+incompatible"_s, kPseudo + u'@' + kPseudoVersion});
+        go, env,
+        {kToml + u"@v1.2.0"_s, kToml + u"@v1.3.0"_s, kYaml + u"@v3.0.1"_s,
+         kLegacy + u"@v2.0.0+incompatible"_s, kPseudo + u'@' + kPseudoVersion});
     QVERIFY2(dl.ok(), qPrintable(dl.describe()));
     const GoDownloadResult listed = GoTool::listModule(go, env, kMetaOnly + u"@v1.1.0"_s);
     QVERIFY2(listed.ok(), qPrintable(listed.describe()));
 
     QVERIFY(TreeRemover::removeAll(CacheWriter::treePath(m_gomodcache, kToml, u"v1.3.0"_s)));
-    QVERIFY(writeFile(CacheWriter::downloadPath(m_gomodcache, kYaml, u"v3.0.1"_s, u".partial"_s), {}));
+    QVERIFY(
+        writeFile(CacheWriter::downloadPath(m_gomodcache, kYaml, u"v3.0.1"_s, u".partial"_s), {}));
 
     // Whole-second times in the past, distinct per file, so printed times can be checked.
     const qint64 now = QDateTime::currentSecsSinceEpoch();
@@ -186,7 +195,8 @@ void CliScanTest::initTestCase()
             if (!QFileInfo::exists(f))
                 continue;
             ++i;
-            QVERIFY(FileTimes::setSeconds(f, now - 4 * 86400 - 1000 * i, now - 3 * 86400 - 777 * i));
+            QVERIFY(
+                FileTimes::setSeconds(f, now - 4 * 86400 - 1000 * i, now - 3 * 86400 - 777 * i));
         }
     }
 }
@@ -211,7 +221,8 @@ void CliScanTest::shouldPrintJsonInTheDocumentedShape()
         QVERIFY(v.isObject());
         const QJsonObject o = v.toObject();
         const QString what = QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
-        QVERIFY2(o.value(u"path"_s).isString() && o.value(u"version"_s).isString(), qPrintable(what));
+        QVERIFY2(o.value(u"path"_s).isString() && o.value(u"version"_s).isString(),
+                 qPrintable(what));
         QVERIFY2(states.contains(o.value(u"state"_s).toString()), qPrintable(what));
         for (const QString &key : {u"diskBytes"_s, u"apparentBytes"_s, u"files"_s})
             QVERIFY2(isInteger(o.value(key)), qPrintable(key + u" in "_s + what));
@@ -221,7 +232,8 @@ void CliScanTest::shouldPrintJsonInTheDocumentedShape()
     }
     const QJsonArray other = root.value(u"other"_s).toArray();
     QVERIFY(!other.isEmpty()); // at least the directories themselves
-    const QSet<QString> kinds{u"vcs"_s, u"sumdb"_s, u"toolchain"_s, u"metadata"_s, u"trash"_s, u"unknown"_s};
+    const QSet<QString> kinds{u"vcs"_s,      u"sumdb"_s, u"toolchain"_s,
+                              u"metadata"_s, u"trash"_s, u"unknown"_s};
     for (const QJsonValue &v : other) {
         const QJsonObject o = v.toObject();
         const QString what = QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
@@ -254,12 +266,16 @@ void CliScanTest::shouldReportEachVersionWithItsStateAndSizeLikeDu()
         const QString version = o.value(u"version"_s).toString();
         states.insert(path + u'@' + version, o.value(u"state"_s).toString());
         const quint64 disk = quint64(o.value(u"diskBytes"_s).toDouble());
-        const Expected<quint64> expected = DuRunner::total(versionPaths(m_gomodcache, path, version));
+        const Expected<quint64> expected
+            = DuRunner::total(versionPaths(m_gomodcache, path, version));
         QVERIFY2(expected.ok(), qPrintable(errorText(expected)));
-        QVERIFY2(disk == expected.value(),
-                 qPrintable(path + u'@' + version + u": %1, du %2"_s.arg(disk).arg(expected.value())));
+        QVERIFY2(
+            disk == expected.value(),
+            qPrintable(path + u'@' + version + u": %1, du %2"_s.arg(disk).arg(expected.value())));
         const QString tree = CacheWriter::treePath(m_gomodcache, path, version);
-        const quint64 files = QFileInfo::exists(tree) ? DuRunner::nonDirectoryEntries(tree).valueOr(~quint64(0)) : 0;
+        const quint64 files = QFileInfo::exists(tree)
+                                  ? DuRunner::nonDirectoryEntries(tree).valueOr(~quint64(0))
+                                  : 0;
         QCOMPARE(quint64(o.value(u"files"_s).toDouble()), files);
         sum += disk;
     }
@@ -276,7 +292,8 @@ void CliScanTest::shouldPrintTimesAsUtcIsoOrNull()
     QString error;
     const QJsonObject root = parseObject(r.stdOut, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
-    static const QRegularExpression iso(u"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z$"_s);
+    static const QRegularExpression iso(
+        u"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z$"_s);
     const bool atimes = CacheScanner::detectAtimeMode(m_gomodcache) != AtimeMode::NoAtime;
 
     const QJsonArray versions = root.value(u"versions"_s).toArray();
@@ -301,7 +318,8 @@ void CliScanTest::shouldPrintTimesAsUtcIsoOrNull()
             if (atimes && t && (!lastUsed.isValid() || FileTimes::toDateTime(t->atime) > lastUsed))
                 lastUsed = FileTimes::toDateTime(t->atime);
 
-        for (const auto &[key, expected] : {std::pair{u"downloaded"_s, downloaded}, std::pair{u"lastUsed"_s, lastUsed}}) {
+        for (const auto &[key, expected] :
+             {std::pair{u"downloaded"_s, downloaded}, std::pair{u"lastUsed"_s, lastUsed}}) {
             const QJsonValue value = o.value(key);
             const QString what = path + u'@' + version + u' ' + key + u": "_s + value.toString();
             if (!expected.isValid()) {
@@ -311,7 +329,8 @@ void CliScanTest::shouldPrintTimesAsUtcIsoOrNull()
             QVERIFY2(iso.match(value.toString()).hasMatch(), qPrintable(what));
             const QDateTime printed = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
             QVERIFY2(printed.isValid() && printed.timeSpec() == Qt::UTC, qPrintable(what));
-            QVERIFY2(printed == expected, qPrintable(what + u", expected "_s + expected.toString(Qt::ISODate)));
+            QVERIFY2(printed == expected,
+                     qPrintable(what + u", expected "_s + expected.toString(Qt::ISODate)));
         }
     }
 }
@@ -322,7 +341,8 @@ void CliScanTest::shouldPrintAHumanTableByDefault()
     QVERIFY2(r.succeeded(), qPrintable(r.describe()));
     const QString out = QString::fromUtf8(r.stdOut);
     for (const QString &key : kExpectedStates.keys()) {
-        QVERIFY2(out.contains(key.section(u'@', 0, 0)), qPrintable(key + u" missing from:\n"_s + out));
+        QVERIFY2(out.contains(key.section(u'@', 0, 0)),
+                 qPrintable(key + u" missing from:\n"_s + out));
         QVERIFY2(out.contains(key.section(u'@', 1)), qPrintable(key + u" missing from:\n"_s + out));
     }
     QVERIFY2(out.contains(u"KiB"_s), qPrintable(out));
@@ -370,8 +390,9 @@ void CliScanTest::shouldExitWithUsageErrorOnBadArguments()
 void CliScanTest::shouldFailNamingTheCacheWhenItIsMissing()
 {
     const QString missing = m_scratch->filePath(u"no/such/modcache"_s);
-    for (const QStringList &args : {QStringList{u"scan"_s, u"--modcache"_s, missing},
-                                    QStringList{u"scan"_s, u"--json"_s, u"--modcache"_s, missing}}) {
+    for (const QStringList &args :
+         {QStringList{u"scan"_s, u"--modcache"_s, missing},
+          QStringList{u"scan"_s, u"--json"_s, u"--modcache"_s, missing}}) {
         const ProcessResult r = runCli(args);
         QVERIFY2(r.started && !r.timedOut && !r.crashed, qPrintable(r.describe()));
         QVERIFY2(r.exitCode == 1, qPrintable(r.describe()));
@@ -409,7 +430,8 @@ void CliScanTest::shouldScanTheResolvedGomodcacheWithoutTheOption()
         env.insert(u"HOME"_s, m_home);
     } else {
         env.insert(u"HOME"_s, m_emptyHome);
-        QVERIFY(writeFile(configHome.path() + u"/go/env"_s, "GOMODCACHE=" + m_gomodcache.toUtf8() + "\n"));
+        QVERIFY(writeFile(configHome.path() + u"/go/env"_s,
+                          "GOMODCACHE=" + m_gomodcache.toUtf8() + "\n"));
     }
     const ProcessResult r = runCli({u"scan"_s, u"--json"_s}, env);
     QVERIFY2(r.succeeded(), qPrintable(r.describe()));

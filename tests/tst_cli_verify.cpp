@@ -27,7 +27,8 @@ QList<FixtureVersion> fixtureVersions()
 {
     QList<FixtureVersion> out;
     for (const FixtureVersion &v : standardVersions())
-        if (v.path == u"example.com/a"_s || v.id() == u"example.com/ab@v1.0.0"_s || v.id() == u"github.com/Upper/Case@v1.0.0"_s)
+        if (v.path == u"example.com/a"_s || v.id() == u"example.com/ab@v1.0.0"_s
+            || v.id() == u"github.com/Upper/Case@v1.0.0"_s)
             out.append(v);
     return out;
 }
@@ -53,7 +54,8 @@ private:
     [[nodiscard]] QProcessEnvironment env() const { return cliEnv(m_world->home()); }
     [[nodiscard]] std::unique_ptr<ScratchDir> workDir() const
     {
-        return std::make_unique<ScratchDir>(u"tst_cli_verify-"_s + QString::fromLatin1(QTest::currentTestFunction()));
+        return std::make_unique<ScratchDir>(u"tst_cli_verify-"_s
+                                            + QString::fromLatin1(QTest::currentTestFunction()));
     }
 
 private Q_SLOTS:
@@ -91,7 +93,8 @@ private Q_SLOTS:
         QTest::newRow("bad pattern") << QStringList{u"verify"_s, u"example.com/["_s};
         QTest::newRow("unknown option") << QStringList{u"verify"_s, u"--frobnicate"_s};
         QTest::newRow("repair without pattern") << QStringList{u"repair"_s};
-        QTest::newRow("repair bad timeout") << QStringList{u"repair"_s, u"--lock-timeout"_s, u"soon"_s, u"example.com/a"_s};
+        QTest::newRow("repair bad timeout")
+            << QStringList{u"repair"_s, u"--lock-timeout"_s, u"soon"_s, u"example.com/a"_s};
     }
 
     void shouldRejectUsageErrors()
@@ -162,30 +165,38 @@ private Q_SLOTS:
                 QVERIFY2(it.value().value(u"ok"_s).toBool(), qPrintable(it.key()));
 
         // Patterns: a glob that leaves the damaged version out is all ok.
-        const ProcessResult other = runCli({u"verify"_s, u"--json"_s, u"--modcache"_s, cache, u"github.com/*"_s}, env());
+        const ProcessResult other
+            = runCli({u"verify"_s, u"--json"_s, u"--modcache"_s, cache, u"github.com/*"_s}, env());
         QCOMPARE(other.exitCode, 0);
-        QCOMPARE(byId(jsonObject(other.stdOut)).keys(), QStringList{u"github.com/Upper/Case@v1.0.0"_s});
+        QCOMPARE(byId(jsonObject(other.stdOut)).keys(),
+                 QStringList{u"github.com/Upper/Case@v1.0.0"_s});
         const ProcessResult exact = runCli({u"verify"_s, u"--modcache"_s, cache, kA}, env());
         QCOMPARE(exact.exitCode, 1);
-        QVERIFY2(exact.stdOut.contains("modified      example.com/a@v1.0.0\n    dir has been modified\n"), exact.stdOut.constData());
+        QVERIFY2(exact.stdOut.contains(
+                     "modified      example.com/a@v1.0.0\n    dir has been modified\n"),
+                 exact.stdOut.constData());
         QVERIFY(exact.stdOut.contains("    extra file stray.go\n"));
-        const ProcessResult none = runCli({u"verify"_s, u"--modcache"_s, cache, u"example.com/nothing"_s}, env());
+        const ProcessResult none
+            = runCli({u"verify"_s, u"--modcache"_s, cache, u"example.com/nothing"_s}, env());
         QCOMPARE(none.exitCode, 1);
         QVERIFY(none.stdErr.contains("no version in the cache matches example.com/nothing"));
 
-        const ProcessResult fixed = runCli({u"repair"_s, u"--json"_s, u"--modcache"_s, cache, u"example.com/a"_s}, env());
+        const ProcessResult fixed
+            = runCli({u"repair"_s, u"--json"_s, u"--modcache"_s, cache, u"example.com/a"_s}, env());
         QVERIFY2(fixed.succeeded(), qPrintable(fixed.describe()));
         const QMap<QString, QJsonObject> repaired = byId(jsonObject(fixed.stdOut));
         QCOMPARE(repaired.size(), 6); // every version of example.com/a
         QCOMPARE(repaired.value(kA).value(u"outcome"_s).toString(), u"reextracted"_s);
         QCOMPARE(repaired.value(kA).value(u"status"_s).toString(), u"verified"_s);
-        QCOMPARE(repaired.value(u"example.com/a@v1.1.0"_s).value(u"outcome"_s).toString(), u"nothing-to-do"_s);
+        QCOMPARE(repaired.value(u"example.com/a@v1.1.0"_s).value(u"outcome"_s).toString(),
+                 u"nothing-to-do"_s);
 
         const ProcessResult again = runCli({u"verify"_s, u"--modcache"_s, cache}, env());
         QVERIFY2(again.succeeded(), qPrintable(again.describe()));
 
         const QString sample = m_world->writeSampleModule(work->mkpath(u"sample"_s), {kA});
-        const ProcessResult go = GoTool::run(GoTool::go123(), {u"mod"_s, u"verify"_s}, m_world->env(GoTool::go123(), cache, false), sample);
+        const ProcessResult go = GoTool::run(GoTool::go123(), {u"mod"_s, u"verify"_s},
+                                             m_world->env(GoTool::go123(), cache, false), sample);
         QVERIFY2(go.succeeded(), qPrintable(go.describe()));
     }
 
@@ -201,9 +212,12 @@ private Q_SLOTS:
         offline.insert(u"GOPROXY"_s, u"off"_s);
         const ProcessResult r = runCli({u"repair"_s, u"--modcache"_s, cache, kA}, offline);
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.stdErr.contains(kA.toUtf8()) && r.stdErr.contains("module lookup disabled by GOPROXY=off"), r.stdErr.constData());
+        QVERIFY2(r.stdErr.contains(kA.toUtf8())
+                     && r.stdErr.contains("module lookup disabled by GOPROXY=off"),
+                 r.stdErr.constData());
         QCOMPARE(listing(cache), snapshot);
-        const ProcessResult v = runCli({u"verify"_s, u"--json"_s, u"--modcache"_s, cache, kA}, env());
+        const ProcessResult v
+            = runCli({u"verify"_s, u"--json"_s, u"--modcache"_s, cache, kA}, env());
         QCOMPARE(v.exitCode, 1);
         const QJsonObject a = byId(jsonObject(v.stdOut)).value(kA);
         QCOMPARE(a.value(u"status"_s).toString(), u"corrupt"_s);
@@ -218,7 +232,8 @@ private Q_SLOTS:
         const ProcessResult after = runCli({u"verify"_s, u"--modcache"_s, cache, kA}, env());
         QVERIFY2(after.succeeded(), qPrintable(after.describe()));
         const QString sample = m_world->writeSampleModule(work->mkpath(u"sample"_s), {kA});
-        const ProcessResult go = GoTool::run(GoTool::go123(), {u"mod"_s, u"verify"_s}, m_world->env(GoTool::go123(), cache, false), sample);
+        const ProcessResult go = GoTool::run(GoTool::go123(), {u"mod"_s, u"verify"_s},
+                                             m_world->env(GoTool::go123(), cache, false), sample);
         QVERIFY2(go.succeeded(), qPrintable(go.describe()));
     }
 
@@ -230,13 +245,22 @@ private Q_SLOTS:
         const QString good = work->filePath(u"good.sum"_s);
         const QString bad = work->filePath(u"bad.sum"_s);
         const Downloaded d = m_world->sums(kA);
-        QVERIFY(writeFile(good, QByteArray("example.com/a v1.0.0 " + d.sum.toUtf8() + "\nexample.com/a v1.0.0/go.mod " + d.goModSum.toUtf8() + "\n")));
-        QVERIFY(writeFile(bad, QByteArray("example.com/a v1.0.0/go.mod " + m_world->sums(u"example.com/ab@v1.0.0"_s).goModSum.toUtf8() + "\n")));
-        QCOMPARE(runCli({u"verify"_s, u"--go-sum"_s, good, u"--modcache"_s, cache, kA}, env()).exitCode, 0);
-        const ProcessResult r = runCli({u"verify"_s, u"--json"_s, u"--go-sum"_s, bad, u"--modcache"_s, cache, kA}, env());
+        QVERIFY(writeFile(good, QByteArray("example.com/a v1.0.0 " + d.sum.toUtf8()
+                                           + "\nexample.com/a v1.0.0/go.mod " + d.goModSum.toUtf8()
+                                           + "\n")));
+        QVERIFY(writeFile(
+            bad, QByteArray("example.com/a v1.0.0/go.mod "
+                            + m_world->sums(u"example.com/ab@v1.0.0"_s).goModSum.toUtf8() + "\n")));
+        QCOMPARE(
+            runCli({u"verify"_s, u"--go-sum"_s, good, u"--modcache"_s, cache, kA}, env()).exitCode,
+            0);
+        const ProcessResult r = runCli(
+            {u"verify"_s, u"--json"_s, u"--go-sum"_s, bad, u"--modcache"_s, cache, kA}, env());
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.stdOut.contains("does not match go.sum"));
-        const ProcessResult missing = runCli({u"verify"_s, u"--go-sum"_s, work->filePath(u"nope.sum"_s), u"--modcache"_s, cache}, env());
+        const ProcessResult missing = runCli(
+            {u"verify"_s, u"--go-sum"_s, work->filePath(u"nope.sum"_s), u"--modcache"_s, cache},
+            env());
         QCOMPARE(missing.exitCode, 1);
         QVERIFY(missing.stdErr.contains("nope.sum"));
     }
@@ -251,9 +275,11 @@ private Q_SLOTS:
         const QString upper = u"github.com/Upper/Case@v1.0.0"_s;
         const QString ab = u"example.com/ab@v1.0.0"_s;
         SumDbTestServer db(SumDbTestServer::fixtureSigner());
-        db.addModule(u"example.com/a"_s, u"v1.0.0"_s, m_world->sums(kA).sum, m_world->sums(kA).goModSum);
+        db.addModule(u"example.com/a"_s, u"v1.0.0"_s, m_world->sums(kA).sum,
+                     m_world->sums(kA).goModSum);
         // The database vouches for other bytes than the cache holds.
-        db.addModule(u"example.com/ab"_s, u"v1.0.0"_s, m_world->sums(upper).sum, m_world->sums(ab).goModSum);
+        db.addModule(u"example.com/ab"_s, u"v1.0.0"_s, m_world->sums(upper).sum,
+                     m_world->sums(ab).goModSum);
         LoopbackServerThread server(QHostAddress::LocalHost, std::nullopt);
         QVERIFY(server.listening());
         db.serveOn(server.operator->());
@@ -263,18 +289,25 @@ private Q_SLOTS:
         e.insert(u"GOPROXY"_s, u"off"_s);
         e.insert(u"GOSUMDB"_s, db.verifierKey() + u' ' + server.base());
         e.insert(u"GONOSUMDB"_s, u"github.com/Upper"_s);
-        const ProcessResult r = runCli({u"verify"_s, u"--json"_s, u"--sumdb"_s, u"--modcache"_s, cache, kA, ab, upper}, e);
+        const ProcessResult r = runCli(
+            {u"verify"_s, u"--json"_s, u"--sumdb"_s, u"--modcache"_s, cache, kA, ab, upper}, e);
         QCOMPARE(r.exitCode, 1);
         const QMap<QString, QJsonObject> versions = byId(jsonObject(r.stdOut));
         QCOMPARE(versions.size(), 3);
-        QVERIFY2(versions.value(kA).value(u"ok"_s).toBool(), qPrintable(QString::fromUtf8(r.stdOut)));
+        QVERIFY2(versions.value(kA).value(u"ok"_s).toBool(),
+                 qPrintable(QString::fromUtf8(r.stdOut)));
         const QJsonObject bad = versions.value(ab);
         QCOMPARE(bad.value(u"ok"_s).toBool(true), false);
         QCOMPARE(bad.value(u"status"_s).toString(), u"corrupt"_s);
-        QVERIFY2(QJsonDocument(bad).toJson().contains("ziphash does not match the checksum database"), r.stdOut.constData());
+        QVERIFY2(
+            QJsonDocument(bad).toJson().contains("ziphash does not match the checksum database"),
+            r.stdOut.constData());
         QVERIFY(versions.value(upper).value(u"ok"_s).toBool()); // GONOSUMDB: not asked
-        QVERIFY(exists(cache + u"/cache/download/sumdb/sumdb.example.test/lookup/example.com/a@v1.0.0"_s));
-        QVERIFY(!exists(cache + u"/cache/download/sumdb/sumdb.example.test/lookup/github.com/!upper/!case@v1.0.0"_s));
+        QVERIFY(exists(
+            cache + u"/cache/download/sumdb/sumdb.example.test/lookup/example.com/a@v1.0.0"_s));
+        QVERIFY(!exists(
+            cache
+            + u"/cache/download/sumdb/sumdb.example.test/lookup/github.com/!upper/!case@v1.0.0"_s));
 
         e.insert(u"GOSUMDB"_s, u"off"_s);
         const ProcessResult off = runCli({u"verify"_s, u"--sumdb"_s, u"--modcache"_s, cache}, e);

@@ -33,11 +33,16 @@ namespace {
 const char *kindName(EntryType t)
 {
     switch (t) {
-    case EntryType::Directory: return "dir";
-    case EntryType::File: return "file";
-    case EntryType::Symlink: return "symlink";
-    case EntryType::Other: return "other";
-    case EntryType::Unknown: return "unknown";
+    case EntryType::Directory:
+        return "dir";
+    case EntryType::File:
+        return "file";
+    case EntryType::Symlink:
+        return "symlink";
+    case EntryType::Other:
+        return "other";
+    case EntryType::Unknown:
+        return "unknown";
     }
     return "?";
 }
@@ -45,9 +50,8 @@ const char *kindName(EntryType t)
 std::map<std::string, std::string> listing(int dirFd, int *err = nullptr)
 {
     std::map<std::string, std::string> out;
-    const int e = DirReader::forEachEntry(dirFd, [&out](const char *name, EntryType type) {
-        out.emplace(name, kindName(type));
-    });
+    const int e = DirReader::forEachEntry(
+        dirFd, [&out](const char *name, EntryType type) { out.emplace(name, kindName(type)); });
     if (err)
         *err = e;
     return out;
@@ -91,7 +95,8 @@ private Q_SLOTS:
         QVERIFY(m_scratch.isValid());
         const QString kinds = m_scratch.mkpath(u"kinds"_s);
         QVERIFY(!kinds.isEmpty());
-        m_dir.reset(::open(QFile::encodeName(kinds).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+        m_dir.reset(
+            ::open(QFile::encodeName(kinds).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
         QVERIFY(m_dir.isValid());
         const int d = m_dir.get();
         QVERIFY(writeAt(d, "file"));
@@ -108,7 +113,8 @@ private Q_SLOTS:
 
         const QString large = m_scratch.mkpath(u"large"_s);
         QVERIFY(!large.isEmpty());
-        m_large.reset(::open(QFile::encodeName(large).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+        m_large.reset(
+            ::open(QFile::encodeName(large).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
         QVERIFY(m_large.isValid());
         for (int i = 0; i < 5000; ++i)
             QVERIFY(writeAt(m_large.get(), largeName(i).c_str()));
@@ -117,9 +123,10 @@ private Q_SLOTS:
     void classifiesEveryKind()
     {
         const std::map<std::string, std::string> expected{
-            {"file", "file"},          {"dir", "dir"},         {"link-to-file", "symlink"}, {"link-to-dir", "symlink"},
-            {"dangling", "symlink"},   {"fifo", "other"},      {"socket", "other"},         {m_newline, "file"},
-            {m_binary, "file"},        {".hidden", "dir"},
+            {"file", "file"},           {"dir", "dir"},          {"link-to-file", "symlink"},
+            {"link-to-dir", "symlink"}, {"dangling", "symlink"}, {"fifo", "other"},
+            {"socket", "other"},        {m_newline, "file"},     {m_binary, "file"},
+            {".hidden", "dir"},
         };
         int err = -1;
         const auto got = listing(m_dir.get(), &err);
@@ -141,10 +148,11 @@ private Q_SLOTS:
         // 5000 entries of ~48-byte names are about 320 KiB of dirents: ten getdents64 calls.
         std::set<std::string> seen;
         int files = 0;
-        const int err = DirReader::forEachEntry(m_large.get(), [&](const char *name, EntryType type) {
-            seen.insert(name);
-            files += type == EntryType::File;
-        });
+        const int err
+            = DirReader::forEachEntry(m_large.get(), [&](const char *name, EntryType type) {
+                  seen.insert(name);
+                  files += type == EntryType::File;
+              });
         QCOMPARE(err, 0);
         QCOMPARE(int(seen.size()), 5000);
         QCOMPARE(files, 5000);
@@ -155,7 +163,8 @@ private Q_SLOTS:
     void stopsWhenTheCallbackSaysSo()
     {
         int calls = 0;
-        const int err = DirReader::forEachEntry(m_large.get(), [&calls](const char *, EntryType) { return ++calls < 3; });
+        const int err = DirReader::forEachEntry(
+            m_large.get(), [&calls](const char *, EntryType) { return ++calls < 3; });
         QCOMPARE(err, 0);
         QCOMPARE(calls, 3);
     }
@@ -165,13 +174,17 @@ private Q_SLOTS:
         // A callback without the type parameter gets the same names (and no lstat is made
         // for it where d_type is missing).
         std::set<std::string> names;
-        QCOMPARE(DirReader::forEachEntry(m_dir.get(), [&names](const char *name) { names.insert(name); }), 0);
+        QCOMPARE(DirReader::forEachEntry(m_dir.get(),
+                                         [&names](const char *name) { names.insert(name); }),
+                 0);
         std::set<std::string> expected;
         for (const auto &[name, kind] : listing(m_dir.get()))
             expected.insert(name);
         QCOMPARE(names, expected);
         int calls = 0;
-        QCOMPARE(DirReader::forEachEntry(m_large.get(), [&calls](const char *) { return ++calls < 2; }), 0);
+        QCOMPARE(
+            DirReader::forEachEntry(m_large.get(), [&calls](const char *) { return ++calls < 2; }),
+            0);
         QCOMPARE(calls, 2);
     }
 
@@ -203,7 +216,8 @@ private Q_SLOTS:
         UniqueFd file(::openat(m_dir.get(), "file", O_RDONLY | O_CLOEXEC));
         QVERIFY(file.isValid());
         int calls = 0;
-        const int err = DirReader::forEachEntry(file.get(), [&calls](const char *, EntryType) { ++calls; });
+        const int err
+            = DirReader::forEachEntry(file.get(), [&calls](const char *, EntryType) { ++calls; });
         QCOMPARE(err, ENOTDIR);
         QCOMPARE(calls, 0);
     }

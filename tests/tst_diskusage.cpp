@@ -24,7 +24,6 @@ private:
         return p.readAllStandardOutput().split('\t').first().toULongLong();
     }
 
-
 private Q_SLOTS:
     void shouldMatchDuOnASystemTree()
     {
@@ -50,7 +49,8 @@ private Q_SLOTS:
         f.write(QByteArray(200000, 'x'));
         f.close();
         QCOMPARE(::link(QFile::encodeName(root + u"/a/b/big"_s).constData(),
-                        QFile::encodeName(root + u"/a/hard"_s).constData()), 0);
+                        QFile::encodeName(root + u"/a/hard"_s).constData()),
+                 0);
         // A symlink to a big directory outside: its target must not be counted.
         QVERIFY(QDir().mkpath(tmp.filePath(u"outside"_s)));
         QFile o(tmp.filePath(u"outside/canary"_s));

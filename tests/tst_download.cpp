@@ -67,9 +67,13 @@ QStringList leftovers(const QString &gomodcache)
     return out;
 }
 
-const QStringList kIds = {u"example.com/a@v1.0.0"_s,        u"example.com/a@v1.10.0"_s, u"example.com/a@v1.3.0-RC1"_s,
-                          u"github.com/Upper/Case@v1.0.0"_s, u"example.com/legacy@v2.0.0+incompatible"_s,
-                          u"example.com/pseudo@v0.0.0-20230102150405-abcdefabcdef"_s, u"example.com/a/v2@v2.0.0"_s};
+const QStringList kIds = {u"example.com/a@v1.0.0"_s,
+                          u"example.com/a@v1.10.0"_s,
+                          u"example.com/a@v1.3.0-RC1"_s,
+                          u"github.com/Upper/Case@v1.0.0"_s,
+                          u"example.com/legacy@v2.0.0+incompatible"_s,
+                          u"example.com/pseudo@v0.0.0-20230102150405-abcdefabcdef"_s,
+                          u"example.com/a/v2@v2.0.0"_s};
 
 } // namespace
 
@@ -83,7 +87,8 @@ class TestDownload : public QObject
 
     [[nodiscard]] static std::unique_ptr<ScratchDir> workDir()
     {
-        return std::make_unique<ScratchDir>(u"tst_download-"_s + QString::fromLatin1(QTest::currentTestFunction()));
+        return std::make_unique<ScratchDir>(u"tst_download-"_s
+                                            + QString::fromLatin1(QTest::currentTestFunction()));
     }
     [[nodiscard]] const World &world() const { return *m_world; }
     [[nodiscard]] QString proxyRoot() const { return world().root() + u"/proxy"_s; }
@@ -113,7 +118,8 @@ private Q_SLOTS:
         for (const QString &v : {u"v1.0.0"_s, u"v1.1.0"_s, u"v1.2.0"_s}) {
             FixtureProxy::Files files = smallModuleFiles(u"example.com/retracted"_s, v);
             if (v == u"v1.2.0")
-                files.insert(u"go.mod"_s, "module example.com/retracted\n\ngo 1.16\n\nretract (\n\tv1.2.0 // published by mistake\n"
+                files.insert(u"go.mod"_s, "module example.com/retracted\n\ngo 1.16\n\nretract "
+                                          "(\n\tv1.2.0 // published by mistake\n"
                                           "\t[v1.1.0, v1.1.9] // a bad line\n)\n");
             versions.append({u"example.com/retracted"_s, v, files});
         }
@@ -135,10 +141,7 @@ private Q_SLOTS:
         m_scratch.reset();
     }
 
-    void init()
-    {
-        m_server->reset();
-    }
+    void init() { m_server->reset(); }
 
     // -----------------------------------------------------------------------------------
     // Same bytes as go, accepted by go offline
@@ -153,7 +156,8 @@ private Q_SLOTS:
         QStringList ids = kIds;
         ids << u"example.com/busy@v1.0.0"_s;
 
-        const QList<DownloadResult> results = DownloadJob::run(options(ours, m_server->url()), requestsFor(ids));
+        const QList<DownloadResult> results
+            = DownloadJob::run(options(ours, m_server->url()), requestsFor(ids));
         QCOMPARE(results.size(), ids.size());
         for (const DownloadResult &r : results) {
             QVERIFY2(r.outcome == DownloadOutcome::Downloaded, qPrintable(describe(results)));
@@ -164,18 +168,21 @@ private Q_SLOTS:
         QVERIFY2(leftovers(ours).isEmpty(), qPrintable(leftovers(ours).join(u'\n')));
 
         // go from the same server into another cache: the same files, modes and sizes.
-        const GoDownloadResult go1 = GoTool::downloadModules(go, goEnv(go, world().home(), theirs, m_server->url()), ids);
+        const GoDownloadResult go1
+            = GoTool::downloadModules(go, goEnv(go, world().home(), theirs, m_server->url()), ids);
         QVERIFY2(go1.ok(), qPrintable(go1.describe()));
         QCOMPARE(cacheListing(ours), cacheListing(theirs));
         for (const QString &id : ids) {
             for (const QString &suffix : {u".info"_s, u".mod"_s, u".zip"_s, u".ziphash"_s})
-                QVERIFY2(readFile(fileOf(ours, id, suffix)) == readFile(fileOf(theirs, id, suffix)), qPrintable(id + suffix));
+                QVERIFY2(readFile(fileOf(ours, id, suffix)) == readFile(fileOf(theirs, id, suffix)),
+                         qPrintable(id + suffix));
             const QString list = listOf(ours, id.section(u'@', 0, 0));
             QCOMPARE(readFile(list), readFile(listOf(theirs, id.section(u'@', 0, 0))));
         }
 
         // go offline on our cache: every version is there with go's own sums.
-        const GoDownloadResult offline = GoTool::downloadModules(go, goEnv(go, world().home(), ours, u"off"_s), ids);
+        const GoDownloadResult offline
+            = GoTool::downloadModules(go, goEnv(go, world().home(), ours, u"off"_s), ids);
         QVERIFY2(offline.ok(), qPrintable(offline.describe()));
         for (const GoModuleInfo &m : offline.modules) {
             QCOMPARE(m.sum, world().sums(m.id()).sum);
@@ -188,7 +195,9 @@ private Q_SLOTS:
         buildable.removeAll(u"example.com/a@v1.10.0"_s);
         const QString sample = world().writeSampleModule(work->mkpath(u"sample"_s), buildable);
         QVERIFY(!sample.isEmpty());
-        const ProcessResult build = GoTool::run(go, {u"build"_s, u"./..."_s}, goEnv(go, world().home(), ours, u"off"_s), sample, 300000);
+        const ProcessResult build
+            = GoTool::run(go, {u"build"_s, u"./..."_s}, goEnv(go, world().home(), ours, u"off"_s),
+                          sample, 300000);
         QVERIFY2(build.succeeded(), qPrintable(build.describe()));
     }
 
@@ -199,14 +208,17 @@ private Q_SLOTS:
         QVERIFY(!cache.isEmpty());
         const QString id = u"example.com/ab@v1.0.0"_s;
         const QStringList before = listing(cache);
-        QList<DownloadResult> r = DownloadJob::run(options(cache, m_server->url()), requestsFor({id}));
+        QList<DownloadResult> r
+            = DownloadJob::run(options(cache, m_server->url()), requestsFor({id}));
         QCOMPARE(r.size(), 1);
         QVERIFY2(r.first().outcome == DownloadOutcome::AlreadyPresent, qPrintable(describe(r)));
         QCOMPARE(listing(cache), before);
         QCOMPARE(m_server->requests().size(), 0);
 
         // The tree is lost (a light clean): go's fast path re-extracts from the kept zip, offline.
-        const ProcessResult light = runCli({u"purge"_s, u"--light"_s, u"--wait"_s, u"--modcache"_s, cache, id}, cliEnv(world().home()));
+        const ProcessResult light
+            = runCli({u"purge"_s, u"--light"_s, u"--wait"_s, u"--modcache"_s, cache, id},
+                     cliEnv(world().home()));
         QVERIFY2(light.succeeded(), qPrintable(light.describe()));
         r = DownloadJob::run(options(cache, u"off"_s), requestsFor({id}));
         QVERIFY2(r.first().outcome == DownloadOutcome::Downloaded, qPrintable(describe(r)));
@@ -229,16 +241,21 @@ private Q_SLOTS:
         // a: v1.10.0 beats v1.3.0-RC1 and v1.2.0 (semver, not text order); legacy: its v1.0.0
         // has a go.mod, so go ignores v2.0.0+incompatible; Upper: escaped path; retracted: its
         // newest go.mod retracts itself and v1.1.x.
-        const QStringList paths{u"example.com/a"_s, u"example.com/legacy"_s, u"github.com/Upper/Case"_s, u"example.com/retracted"_s};
+        const QStringList paths{u"example.com/a"_s, u"example.com/legacy"_s,
+                                u"github.com/Upper/Case"_s, u"example.com/retracted"_s};
         QList<DownloadRequest> requests;
         for (const QString &p : paths)
             requests.append({p, u"latest"_s});
-        const QList<DownloadResult> results = DownloadJob::run(options(cache, m_server->url()), requests);
+        const QList<DownloadResult> results
+            = DownloadJob::run(options(cache, m_server->url()), requests);
         QCOMPARE(results.size(), paths.size());
         for (int i = 0; i < paths.size(); ++i) {
             const DownloadResult &r = results.at(i);
-            const GoDownloadResult theirs = GoTool::listModule(go, goEnv(go, world().home(), work->filePath(u"go-"_s + QString::number(i)), m_server->url()),
-                                                               paths.at(i) + u"@latest"_s);
+            const GoDownloadResult theirs = GoTool::listModule(
+                go,
+                goEnv(go, world().home(), work->filePath(u"go-"_s + QString::number(i)),
+                      m_server->url()),
+                paths.at(i) + u"@latest"_s);
             QVERIFY2(theirs.ok() && theirs.modules.size() == 1, qPrintable(theirs.describe()));
             QVERIFY2(r.outcome == DownloadOutcome::Downloaded, qPrintable(describe(results)));
             QCOMPARE(r.query, u"latest"_s);
@@ -249,9 +266,11 @@ private Q_SLOTS:
         }
         QCOMPARE(results.last().version, u"v1.0.0"_s);
         // A module the proxy does not know: go's not-found, named.
-        const QList<DownloadResult> missing = DownloadJob::run(options(cache, m_server->url()), {{u"example.com/nothing"_s, u"latest"_s}});
+        const QList<DownloadResult> missing = DownloadJob::run(
+            options(cache, m_server->url()), {{u"example.com/nothing"_s, u"latest"_s}});
         QVERIFY2(missing.first().outcome == DownloadOutcome::Failed, qPrintable(describe(missing)));
-        QVERIFY2(missing.first().error.toString().contains(u"example.com/nothing@latest"_s), qPrintable(describe(missing)));
+        QVERIFY2(missing.first().error.toString().contains(u"example.com/nothing@latest"_s),
+                 qPrintable(describe(missing)));
     }
 
     // -----------------------------------------------------------------------------------
@@ -259,7 +278,7 @@ private Q_SLOTS:
 
     void shouldFallThroughExactlyAsGo_data()
     {
-        QTest::addColumn<int>("badCode");   // 0: connection refused, -1: timeout
+        QTest::addColumn<int>("badCode"); // 0: connection refused, -1: timeout
         QTest::addColumn<QString>("separator");
         QTest::addColumn<bool>("succeeds");
         QTest::newRow("404 ,") << 404 << u","_s << true;
@@ -304,9 +323,11 @@ private Q_SLOTS:
             QVERIFY(piecesOf(cache, id).complete());
         } else {
             QVERIFY2(r.first().outcome == DownloadOutcome::Failed, qPrintable(describe(r)));
-            QVERIFY2(r.first().error.toString().contains(id), qPrintable(r.first().error.toString()));
+            QVERIFY2(r.first().error.toString().contains(id),
+                     qPrintable(r.first().error.toString()));
             if (badCode > 0)
-                QVERIFY2(r.first().error.toString().contains(QString::number(badCode)), qPrintable(r.first().error.toString()));
+                QVERIFY2(r.first().error.toString().contains(QString::number(badCode)),
+                         qPrintable(r.first().error.toString()));
             QCOMPARE(m_server->requestCount(".info"), 0); // never reached the good proxy
             QVERIFY(!piecesOf(cache, id).tree && !piecesOf(cache, id).zip);
             QVERIFY(leftovers(cache).isEmpty());
@@ -328,9 +349,14 @@ private Q_SLOTS:
         DownloadOptions o = options(cache, m_server->url());
         o.jobs = 8;
         o.maxPerHost = maxPerHost;
-        const QStringList ids{u"example.com/a@v1.0.0"_s, u"example.com/a@v1.1.0"_s, u"example.com/a@v1.2.0"_s,
-                              u"example.com/a@v1.10.0"_s, u"example.com/ab@v1.0.0"_s, u"example.com/a/sub@v1.0.0"_s,
-                              u"example.com/legacy@v1.0.0"_s, u"example.com/pseudo@v0.0.0-20230102150405-abcdefabcdef"_s};
+        const QStringList ids{u"example.com/a@v1.0.0"_s,
+                              u"example.com/a@v1.1.0"_s,
+                              u"example.com/a@v1.2.0"_s,
+                              u"example.com/a@v1.10.0"_s,
+                              u"example.com/ab@v1.0.0"_s,
+                              u"example.com/a/sub@v1.0.0"_s,
+                              u"example.com/legacy@v1.0.0"_s,
+                              u"example.com/pseudo@v0.0.0-20230102150405-abcdefabcdef"_s};
         const QList<DownloadResult> r = DownloadJob::run(o, requestsFor(ids));
         for (const DownloadResult &d : r)
             QVERIFY2(d.outcome == DownloadOutcome::Downloaded, qPrintable(describe(r)));
@@ -342,10 +368,12 @@ private Q_SLOTS:
         const auto work = workDir();
         const QString cache = work->filePath(u"cache"_s);
         FileProxyServer empty(work->mkpath(u"empty"_s));
-        const QList<DownloadResult> r =
-            DownloadJob::run(options(cache, empty.url() + u",off,"_s + m_server->url()), requestsFor({u"example.com/a@v1.1.0"_s}));
+        const QList<DownloadResult> r
+            = DownloadJob::run(options(cache, empty.url() + u",off,"_s + m_server->url()),
+                               requestsFor({u"example.com/a@v1.1.0"_s}));
         QVERIFY2(r.first().outcome == DownloadOutcome::Failed, qPrintable(describe(r)));
-        QVERIFY2(r.first().error.message.contains(u"module lookup disabled by GOPROXY=off"_s), qPrintable(describe(r)));
+        QVERIFY2(r.first().error.message.contains(u"module lookup disabled by GOPROXY=off"_s),
+                 qPrintable(describe(r)));
         QCOMPARE(m_server->requests().size(), 0);
     }
 
@@ -361,7 +389,8 @@ private Q_SLOTS:
         o.goEnvironment.insert(u"GOTOOLCHAIN"_s, u"local"_s);
         o.goEnvironment.insert(u"GIT_TERMINAL_PROMPT"_s, u"0"_s);
         o.goEnvironment.insert(u"GOVCS"_s, u"*:off"_s); // no network: go must refuse, not hang
-        const QList<DownloadResult> r = DownloadJob::run(o, requestsFor({u"a.example.com/x@v1.0.0"_s, u"example.com/ab@v1.0.0"_s}));
+        const QList<DownloadResult> r = DownloadJob::run(
+            o, requestsFor({u"a.example.com/x@v1.0.0"_s, u"example.com/ab@v1.0.0"_s}));
         QCOMPARE(r.size(), 2);
         QCOMPARE(r.at(0).proxy, u"direct"_s);
         QVERIFY2(r.at(0).outcome == DownloadOutcome::Failed, qPrintable(describe(r)));
@@ -372,7 +401,8 @@ private Q_SLOTS:
 
         // Without a go command there is a clear error, not a silent skip.
         o.goBinary = work->filePath(u"no-such-go"_s);
-        const QList<DownloadResult> r2 = DownloadJob::run(o, requestsFor({u"a.example.com/x@v1.0.0"_s}));
+        const QList<DownloadResult> r2
+            = DownloadJob::run(o, requestsFor({u"a.example.com/x@v1.0.0"_s}));
         QVERIFY2(r2.first().outcome == DownloadOutcome::Failed, qPrintable(describe(r2)));
     }
 
@@ -400,16 +430,36 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("zip");
         QTest::addColumn<QString>("expected");
         const QByteArray p = "example.com/a@v1.2.0/";
-        QTest::newRow("outside the prefix") << RawZipWriter().file(p + "go.mod", "module example.com/a\n").file("example.com/b@v1.2.0/x.go", "package b\n").bytes()
+        QTest::newRow("outside the prefix") << RawZipWriter()
+                                                   .file(p + "go.mod", "module example.com/a\n")
+                                                   .file("example.com/b@v1.2.0/x.go", "package b\n")
+                                                   .bytes()
                                             << u"does not have prefix"_s;
-        QTest::newRow("dot dot") << RawZipWriter().file(p + "go.mod", "module example.com/a\n").file(p + "../x.go", "package b\n").bytes()
+        QTest::newRow("dot dot") << RawZipWriter()
+                                        .file(p + "go.mod", "module example.com/a\n")
+                                        .file(p + "../x.go", "package b\n")
+                                        .bytes()
                                  << u"x.go"_s;
-        QTest::newRow("case-fold collision") << RawZipWriter().file(p + "go.mod", "module example.com/a\n").file(p + "a.go", "package a\n").file(p + "A.go", "package a\n").bytes()
+        QTest::newRow("case-fold collision") << RawZipWriter()
+                                                    .file(p + "go.mod", "module example.com/a\n")
+                                                    .file(p + "a.go", "package a\n")
+                                                    .file(p + "A.go", "package a\n")
+                                                    .bytes()
                                              << u"case-insensitive file name collision"_s;
-        QTest::newRow("symlink") << RawZipWriter().file(p + "go.mod", "module example.com/a\n").add({p + "link", "/etc/passwd", RawZipWriter::Method::Store, std::nullopt, 3, 0120777}).bytes()
+        QTest::newRow("symlink") << RawZipWriter()
+                                        .file(p + "go.mod", "module example.com/a\n")
+                                        .add({p + "link", "/etc/passwd",
+                                              RawZipWriter::Method::Store, std::nullopt, 3,
+                                              0120777})
+                                        .bytes()
                                  << u"link"_s;
-        QTest::newRow("lying size") << RawZipWriter().file(p + "go.mod", "module example.com/a\n").add({p + "big.go", QByteArray(5000, 'x'), RawZipWriter::Method::Deflate, quint64(10), 3, 0100644}).bytes()
-                                    << u"big.go"_s;
+        QTest::newRow("lying size")
+            << RawZipWriter()
+                   .file(p + "go.mod", "module example.com/a\n")
+                   .add({p + "big.go", QByteArray(5000, 'x'), RawZipWriter::Method::Deflate,
+                         quint64(10), 3, 0100644})
+                   .bytes()
+            << u"big.go"_s;
         QTest::newRow("not a zip") << QByteArray("<html>a captive portal</html>\n") << u"zip"_s;
     }
     void shouldRejectHostileZipsAndLeaveNothing()
@@ -420,11 +470,13 @@ private Q_SLOTS:
         const QString cache = work->filePath(u"cache"_s);
         m_server->setFault("example.com/a/@v/v1.2.0.zip", {0, zip});
         const QString id = u"example.com/a@v1.2.0"_s;
-        const QList<DownloadResult> r = DownloadJob::run(options(cache, m_server->url()), requestsFor({id}));
+        const QList<DownloadResult> r
+            = DownloadJob::run(options(cache, m_server->url()), requestsFor({id}));
         QVERIFY2(r.first().outcome == DownloadOutcome::Failed, qPrintable(describe(r)));
         QVERIFY2(r.first().error.toString().contains(expected), qPrintable(describe(r)));
         const Pieces pieces = piecesOf(cache, id);
-        QVERIFY2(!pieces.tree && !pieces.zip && !pieces.ziphash && !pieces.partial, qPrintable(pieces.describe()));
+        QVERIFY2(!pieces.tree && !pieces.zip && !pieces.ziphash && !pieces.partial,
+                 qPrintable(pieces.describe()));
         QVERIFY2(leftovers(cache).isEmpty(), qPrintable(leftovers(cache).join(u' ')));
         // Nothing of the zip reached the disk outside the cache's own directories either.
         QVERIFY(!exists(cache + u"/example.com/a@v1.2.0"_s));
@@ -440,7 +492,8 @@ private Q_SLOTS:
         QVERIFY(!cache.isEmpty());
         const QString id = u"example.com/ab@v1.0.0"_s;
         const QStringList before = listing(cache);
-        const QList<DownloadResult> r = DownloadJob::run(options(cache, m_server->url()), requestsFor({id}), DownloadJob::Mode::Refresh);
+        const QList<DownloadResult> r = DownloadJob::run(
+            options(cache, m_server->url()), requestsFor({id}), DownloadJob::Mode::Refresh);
         QVERIFY2(r.first().outcome == DownloadOutcome::Identical, qPrintable(describe(r)));
         QVERIFY(r.first().ok());
         QCOMPARE(m_server->requestCount(".zip"), 1);
@@ -455,11 +508,15 @@ private Q_SLOTS:
         const QString id = u"example.com/ab@v1.0.0"_s;
         // A mirror that rebuilt the zip with one file changed.
         const QByteArray p = "example.com/ab@v1.0.0/";
-        const QByteArray other = RawZipWriter().file(p + "go.mod", FixtureProxy::goMod(u"example.com/ab"_s)).file(p + "pab.go", "package pab\n\nconst V = \"evil\"\n").bytes();
+        const QByteArray other = RawZipWriter()
+                                     .file(p + "go.mod", FixtureProxy::goMod(u"example.com/ab"_s))
+                                     .file(p + "pab.go", "package pab\n\nconst V = \"evil\"\n")
+                                     .bytes();
         m_server->setFault("example.com/ab/@v/v1.0.0.zip", {0, other});
         const QStringList before = listing(cache);
         const QByteArray zipBefore = readFile(fileOf(cache, id, u".zip"_s));
-        const QList<DownloadResult> r = DownloadJob::run(options(cache, m_server->url()), requestsFor({id}), DownloadJob::Mode::Refresh);
+        const QList<DownloadResult> r = DownloadJob::run(
+            options(cache, m_server->url()), requestsFor({id}), DownloadJob::Mode::Refresh);
         QVERIFY2(r.first().outcome == DownloadOutcome::Changed, qPrintable(describe(r)));
         QVERIFY(!r.first().ok());
         QCOMPARE(r.first().error.code, Error::Code::Security);
@@ -467,7 +524,8 @@ private Q_SLOTS:
         QCOMPARE(listing(cache), before);
         QCOMPARE(readFile(fileOf(cache, id, u".zip"_s)), zipBefore);
         // go still accepts the kept copy offline.
-        const GoDownloadResult offline = GoTool::downloadModules(GoTool::go123(), goEnv(GoTool::go123(), world().home(), cache, u"off"_s), {id});
+        const GoDownloadResult offline = GoTool::downloadModules(
+            GoTool::go123(), goEnv(GoTool::go123(), world().home(), cache, u"off"_s), {id});
         QVERIFY2(offline.ok(), qPrintable(offline.describe()));
         QCOMPARE(offline.modules.first().sum, world().sums(id).sum);
     }
@@ -481,13 +539,15 @@ private Q_SLOTS:
         const QString zip = fileOf(cache, id, u".zip"_s);
         QVERIFY(QFile::setPermissions(zip, QFile::ReadOwner | QFile::WriteOwner));
         QVERIFY(writeFile(zip, "garbage"));
-        const QList<DownloadResult> r = DownloadJob::run(options(cache, m_server->url()), requestsFor({id}), DownloadJob::Mode::Replace);
+        const QList<DownloadResult> r = DownloadJob::run(
+            options(cache, m_server->url()), requestsFor({id}), DownloadJob::Mode::Replace);
         QVERIFY2(r.first().outcome == DownloadOutcome::Downloaded, qPrintable(describe(r)));
         QCOMPARE(readFile(zip), readFile(proxyRoot() + u"/example.com/ab/@v/v1.0.0.zip"_s));
         QVERIFY(piecesOf(cache, id).complete());
-        const ProcessResult verify = GoTool::run(GoTool::go123(), {u"mod"_s, u"verify"_s},
-                                                 goEnv(GoTool::go123(), world().home(), cache, u"off"_s),
-                                                 world().writeSampleModule(work->mkpath(u"sample"_s), {id}), 300000);
+        const ProcessResult verify
+            = GoTool::run(GoTool::go123(), {u"mod"_s, u"verify"_s},
+                          goEnv(GoTool::go123(), world().home(), cache, u"off"_s),
+                          world().writeSampleModule(work->mkpath(u"sample"_s), {id}), 300000);
         QVERIFY2(verify.succeeded(), qPrintable(verify.describe()));
     }
 
@@ -499,7 +559,8 @@ private Q_SLOTS:
         const auto work = workDir();
         const QString cache = work->filePath(u"cache"_s);
         const QString id = u"example.com/busy@v1.0.0"_s;
-        m_server->setFault("example.com/busy/@v/v1.0.0.zip", {0, {}, 60000, false, 1}); // hangs once
+        m_server->setFault("example.com/busy/@v/v1.0.0.zip",
+                           {0, {}, 60000, false, 1}); // hangs once
         QProcess cli;
         QProcessEnvironment env = cliEnv(world().home(), cache);
         env.insert(u"GOPROXY"_s, m_server->url());
@@ -515,11 +576,14 @@ private Q_SLOTS:
         // go copes (it removes the stale temp file under the lock) ...
         const QString goCache = work->filePath(u"go-copy"_s);
         QVERIFY(copyTree(cache, goCache));
-        const GoDownloadResult go = GoTool::downloadModules(GoTool::go123(), goEnv(GoTool::go123(), world().home(), goCache, m_server->url()), {id});
+        const GoDownloadResult go = GoTool::downloadModules(
+            GoTool::go123(), goEnv(GoTool::go123(), world().home(), goCache, m_server->url()),
+            {id});
         QVERIFY2(go.ok(), qPrintable(go.describe()));
         QVERIFY(leftovers(goCache).isEmpty());
         // ... and so do we.
-        const QList<DownloadResult> r = DownloadJob::run(options(cache, m_server->url()), requestsFor({id}));
+        const QList<DownloadResult> r
+            = DownloadJob::run(options(cache, m_server->url()), requestsFor({id}));
         QVERIFY2(r.first().outcome == DownloadOutcome::Downloaded, qPrintable(describe(r)));
         QCOMPARE(r.first().sum, world().sums(id).sum);
         QVERIFY2(leftovers(cache).isEmpty(), qPrintable(leftovers(cache).join(u' ')));
@@ -530,7 +594,8 @@ private Q_SLOTS:
         const auto work = workDir();
         const QString cache = work->filePath(u"cache"_s);
         m_server->setFault("example.com/busy/@v/v1.0.0.zip", {0, {}, 60000});
-        QFuture<DownloadResult> f = DownloadJob::start(options(cache, m_server->url()), requestsFor({u"example.com/busy@v1.0.0"_s}));
+        QFuture<DownloadResult> f = DownloadJob::start(options(cache, m_server->url()),
+                                                       requestsFor({u"example.com/busy@v1.0.0"_s}));
         QTRY_VERIFY_WITH_TIMEOUT(m_server->requestCount(".zip") == 1, 20000);
         f.cancel();
         QElapsedTimer t;

@@ -75,10 +75,7 @@ private Q_SLOTS:
         m_world.reset();
         m_scratch.reset();
     }
-    void init()
-    {
-        m_server->reset();
-    }
+    void init() { m_server->reset(); }
 
     void shouldDownloadIntoTheCacheAndReportDownloaded()
     {
@@ -88,27 +85,30 @@ private Q_SLOTS:
         QStringList events;
         connect(&c, &DownloadController::runningChanged, this,
                 [&](bool running) { events << (running ? u"running"_s : u"idle"_s); });
-        connect(&c, &DownloadController::fetching, this, [&](const QString &goproxy) {
-            events << u"fetching "_s + goproxy;
-        });
+        connect(&c, &DownloadController::fetching, this,
+                [&](const QString &goproxy) { events << u"fetching "_s + goproxy; });
         connect(&c, &DownloadController::finished, this, [&](bool stopped) {
             events << (stopped ? u"stopped"_s : u"finished"_s);
             QVERIFY(!c.isRunning());
         });
         QSignalSpy range(&c, &DownloadController::progressRangeChanged);
         DownloadController::Run run;
-        run.versions = {{u"example.com/a"_s, u"v1.1.0"_s}, {u"github.com/Upper/Case"_s, u"v1.0.0"_s}};
+        run.versions
+            = {{u"example.com/a"_s, u"v1.1.0"_s}, {u"github.com/Upper/Case"_s, u"v1.0.0"_s}};
         run.gomodcache = cache;
         QVERIFY(c.start(run));
         QVERIFY(c.isRunning());
         QVERIFY(!c.start(run)); // one run at a time
         QCOMPARE(c.report()->rowCount(), 2);
         QTRY_VERIFY_WITH_TIMEOUT(!c.isRunning(), kTimeoutMs);
-        QCOMPARE(events, (QStringList{u"running"_s, u"fetching "_s + m_server->url(), u"idle"_s, u"finished"_s}));
+        QCOMPARE(events, (QStringList{u"running"_s, u"fetching "_s + m_server->url(), u"idle"_s,
+                                      u"finished"_s}));
         QCOMPARE(range.count(), 1);
         QCOMPARE(range.first().at(1).toInt(), 2);
-        QCOMPARE(toString(outcomeOf(c, u"example.com/a@v1.1.0"_s)), toString(DownloadOutcome::Downloaded));
-        QCOMPARE(toString(outcomeOf(c, u"github.com/Upper/Case@v1.0.0"_s)), toString(DownloadOutcome::Downloaded));
+        QCOMPARE(toString(outcomeOf(c, u"example.com/a@v1.1.0"_s)),
+                 toString(DownloadOutcome::Downloaded));
+        QCOMPARE(toString(outcomeOf(c, u"github.com/Upper/Case@v1.0.0"_s)),
+                 toString(DownloadOutcome::Downloaded));
         QCOMPARE(c.report()->count(DownloadOutcome::Downloaded), 2);
         QVERIFY(c.wroteCache());
         QVERIFY(piecesOf(cache, u"example.com/a@v1.1.0"_s).complete());
@@ -117,7 +117,8 @@ private Q_SLOTS:
         // Again: already complete, nothing written.
         QVERIFY(c.start(run));
         QTRY_VERIFY_WITH_TIMEOUT(!c.isRunning(), kTimeoutMs);
-        QCOMPARE(toString(outcomeOf(c, u"example.com/a@v1.1.0"_s)), toString(DownloadOutcome::AlreadyPresent));
+        QCOMPARE(toString(outcomeOf(c, u"example.com/a@v1.1.0"_s)),
+                 toString(DownloadOutcome::AlreadyPresent));
         QVERIFY(!c.wroteCache());
     }
 
@@ -136,7 +137,8 @@ private Q_SLOTS:
         QVERIFY(c.start(run));
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kTimeoutMs);
         QCOMPARE(finished.first().at(0).toBool(), false);
-        QCOMPARE(toString(outcomeOf(c, u"example.com/ab@v1.0.0"_s)), toString(DownloadOutcome::Identical));
+        QCOMPARE(toString(outcomeOf(c, u"example.com/ab@v1.0.0"_s)),
+                 toString(DownloadOutcome::Identical));
         QCOMPARE(c.report()->count(DownloadOutcome::Identical), 1);
         QVERIFY(!c.wroteCache());
         QCOMPARE(listing(cache), before);
@@ -156,7 +158,8 @@ private Q_SLOTS:
         QVERIFY(c.start(run));
         QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, kTimeoutMs);
         QVERIFY(!c.isRunning());
-        QVERIFY2(failed.first().at(0).toString().contains(u"CA file"_s), qPrintable(failed.first().at(0).toString()));
+        QVERIFY2(failed.first().at(0).toString().contains(u"CA file"_s),
+                 qPrintable(failed.first().at(0).toString()));
         QCOMPARE(finished.count(), 0);
         QCOMPARE(m_server->requests().size(), 0);
     }

@@ -71,7 +71,8 @@ class TestDownloadCredentials : public QObject
         for (const QString &suffix : {u".info"_s, u".mod"_s, u".zip"_s})
             server->route("/example.com/a/@v/v1.1.0" + suffix.toUtf8(), file(proxyFile(suffix)));
     }
-    [[nodiscard]] DownloadOptions options(const QString &cache, const QString &goproxy, const QString &hostKey) const
+    [[nodiscard]] DownloadOptions options(const QString &cache, const QString &goproxy,
+                                          const QString &hostKey) const
     {
         DownloadOptions o;
         o.gomodcache = cache;
@@ -94,9 +95,11 @@ private Q_SLOTS:
         m_tls = cert.serverConfiguration();
         m_scratch = std::make_unique<ScratchDir>(u"tst_downloadcredentials"_s);
         m_world = std::make_unique<World>(m_scratch->path());
-        const QString error = m_world->build({{u"example.com/a"_s, u"v1.1.0"_s, smallModuleFiles(u"example.com/a"_s, u"v1.1.0"_s)},
-                                              {u"example.com/ab"_s, u"v1.0.0"_s, smallModuleFiles(u"example.com/ab"_s, u"v1.0.0"_s)}},
-                                             {GoTool::go123()}, {m_id});
+        const QString error = m_world->build(
+            {{u"example.com/a"_s, u"v1.1.0"_s, smallModuleFiles(u"example.com/a"_s, u"v1.1.0"_s)},
+             {u"example.com/ab"_s, u"v1.0.0"_s,
+              smallModuleFiles(u"example.com/ab"_s, u"v1.0.0"_s)}},
+            {GoTool::go123()}, {m_id});
         QVERIFY2(error.isEmpty(), qPrintable(error));
     }
     void cleanupTestCase()
@@ -116,9 +119,11 @@ private Q_SLOTS:
         corp->route("/example.com/a/@v/v1.1.0.zip", redirectTo(cdn.base() + u"/blob/a.zip"_s));
         cdn->route("/blob/a.zip", file(proxyFile(u".zip"_s)));
 
-        const QList<DownloadResult> r = DownloadJob::run(options(work.filePath(u"cache"_s), corp.base(), corp.hostKey()),
-                                                         {{u"example.com/a"_s, u"v1.1.0"_s}});
-        QVERIFY2(r.size() == 1 && r.first().outcome == DownloadOutcome::Downloaded, qPrintable(describe(r)));
+        const QList<DownloadResult> r
+            = DownloadJob::run(options(work.filePath(u"cache"_s), corp.base(), corp.hostKey()),
+                               {{u"example.com/a"_s, u"v1.1.0"_s}});
+        QVERIFY2(r.size() == 1 && r.first().outcome == DownloadOutcome::Downloaded,
+                 qPrintable(describe(r)));
         QCOMPARE(r.first().sum, m_world->sums(m_id).sum);
         const QList<LoopbackHttpServer::Received> toCorp = corp->received();
         QCOMPARE(toCorp.size(), 3);
@@ -126,7 +131,8 @@ private Q_SLOTS:
             QCOMPARE(got.authorization, kAuthorization);
         const QList<LoopbackHttpServer::Received> toCdn = cdn->received();
         QCOMPARE(toCdn.size(), 1);
-        QVERIFY2(toCdn.first().authorization.isEmpty(), "the credential reached the other host"); // never print it
+        QVERIFY2(toCdn.first().authorization.isEmpty(),
+                 "the credential reached the other host"); // never print it
     }
 
     void shouldNeverSendTheCredentialOverPlainHttp()
@@ -135,8 +141,9 @@ private Q_SLOTS:
         LoopbackServerThread plain(QHostAddress::LocalHost, std::nullopt);
         QVERIFY(plain.listening());
         serveVersion(plain);
-        const QList<DownloadResult> r = DownloadJob::run(options(work.filePath(u"cache"_s), plain.base(), plain.hostKey()),
-                                                         {{u"example.com/a"_s, u"v1.1.0"_s}});
+        const QList<DownloadResult> r
+            = DownloadJob::run(options(work.filePath(u"cache"_s), plain.base(), plain.hostKey()),
+                               {{u"example.com/a"_s, u"v1.1.0"_s}});
         QVERIFY2(r.first().outcome == DownloadOutcome::Downloaded, qPrintable(describe(r)));
         const QList<LoopbackHttpServer::Received> got = plain->received();
         QCOMPARE(got.size(), 3);
@@ -150,10 +157,12 @@ private Q_SLOTS:
         LoopbackServerThread corp(QHostAddress::LocalHost, m_tls);
         LoopbackServerThread plain(QHostAddress::LocalHost, std::nullopt);
         QVERIFY(corp.listening() && plain.listening());
-        corp->route("/example.com/a/@v/v1.1.0.info", redirectTo(plain.base() + u"/example.com/a/@v/v1.1.0.info"_s));
+        corp->route("/example.com/a/@v/v1.1.0.info",
+                    redirectTo(plain.base() + u"/example.com/a/@v/v1.1.0.info"_s));
         serveVersion(plain);
         const QString cache = work.filePath(u"cache"_s);
-        const QList<DownloadResult> r = DownloadJob::run(options(cache, corp.base(), corp.hostKey()), {{u"example.com/a"_s, u"v1.1.0"_s}});
+        const QList<DownloadResult> r = DownloadJob::run(
+            options(cache, corp.base(), corp.hostKey()), {{u"example.com/a"_s, u"v1.1.0"_s}});
         QVERIFY2(r.first().outcome == DownloadOutcome::Failed, qPrintable(describe(r)));
         QVERIFY2(r.first().error.message.contains(u"insecure"_s), qPrintable(describe(r)));
         QCOMPARE(plain->received().size(), 0);

@@ -31,22 +31,26 @@ void GoAuthTest::shouldFormatCredentialSetsGoCanParse()
     const Credential b{u"bob"_s, u"tok-b"_s};
     const QByteArray setA = GoAuthHelper::credentialSet(u"proxy.corp.example"_s, a).value();
     const QByteArray setB = GoAuthHelper::credentialSet(u"[::1]:8443"_s, b).value();
-    QCOMPARE(setA, QByteArray("https://proxy.corp.example/\n\nAuthorization: Basic YWxpY2U6dG9rLWE=\n\n"));
+    QCOMPARE(setA, QByteArray(
+                       "https://proxy.corp.example/\n\nAuthorization: Basic YWxpY2U6dG9rLWE=\n\n"));
 
     QString error;
     const auto creds = GoAuthProtocol::parse(setA + setB, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QCOMPARE(creds.size(), 2);
-    QCOMPARE(GoAuthProtocol::authorizationFor(creds, u"https://proxy.corp.example/golang.org/x/text/@v/list"_s),
+    QCOMPARE(GoAuthProtocol::authorizationFor(
+                 creds, u"https://proxy.corp.example/golang.org/x/text/@v/list"_s),
              u"Basic YWxpY2U6dG9rLWE="_s);
     QCOMPARE(GoAuthProtocol::authorizationFor(creds, u"https://[::1]:8443/m/@v/list"_s),
              QString::fromLatin1(b.basicAuthorization()));
-    QVERIFY(GoAuthProtocol::authorizationFor(creds, u"https://proxy.corp.example.evil/x"_s).isEmpty());
+    QVERIFY(
+        GoAuthProtocol::authorizationFor(creds, u"https://proxy.corp.example.evil/x"_s).isEmpty());
 
     // Not a normalised key, or a credential that would break the header: nothing printed.
     QVERIFY(!GoAuthHelper::credentialSet(u"Proxy.Corp.Example"_s, a).ok());
     QVERIFY(!GoAuthHelper::credentialSet(u"proxy.corp.example/path"_s, a).ok());
-    QVERIFY(!GoAuthHelper::credentialSet(u"proxy.corp.example"_s, {u"alice"_s, u"a\nInjected: 1"_s}).ok());
+    QVERIFY(!GoAuthHelper::credentialSet(u"proxy.corp.example"_s, {u"alice"_s, u"a\nInjected: 1"_s})
+                 .ok());
     QVERIFY(!GoAuthHelper::credentialSet(u"proxy.corp.example"_s, {u"al:ice"_s, u"x"_s}).ok());
 }
 
@@ -55,10 +59,12 @@ void GoAuthTest::shouldRefuseUnsafeRequestUrls_data()
     QTest::addColumn<QString>("url");
     QTest::addColumn<QStringList>("keys"); // empty: refused
 
-    QTest::newRow("plain") << u"https://proxy.corp.example/m/@v/list"_s << QStringList{u"proxy.corp.example"_s};
+    QTest::newRow("plain") << u"https://proxy.corp.example/m/@v/list"_s
+                           << QStringList{u"proxy.corp.example"_s};
     QTest::newRow("port") << u"https://Proxy.Corp.Example:8443/m"_s
                           << QStringList{u"proxy.corp.example:8443"_s, u"proxy.corp.example"_s};
-    QTest::newRow("default port") << u"https://proxy.corp.example:443/m"_s << QStringList{u"proxy.corp.example"_s};
+    QTest::newRow("default port") << u"https://proxy.corp.example:443/m"_s
+                                  << QStringList{u"proxy.corp.example"_s};
     QTest::newRow("LF") << u"https://proxy.corp.example/\nhttps://evil.example/"_s << QStringList();
     QTest::newRow("CR") << u"https://proxy.corp.example\r/"_s << QStringList();
     QTest::newRow("NUL") << u"https://proxy.corp.example/\0"_s << QStringList();
@@ -82,7 +88,8 @@ void GoAuthTest::shouldRefuseUnsafeRequestUrls()
 
 void GoAuthTest::shouldBuildTheGoauthValue()
 {
-    QCOMPARE(GoAuthHelper::goauthValue(u"/usr/bin/modkeeper-cli"_s).value(), u"/usr/bin/modkeeper-cli goauth"_s);
+    QCOMPARE(GoAuthHelper::goauthValue(u"/usr/bin/modkeeper-cli"_s).value(),
+             u"/usr/bin/modkeeper-cli goauth"_s);
     QVERIFY(!GoAuthHelper::goauthValue(u"/opt/Mod Keeper/modkeeper-cli"_s).ok());
 }
 

@@ -65,7 +65,10 @@ bool writeFile(const QString &path, const QByteArray &data)
     return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(data) == data.size();
 }
 
-int minorOf(const QString &go) { return go == QLatin1String(MODKEEPER_GO119) ? 19 : 23; }
+int minorOf(const QString &go)
+{
+    return go == QLatin1String(MODKEEPER_GO119) ? 19 : 23;
+}
 
 // What go1.21+ also accepts: keys already in the user file or in $GOROOT/go.env.
 QStringList keysInFiles(const QString &go, const std::optional<QByteArray> &content)
@@ -120,27 +123,35 @@ void TestGoEnvFile::shouldParseLikeReadEnvFile_data()
 
     QTest::newRow("empty") << QByteArray() << QStringList() << QStringList();
     QTest::newRow("simple") << "GOPROXY=off\nGOFLAGS=-mod=mod\n"_ba
-                            << QStringList{u"GOFLAGS"_s, u"GOPROXY"_s} << QStringList{u"-mod=mod"_s, u"off"_s};
-    QTest::newRow("no final newline") << "GOPROXY=off"_ba << QStringList{u"GOPROXY"_s} << QStringList{u"off"_s};
-    QTest::newRow("carriage return kept") << "GOPROXY=off\r\nGOFLAGS=x\r\n"_ba
-                                          << QStringList{u"GOFLAGS"_s, u"GOPROXY"_s}
-                                          << QStringList{u"x\r"_s, u"off\r"_s};
-    QTest::newRow("comments skipped") << "# GOPROXY=commented\nGOSUMDB=off\n"_ba << QStringList{u"GOSUMDB"_s}
-                                      << QStringList{u"off"_s};
-    QTest::newRow("lower-case key skipped") << "goproxy=x\n_GO=y\n1GO=z\nGOPROXY=w\n"_ba << QStringList{u"GOPROXY"_s}
-                                            << QStringList{u"w"_s};
-    QTest::newRow("leading space skipped") << " GOPROXY=x\n\tGOSUMDB=y\n"_ba << QStringList() << QStringList();
-    QTest::newRow("line without =") << "GOPROXY\nGOSUMDB=y\n"_ba << QStringList{u"GOSUMDB"_s} << QStringList{u"y"_s};
+                            << QStringList{u"GOFLAGS"_s, u"GOPROXY"_s}
+                            << QStringList{u"-mod=mod"_s, u"off"_s};
+    QTest::newRow("no final newline")
+        << "GOPROXY=off"_ba << QStringList{u"GOPROXY"_s} << QStringList{u"off"_s};
+    QTest::newRow("carriage return kept")
+        << "GOPROXY=off\r\nGOFLAGS=x\r\n"_ba << QStringList{u"GOFLAGS"_s, u"GOPROXY"_s}
+        << QStringList{u"x\r"_s, u"off\r"_s};
+    QTest::newRow("comments skipped") << "# GOPROXY=commented\nGOSUMDB=off\n"_ba
+                                      << QStringList{u"GOSUMDB"_s} << QStringList{u"off"_s};
+    QTest::newRow("lower-case key skipped") << "goproxy=x\n_GO=y\n1GO=z\nGOPROXY=w\n"_ba
+                                            << QStringList{u"GOPROXY"_s} << QStringList{u"w"_s};
+    QTest::newRow("leading space skipped")
+        << " GOPROXY=x\n\tGOSUMDB=y\n"_ba << QStringList() << QStringList();
+    QTest::newRow("line without =")
+        << "GOPROXY\nGOSUMDB=y\n"_ba << QStringList{u"GOSUMDB"_s} << QStringList{u"y"_s};
     QTest::newRow("line starting with =") << "=x\n"_ba << QStringList() << QStringList();
-    QTest::newRow("last duplicate wins") << "GOPROXY=a\nGOPROXY=b\nGOPROXY=c\n"_ba << QStringList{u"GOPROXY"_s}
-                                         << QStringList{u"c"_s};
-    QTest::newRow("no trimming") << "GONOSUMDB= x y \n"_ba << QStringList{u"GONOSUMDB"_s} << QStringList{u" x y "_s};
+    QTest::newRow("last duplicate wins") << "GOPROXY=a\nGOPROXY=b\nGOPROXY=c\n"_ba
+                                         << QStringList{u"GOPROXY"_s} << QStringList{u"c"_s};
+    QTest::newRow("no trimming") << "GONOSUMDB= x y \n"_ba << QStringList{u"GONOSUMDB"_s}
+                                 << QStringList{u" x y "_s};
     QTest::newRow("value keeps =") << "GOFLAGS=-ldflags=-s=1\n"_ba << QStringList{u"GOFLAGS"_s}
                                    << QStringList{u"-ldflags=-s=1"_s};
-    QTest::newRow("empty value") << "GOPROXY=\n"_ba << QStringList{u"GOPROXY"_s} << QStringList{QString()};
+    QTest::newRow("empty value") << "GOPROXY=\n"_ba << QStringList{u"GOPROXY"_s}
+                                 << QStringList{QString()};
     QTest::newRow("key with space") << "A B=1\n"_ba << QStringList{u"A B"_s} << QStringList{u"1"_s};
-    QTest::newRow("key up to first =") << "GOPROXY =x\n"_ba << QStringList{u"GOPROXY "_s} << QStringList{u"x"_s};
-    QTest::newRow("blank lines") << "\n\nGOPROXY=x\n\n"_ba << QStringList{u"GOPROXY"_s} << QStringList{u"x"_s};
+    QTest::newRow("key up to first =")
+        << "GOPROXY =x\n"_ba << QStringList{u"GOPROXY "_s} << QStringList{u"x"_s};
+    QTest::newRow("blank lines") << "\n\nGOPROXY=x\n\n"_ba << QStringList{u"GOPROXY"_s}
+                                 << QStringList{u"x"_s};
     QTest::newRow("utf-8 value") << "GOPRIVATE=é.example.com\n"_ba << QStringList{u"GOPRIVATE"_s}
                                  << QStringList{u"\u00e9.example.com"_s};
 }
@@ -182,7 +193,8 @@ void TestGoEnvFile::shouldReadTheFileAsRealGoDoes()
                                "GONOPROXY=a=b\n"
                                "GOFLAGS"_ba; // no '=' and no final newline
     QVERIFY(writeFile(file, content));
-    const QStringList names = {u"GOINSECURE"_s, u"GOVCS"_s, u"GONOSUMDB"_s, u"GOPRIVATE"_s, u"GONOPROXY"_s, u"GOFLAGS"_s};
+    const QStringList names = {u"GOINSECURE"_s, u"GOVCS"_s,     u"GONOSUMDB"_s,
+                               u"GOPRIVATE"_s,  u"GONOPROXY"_s, u"GOFLAGS"_s};
     const GoRun r = runGo(go, home.path(), file, QStringList{u"env"_s, u"-json"_s} + names);
     QCOMPARE(r.exitCode, 0);
     const QJsonObject real = QJsonDocument::fromJson(r.stdOut).object();
@@ -203,7 +215,8 @@ void TestGoEnvFile::shouldReproduceTheDocumentedFile()
                        {u"GOPRIVATE"_s, "*.corp.example.com,rsc.io/private"_ba},
                        {u"GOFLAGS"_s, "-modcacherw"_ba}});
     QVERIFY(first.ok());
-    const mk::Expected<QByteArray> second = GoEnvFile::set(first.value(), {{u"GONOSUMDB"_s, "x y"_ba}});
+    const mk::Expected<QByteArray> second
+        = GoEnvFile::set(first.value(), {{u"GONOSUMDB"_s, "x y"_ba}});
     QVERIFY(second.ok());
     QCOMPARE(second.value(), "GOFLAGS=-modcacherw\n"
                              "GONOSUMDB=x y\n"
@@ -218,32 +231,37 @@ void TestGoEnvFile::shouldUpdateInPlaceAppendAndSortRuns_data()
     QTest::addColumn<QStringList>("remove");
     QTest::addColumn<QByteArray>("expected");
 
-    QTest::newRow("new file") << QByteArray() << QStringList{u"GOPROXY=off"_s, u"GOFLAGS=-x"_s} << QStringList()
-                              << "GOFLAGS=-x\nGOPROXY=off\n"_ba;
-    QTest::newRow("update in place") << "GOSUMDB=s\nGOPROXY=a\n# c\nGOFLAGS=f\n"_ba << QStringList{u"GOPROXY=b"_s}
-                                     << QStringList() << "GOPROXY=b\nGOSUMDB=s\n# c\nGOFLAGS=f\n"_ba;
-    QTest::newRow("append sorts into last run") << "GOSUMDB=s\n# c\nGOPROXY=p\n"_ba << QStringList{u"GOFLAGS=f"_s}
-                                                << QStringList() << "GOSUMDB=s\n# c\nGOFLAGS=f\nGOPROXY=p\n"_ba;
-    QTest::newRow("append after a comment") << "GOSUMDB=s\n# c\n"_ba << QStringList{u"GOFLAGS=f"_s} << QStringList()
-                                            << "GOSUMDB=s\n# c\nGOFLAGS=f\n"_ba;
+    QTest::newRow("new file") << QByteArray() << QStringList{u"GOPROXY=off"_s, u"GOFLAGS=-x"_s}
+                              << QStringList() << "GOFLAGS=-x\nGOPROXY=off\n"_ba;
+    QTest::newRow("update in place")
+        << "GOSUMDB=s\nGOPROXY=a\n# c\nGOFLAGS=f\n"_ba << QStringList{u"GOPROXY=b"_s}
+        << QStringList() << "GOPROXY=b\nGOSUMDB=s\n# c\nGOFLAGS=f\n"_ba;
+    QTest::newRow("append sorts into last run")
+        << "GOSUMDB=s\n# c\nGOPROXY=p\n"_ba << QStringList{u"GOFLAGS=f"_s} << QStringList()
+        << "GOSUMDB=s\n# c\nGOFLAGS=f\nGOPROXY=p\n"_ba;
+    QTest::newRow("append after a comment") << "GOSUMDB=s\n# c\n"_ba << QStringList{u"GOFLAGS=f"_s}
+                                            << QStringList() << "GOSUMDB=s\n# c\nGOFLAGS=f\n"_ba;
     QTest::newRow("unset splits a run") << "GOSUMDB=s\nGOPROXY=p\nGOFLAGS=f\n"_ba << QStringList()
                                         << QStringList{u"GOPROXY"_s} << "GOSUMDB=s\nGOFLAGS=f\n"_ba;
-    QTest::newRow("duplicates collapse to the last") << "GOPROXY=1\nGOSUMDB=s\nGOPROXY=2\n"_ba << QStringList()
-                                                     << QStringList() << "GOPROXY=2\nGOSUMDB=s\n"_ba;
-    QTest::newRow("unterminated last line") << "GOPROXY=1"_ba << QStringList() << QStringList() << "GOPROXY=1\n"_ba;
-    QTest::newRow("lower-case keys sort too") << "zz=1\nGOPROXY=1\n"_ba << QStringList() << QStringList()
-                                              << "GOPROXY=1\nzz=1\n"_ba;
-    QTest::newRow("# before = is not a key") << "GOSUMDB=1\n# x=y\nGOPROXY=1\n"_ba << QStringList() << QStringList()
-                                             << "GOSUMDB=1\n# x=y\nGOPROXY=1\n"_ba;
-    QTest::newRow("carriage return kept") << "GOSUMDB=x\r\nGOPROXY=1\n"_ba << QStringList() << QStringList()
-                                          << "GOPROXY=1\nGOSUMDB=x\r\n"_ba;
-    QTest::newRow("unset absent key") << "GOPROXY=1\n"_ba << QStringList() << QStringList{u"GOSUMDB"_s}
-                                      << "GOPROXY=1\n"_ba;
-    QTest::newRow("unset last key") << "GOPROXY=1\n"_ba << QStringList() << QStringList{u"GOPROXY"_s} << QByteArray();
-    QTest::newRow("spaces in value") << QByteArray() << QStringList{u"GONOSUMDB=x y"_s} << QStringList()
-                                     << "GONOSUMDB=x y\n"_ba;
-    QTest::newRow("blank lines stay") << "\nGOPROXY=1\n\n"_ba << QStringList{u"GOFLAGS=f"_s} << QStringList()
-                                      << "\nGOPROXY=1\n\nGOFLAGS=f\n"_ba;
+    QTest::newRow("duplicates collapse to the last")
+        << "GOPROXY=1\nGOSUMDB=s\nGOPROXY=2\n"_ba << QStringList() << QStringList()
+        << "GOPROXY=2\nGOSUMDB=s\n"_ba;
+    QTest::newRow("unterminated last line")
+        << "GOPROXY=1"_ba << QStringList() << QStringList() << "GOPROXY=1\n"_ba;
+    QTest::newRow("lower-case keys sort too")
+        << "zz=1\nGOPROXY=1\n"_ba << QStringList() << QStringList() << "GOPROXY=1\nzz=1\n"_ba;
+    QTest::newRow("# before = is not a key") << "GOSUMDB=1\n# x=y\nGOPROXY=1\n"_ba << QStringList()
+                                             << QStringList() << "GOSUMDB=1\n# x=y\nGOPROXY=1\n"_ba;
+    QTest::newRow("carriage return kept") << "GOSUMDB=x\r\nGOPROXY=1\n"_ba << QStringList()
+                                          << QStringList() << "GOPROXY=1\nGOSUMDB=x\r\n"_ba;
+    QTest::newRow("unset absent key")
+        << "GOPROXY=1\n"_ba << QStringList() << QStringList{u"GOSUMDB"_s} << "GOPROXY=1\n"_ba;
+    QTest::newRow("unset last key")
+        << "GOPROXY=1\n"_ba << QStringList() << QStringList{u"GOPROXY"_s} << QByteArray();
+    QTest::newRow("spaces in value")
+        << QByteArray() << QStringList{u"GONOSUMDB=x y"_s} << QStringList() << "GONOSUMDB=x y\n"_ba;
+    QTest::newRow("blank lines stay") << "\nGOPROXY=1\n\n"_ba << QStringList{u"GOFLAGS=f"_s}
+                                      << QStringList() << "\nGOPROXY=1\n\nGOFLAGS=f\n"_ba;
 }
 
 void TestGoEnvFile::shouldUpdateInPlaceAppendAndSortRuns()
@@ -272,45 +290,60 @@ void TestGoEnvFile::shouldValidateLikeGoEnvW_data()
         };
         row("plain") << u"GOPROXY"_s << "https://proxy.example.com"_ba << QString();
         row("empty value") << u"GOFLAGS"_s << QByteArray() << QString();
-        row("GOENV") << u"GOENV"_s << "/x"_ba << u"GOENV can only be set using the OS environment"_s;
+        row("GOENV") << u"GOENV"_s << "/x"_ba
+                     << u"GOENV can only be set using the OS environment"_s;
         row("computed") << u"GOVERSION"_s << "1"_ba << u"GOVERSION cannot be modified"_s;
         row("computed GOMOD") << u"GOMOD"_s << "1"_ba << u"GOMOD cannot be modified"_s;
         row("unknown") << u"GOFOO"_s << "1"_ba << u"unknown go command variable GOFOO"_s;
-        row("GO111MODULE bad") << u"GO111MODULE"_s << "x"_ba << u"invalid GO111MODULE value \"x\""_s;
+        row("GO111MODULE bad") << u"GO111MODULE"_s << "x"_ba
+                               << u"invalid GO111MODULE value \"x\""_s;
         row("GO111MODULE ok") << u"GO111MODULE"_s << "auto"_ba << QString();
-        row("GOPATH tilde") << u"GOPATH"_s << "~/go"_ba
-                            << u"GOPATH entry cannot start with shell metacharacter '~': \"~/go\""_s;
-        row("GOPATH relative") << u"GOPATH"_s << "rel"_ba << u"GOPATH entry is relative; must be absolute path: \"rel\""_s;
-        row("GOPATH windows path on linux") << u"GOPATH"_s << "C:\\x"_ba
-                                            << u"GOPATH entry is relative; must be absolute path: \"C:\\\\x\""_s;
+        row("GOPATH tilde")
+            << u"GOPATH"_s << "~/go"_ba
+            << u"GOPATH entry cannot start with shell metacharacter '~': \"~/go\""_s;
+        row("GOPATH relative") << u"GOPATH"_s << "rel"_ba
+                               << u"GOPATH entry is relative; must be absolute path: \"rel\""_s;
+        row("GOPATH windows path on linux")
+            << u"GOPATH"_s << "C:\\x"_ba
+            << u"GOPATH entry is relative; must be absolute path: \"C:\\\\x\""_s;
         // go tests the whole value, so a list with a relative second entry passes -w.
         row("GOPATH list") << u"GOPATH"_s << "/a:rel"_ba << QString();
         row("GOPATH empty") << u"GOPATH"_s << QByteArray() << QString();
-        row("GOMODCACHE relative") << u"GOMODCACHE"_s << "rel"_ba
-                                   << u"GOMODCACHE entry is relative; must be absolute path: \"rel\""_s;
+        row("GOMODCACHE relative")
+            << u"GOMODCACHE"_s << "rel"_ba
+            << u"GOMODCACHE entry is relative; must be absolute path: \"rel\""_s;
         row("GOMODCACHE absolute") << u"GOMODCACHE"_s << "/cache"_ba << QString();
         row("CC unterminated") << u"CC"_s << "\"a b"_ba << u"invalid CC: unterminated \" string"_s;
-        row("CC relative") << u"CC"_s << "x/gcc"_ba << u"CC entry is relative; must be absolute path: \"x/gcc\""_s;
+        row("CC relative") << u"CC"_s << "x/gcc"_ba
+                           << u"CC entry is relative; must be absolute path: \"x/gcc\""_s;
         row("CXX only space") << u"CXX"_s << "  "_ba << u"CXX entry cannot contain only space"_s;
         row("CC on PATH") << u"CC"_s << "gcc -O2"_ba << QString();
         row("newline") << u"GOFLAGS"_s << "a\nb"_ba << u"invalid newline in GOFLAGS=... value"_s;
-        row("carriage return") << u"GOFLAGS"_s << "a\rb"_ba << u"invalid newline in GOFLAGS=... value"_s;
-        row("vertical tab") << u"GOFLAGS"_s << "a\vb"_ba << u"invalid newline in GOFLAGS=... value"_s;
-        row("NUL") << u"GOFLAGS"_s << QByteArray("a\0b", 3) << u"invalid NUL in GOFLAGS=... value"_s;
-        row("invalid UTF-8") << u"GOFLAGS"_s << "a\xff"_ba << u"invalid UTF-8 in GOFLAGS=... value"_s;
-        row("overlong UTF-8") << u"GOFLAGS"_s << "\xc0\xaf"_ba << u"invalid UTF-8 in GOFLAGS=... value"_s;
-        row("surrogate in UTF-8") << u"GOFLAGS"_s << "\xed\xa0\x80"_ba << u"invalid UTF-8 in GOFLAGS=... value"_s;
+        row("carriage return") << u"GOFLAGS"_s << "a\rb"_ba
+                               << u"invalid newline in GOFLAGS=... value"_s;
+        row("vertical tab") << u"GOFLAGS"_s << "a\vb"_ba
+                            << u"invalid newline in GOFLAGS=... value"_s;
+        row("NUL") << u"GOFLAGS"_s << QByteArray("a\0b", 3)
+                   << u"invalid NUL in GOFLAGS=... value"_s;
+        row("invalid UTF-8") << u"GOFLAGS"_s << "a\xff"_ba
+                             << u"invalid UTF-8 in GOFLAGS=... value"_s;
+        row("overlong UTF-8") << u"GOFLAGS"_s << "\xc0\xaf"_ba
+                              << u"invalid UTF-8 in GOFLAGS=... value"_s;
+        row("surrogate in UTF-8") << u"GOFLAGS"_s << "\xed\xa0\x80"_ba
+                                  << u"invalid UTF-8 in GOFLAGS=... value"_s;
         row("valid UTF-8") << u"GOPRIVATE"_s << "\xc3\xa9.example.com"_ba << QString();
         // The key rule comes before the byte rules, as in go.
-        row("relative before UTF-8") << u"GOMODCACHE"_s << "r\xff"_ba
-                                     << u"GOMODCACHE entry is relative; must be absolute path: \"r\\xff\""_s;
+        row("relative before UTF-8")
+            << u"GOMODCACHE"_s << "r\xff"_ba
+            << u"GOMODCACHE entry is relative; must be absolute path: \"r\\xff\""_s;
     }
     // Where the releases differ.
-    QTest::newRow("go1.19 GODEBUG") << 19 << u"GODEBUG"_s << "x=1"_ba << u"unknown go command variable GODEBUG"_s;
-    QTest::newRow("go1.23 GODEBUG") << 23 << u"GODEBUG"_s << "x=1"_ba
-                                    << u"GODEBUG can only be set using the OS environment"_s;
-    QTest::newRow("go1.19 GOTOOLCHAIN") << 19 << u"GOTOOLCHAIN"_s << "local"_ba
-                                        << u"unknown go command variable GOTOOLCHAIN"_s;
+    QTest::newRow("go1.19 GODEBUG")
+        << 19 << u"GODEBUG"_s << "x=1"_ba << u"unknown go command variable GODEBUG"_s;
+    QTest::newRow("go1.23 GODEBUG")
+        << 23 << u"GODEBUG"_s << "x=1"_ba << u"GODEBUG can only be set using the OS environment"_s;
+    QTest::newRow("go1.19 GOTOOLCHAIN")
+        << 19 << u"GOTOOLCHAIN"_s << "local"_ba << u"unknown go command variable GOTOOLCHAIN"_s;
     QTest::newRow("go1.23 GOTOOLCHAIN") << 23 << u"GOTOOLCHAIN"_s << "local"_ba << QString();
 }
 
@@ -336,8 +369,10 @@ void TestGoEnvFile::shouldValidateLikeGoEnvW()
 void TestGoEnvFile::shouldRejectWhatArgvCannotCarry()
 {
     const QString lone = u"a"_s + QChar(0xD800);
-    QCOMPARE(GoEnvFile::checkWrite(u"GOFLAGS"_s, lone).error().message, u"invalid UTF-8 in GOFLAGS=... value"_s);
-    QCOMPARE(GoEnvFile::checkWrite(u"GOFOO"_s, lone).error().message, u"unknown go command variable GOFOO"_s);
+    QCOMPARE(GoEnvFile::checkWrite(u"GOFLAGS"_s, lone).error().message,
+             u"invalid UTF-8 in GOFLAGS=... value"_s);
+    QCOMPARE(GoEnvFile::checkWrite(u"GOFOO"_s, lone).error().message,
+             u"unknown go command variable GOFOO"_s);
     QVERIFY(GoEnvFile::checkWrite(u"GOPRIVATE"_s, u"\u00e9.example.com"_s).ok());
 
     GoEnvFile::Rules windows;
@@ -358,7 +393,8 @@ void TestGoEnvFile::shouldRejectWhatArgvCannotCarry()
     QVERIFY(GoEnvFile::checkWrite(u"MYVAR"_s, "1"_ba, go123).ok());
     GoEnvFile::Rules go119 = go123;
     go119.goMinor = 19;
-    QCOMPARE(GoEnvFile::checkWrite(u"MYVAR"_s, "1"_ba, go119).error().message, u"unknown go command variable MYVAR"_s);
+    QCOMPARE(GoEnvFile::checkWrite(u"MYVAR"_s, "1"_ba, go119).error().message,
+             u"unknown go command variable MYVAR"_s);
 }
 
 void TestGoEnvFile::shouldRefuseToUnsetWithoutAFile()
@@ -368,22 +404,29 @@ void TestGoEnvFile::shouldRefuseToUnsetWithoutAFile()
     const mk::Expected<QByteArray> r = GoEnvFile::unset(std::nullopt, {u"GOPROXY"_s}, rules);
     QVERIFY(!r.ok());
     QCOMPARE(r.error().code, mk::Error::Code::NotFound);
-    QCOMPARE(r.error().message, u"reading go env config: open /nonexistent/env: no such file or directory"_s);
+    QCOMPARE(r.error().message,
+             u"reading go env config: open /nonexistent/env: no such file or directory"_s);
     // -w creates the file.
-    const mk::Expected<QByteArray> w = GoEnvFile::set(std::nullopt, {{u"GOPROXY"_s, "off"_ba}}, rules);
+    const mk::Expected<QByteArray> w
+        = GoEnvFile::set(std::nullopt, {{u"GOPROXY"_s, "off"_ba}}, rules);
     QVERIFY(w.ok());
     QCOMPARE(w.value(), "GOPROXY=off\n"_ba);
     QCOMPARE(GoEnvFile::set(""_ba, {}, rules).error().message, u"no KEY=VALUE arguments given"_s);
-    QCOMPARE(GoEnvFile::unset(""_ba, {}, rules).error().message, u"'go env -u' requires an argument"_s);
+    QCOMPARE(GoEnvFile::unset(""_ba, {}, rules).error().message,
+             u"'go env -u' requires an argument"_s);
 }
 
 void TestGoEnvFile::shouldListConflictingOsVariables()
 {
-    const QHash<QString, QString> os = {{u"GOPROXY"_s, u"off"_s}, {u"GOFLAGS"_s, QString()}, {u"GOSUMDB"_s, u"x"_s}};
+    const QHash<QString, QString> os
+        = {{u"GOPROXY"_s, u"off"_s}, {u"GOFLAGS"_s, QString()}, {u"GOSUMDB"_s, u"x"_s}};
     const QStringList w = GoEnvFile::conflictWarnings(
         {{u"GOPROXY"_s, "direct"_ba}, {u"GOFLAGS"_s, "-x"_ba}, {u"GOSUMDB"_s, "x"_ba}}, os);
     // An empty OS value does not override; an equal one does not conflict.
-    QCOMPARE(w, QStringList{u"warning: go env -w GOPROXY=... does not override conflicting OS environment variable"_s});
+    QCOMPARE(
+        w,
+        QStringList{
+            u"warning: go env -w GOPROXY=... does not override conflicting OS environment variable"_s});
 }
 
 // Sequences of `go env -w` / `go env -u` run by the real go and by GoEnvFile. After every
@@ -434,19 +477,24 @@ void TestGoEnvFile::shouldWriteWhatRealGoWrites_data()
 
     for (const QString &go : {QStringLiteral(MODKEEPER_GO119), QStringLiteral(MODKEEPER_GO123)}) {
         const QString v = go == QLatin1String(MODKEEPER_GO119) ? u"go1.19"_s : u"go1.23"_s;
-        QTest::addRow("%s doc example (§5.2)", qPrintable(v)) << go << std::optional<QByteArray>() << docExample;
+        QTest::addRow("%s doc example (§5.2)", qPrintable(v))
+            << go << std::optional<QByteArray>() << docExample;
         QTest::addRow("%s messy file", qPrintable(v))
             << go
-            << std::optional<QByteArray>("# comment\nGOPROXY=1\nzz=1\n\nGOSUMDB=x\r\nGOPROXY=2\nGOINSECURE=i"_ba)
+            << std::optional<QByteArray>(
+                   "# comment\nGOPROXY=1\nzz=1\n\nGOSUMDB=x\r\nGOPROXY=2\nGOINSECURE=i"_ba)
             << messy;
         QTest::addRow("%s unset splits a run", qPrintable(v))
             << go << std::optional<QByteArray>("GOSUMDB=s\nGOPROXY=p\nGOFLAGS=f\n"_ba) << splitRun;
-        QTest::addRow("%s errors", qPrintable(v)) << go << std::optional<QByteArray>("MYVAR=1\n"_ba) << errors;
-        QTest::addRow("%s empty file", qPrintable(v)) << go << std::optional<QByteArray>(QByteArray())
-                                                      << QList<QStringList>{{u"-u"_s, u"GOPROXY"_s}, {u"-w"_s, u"GOSUMDB=off"_s}};
-        QTest::addRow("%s missing file, -u", qPrintable(v)) << go << std::optional<QByteArray>()
-                                                            << QList<QStringList>{{u"-u"_s, u"GOPROXY"_s}};
-        QTest::addRow("%s conflicting OS variables", qPrintable(v)) << go << std::optional<QByteArray>() << conflicts;
+        QTest::addRow("%s errors", qPrintable(v))
+            << go << std::optional<QByteArray>("MYVAR=1\n"_ba) << errors;
+        QTest::addRow("%s empty file", qPrintable(v))
+            << go << std::optional<QByteArray>(QByteArray())
+            << QList<QStringList>{{u"-u"_s, u"GOPROXY"_s}, {u"-w"_s, u"GOSUMDB=off"_s}};
+        QTest::addRow("%s missing file, -u", qPrintable(v))
+            << go << std::optional<QByteArray>() << QList<QStringList>{{u"-u"_s, u"GOPROXY"_s}};
+        QTest::addRow("%s conflicting OS variables", qPrintable(v))
+            << go << std::optional<QByteArray>() << conflicts;
     }
 }
 
@@ -463,7 +511,8 @@ void TestGoEnvFile::shouldWriteWhatRealGoWrites()
     if (initial)
         QVERIFY(writeFile(file, *initial));
     // What runGo puts in go's OS environment.
-    const QHash<QString, QString> osEnv = {{u"GOTOOLCHAIN"_s, u"local"_s}, {u"GOPROXY"_s, u"off"_s}};
+    const QHash<QString, QString> osEnv
+        = {{u"GOTOOLCHAIN"_s, u"local"_s}, {u"GOPROXY"_s, u"off"_s}};
 
     for (const QStringList &step : steps) {
         const std::optional<QByteArray> before = readFile(file);
@@ -486,10 +535,12 @@ void TestGoEnvFile::shouldWriteWhatRealGoWrites()
 
         const GoRun real = runGo(go, home.path(), file, QStringList{u"env"_s} + step);
         const QString what = step.join(u' ');
-        QVERIFY2(real.exitCode == 0 || real.exitCode == 1, qPrintable(what + u": "_s + real.stdErr));
+        QVERIFY2(real.exitCode == 0 || real.exitCode == 1,
+                 qPrintable(what + u": "_s + real.stdErr));
         const std::optional<QByteArray> after = readFile(file);
         if (real.exitCode == 0) {
-            QVERIFY2(ours.ok(), qPrintable(what + u": we refused: "_s + (ours.ok() ? QString() : ours.error().message)));
+            QVERIFY2(ours.ok(), qPrintable(what + u": we refused: "_s
+                                           + (ours.ok() ? QString() : ours.error().message)));
             QVERIFY(after.has_value());
             QCOMPARE(ours.value(), *after);
             QStringList realWarnings = real.stdErr.split(u'\n', Qt::SkipEmptyParts);

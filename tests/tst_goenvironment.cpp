@@ -32,18 +32,21 @@ struct FakeMachine
     QHash<QString, QByteArray> files;
     QString goExe;
 
-    FakeMachine &withGo(const QString &goroot, const QByteArray &version, const QByteArray &goEnv = {})
+    FakeMachine &withGo(const QString &goroot, const QByteArray &version,
+                        const QByteArray &goEnv = {})
     {
         const QString sep = platform == Platform::Windows ? u"\\"_s : u"/"_s;
-        goExe = goroot + sep + u"bin"_s + sep + (platform == Platform::Windows ? u"go.exe"_s : u"go"_s);
+        goExe = goroot + sep + u"bin"_s + sep
+                + (platform == Platform::Windows ? u"go.exe"_s : u"go"_s);
         files.insert(goroot + sep + u"VERSION"_s, version);
         if (!goEnv.isNull())
             files.insert(goroot + sep + u"go.env"_s, goEnv);
         return *this;
     }
     FakeMachine &withGo119() { return withGo(u"/usr/lib/go-1.19"_s, "go1.19.8"_ba); }
-    FakeMachine &withGo123(const QByteArray &goEnv = "GOPROXY=https://proxy.golang.org,direct\n"
-                                                     "GOSUMDB=sum.golang.org\nGOTOOLCHAIN=auto\n"_ba)
+    FakeMachine &withGo123(const QByteArray &goEnv
+                           = "GOPROXY=https://proxy.golang.org,direct\n"
+                             "GOSUMDB=sum.golang.org\nGOTOOLCHAIN=auto\n"_ba)
     {
         return withGo(u"/usr/lib/go-1.23"_s, "go1.23.5\ntime 2025-01-10T16:44:59Z\n"_ba, goEnv);
     }
@@ -66,17 +69,18 @@ struct FakeMachine
     [[nodiscard]] GoEnvironment resolve() const { return GoEnvironment::resolve(inputs()); }
 };
 
-const QByteArray defaultGoEnv = "GOPROXY=https://proxy.golang.org,direct\nGOSUMDB=sum.golang.org\nGOTOOLCHAIN=auto\n"_ba;
+const QByteArray defaultGoEnv
+    = "GOPROXY=https://proxy.golang.org,direct\nGOSUMDB=sum.golang.org\nGOTOOLCHAIN=auto\n"_ba;
 
 } // namespace
 
 // Checks one variable: value, origin and (when given) go's complaint about it.
-#define CHECK_VAR(env, name, expValue, expOrigin, expError)                                           \
-    do {                                                                                               \
-        const GoEnvironment::Variable v_ = (env).variable(QString::fromLatin1(name));                   \
-        QCOMPARE(v_.value, QString(expValue));                                                         \
-        QCOMPARE(mk::toString(v_.origin), mk::toString(expOrigin));                                    \
-        QCOMPARE(v_.error.message, QString(expError));                                                 \
+#define CHECK_VAR(env, name, expValue, expOrigin, expError) \
+    do { \
+        const GoEnvironment::Variable v_ = (env).variable(QString::fromLatin1(name)); \
+        QCOMPARE(v_.value, QString(expValue)); \
+        QCOMPARE(mk::toString(v_.origin), mk::toString(expOrigin)); \
+        QCOMPARE(v_.error.message, QString(expError)); \
     } while (false)
 
 class TestGoEnvironment final : public QObject
@@ -148,7 +152,8 @@ void TestGoEnvironment::shouldUseLinuxDefaults()
     CHECK_VAR(env, "GOENV", u"/home/u/.config/go/env"_s, EnvOrigin::Default, QString());
     CHECK_VAR(env, "GOPROXY", u"https://proxy.golang.org,direct"_s, EnvOrigin::Default, QString());
     CHECK_VAR(env, "GOSUMDB", u"sum.golang.org"_s, EnvOrigin::Default, QString());
-    for (const char *name : {"GONOPROXY", "GONOSUMDB", "GOPRIVATE", "GOINSECURE", "GOFLAGS", "GOTOOLCHAIN"})
+    for (const char *name :
+         {"GONOPROXY", "GONOSUMDB", "GOPRIVATE", "GOINSECURE", "GOFLAGS", "GOTOOLCHAIN"})
         CHECK_VAR(env, name, QString(), EnvOrigin::Unset, QString());
     QCOMPARE(env.gomodcache().value(), u"/home/u/go/pkg/mod"_s);
     QCOMPARE(env.gocache().value(), u"/home/u/.cache/go-build"_s);
@@ -161,7 +166,9 @@ void TestGoEnvironment::shouldFollowXdgDirectories()
 {
     FakeMachine m;
     m.withGo119();
-    m.env = {{u"HOME"_s, u"/home/u"_s}, {u"XDG_CONFIG_HOME"_s, u"/xdg/cfg/"_s}, {u"XDG_CACHE_HOME"_s, u"/xdg/cache"_s}};
+    m.env = {{u"HOME"_s, u"/home/u"_s},
+             {u"XDG_CONFIG_HOME"_s, u"/xdg/cfg/"_s},
+             {u"XDG_CACHE_HOME"_s, u"/xdg/cache"_s}};
     m.files.insert(u"/xdg/cfg/go/env"_s, "GOFLAGS=-modcacherw\n"_ba);
     m.files.insert(u"/home/u/.config/go/env"_s, "GOFLAGS=-wrong-file\n"_ba);
     const GoEnvironment env = m.resolve();
@@ -201,11 +208,16 @@ void TestGoEnvironment::shouldTreatEmptyOsValuesAsUnset()
 {
     FakeMachine m;
     m.withGo119();
-    m.env = {{u"HOME"_s, u"/home/u"_s}, {u"GOPROXY"_s, QString()}, {u"GOFLAGS"_s, QString()},
-             {u"GOPATH"_s, QString()}, {u"GOMODCACHE"_s, QString()}, {u"GOCACHE"_s, QString()},
+    m.env = {{u"HOME"_s, u"/home/u"_s},
+             {u"GOPROXY"_s, QString()},
+             {u"GOFLAGS"_s, QString()},
+             {u"GOPATH"_s, QString()},
+             {u"GOMODCACHE"_s, QString()},
+             {u"GOCACHE"_s, QString()},
              {u"GOINSECURE"_s, u"os.example.com"_s}};
-    m.files.insert(u"/home/u/.config/go/env"_s, "GOPROXY=https://file.example.com\nGOFLAGS=-mod=mod\n"
-                                                "GOINSECURE=file.example.com\n"_ba);
+    m.files.insert(u"/home/u/.config/go/env"_s,
+                   "GOPROXY=https://file.example.com\nGOFLAGS=-mod=mod\n"
+                   "GOINSECURE=file.example.com\n"_ba);
     const GoEnvironment env = m.resolve();
     CHECK_VAR(env, "GOPROXY", u"https://file.example.com"_s, EnvOrigin::EnvFile, QString());
     CHECK_VAR(env, "GOFLAGS", u"-mod=mod"_s, EnvOrigin::EnvFile, QString());
@@ -221,20 +233,24 @@ void TestGoEnvironment::shouldTakeValuesFromTheEnvFile()
     FakeMachine m;
     m.withGo119();
     m.env = {{u"HOME"_s, u"/home/u"_s}};
-    m.files.insert(u"/home/u/.config/go/env"_s, "GOPROXY=https://a.example.com|https://b.example.com,direct\n"
-                                                "GOPRIVATE=*.corp.example.com,rsc.io/private\n"
-                                                "GOFLAGS=-modcacherw\n"
-                                                "GOMODCACHE=/cache/mod\n"
-                                                "GONOSUMDB=x y\n"
-                                                "goinsecure=ignored\n"
-                                                "GOSUMDB=\n"_ba);
+    m.files.insert(u"/home/u/.config/go/env"_s,
+                   "GOPROXY=https://a.example.com|https://b.example.com,direct\n"
+                   "GOPRIVATE=*.corp.example.com,rsc.io/private\n"
+                   "GOFLAGS=-modcacherw\n"
+                   "GOMODCACHE=/cache/mod\n"
+                   "GONOSUMDB=x y\n"
+                   "goinsecure=ignored\n"
+                   "GOSUMDB=\n"_ba);
     const GoEnvironment env = m.resolve();
-    CHECK_VAR(env, "GOPROXY", u"https://a.example.com|https://b.example.com,direct"_s, EnvOrigin::EnvFile, QString());
-    CHECK_VAR(env, "GOPRIVATE", u"*.corp.example.com,rsc.io/private"_s, EnvOrigin::EnvFile, QString());
+    CHECK_VAR(env, "GOPROXY", u"https://a.example.com|https://b.example.com,direct"_s,
+              EnvOrigin::EnvFile, QString());
+    CHECK_VAR(env, "GOPRIVATE", u"*.corp.example.com,rsc.io/private"_s, EnvOrigin::EnvFile,
+              QString());
     CHECK_VAR(env, "GOFLAGS", u"-modcacherw"_s, EnvOrigin::EnvFile, QString());
     CHECK_VAR(env, "GOMODCACHE", u"/cache/mod"_s, EnvOrigin::EnvFile, QString());
     // GONOPROXY follows GOPRIVATE (a derived value: Default); GONOSUMDB is set itself.
-    CHECK_VAR(env, "GONOPROXY", u"*.corp.example.com,rsc.io/private"_s, EnvOrigin::Default, QString());
+    CHECK_VAR(env, "GONOPROXY", u"*.corp.example.com,rsc.io/private"_s, EnvOrigin::Default,
+              QString());
     CHECK_VAR(env, "GONOSUMDB", u"x y"_s, EnvOrigin::EnvFile, QString());
     CHECK_VAR(env, "GOINSECURE", QString(), EnvOrigin::Unset, QString());
     // go1.19: an empty file value falls back to the built-in default.
@@ -249,15 +265,17 @@ void TestGoEnvironment::shouldLayerGoRootGoEnvFrom121()
 {
     FakeMachine m;
     // A distribution may edit go.env: its values are read, never assumed.
-    m.withGo123("# comment\nGOPROXY=https://distro.example.com,direct\nGOSUMDB=sum.distro.example.com\n"
-                "GOTOOLCHAIN=local\nGOFLAGS=-from-go.env\n"_ba);
+    m.withGo123(
+        "# comment\nGOPROXY=https://distro.example.com,direct\nGOSUMDB=sum.distro.example.com\n"
+        "GOTOOLCHAIN=local\nGOFLAGS=-from-go.env\n"_ba);
     m.env = {{u"HOME"_s, u"/home/u"_s}};
     m.files.insert(u"/home/u/.config/go/env"_s, "GOSUMDB=off\nGOFLAGS=\n"_ba);
     GoEnvironment env = m.resolve();
     QCOMPARE(env.goMinor(), 23);
     QCOMPARE(env.goVersion(), u"go1.23.5"_s);
     QCOMPARE(env.goEnvFile(), u"/usr/lib/go-1.23/go.env"_s);
-    CHECK_VAR(env, "GOPROXY", u"https://distro.example.com,direct"_s, EnvOrigin::GoRootEnv, QString());
+    CHECK_VAR(env, "GOPROXY", u"https://distro.example.com,direct"_s, EnvOrigin::GoRootEnv,
+              QString());
     CHECK_VAR(env, "GOSUMDB", u"off"_s, EnvOrigin::EnvFile, QString());
     CHECK_VAR(env, "GOTOOLCHAIN", u"local"_s, EnvOrigin::GoRootEnv, QString());
     // A key present in the user file hides go.env, even with an empty value.
@@ -285,7 +303,8 @@ void TestGoEnvironment::shouldLayerGoRootGoEnvFrom121()
 void TestGoEnvironment::shouldIgnoreGoRootGoEnvBefore121()
 {
     FakeMachine m;
-    m.withGo(u"/usr/lib/go-1.20"_s, "go1.20.14"_ba, "GOPROXY=https://ignored.example.com\nGOTOOLCHAIN=auto\n"_ba);
+    m.withGo(u"/usr/lib/go-1.20"_s, "go1.20.14"_ba,
+             "GOPROXY=https://ignored.example.com\nGOTOOLCHAIN=auto\n"_ba);
     m.env = {{u"HOME"_s, u"/home/u"_s}};
     const GoEnvironment env = m.resolve();
     QCOMPARE(env.goMinor(), 20);
@@ -322,7 +341,8 @@ void TestGoEnvironment::shouldDeriveModcacheFromFirstGopathEntry()
     m.env = {{u"HOME"_s, u"/home/u"_s}, {u"GOPATH"_s, u"/a/./x/:/b"_s}};
     GoEnvironment env = m.resolve();
     CHECK_VAR(env, "GOPATH", u"/a/./x/:/b"_s, EnvOrigin::Environment, QString()); // shown raw
-    CHECK_VAR(env, "GOMODCACHE", u"/a/x/pkg/mod"_s, EnvOrigin::Default, QString()); // joined and cleaned
+    CHECK_VAR(env, "GOMODCACHE", u"/a/x/pkg/mod"_s, EnvOrigin::Default,
+              QString()); // joined and cleaned
     // An empty first entry means no GOMODCACHE at all.
     m.env.insert(u"GOPATH"_s, u":/b"_s);
     env = m.resolve();
@@ -342,7 +362,8 @@ void TestGoEnvironment::shouldReportRelativeAndTildePaths()
     GoEnvironment env = m.resolve();
     CHECK_VAR(env, "GOMODCACHE", u"rel/mod"_s, EnvOrigin::Environment,
               u"GOMODCACHE entry is relative; must be absolute path: \"rel/mod\"."_s);
-    QCOMPARE(env.gomodcache().error().message, u"GOMODCACHE entry is relative; must be absolute path: \"rel/mod\"."_s);
+    QCOMPARE(env.gomodcache().error().message,
+             u"GOMODCACHE entry is relative; must be absolute path: \"rel/mod\"."_s);
 
     m.env = {{u"HOME"_s, u"/home/u"_s}, {u"GOPATH"_s, u"/a:rel"_s}};
     CHECK_VAR(m.resolve(), "GOPATH", u"/a:rel"_s, EnvOrigin::Environment,
@@ -395,7 +416,8 @@ void TestGoEnvironment::shouldTurnRelativeGocacheOff()
     m.withGo119();
     m.env = {{u"HOME"_s, u"/home/u"_s}, {u"GOCACHE"_s, u"rel/cache"_s}};
     GoEnvironment env = m.resolve();
-    CHECK_VAR(env, "GOCACHE", u"off"_s, EnvOrigin::Environment, u"GOCACHE is not an absolute path"_s);
+    CHECK_VAR(env, "GOCACHE", u"off"_s, EnvOrigin::Environment,
+              u"GOCACHE is not an absolute path"_s);
     QCOMPARE(env.gocache().error().message, u"GOCACHE is not an absolute path"_s);
     m.env.insert(u"GOCACHE"_s, u"off"_s);
     env = m.resolve();
@@ -439,7 +461,9 @@ void TestGoEnvironment::shouldRejectRelativeXdgOnlyFrom124()
 {
     FakeMachine m;
     m.withGo123();
-    m.env = {{u"HOME"_s, u"/home/u"_s}, {u"XDG_CONFIG_HOME"_s, u"relcfg"_s}, {u"XDG_CACHE_HOME"_s, u"relcache"_s}};
+    m.env = {{u"HOME"_s, u"/home/u"_s},
+             {u"XDG_CONFIG_HOME"_s, u"relcfg"_s},
+             {u"XDG_CACHE_HOME"_s, u"relcache"_s}};
     GoEnvironment env = m.resolve();
     CHECK_VAR(env, "GOENV", u"relcfg/go/env"_s, EnvOrigin::Default, QString());
     CHECK_VAR(env, "GOCACHE", u"relcache/go-build"_s, EnvOrigin::Default, QString());
@@ -469,7 +493,8 @@ void TestGoEnvironment::shouldWarnWhenGopathIsGoroot()
     FakeMachine home;
     home.withGo(u"/home/u/go"_s, "go1.19.8"_ba);
     home.env = {{u"HOME"_s, u"/home/u"_s}};
-    CHECK_VAR(home.resolve(), "GOPATH", QString(), EnvOrigin::Unset, u"cannot set GOROOT as GOPATH"_s);
+    CHECK_VAR(home.resolve(), "GOPATH", QString(), EnvOrigin::Unset,
+              u"cannot set GOROOT as GOPATH"_s);
 }
 
 void TestGoEnvironment::shouldUseMacosLocations()
@@ -477,20 +502,26 @@ void TestGoEnvironment::shouldUseMacosLocations()
     FakeMachine m;
     m.platform = Platform::MacOS;
     m.withGo(u"/usr/local/go"_s, "go1.23.5\n"_ba, defaultGoEnv);
-    m.env = {{u"HOME"_s, u"/Users/u"_s}, {u"XDG_CONFIG_HOME"_s, u"/ignored"_s}, {u"XDG_CACHE_HOME"_s, u"/ignored"_s}};
-    m.files.insert(u"/Users/u/Library/Application Support/go/env"_s, "GOPRIVATE=corp.example.com\n"_ba);
+    m.env = {{u"HOME"_s, u"/Users/u"_s},
+             {u"XDG_CONFIG_HOME"_s, u"/ignored"_s},
+             {u"XDG_CACHE_HOME"_s, u"/ignored"_s}};
+    m.files.insert(u"/Users/u/Library/Application Support/go/env"_s,
+                   "GOPRIVATE=corp.example.com\n"_ba);
     const GoEnvironment env = m.resolve();
     QCOMPARE(env.envFile(), u"/Users/u/Library/Application Support/go/env"_s);
     CHECK_VAR(env, "GOCACHE", u"/Users/u/Library/Caches/go-build"_s, EnvOrigin::Default, QString());
     CHECK_VAR(env, "GOPATH", u"/Users/u/go"_s, EnvOrigin::Default, QString());
     CHECK_VAR(env, "GOPRIVATE", u"corp.example.com"_s, EnvOrigin::EnvFile, QString());
-    CHECK_VAR(env, "GOPROXY", u"https://proxy.golang.org,direct"_s, EnvOrigin::GoRootEnv, QString());
+    CHECK_VAR(env, "GOPROXY", u"https://proxy.golang.org,direct"_s, EnvOrigin::GoRootEnv,
+              QString());
 
     FakeMachine noHome = m;
     noHome.env.remove(u"HOME"_s);
     const GoEnvironment bare = noHome.resolve();
-    CHECK_VAR(bare, "GOENV", QString(), EnvOrigin::Unset, u"cannot find go env config: $HOME is not defined"_s);
-    CHECK_VAR(bare, "GOCACHE", u"off"_s, EnvOrigin::Default, u"GOCACHE is not defined and $HOME is not defined"_s);
+    CHECK_VAR(bare, "GOENV", QString(), EnvOrigin::Unset,
+              u"cannot find go env config: $HOME is not defined"_s);
+    CHECK_VAR(bare, "GOCACHE", u"off"_s, EnvOrigin::Default,
+              u"GOCACHE is not defined and $HOME is not defined"_s);
 }
 
 void TestGoEnvironment::shouldUseWindowsLocations()
@@ -499,8 +530,10 @@ void TestGoEnvironment::shouldUseWindowsLocations()
     m.platform = Platform::Windows;
     m.withGo(u"C:\\Program Files\\Go"_s, "go1.23.5\n"_ba, defaultGoEnv);
     // Windows environment names are case-insensitive.
-    m.env = {{u"USERPROFILE"_s, u"C:\\Users\\u"_s}, {u"APPDATA"_s, u"C:\\Users\\u\\AppData\\Roaming"_s},
-             {u"LocalAppData"_s, u"C:\\Users\\u\\AppData\\Local"_s}, {u"HOME"_s, u"/ignored"_s}};
+    m.env = {{u"USERPROFILE"_s, u"C:\\Users\\u"_s},
+             {u"APPDATA"_s, u"C:\\Users\\u\\AppData\\Roaming"_s},
+             {u"LocalAppData"_s, u"C:\\Users\\u\\AppData\\Local"_s},
+             {u"HOME"_s, u"/ignored"_s}};
     m.files.insert(u"C:\\Users\\u\\AppData\\Roaming\\go\\env"_s, "GOFLAGS=-mod=mod\r\n"_ba);
     GoEnvironment env = m.resolve();
     QCOMPARE(env.goroot(), u"C:\\Program Files\\Go"_s);
@@ -508,9 +541,12 @@ void TestGoEnvironment::shouldUseWindowsLocations()
     QCOMPARE(env.envFile(), u"C:\\Users\\u\\AppData\\Roaming\\go\\env"_s);
     CHECK_VAR(env, "GOPATH", u"C:\\Users\\u\\go"_s, EnvOrigin::Default, QString());
     CHECK_VAR(env, "GOMODCACHE", u"C:\\Users\\u\\go\\pkg\\mod"_s, EnvOrigin::Default, QString());
-    CHECK_VAR(env, "GOCACHE", u"C:\\Users\\u\\AppData\\Local\\go-build"_s, EnvOrigin::Default, QString());
-    CHECK_VAR(env, "GOFLAGS", u"-mod=mod\r"_s, EnvOrigin::EnvFile, QString()); // a CRLF file keeps its \r
-    CHECK_VAR(env, "GOPROXY", u"https://proxy.golang.org,direct"_s, EnvOrigin::GoRootEnv, QString());
+    CHECK_VAR(env, "GOCACHE", u"C:\\Users\\u\\AppData\\Local\\go-build"_s, EnvOrigin::Default,
+              QString());
+    CHECK_VAR(env, "GOFLAGS", u"-mod=mod\r"_s, EnvOrigin::EnvFile,
+              QString()); // a CRLF file keeps its \r
+    CHECK_VAR(env, "GOPROXY", u"https://proxy.golang.org,direct"_s, EnvOrigin::GoRootEnv,
+              QString());
 
     // ';' separates GOPATH entries, and quotes may protect one.
     m.env.insert(u"GOPATH"_s, u"\"D:\\go;path\";E:\\other"_s);
@@ -528,8 +564,10 @@ void TestGoEnvironment::shouldUseWindowsLocations()
     bare.platform = Platform::Windows;
     bare.withGo(u"C:\\Go"_s, "go1.19.8\n"_ba);
     env = bare.resolve();
-    CHECK_VAR(env, "GOENV", QString(), EnvOrigin::Unset, u"cannot find go env config: %AppData% is not defined"_s);
-    CHECK_VAR(env, "GOCACHE", u"off"_s, EnvOrigin::Default, u"GOCACHE is not defined and %LocalAppData% is not defined"_s);
+    CHECK_VAR(env, "GOENV", QString(), EnvOrigin::Unset,
+              u"cannot find go env config: %AppData% is not defined"_s);
+    CHECK_VAR(env, "GOCACHE", u"off"_s, EnvOrigin::Default,
+              u"GOCACHE is not defined and %LocalAppData% is not defined"_s);
     CHECK_VAR(env, "GOPATH", QString(), EnvOrigin::Unset, u"USERPROFILE is not set"_s);
 }
 
@@ -602,7 +640,9 @@ void TestGoEnvironment::shouldProduceTheDocumentedJson()
 {
     FakeMachine m;
     m.withGo123();
-    m.env = {{u"HOME"_s, u"/home/u"_s}, {u"GOMODCACHE"_s, u"rel"_s}, {u"GOPRIVATE"_s, u"corp.example.com"_s}};
+    m.env = {{u"HOME"_s, u"/home/u"_s},
+             {u"GOMODCACHE"_s, u"rel"_s},
+             {u"GOPRIVATE"_s, u"corp.example.com"_s}};
     const QJsonObject json = m.resolve().toJson();
     QCOMPARE(json.value(u"envFile"_s).toString(), u"/home/u/.config/go/env"_s);
     QCOMPARE(json.value(u"goroot"_s).toString(), u"/usr/lib/go-1.23"_s);
@@ -610,10 +650,13 @@ void TestGoEnvironment::shouldProduceTheDocumentedJson()
     const QJsonObject vars = json.value(u"variables"_s).toObject();
     QCOMPARE(vars.keys().size(), GoEnvironment::knownNames().size());
     QCOMPARE(vars.value(u"GOPROXY"_s).toObject(),
-             (QJsonObject{{u"value"_s, u"https://proxy.golang.org,direct"_s}, {u"origin"_s, u"go.env"_s}}));
+             (QJsonObject{{u"value"_s, u"https://proxy.golang.org,direct"_s},
+                          {u"origin"_s, u"go.env"_s}}));
     QCOMPARE(vars.value(u"GOMODCACHE"_s).toObject(),
-             (QJsonObject{{u"value"_s, u"rel"_s}, {u"origin"_s, u"environment"_s},
-                          {u"error"_s, u"GOMODCACHE entry is relative; must be absolute path: \"rel\"."_s}}));
+             (QJsonObject{{u"value"_s, u"rel"_s},
+                          {u"origin"_s, u"environment"_s},
+                          {u"error"_s,
+                           u"GOMODCACHE entry is relative; must be absolute path: \"rel\"."_s}}));
     QCOMPARE(vars.value(u"GONOPROXY"_s).toObject().value(u"origin"_s).toString(), u"default"_s);
     QCOMPARE(vars.value(u"GOFLAGS"_s).toObject().value(u"origin"_s).toString(), u"unset"_s);
     QVERIFY(!vars.value(u"GOFLAGS"_s).toObject().contains(u"error"_s));
@@ -633,14 +676,16 @@ void TestGoEnvironment::shouldFindGoOnPathThroughSymlinks()
     QVERIFY(QDir(dir.path()).mkpath(u"bin"_s));
     QVERIFY(QFile::link(QStringLiteral(MODKEEPER_GO123), dir.filePath(u"bin/go"_s)));
     const GoEnvInputs in = GoEnvInputs::fromEnvironment(
-        {{u"PATH"_s, u"relative/bin::"_s + dir.filePath(u"bin"_s) + u":/usr/bin"_s}}, Platform::Linux);
+        {{u"PATH"_s, u"relative/bin::"_s + dir.filePath(u"bin"_s) + u":/usr/bin"_s}},
+        Platform::Linux);
     const QString found = in.findGoExecutable(in.environment);
     QCOMPARE(found, QFileInfo(QStringLiteral(MODKEEPER_GO123)).canonicalFilePath());
     const GoEnvironment env = GoEnvironment::resolve(in);
     QCOMPARE(env.goroot(), u"/usr/lib/go-1.23"_s);
     QCOMPARE(env.goVersion(), u"go1.23.5"_s);
     // Nothing on PATH: no go.
-    const GoEnvInputs none = GoEnvInputs::fromEnvironment({{u"PATH"_s, dir.filePath(u"nothing"_s)}}, Platform::Linux);
+    const GoEnvInputs none
+        = GoEnvInputs::fromEnvironment({{u"PATH"_s, dir.filePath(u"nothing"_s)}}, Platform::Linux);
     QCOMPARE(none.findGoExecutable(none.environment), QString());
     QVERIFY(!none.readFile(dir.path()).has_value()); // a directory is not a file
 }
@@ -660,7 +705,8 @@ void TestGoEnvironment::shouldHandlePathsLikeFilepath_data()
     const int win = int(Platform::Windows);
     int n = 0;
     const auto row = [&n](int platform, const char *op) -> QTestData & {
-        return QTest::addRow("%s %s %d", platform == int(Platform::Windows) ? "windows" : "unix", op, n++)
+        return QTest::addRow("%s %s %d", platform == int(Platform::Windows) ? "windows" : "unix",
+                             op, n++)
                << platform << QString::fromLatin1(op);
     };
     row(unix, "clean") << QStringList{u"abc"_s} << u"abc"_s;
@@ -708,9 +754,11 @@ void TestGoEnvironment::shouldHandlePathsLikeFilepath_data()
     row(win, "clean") << QStringList{u"c:\\b:\\..\\..\\..\\d"_s} << u"c:\\d"_s;
     row(win, "clean") << QStringList{u"\\"_s} << u"\\"_s;
     row(win, "clean") << QStringList{u"/"_s} << u"\\"_s;
-    row(win, "clean") << QStringList{u"\\\\host\\share\\foo\\..\\bar"_s} << u"\\\\host\\share\\bar"_s;
+    row(win, "clean") << QStringList{u"\\\\host\\share\\foo\\..\\bar"_s}
+                      << u"\\\\host\\share\\bar"_s;
     row(win, "clean") << QStringList{u"//host/share/foo/../baz"_s} << u"\\\\host\\share\\baz"_s;
-    row(win, "clean") << QStringList{u"\\\\host\\share\\foo\\..\\..\\..\\..\\bar"_s} << u"\\\\host\\share\\bar"_s;
+    row(win, "clean") << QStringList{u"\\\\host\\share\\foo\\..\\..\\..\\..\\bar"_s}
+                      << u"\\\\host\\share\\bar"_s;
     row(win, "clean") << QStringList{u"\\\\a\\b\\..\\c"_s} << u"\\\\a\\b\\c"_s;
     row(win, "clean") << QStringList{u"\\\\a\\b"_s} << u"\\\\a\\b"_s;
     row(win, "clean") << QStringList{u"foo:bar"_s} << u"foo:bar"_s;
@@ -742,7 +790,8 @@ void TestGoEnvironment::shouldHandlePathsLikeFilepath_data()
     row(unix, "join") << QStringList{u"/"_s, u"a"_s, u"b"_s} << u"/a/b"_s;
     row(unix, "join") << QStringList{u"//"_s, u"a"_s} << u"/a"_s;
     row(win, "join") << QStringList{u"directory"_s, u"file"_s} << u"directory\\file"_s;
-    row(win, "join") << QStringList{u"C:\\Windows\\"_s, u"System32"_s} << u"C:\\Windows\\System32"_s;
+    row(win, "join") << QStringList{u"C:\\Windows\\"_s, u"System32"_s}
+                     << u"C:\\Windows\\System32"_s;
     row(win, "join") << QStringList{u"C:\\Windows\\"_s, u""_s} << u"C:\\Windows"_s;
     row(win, "join") << QStringList{u"C:\\"_s, u"Windows"_s} << u"C:\\Windows"_s;
     row(win, "join") << QStringList{u"C:"_s, u"a"_s} << u"C:a"_s;
@@ -759,7 +808,8 @@ void TestGoEnvironment::shouldHandlePathsLikeFilepath_data()
     row(win, "join") << QStringList{u"C:a"_s, u"b"_s, u"d"_s} << u"C:a\\b\\d"_s;
     row(win, "join") << QStringList{u"\\\\host\\share"_s, u"foo"_s} << u"\\\\host\\share\\foo"_s;
     row(win, "join") << QStringList{u"\\\\host\\share\\foo"_s} << u"\\\\host\\share\\foo"_s;
-    row(win, "join") << QStringList{u"//host/share"_s, u"foo/bar"_s} << u"\\\\host\\share\\foo\\bar"_s;
+    row(win, "join") << QStringList{u"//host/share"_s, u"foo/bar"_s}
+                     << u"\\\\host\\share\\foo\\bar"_s;
     row(win, "join") << QStringList{u"\\"_s} << u"\\"_s;
     row(win, "join") << QStringList{u"\\"_s, u""_s} << u"\\"_s;
     row(win, "join") << QStringList{u"\\"_s, u"a"_s} << u"\\a"_s;
@@ -897,7 +947,6 @@ void TestGoEnvironment::shouldHandlePathsLikeFilepath()
     }
 }
 
-
 // ---- (b) the real go -------------------------------------------------------------------
 
 namespace {
@@ -908,10 +957,10 @@ struct RealSetup
     QList<std::pair<QString, QString>> env{}; // "@TMP@", "@HOME@", "@GOROOT@" are replaced
     QString fileAt{};                         // where the env file is written; empty: none
     QByteArray fileContent{};
-    QHash<QString, QString> errors{};         // the exact set of variables with an error
-    QHash<QString, EnvOrigin> origins{};      // spot checks
-    int onlyMinor = 0;                        // 19 or 23: run with that go only
-    QString path{};                           // PATH instead of "<go bin>:/usr/bin:/bin"
+    QHash<QString, QString> errors{};    // the exact set of variables with an error
+    QHash<QString, EnvOrigin> origins{}; // spot checks
+    int onlyMinor = 0;                   // 19 or 23: run with that go only
+    QString path{};                      // PATH instead of "<go bin>:/usr/bin:/bin"
     bool noHome = false;
 };
 
@@ -920,20 +969,30 @@ QList<RealSetup> realSetups()
     const QString homeFile = u"@HOME@/.config/go/env"_s;
     const QString noModcache = u"module cache not found: neither GOMODCACHE nor GOPATH is set"_s;
     return {
-        {.name = "defaults", .origins = {{u"GOPATH"_s, EnvOrigin::Default}, {u"GOCACHE"_s, EnvOrigin::Default}}},
+        {.name = "defaults",
+         .origins = {{u"GOPATH"_s, EnvOrigin::Default}, {u"GOCACHE"_s, EnvOrigin::Default}}},
         {.name = "env file values",
          .fileAt = homeFile,
          .fileContent = "GOPROXY=https://a.example.com|https://b.example.com,direct\n"
                         "GOPRIVATE=*.corp.example.com,rsc.io/private\n"
                         "GOFLAGS=-modcacherw\nGOMODCACHE=@TMP@/filecache\nGONOSUMDB=x y\n"_ba,
-         .origins = {{u"GOPROXY"_s, EnvOrigin::EnvFile}, {u"GOMODCACHE"_s, EnvOrigin::EnvFile},
-                     {u"GONOPROXY"_s, EnvOrigin::Default}, {u"GONOSUMDB"_s, EnvOrigin::EnvFile}}},
+         .origins = {{u"GOPROXY"_s, EnvOrigin::EnvFile},
+                     {u"GOMODCACHE"_s, EnvOrigin::EnvFile},
+                     {u"GONOPROXY"_s, EnvOrigin::Default},
+                     {u"GONOSUMDB"_s, EnvOrigin::EnvFile}}},
         {.name = "empty OS variables",
-         .env = {{u"GOPROXY"_s, QString()}, {u"GOFLAGS"_s, QString()}, {u"GOPRIVATE"_s, QString()},
-                 {u"GOMODCACHE"_s, QString()}, {u"GOPATH"_s, QString()}, {u"GOCACHE"_s, QString()},
-                 {u"GOSUMDB"_s, QString()}, {u"GONOPROXY"_s, QString()}, {u"GOENV"_s, QString()}},
+         .env = {{u"GOPROXY"_s, QString()},
+                 {u"GOFLAGS"_s, QString()},
+                 {u"GOPRIVATE"_s, QString()},
+                 {u"GOMODCACHE"_s, QString()},
+                 {u"GOPATH"_s, QString()},
+                 {u"GOCACHE"_s, QString()},
+                 {u"GOSUMDB"_s, QString()},
+                 {u"GONOPROXY"_s, QString()},
+                 {u"GOENV"_s, QString()}},
          .fileAt = homeFile,
-         .fileContent = "GOPROXY=https://file.example.com\nGOFLAGS=-mod=mod\nGOPRIVATE=corp.example.com\n"_ba,
+         .fileContent
+         = "GOPROXY=https://file.example.com\nGOFLAGS=-mod=mod\nGOPRIVATE=corp.example.com\n"_ba,
          .origins = {{u"GOPROXY"_s, EnvOrigin::EnvFile}, {u"GOFLAGS"_s, EnvOrigin::EnvFile}}},
         {.name = "GOENV=off",
          .env = {{u"GOENV"_s, u"off"_s}},
@@ -943,7 +1002,8 @@ QList<RealSetup> realSetups()
         {.name = "GOENV custom file",
          .env = {{u"GOENV"_s, u"@TMP@/custom.env"_s}},
          .fileAt = u"@TMP@/custom.env"_s,
-         .fileContent = "GOINSECURE=insecure.example.com\r\n# GOPROXY=commented\ngoflags=lower\nGOFLAGS=-a\nGOFLAGS=-b\n"_ba,
+         .fileContent
+         = "GOINSECURE=insecure.example.com\r\n# GOPROXY=commented\ngoflags=lower\nGOFLAGS=-a\nGOFLAGS=-b\n"_ba,
          .origins = {{u"GOINSECURE"_s, EnvOrigin::EnvFile}}},
         {.name = "GOENV relative",
          .env = {{u"GOENV"_s, u"rel.env"_s}},
@@ -965,9 +1025,11 @@ QList<RealSetup> realSetups()
          .origins = {{u"GOMODCACHE"_s, EnvOrigin::Environment}}},
         {.name = "GOMODCACHE relative",
          .env = {{u"GOMODCACHE"_s, u"relmod"_s}},
-         .errors = {{u"GOMODCACHE"_s, u"GOMODCACHE entry is relative; must be absolute path: \"relmod\"."_s}}},
+         .errors = {{u"GOMODCACHE"_s,
+                     u"GOMODCACHE entry is relative; must be absolute path: \"relmod\"."_s}}},
         {.name = "XDG dirs",
-         .env = {{u"XDG_CONFIG_HOME"_s, u"@TMP@/xdgcfg/"_s}, {u"XDG_CACHE_HOME"_s, u"@TMP@/xdgcache"_s}},
+         .env
+         = {{u"XDG_CONFIG_HOME"_s, u"@TMP@/xdgcfg/"_s}, {u"XDG_CACHE_HOME"_s, u"@TMP@/xdgcache"_s}},
          .fileAt = u"@TMP@/xdgcfg/go/env"_s,
          .fileContent = "GOFLAGS=-from-xdg\n"_ba,
          .origins = {{u"GOFLAGS"_s, EnvOrigin::EnvFile}}},
@@ -980,52 +1042,69 @@ QList<RealSetup> realSetups()
          .env = {{u"GOPRIVATE"_s, u"os.example.com"_s}},
          .fileAt = homeFile,
          .fileContent = "GOPRIVATE=file.example.com\nGONOSUMDB=\n"_ba,
-         .origins = {{u"GOPRIVATE"_s, EnvOrigin::Environment}, {u"GONOPROXY"_s, EnvOrigin::Default},
+         .origins = {{u"GOPRIVATE"_s, EnvOrigin::Environment},
+                     {u"GONOPROXY"_s, EnvOrigin::Default},
                      {u"GONOSUMDB"_s, EnvOrigin::Default}}},
         {.name = "GONOPROXY explicit",
          .env = {{u"GONOPROXY"_s, u"np.example.com"_s}},
          .fileAt = homeFile,
          .fileContent = "GOPRIVATE=*.corp\n"_ba,
-         .origins = {{u"GONOPROXY"_s, EnvOrigin::Environment}, {u"GONOSUMDB"_s, EnvOrigin::Default}}},
-        {.name = "empty values in the file", .fileAt = homeFile, .fileContent = "GOPROXY=\nGOSUMDB=\nGOTOOLCHAIN=\n"_ba},
+         .origins
+         = {{u"GONOPROXY"_s, EnvOrigin::Environment}, {u"GONOSUMDB"_s, EnvOrigin::Default}}},
+        {.name = "empty values in the file",
+         .fileAt = homeFile,
+         .fileContent = "GOPROXY=\nGOSUMDB=\nGOTOOLCHAIN=\n"_ba},
         {.name = "GOTOOLCHAIN in the file",
          .fileAt = homeFile,
          .fileContent = "GOTOOLCHAIN=local\n"_ba,
          .origins = {{u"GOTOOLCHAIN"_s, EnvOrigin::EnvFile}},
          .onlyMinor = 23},
         {.name = "HOME unset",
-         .errors = {{u"GOPATH"_s, u"HOME is not set"_s},
-                    {u"GOMODCACHE"_s, noModcache},
-                    {u"GOCACHE"_s, u"GOCACHE is not defined and neither $XDG_CACHE_HOME nor $HOME are defined"_s},
-                    {u"GOENV"_s, u"cannot find go env config: neither $XDG_CONFIG_HOME nor $HOME are defined"_s}},
+         .errors
+         = {{u"GOPATH"_s, u"HOME is not set"_s},
+            {u"GOMODCACHE"_s, noModcache},
+            {u"GOCACHE"_s,
+             u"GOCACHE is not defined and neither $XDG_CACHE_HOME nor $HOME are defined"_s},
+            {u"GOENV"_s,
+             u"cannot find go env config: neither $XDG_CONFIG_HOME nor $HOME are defined"_s}},
          .noHome = true},
         {.name = "HOME relative",
          .env = {{u"HOME"_s, u"relhome"_s}},
-         .errors = {{u"GOMODCACHE"_s,
-                     u"GOMODCACHE entry is relative; must be absolute path: \"relhome/go/pkg/mod\"."_s}}},
+         .errors
+         = {{u"GOMODCACHE"_s,
+             u"GOMODCACHE entry is relative; must be absolute path: \"relhome/go/pkg/mod\"."_s}}},
         {.name = "GOPATH relative",
          .env = {{u"GOPATH"_s, u"@TMP@/a:rel"_s}},
          .errors = {{u"GOPATH"_s, u"GOPATH entry is relative; must be absolute path: \"rel\"."_s}}},
         {.name = "GOPATH relative in the file",
          .fileAt = homeFile,
          .fileContent = "GOPATH=relgopath\n"_ba,
-         .errors = {{u"GOPATH"_s, u"GOPATH entry is relative; must be absolute path: \"relgopath\"."_s},
-                    {u"GOMODCACHE"_s,
-                     u"GOMODCACHE entry is relative; must be absolute path: \"relgopath/pkg/mod\"."_s}}},
+         .errors
+         = {{u"GOPATH"_s, u"GOPATH entry is relative; must be absolute path: \"relgopath\"."_s},
+            {u"GOMODCACHE"_s,
+             u"GOMODCACHE entry is relative; must be absolute path: \"relgopath/pkg/mod\"."_s}}},
         {.name = "GOPATH tilde",
          .env = {{u"GOPATH"_s, u"~/go"_s}},
-         .errors = {{u"GOPATH"_s, u"GOPATH entry cannot start with shell metacharacter '~': \"~/go\""_s},
-                    {u"GOMODCACHE"_s, u"GOMODCACHE entry is relative; must be absolute path: \"~/go/pkg/mod\"."_s}}},
+         .errors
+         = {{u"GOPATH"_s, u"GOPATH entry cannot start with shell metacharacter '~': \"~/go\""_s},
+            {u"GOMODCACHE"_s,
+             u"GOMODCACHE entry is relative; must be absolute path: \"~/go/pkg/mod\"."_s}}},
         {.name = "GOPATH is GOROOT",
          .env = {{u"GOPATH"_s, u"@GOROOT@"_s}},
          .errors = {{u"GOPATH"_s, u"GOPATH set to GOROOT (@GOROOT@) has no effect"_s}}},
         {.name = "GOCACHE relative",
          .env = {{u"GOCACHE"_s, u"relcache"_s}},
          .errors = {{u"GOCACHE"_s, u"GOCACHE is not an absolute path"_s}}},
-        {.name = "GOCACHE off", .env = {{u"GOCACHE"_s, u"off"_s}}, .origins = {{u"GOCACHE"_s, EnvOrigin::Environment}}},
+        {.name = "GOCACHE off",
+         .env = {{u"GOCACHE"_s, u"off"_s}},
+         .origins = {{u"GOCACHE"_s, EnvOrigin::Environment}}},
         {.name = "GOROOT with trailing slash", .env = {{u"GOROOT"_s, u"@GOROOT@/"_s}}},
-        {.name = "GOROOT of the other release", .env = {{u"GOROOT"_s, u"/usr/lib/go-1.19"_s}}, .onlyMinor = 23},
-        {.name = "GOROOT in the file", .fileAt = homeFile, .fileContent = "GOROOT=/usr/lib/go-1.19/\n"_ba},
+        {.name = "GOROOT of the other release",
+         .env = {{u"GOROOT"_s, u"/usr/lib/go-1.19"_s}},
+         .onlyMinor = 23},
+        {.name = "GOROOT in the file",
+         .fileAt = homeFile,
+         .fileContent = "GOROOT=/usr/lib/go-1.19/\n"_ba},
         {.name = "GOROOT in the file and the OS",
          .env = {{u"GOROOT"_s, u"/usr/lib/go-1.23"_s}},
          .fileAt = homeFile,
@@ -1065,7 +1144,8 @@ void TestGoEnvironment::shouldAgreeWithRealGoEnv()
     QFETCH(int, setup);
     const RealSetup s = realSetups().at(setup);
     const bool is119 = go == QLatin1String(MODKEEPER_GO119);
-    const QString goroot = QFileInfo(QFileInfo(go).canonicalFilePath()).dir().path().section(u'/', 0, -2);
+    const QString goroot
+        = QFileInfo(QFileInfo(go).canonicalFilePath()).dir().path().section(u'/', 0, -2);
 
     QTemporaryDir tmp;
     QVERIFY(tmp.isValid());
@@ -1076,7 +1156,8 @@ void TestGoEnvironment::shouldAgreeWithRealGoEnv()
     QHash<QString, QString> env;
     if (!s.noHome)
         env.insert(u"HOME"_s, home);
-    env.insert(u"PATH"_s, s.path.isEmpty() ? QFileInfo(go).absolutePath() + u":/usr/bin:/bin"_s : s.path);
+    env.insert(u"PATH"_s,
+               s.path.isEmpty() ? QFileInfo(go).absolutePath() + u":/usr/bin:/bin"_s : s.path);
     for (const auto &[k, v] : s.env)
         env.insert(k, expand(v, tmp.path(), home, goroot));
     if (!s.fileAt.isEmpty()) {
@@ -1106,7 +1187,8 @@ void TestGoEnvironment::shouldAgreeWithRealGoEnv()
     // relative to our cwd, so run from the same directory as go.
     const QString cwd = QDir::currentPath();
     QVERIFY(QDir::setCurrent(home));
-    const GoEnvironment ours = GoEnvironment::resolve(GoEnvInputs::fromEnvironment(env, Platform::Linux));
+    const GoEnvironment ours
+        = GoEnvironment::resolve(GoEnvInputs::fromEnvironment(env, Platform::Linux));
     QVERIFY(QDir::setCurrent(cwd));
 
     QHash<QString, QString> expectedErrors;
@@ -1137,7 +1219,8 @@ void TestGoEnvironment::shouldAgreeWithRealGoEnv()
     QVERIFY2(!real.isEmpty(), stdOut.constData());
     for (const QString &name : std::as_const(names))
         QVERIFY2(ours.value(name) == real.value(name).toString(),
-                 qPrintable(u"%1: ours \"%2\", go \"%3\""_s.arg(name, ours.value(name), real.value(name).toString())));
+                 qPrintable(u"%1: ours \"%2\", go \"%3\""_s.arg(name, ours.value(name),
+                                                                real.value(name).toString())));
     QCOMPARE(ours.goroot(), real.value(u"GOROOT"_s).toString());
     QCOMPARE(ours.goVersion(), real.value(u"GOVERSION"_s).toString());
     QCOMPARE(ours.goMinor(), is119 ? 19 : 23);
@@ -1176,7 +1259,9 @@ FakeMachine cliMachine()
 {
     FakeMachine m;
     m.withGo123();
-    m.env = {{u"HOME"_s, u"/home/u"_s}, {u"GOMODCACHE"_s, u"rel"_s}, {u"GOPRIVATE"_s, u"corp.example.com"_s}};
+    m.env = {{u"HOME"_s, u"/home/u"_s},
+             {u"GOMODCACHE"_s, u"rel"_s},
+             {u"GOPRIVATE"_s, u"corp.example.com"_s}};
     m.files.insert(u"/home/u/.config/go/env"_s, "GOFLAGS=-modcacherw\n"_ba);
     return m;
 }
@@ -1198,13 +1283,15 @@ void TestGoEnvironment::shouldPrintOneLinePerVariable()
         }
         return QString();
     };
-    QCOMPARE(line(u"GOPROXY"_s), u"GOPROXY=https://proxy.golang.org,direct (go.env: /usr/lib/go-1.23/go.env)"_s);
+    QCOMPARE(line(u"GOPROXY"_s),
+             u"GOPROXY=https://proxy.golang.org,direct (go.env: /usr/lib/go-1.23/go.env)"_s);
     QCOMPARE(line(u"GOFLAGS"_s), u"GOFLAGS=-modcacherw (go env file: /home/u/.config/go/env)"_s);
     QCOMPARE(line(u"GOPATH"_s), u"GOPATH=/home/u/go (default)"_s);
     QCOMPARE(line(u"GOPRIVATE"_s), u"GOPRIVATE=corp.example.com (environment)"_s);
     QCOMPARE(line(u"GOINSECURE"_s), u"GOINSECURE= (unset)"_s);
-    QCOMPARE(line(u"GOMODCACHE"_s),
-             u"GOMODCACHE=rel (environment; error: GOMODCACHE entry is relative; must be absolute path: \"rel\".)"_s);
+    QCOMPARE(
+        line(u"GOMODCACHE"_s),
+        u"GOMODCACHE=rel (environment; error: GOMODCACHE entry is relative; must be absolute path: \"rel\".)"_s);
     // The notes line up in one column.
     const qsizetype column = lines.first().indexOf(u"    (");
     for (const QString &l : lines)

@@ -39,9 +39,10 @@ const QByteArray initialContent = "# my go settings\n"
 // A HOME for one go: PATH finds that go, nothing else of ours leaks in.
 QProcessEnvironment homeEnvironment(const QString &go, const QString &home)
 {
-    QProcessEnvironment env = GoTool::isolatedEnvironment(go, home, home + u"/modcache"_s, QString());
-    for (const QString &k : {u"GOENV"_s, u"GOPROXY"_s, u"GOSUMDB"_s, u"GONOSUMDB"_s, u"GONOPROXY"_s, u"GOPRIVATE"_s,
-                             u"GOINSECURE"_s, u"GOFLAGS"_s})
+    QProcessEnvironment env
+        = GoTool::isolatedEnvironment(go, home, home + u"/modcache"_s, QString());
+    for (const QString &k : {u"GOENV"_s, u"GOPROXY"_s, u"GOSUMDB"_s, u"GONOSUMDB"_s, u"GONOPROXY"_s,
+                             u"GOPRIVATE"_s, u"GOINSECURE"_s, u"GOFLAGS"_s})
         env.remove(k);
     return env;
 }
@@ -77,7 +78,8 @@ QJsonObject goEnvJson(const QString &go, const QProcessEnvironment &env, const Q
 QStringList filesUnder(const QString &dir)
 {
     QStringList out;
-    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories);
     while (it.hasNext())
         out.append(it.next());
     out.sort();
@@ -134,23 +136,27 @@ void GoEnvWriteTest::shouldWriteWhatGoEnvWriteWrites()
     const QString goproxy = u"https://proxy.corp.example.com|https://goproxy.cn,direct"_s;
     const QString goprivate = u"*.corp.example.com,rsc.io/private"_s;
     const mk::Expected<mk::GoEnvWriteResult> r = GoEnvWriter::write(
-        inputsFor(ourEnv), {{u"GOPROXY"_s, goproxy.toUtf8()}, {u"GOPRIVATE"_s, goprivate.toUtf8()}}, {u"GONOSUMDB"_s});
+        inputsFor(ourEnv), {{u"GOPROXY"_s, goproxy.toUtf8()}, {u"GOPRIVATE"_s, goprivate.toUtf8()}},
+        {u"GONOSUMDB"_s});
     QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
     QCOMPARE(r->path, ourFile);
     QVERIFY(r->changed);
 
     // The same edit by go itself, on an identical file.
-    const mk::test::ProcessResult w =
-        GoTool::run(go, {u"env"_s, u"-w"_s, u"GOPROXY="_s + goproxy, u"GOPRIVATE="_s + goprivate}, goEnv, theirs.path());
+    const mk::test::ProcessResult w
+        = GoTool::run(go, {u"env"_s, u"-w"_s, u"GOPROXY="_s + goproxy, u"GOPRIVATE="_s + goprivate},
+                      goEnv, theirs.path());
     QVERIFY2(w.succeeded(), qPrintable(w.describe()));
-    const mk::test::ProcessResult u = GoTool::run(go, {u"env"_s, u"-u"_s, u"GONOSUMDB"_s}, goEnv, theirs.path());
+    const mk::test::ProcessResult u
+        = GoTool::run(go, {u"env"_s, u"-u"_s, u"GONOSUMDB"_s}, goEnv, theirs.path());
     QVERIFY2(u.succeeded(), qPrintable(u.describe()));
     QCOMPARE(readAll(ourFile), readAll(goFile));
 
     // Unrelated lines are still there, byte for byte.
     const QByteArray content = readAll(ourFile);
-    for (const QByteArray &line : {QByteArray("# my go settings\n"), QByteArray("GOFLAGS=-modcacherw\n"),
-                                  QByteArray("lowercase=ignored by go\n"), QByteArray("GOSUMDB=sum.golang.org\n")})
+    for (const QByteArray &line :
+         {QByteArray("# my go settings\n"), QByteArray("GOFLAGS=-modcacherw\n"),
+          QByteArray("lowercase=ignored by go\n"), QByteArray("GOSUMDB=sum.golang.org\n")})
         QVERIFY2(content.contains(line), content.constData());
     QVERIFY(!content.contains("GONOSUMDB"));
 
@@ -164,8 +170,8 @@ void GoEnvWriteTest::shouldWriteWhatGoEnvWriteWrites()
     QCOMPARE(r->after.value(u"GOPROXY"_s), goproxy);
 
     // Writing the same values again changes nothing.
-    const mk::Expected<mk::GoEnvWriteResult> again =
-        GoEnvWriter::write(inputsFor(ourEnv), {{u"GOPROXY"_s, goproxy.toUtf8()}});
+    const mk::Expected<mk::GoEnvWriteResult> again
+        = GoEnvWriter::write(inputsFor(ourEnv), {{u"GOPROXY"_s, goproxy.toUtf8()}});
     QVERIFY(again.ok());
     QVERIFY(!again->changed);
     QCOMPARE(readAll(ourFile), readAll(goFile));
@@ -183,13 +189,17 @@ void GoEnvWriteTest::shouldCreateTheDirectoryAndKeepModes()
 
     // A new file gets go's mode (0666 less the umask); go creates its own for comparison.
     const QProcessEnvironment goEnv = homeEnvironment(GoTool::go123(), goHome.path());
-    QVERIFY(GoTool::run(GoTool::go123(), {u"env"_s, u"-w"_s, u"GOPROXY=https://goproxy.cn,direct"_s}, goEnv,
+    QVERIFY(GoTool::run(GoTool::go123(),
+                        {u"env"_s, u"-w"_s, u"GOPROXY=https://goproxy.cn,direct"_s}, goEnv,
                         goHome.path())
                 .succeeded());
-    struct stat ours {};
-    struct stat theirs {};
+    struct stat ours
+    { };
+    struct stat theirs
+    { };
     QCOMPARE(::stat(QFile::encodeName(file).constData(), &ours), 0);
-    QCOMPARE(::stat(QFile::encodeName(goHome.path() + u"/.config/go/env"_s).constData(), &theirs), 0);
+    QCOMPARE(::stat(QFile::encodeName(goHome.path() + u"/.config/go/env"_s).constData(), &theirs),
+             0);
     QCOMPARE(ours.st_mode & 07777, theirs.st_mode & 07777);
 
     // An existing file keeps its mode; no temporary file is left behind.
@@ -197,7 +207,8 @@ void GoEnvWriteTest::shouldCreateTheDirectoryAndKeepModes()
     QVERIFY(GoEnvWriter::write(inputsFor(env), {{u"GOPRIVATE"_s, "x.example.com"}}).ok());
     QCOMPARE(::stat(QFile::encodeName(file).constData(), &ours), 0);
     QCOMPARE(ours.st_mode & 07777, mode_t(0640));
-    QCOMPARE(QDir(QFileInfo(file).path()).entryList(QDir::Files | QDir::Hidden), QStringList{u"env"_s});
+    QCOMPARE(QDir(QFileInfo(file).path()).entryList(QDir::Files | QDir::Hidden),
+             QStringList{u"env"_s});
 }
 
 void GoEnvWriteTest::shouldFollowSymlinkedEnvFile()
@@ -220,20 +231,20 @@ void GoEnvWriteTest::shouldRefuseGoenvOff()
     mk::test::ScratchDir home(u"goenv-off"_s);
     QProcessEnvironment env = homeEnvironment(GoTool::go123(), home.path());
     env.insert(u"GOENV"_s, u"off"_s);
-    const mk::Expected<mk::GoEnvWriteResult> r =
-        GoEnvWriter::write(inputsFor(env), {{u"GOPROXY"_s, "https://goproxy.cn,direct"}});
+    const mk::Expected<mk::GoEnvWriteResult> r
+        = GoEnvWriter::write(inputsFor(env), {{u"GOPROXY"_s, "https://goproxy.cn,direct"}});
     QVERIFY(!r.ok());
     QCOMPARE(r.error().subject, u"GOENV=off"_s);
     QVERIFY2(r.error().message.contains(u"disabled by GOENV=off"_s), qPrintable(r.error().message));
     QCOMPARE(filesUnder(home.path()), QStringList());
 
     // The same through the preset switcher and the CLI.
-    const mk::Expected<mk::ProxyApplyPlan> plan =
-        mk::ProxySwitcher::plan(mk::ProxyPreset::builtIns().at(1), inputsFor(env));
+    const mk::Expected<mk::ProxyApplyPlan> plan
+        = mk::ProxySwitcher::plan(mk::ProxyPreset::builtIns().at(1), inputsFor(env));
     QVERIFY(!plan.ok());
     QCOMPARE(plan.error().subject, u"GOENV=off"_s);
-    const mk::test::ProcessResult cli =
-        mk::test::Subprocess::run(QStringLiteral(MODKEEPER_CLI), {u"proxy"_s, u"use"_s, u"goproxy.cn"_s}, env, home.path());
+    const mk::test::ProcessResult cli = mk::test::Subprocess::run(
+        QStringLiteral(MODKEEPER_CLI), {u"proxy"_s, u"use"_s, u"goproxy.cn"_s}, env, home.path());
     QCOMPARE(cli.exitCode, 1);
     QVERIFY2(cli.stdErr.contains("GOENV=off"), cli.stdErr.constData());
     QStringList leftovers = filesUnder(home.path());
@@ -264,7 +275,8 @@ void GoEnvWriteTest::shouldRejectInvalidValuesBeforeWriting_data()
     };
     for (const QString &go : {GoTool::go119(), GoTool::go123()}) {
         for (const Row &r : rows)
-            QTest::addRow("%s %s", qPrintable(GoTool::label(go)), r.name) << go << QString::fromLatin1(r.key) << r.value;
+            QTest::addRow("%s %s", qPrintable(GoTool::label(go)), r.name)
+                << go << QString::fromLatin1(r.key) << r.value;
     }
 }
 
@@ -277,25 +289,28 @@ void GoEnvWriteTest::shouldRejectInvalidValuesBeforeWriting()
     const QProcessEnvironment env = homeEnvironment(go, home.path());
     const QString file = home.path() + u"/.config/go/env"_s;
     QVERIFY(writeFile(file, initialContent));
-    struct stat before {};
+    struct stat before
+    { };
     QCOMPARE(::stat(QFile::encodeName(file).constData(), &before), 0);
 
-    const mk::Expected<mk::GoEnvWriteResult> r =
-        GoEnvWriter::write(inputsFor(env), {{u"GOPROXY"_s, "https://goproxy.cn"}, {key, value}});
+    const mk::Expected<mk::GoEnvWriteResult> r
+        = GoEnvWriter::write(inputsFor(env), {{u"GOPROXY"_s, "https://goproxy.cn"}, {key, value}});
     QVERIFY(!r.ok());
     QCOMPARE(r.error().subject, key);
     QCOMPARE(readAll(file), initialContent);
-    struct stat after {};
+    struct stat after
+    { };
     QCOMPARE(::stat(QFile::encodeName(file).constData(), &after), 0);
     QCOMPARE(after.st_ino, before.st_ino); // not even replaced by an identical copy
-    QCOMPARE(QDir(QFileInfo(file).path()).entryList(QDir::Files | QDir::Hidden), QStringList{u"env"_s});
+    QCOMPARE(QDir(QFileInfo(file).path()).entryList(QDir::Files | QDir::Hidden),
+             QStringList{u"env"_s});
 
     // go refuses the same value with the same words. QProcess takes arguments as QString,
     // so the values that are not valid UTF-8 or hold NUL cannot be handed to go this way.
     if (value.contains('\0') || QString::fromUtf8(value).toUtf8() != value)
         return;
-    const mk::test::ProcessResult w =
-        GoTool::run(go, {u"env"_s, u"-w"_s, key + u'=' + QString::fromUtf8(value)}, env, home.path());
+    const mk::test::ProcessResult w = GoTool::run(
+        go, {u"env"_s, u"-w"_s, key + u'=' + QString::fromUtf8(value)}, env, home.path());
     QCOMPARE(w.exitCode, 1);
     QCOMPARE(QString::fromUtf8(w.stdErr).trimmed(), u"go: "_s + r.error().message);
 }
@@ -328,7 +343,8 @@ void GoEnvWriteTest::shouldDetectEnvironmentOverrides()
     QCOMPARE(o.environmentValue, u"direct"_s);
     QCOMPARE(o.storedValue.value_or(QString()), u"https://goproxy.cn,direct"_s);
     QVERIFY2(o.explanation.contains(u"unset GOPROXY"_s), qPrintable(o.explanation));
-    QVERIFY(result.overrides.at(1).explanation.contains(u"stops GONOSUMDB from following GOPRIVATE"_s));
+    QVERIFY(
+        result.overrides.at(1).explanation.contains(u"stops GONOSUMDB from following GOPRIVATE"_s));
 
     const mk::ProxyEnvState::Variable v = result.state.variable(u"GOPROXY"_s);
     QCOMPARE(v.effective, u"direct"_s);
@@ -342,8 +358,9 @@ void GoEnvWriteTest::shouldDetectEnvironmentOverrides()
     QCOMPARE(json.value(u"GOPROXY"_s).toString(), v.effective);
     QCOMPARE(json.value(u"GOPRIVATE"_s).toString(), u"*.corp.example.com"_s);
     QCOMPARE(json.value(u"GONOSUMDB"_s).toString(), u"from.env.example"_s);
-    const mk::test::ProcessResult w =
-        GoTool::run(GoTool::go123(), {u"env"_s, u"-w"_s, u"GOPROXY=https://goproxy.cn,direct"_s}, env, home.path());
+    const mk::test::ProcessResult w
+        = GoTool::run(GoTool::go123(), {u"env"_s, u"-w"_s, u"GOPROXY=https://goproxy.cn,direct"_s},
+                      env, home.path());
     QVERIFY(w.succeeded());
     QCOMPARE(QString::fromUtf8(w.stdErr).trimmed(), result.goWarnings.value(0));
 }
@@ -363,11 +380,12 @@ void GoEnvWriteTest::shouldSwitchPresetForNewShells()
     QVERIFY(writeFile(home.path() + u"/.config/go/env"_s, initialContent));
 
     for (const QString &preset : {u"goproxy.cn"_s, u"aliyun"_s, u"off"_s, u"proxy.golang.org"_s}) {
-        const mk::test::ProcessResult use =
-            mk::test::Subprocess::run(QStringLiteral(MODKEEPER_CLI), {u"proxy"_s, u"use"_s, preset}, env, home.path());
+        const mk::test::ProcessResult use = mk::test::Subprocess::run(
+            QStringLiteral(MODKEEPER_CLI), {u"proxy"_s, u"use"_s, preset}, env, home.path());
         QVERIFY2(use.succeeded(), qPrintable(use.describe()));
         // "A new shell": a fresh go process with the same HOME and nothing else set.
-        const mk::test::ProcessResult shown = GoTool::run(go, {u"env"_s, u"GOPROXY"_s}, env, home.path());
+        const mk::test::ProcessResult shown
+            = GoTool::run(go, {u"env"_s, u"GOPROXY"_s}, env, home.path());
         QVERIFY(shown.succeeded());
         QString expected;
         for (const mk::ProxyPreset &p : mk::ProxyPreset::builtIns()) {
@@ -377,7 +395,8 @@ void GoEnvWriteTest::shouldSwitchPresetForNewShells()
         QCOMPARE(QString::fromUtf8(shown.stdOut).trimmed(), expected);
         const mk::test::ProcessResult list = mk::test::Subprocess::run(
             QStringLiteral(MODKEEPER_CLI), {u"proxy"_s, u"list"_s, u"--json"_s}, env, home.path());
-        QCOMPARE(QJsonDocument::fromJson(list.stdOut).object().value(u"active"_s).toString(), preset);
+        QCOMPARE(QJsonDocument::fromJson(list.stdOut).object().value(u"active"_s).toString(),
+                 preset);
     }
     const QByteArray content = readAll(home.path() + u"/.config/go/env"_s);
     QVERIFY(content.startsWith("# my go settings\nGOFLAGS=-modcacherw\n"));

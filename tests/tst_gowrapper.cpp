@@ -29,10 +29,12 @@ private Q_SLOTS:
         m_scratch = std::make_unique<ScratchDir>(u"tst_gowrapper"_s);
         QVERIFY(m_scratch->isValid());
         m_world = std::make_unique<World>(m_scratch->path());
-        const QString error = m_world->build({{u"example.com/a"_s, u"v1.1.0"_s, smallModuleFiles(u"example.com/a"_s, u"v1.1.0"_s)},
-                                              // World needs one version in its template cache
-                                              {u"example.com/ab"_s, u"v1.0.0"_s, smallModuleFiles(u"example.com/ab"_s, u"v1.0.0"_s)}},
-                                             {GoTool::go123()}, {m_id});
+        const QString error = m_world->build(
+            {{u"example.com/a"_s, u"v1.1.0"_s, smallModuleFiles(u"example.com/a"_s, u"v1.1.0"_s)},
+             // World needs one version in its template cache
+             {u"example.com/ab"_s, u"v1.0.0"_s,
+              smallModuleFiles(u"example.com/ab"_s, u"v1.0.0"_s)}},
+            {GoTool::go123()}, {m_id});
         QVERIFY2(error.isEmpty(), qPrintable(error));
     }
     void cleanupTestCase()
@@ -49,12 +51,15 @@ private Q_SLOTS:
         const QString calls = work.filePath(u"calls.txt"_s);
         const QString script = work.mkpath(u"tools/wrap"_s) + u"/go-wrapper.sh"_s;
         QVERIFY(writeFile(script, "#!/bin/sh\n"
-                                  "echo \"$@\" >> '" + calls.toUtf8() + "'\n"
-                                  // The fixture has no version control: let the real go take the
-                                  // private path from the proxy.
-                                  "unset GONOPROXY GOPRIVATE GONOSUMDB GOROOT\n"
-                                  "exec " MODKEEPER_GO123 " \"$@\"\n"));
-        QVERIFY(QFile::setPermissions(script, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+                                  "echo \"$@\" >> '"
+                                      + calls.toUtf8()
+                                      + "'\n"
+                                        // The fixture has no version control: let the real go take
+                                        // the private path from the proxy.
+                                        "unset GONOPROXY GOPRIVATE GONOSUMDB GOROOT\n"
+                                        "exec " MODKEEPER_GO123 " \"$@\"\n"));
+        QVERIFY(
+            QFile::setPermissions(script, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
         const QString bin = work.mkpath(u"bin"_s);
         QVERIFY(QFile::link(script, bin + u"/go"_s));
 
@@ -65,8 +70,11 @@ private Q_SLOTS:
         e.insert(u"GONOPROXY"_s, u"example.com/a"_s);
         e.insert(u"GOSUMDB"_s, u"off"_s);
         const ProcessResult r = runCli({u"download"_s, u"--json"_s, m_id}, e);
-        QVERIFY2(QFile::exists(calls), qPrintable(u"the go on PATH was not run\n"_s + r.describe()));
-        QVERIFY2(readFile(calls).contains(QByteArray(QByteArray("mod download -json ") + m_id.toUtf8())), readFile(calls).constData());
+        QVERIFY2(QFile::exists(calls),
+                 qPrintable(u"the go on PATH was not run\n"_s + r.describe()));
+        QVERIFY2(
+            readFile(calls).contains(QByteArray(QByteArray("mod download -json ") + m_id.toUtf8())),
+            readFile(calls).constData());
         QVERIFY2(r.succeeded(), qPrintable(r.describe()));
         const QJsonArray versions = jsonObject(r.stdOut).value(u"versions"_s).toArray();
         QCOMPARE(versions.size(), 1);

@@ -66,12 +66,15 @@ private Q_SLOTS:
         m_cert = std::make_unique<TestCertificate>(m_scratch->mkpath(u"ca"_s));
         QVERIFY2(m_cert->ok(), qPrintable(m_cert->error()));
         m_world = std::make_unique<World>(m_scratch->path());
-        const QString error = m_world->build({{u"example.com/a"_s, u"v1.1.0"_s, smallModuleFiles(u"example.com/a"_s, u"v1.1.0"_s)},
-                                              // World needs one version in its template cache
-                                              {u"example.com/ab"_s, u"v1.0.0"_s, smallModuleFiles(u"example.com/ab"_s, u"v1.0.0"_s)}},
-                                             {GoTool::go123()}, {kId});
+        const QString error = m_world->build(
+            {{u"example.com/a"_s, u"v1.1.0"_s, smallModuleFiles(u"example.com/a"_s, u"v1.1.0"_s)},
+             // World needs one version in its template cache
+             {u"example.com/ab"_s, u"v1.0.0"_s,
+              smallModuleFiles(u"example.com/ab"_s, u"v1.0.0"_s)}},
+            {GoTool::go123()}, {kId});
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        m_server = std::make_unique<LoopbackServerThread>(QHostAddress::LocalHost, m_cert->serverConfiguration());
+        m_server = std::make_unique<LoopbackServerThread>(QHostAddress::LocalHost,
+                                                          m_cert->serverConfiguration());
         QVERIFY(m_server->listening());
         for (const QString &suffix : {u".info"_s, u".mod"_s, u".zip"_s}) {
             LoopbackHttpServer::Response r;
@@ -100,7 +103,8 @@ private Q_SLOTS:
     {
         ScratchDir work(u"tst_gui_cacert-download"_s);
         const QString untrusted = downloadWithDialog(work.filePath(u"cache1"_s));
-        QVERIFY2(untrusted.startsWith(u"failed"_s) && untrusted.contains((*m_server).hostKey()), qPrintable(untrusted));
+        QVERIFY2(untrusted.startsWith(u"failed"_s) && untrusted.contains((*m_server).hostKey()),
+                 qPrintable(untrusted));
 
         ProxySettingsDialog settings;
         settings.show();

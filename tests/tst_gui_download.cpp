@@ -51,7 +51,8 @@ class TestGuiDownload : public QObject
 
     [[nodiscard]] static std::unique_ptr<ScratchDir> workDir()
     {
-        return std::make_unique<ScratchDir>(u"tst_gui_download-"_s + QString::fromLatin1(QTest::currentTestFunction()));
+        return std::make_unique<ScratchDir>(u"tst_gui_download-"_s
+                                            + QString::fromLatin1(QTest::currentTestFunction()));
     }
 
 private Q_SLOTS:
@@ -110,7 +111,8 @@ private Q_SLOTS:
         dialog.setInputText(u"example.com/a@v1.1.0\nexample.com/a@master\n"_s);
         dialog.start();
         QVERIFY(!dialog.isRunning());
-        QVERIFY2(dialog.summaryText().contains(u"example.com/a@master"_s), qPrintable(dialog.summaryText()));
+        QVERIFY2(dialog.summaryText().contains(u"example.com/a@master"_s),
+                 qPrintable(dialog.summaryText()));
         QCOMPARE(m_server->requests().size(), 0);
 
         // The zip comes slowly: the GUI thread keeps ticking meanwhile.
@@ -126,12 +128,16 @@ private Q_SLOTS:
         QVERIFY(dialog.isRunning());
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kTimeoutMs);
         ticker.stop();
-        QVERIFY2(ticks >= 30, qPrintable(u"the GUI thread ticked only %1 times in 1.5 s"_s.arg(ticks)));
-        QCOMPARE(toString(outcomeOf(dialog, u"example.com/a@v1.1.0"_s)), toString(DownloadOutcome::Downloaded));
-        QCOMPARE(toString(outcomeOf(dialog, u"github.com/Upper/Case@v1.0.0"_s)), toString(DownloadOutcome::Downloaded));
+        QVERIFY2(ticks >= 30,
+                 qPrintable(u"the GUI thread ticked only %1 times in 1.5 s"_s.arg(ticks)));
+        QCOMPARE(toString(outcomeOf(dialog, u"example.com/a@v1.1.0"_s)),
+                 toString(DownloadOutcome::Downloaded));
+        QCOMPARE(toString(outcomeOf(dialog, u"github.com/Upper/Case@v1.0.0"_s)),
+                 toString(DownloadOutcome::Downloaded));
         QCOMPARE(changed.count(), 1);
         QVERIFY(piecesOf(cache, u"example.com/a@v1.1.0"_s).complete());
-        QVERIFY2(dialog.summaryText().contains(u"2 downloaded"_s), qPrintable(dialog.summaryText()));
+        QVERIFY2(dialog.summaryText().contains(u"2 downloaded"_s),
+                 qPrintable(dialog.summaryText()));
         QCOMPARE(dialog.report()->rowCount(), 2);
     }
 
@@ -141,7 +147,8 @@ private Q_SLOTS:
         const QString cache = m_world->freshCache(GoTool::go123(), work->path());
         QVERIFY(!cache.isEmpty());
         QVERIFY(writeFile(m_goenv, "GOPROXY=off\nGOPRIVATE=corp.example\n"));
-        DownloadDialog dialog(DownloadDialog::Purpose::Refresh, cache, {{u"example.com/ab"_s, u"v1.0.0"_s}});
+        DownloadDialog dialog(DownloadDialog::Purpose::Refresh, cache,
+                              {{u"example.com/ab"_s, u"v1.0.0"_s}});
         dialog.show();
         dialog.choosePreset(u"mirror"_s);
         dialog.setSwitchGoProxy(true);
@@ -156,14 +163,17 @@ private Q_SLOTS:
         });
         dialog.start();
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kTimeoutMs);
-        QVERIFY2(outcomeOf(dialog, u"example.com/ab@v1.0.0"_s) == DownloadOutcome::Identical, qPrintable(dialog.summaryText()));
+        QVERIFY2(outcomeOf(dialog, u"example.com/ab@v1.0.0"_s) == DownloadOutcome::Identical,
+                 qPrintable(dialog.summaryText()));
         QVERIFY2(dialog.summaryText().contains(u"1 identical"_s), qPrintable(dialog.summaryText()));
         // The real go reads the switched value from the file; the unrelated line is kept.
-        QProcessEnvironment env = GoTool::isolatedEnvironment(GoTool::go123(), work->path(), cache, m_server->url());
+        QProcessEnvironment env
+            = GoTool::isolatedEnvironment(GoTool::go123(), work->path(), cache, m_server->url());
         env.insert(u"GOENV"_s, m_goenv);
         env.remove(u"GOPROXY"_s);
         env.remove(u"GOPRIVATE"_s);
-        const ProcessResult goEnv = GoTool::run(GoTool::go123(), {u"env"_s, u"GOPROXY"_s, u"GOPRIVATE"_s}, env, work->path());
+        const ProcessResult goEnv = GoTool::run(
+            GoTool::go123(), {u"env"_s, u"GOPROXY"_s, u"GOPRIVATE"_s}, env, work->path());
         QVERIFY2(goEnv.succeeded(), qPrintable(goEnv.describe()));
         QCOMPARE(QString::fromUtf8(goEnv.stdOut).trimmed(), m_server->url() + u"\ncorp.example"_s);
     }
@@ -175,15 +185,20 @@ private Q_SLOTS:
         QVERIFY(!cache.isEmpty());
         const QByteArray p = "example.com/ab@v1.0.0/";
         m_server->setFault("example.com/ab/@v/v1.0.0.zip",
-                           {0, RawZipWriter().file(p + "go.mod", FixtureProxy::goMod(u"example.com/ab"_s)).file(p + "x.go", "package pab\n").bytes()});
+                           {0, RawZipWriter()
+                                   .file(p + "go.mod", FixtureProxy::goMod(u"example.com/ab"_s))
+                                   .file(p + "x.go", "package pab\n")
+                                   .bytes()});
         const QStringList before = listing(cache);
-        DownloadDialog dialog(DownloadDialog::Purpose::Refresh, cache, {{u"example.com/ab"_s, u"v1.0.0"_s}});
+        DownloadDialog dialog(DownloadDialog::Purpose::Refresh, cache,
+                              {{u"example.com/ab"_s, u"v1.0.0"_s}});
         dialog.show();
         QSignalSpy finished(&dialog, &DownloadDialog::runFinished);
         QSignalSpy changed(&dialog, &DownloadDialog::cacheChanged);
         dialog.start();
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kTimeoutMs);
-        QCOMPARE(toString(outcomeOf(dialog, u"example.com/ab@v1.0.0"_s)), toString(DownloadOutcome::Changed));
+        QCOMPARE(toString(outcomeOf(dialog, u"example.com/ab@v1.0.0"_s)),
+                 toString(DownloadOutcome::Changed));
         const QModelIndex status = dialog.report()->index(0, DownloadReportModel::StatusColumn);
         QVERIFY(status.data().toString().contains(u"CHANGED"_s));
         QVERIFY(status.data(Qt::FontRole).value<QFont>().bold());
@@ -206,15 +221,18 @@ private Q_SLOTS:
         QTreeView *tree = window.treeView();
         tree->expandAll();
         const QModelIndex module = window.model()->moduleIndex(u"example.com/ab"_s);
-        const QModelIndex version = window.proxy()->mapFromSource(window.model()->index(0, 0, module));
-        tree->selectionModel()->select(version, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        const QModelIndex version
+            = window.proxy()->mapFromSource(window.model()->index(0, 0, module));
+        tree->selectionModel()->select(version, QItemSelectionModel::ClearAndSelect
+                                                    | QItemSelectionModel::Rows);
         QAction *refresh = window.findChild<QAction *>(u"refreshFromProxyAction"_s);
         QVERIFY(refresh);
         QTRY_VERIFY(refresh->isEnabled());
         refresh->trigger();
         QVERIFY(window.downloadDialog());
         QCOMPARE(window.downloadDialog()->report()->rowCount(), 1);
-        QCOMPARE(window.downloadDialog()->report()->index(0, 0).data().toString(), u"example.com/ab@v1.0.0"_s);
+        QCOMPARE(window.downloadDialog()->report()->index(0, 0).data().toString(),
+                 u"example.com/ab@v1.0.0"_s);
         QAction *download = window.findChild<QAction *>(u"downloadModulesAction"_s);
         QVERIFY(download && download->isEnabled());
         window.downloadDialog()->close();

@@ -49,20 +49,22 @@ bool writeVersion(const QString &gomodcache, const QString &escapedPath,
     for (const QString &file : treeFiles)
         ok = ok && writeFile(tree + u'/' + file, QByteArray("package x\n").repeated(300));
     ok = ok && writeFile(tree + u"/go.mod"_s, "module " + escapedPath.toUtf8() + "\n");
-    ok = ok && writeFile(dl + escapedVersion + u".info"_s,
-                         R"({"Version":")" + escapedVersion.toUtf8()
-                             + R"(","Time":"2023-06-01T10:00:00Z"})");
+    ok = ok
+         && writeFile(dl + escapedVersion + u".info"_s,
+                      R"({"Version":")" + escapedVersion.toUtf8()
+                          + R"(","Time":"2023-06-01T10:00:00Z"})");
     ok = ok && writeFile(dl + escapedVersion + u".mod"_s, "module " + escapedPath.toUtf8() + "\n");
     ok = ok && writeFile(dl + escapedVersion + u".zip"_s, QByteArray(20000, 'z'));
-    ok = ok && writeFile(dl + escapedVersion + u".ziphash"_s,
-                         "h1:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=");
+    ok = ok
+         && writeFile(dl + escapedVersion + u".ziphash"_s,
+                      "h1:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=");
     ok = ok && writeFile(dl + escapedVersion + u".lock"_s, {});
     QFile list(dl + u"list"_s);
     ok = ok && list.open(QIODevice::Append) && list.write(escapedVersion.toUtf8() + '\n') > 0;
     return ok;
 }
 
-template <typename T>
+template<typename T>
 T *child(const QWidget &parent, const QString &name)
 {
     return parent.findChild<T *>(name);
@@ -259,10 +261,8 @@ void TestGuiMainWindow::shouldSumSelectedVersionsInTheStatusBar()
     QVERIFY(helloBytes > 0 && tomlBytes > 0);
 
     // A module row stands for all its versions.
-    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {},
-                      tree->visualRect(hello).center());
-    QCOMPARE(selection->text(),
-             u"2 selected \u00b7 "_s + mk::DisplayFormat::size(helloBytes));
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualRect(hello).center());
+    QCOMPARE(selection->text(), u"2 selected \u00b7 "_s + mk::DisplayFormat::size(helloBytes));
 
     // Ctrl+click adds the other module.
     QTest::mouseClick(tree->viewport(), Qt::LeftButton, Qt::ControlModifier,
@@ -281,8 +281,7 @@ void TestGuiMainWindow::shouldSumSelectedVersionsInTheStatusBar()
              u"3 selected \u00b7 "_s + mk::DisplayFormat::size(helloBytes + tomlBytes));
 
     // Just one version.
-    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {},
-                      tree->visualRect(helloChild).center());
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualRect(helloChild).center());
     const quint64 childBytes = helloChild.data(mk::CacheModel::DiskBytesRole).toULongLong();
     QCOMPARE(selection->text(), u"1 selected \u00b7 "_s + mk::DisplayFormat::size(childBytes));
 
@@ -364,8 +363,8 @@ void TestGuiMainWindow::shouldIgnoreAnAbandonedScan()
     w.scanCache(m_dir.path() + u"/gone"_s);
     QCOMPARE(finished.count(), 1);
     QVERIFY(w.isShowingEmptyState());
-    QVERIFY(!QTest::qWaitFor(
-        [&] { return w.model()->rowCount() > 0 || finished.count() > 1; }, 1500));
+    QVERIFY(
+        !QTest::qWaitFor([&] { return w.model()->rowCount() > 0 || finished.count() > 1; }, 1500));
     QVERIFY(w.isShowingEmptyState());
     QCOMPARE(w.model()->versionCount(), 0u);
 }

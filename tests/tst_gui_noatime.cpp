@@ -33,9 +33,11 @@ private Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true);
         m_scratch = std::make_unique<ScratchDir>(u"tst_gui_noatime"_s);
         QVERIFY(m_scratch->isValid());
-        QVERIFY2(FileTimes::readsUpdateOldAtimes(m_scratch->path()),
-                 qPrintable(u"reading a file on the filesystem of %1 does not update its old atime (noatime mount?): "
-                            "this test cannot detect atime changes there"_s.arg(m_scratch->path())));
+        QVERIFY2(
+            FileTimes::readsUpdateOldAtimes(m_scratch->path()),
+            qPrintable(u"reading a file on the filesystem of %1 does not update its old atime "
+                       u"(noatime mount?): "
+                       "this test cannot detect atime changes there"_s.arg(m_scratch->path())));
         qputenv("GOENV", "off");
         qputenv("GOFLAGS", "");
         qputenv("GOCACHE", QFile::encodeName(m_scratch->mkpath(u"gocache"_s)));

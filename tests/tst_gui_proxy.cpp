@@ -53,8 +53,8 @@ using Response = mk::test::LoopbackHttpServer::Response;
 using ServerThread = mk::test::LoopbackServerThread;
 
 const QByteArray initialContent = "# my go settings\nGOFLAGS=-modcacherw\n";
-const QStringList proxyVariables = {u"GOPROXY"_s, u"GOPRIVATE"_s, u"GONOPROXY"_s, u"GONOSUMDB"_s,
-                                    u"GOSUMDB"_s, u"GOINSECURE"_s};
+const QStringList proxyVariables
+    = {u"GOPROXY"_s, u"GOPRIVATE"_s, u"GONOPROXY"_s, u"GONOSUMDB"_s, u"GOSUMDB"_s, u"GOINSECURE"_s};
 
 QByteArray readAll(const QString &path)
 {
@@ -88,7 +88,10 @@ class AbsentKeychain final : public mk::KeychainBackend
 {
 public:
     void read(const QString &, const QString &, Done done) override { done(unavailable()); }
-    void write(const QString &, const QString &, const QByteArray &, Done done) override { done(unavailable()); }
+    void write(const QString &, const QString &, const QByteArray &, Done done) override
+    {
+        done(unavailable());
+    }
     void remove(const QString &, const QString &, Done done) override { done(unavailable()); }
 
 private:
@@ -155,7 +158,8 @@ private Q_SLOTS:
 
 private:
     void openWindow();
-    [[nodiscard]] QString goEnv(const QString &go, const QString &name, const QStringList &extraEnv = {}) const;
+    [[nodiscard]] QString goEnv(const QString &go, const QString &name,
+                                const QStringList &extraEnv = {}) const;
     [[nodiscard]] bool activate(const QString &presetName) const;
     [[nodiscard]] QMessageBox *waitForBox(const QString &name) const;
 
@@ -175,17 +179,19 @@ void TestGuiProxy::initTestCase()
     qputenv("HOME", QFile::encodeName(m_dir.filePath(u"home"_s)));
     qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_dir.filePath(u"home/.config"_s)));
     // QSettings locks its file next to it: the folder must exist.
-    QVERIFY(QDir().mkpath(QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) + u"/ModKeeper"_s));
+    QVERIFY(QDir().mkpath(QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)
+                          + u"/ModKeeper"_s));
     m_envFile = m_dir.filePath(u"goenv/env"_s);
     qputenv("GOENV", QFile::encodeName(m_envFile));
     // ctest exports GOPROXY=off: this test needs the go env file to decide.
     for (const QString &v : proxyVariables)
         qunsetenv(v.toLatin1().constData());
-    for (const char *v : {"HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy",
-                          "XDG_CURRENT_DESKTOP", "DESKTOP_SESSION", "KDE_FULL_SESSION"})
+    for (const char *v : {"HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy",
+                          "no_proxy", "XDG_CURRENT_DESKTOP", "DESKTOP_SESSION", "KDE_FULL_SESSION"})
         qunsetenv(v);
     // Never the developer's keyring: a session bus that does not exist.
-    qputenv("DBUS_SESSION_BUS_ADDRESS", QFile::encodeName(u"unix:path="_s + m_dir.filePath(u"no-such-bus"_s)));
+    qputenv("DBUS_SESSION_BUS_ADDRESS",
+            QFile::encodeName(u"unix:path="_s + m_dir.filePath(u"no-such-bus"_s)));
 }
 
 void TestGuiProxy::init()
@@ -206,18 +212,21 @@ void TestGuiProxy::openWindow()
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
 
-QString TestGuiProxy::goEnv(const QString &go, const QString &name, const QStringList &extraEnv) const
+QString TestGuiProxy::goEnv(const QString &go, const QString &name,
+                            const QStringList &extraEnv) const
 {
     // "A new shell": the real go with only HOME, PATH and GOENV pointing at our file.
     const QString home = m_dir.filePath(u"gohome"_s);
-    QProcessEnvironment env = GoTool::isolatedEnvironment(go, home, home + u"/modcache"_s, QString());
+    QProcessEnvironment env
+        = GoTool::isolatedEnvironment(go, home, home + u"/modcache"_s, QString());
     for (const QString &k : proxyVariables + QStringList{u"GOFLAGS"_s, u"GOENV"_s})
         env.remove(k);
     env.insert(u"GOENV"_s, m_envFile);
     for (const QString &kv : extraEnv)
         env.insert(kv.section(u'=', 0, 0), kv.section(u'=', 1));
     const mk::test::ProcessResult r = GoTool::run(go, {u"env"_s, name}, env, home);
-    return r.succeeded() ? QString::fromUtf8(r.stdOut).trimmed() : u"<go failed: "_s + r.describe() + u'>';
+    return r.succeeded() ? QString::fromUtf8(r.stdOut).trimmed()
+                         : u"<go failed: "_s + r.describe() + u'>';
 }
 
 bool TestGuiProxy::activate(const QString &presetName) const
@@ -267,7 +276,8 @@ void TestGuiProxy::shouldShowTheActivePreset()
     QVERIFY(!m_window->findChild<QToolButton *>(u"proxyOverrideBadge"_s)->isVisible());
 
     // A value no preset has: "custom", not a wrong name.
-    QVERIFY(writeFile(m_envFile, initialContent + "GOPROXY=https://mirror.example.test/go,direct\n"));
+    QVERIFY(
+        writeFile(m_envFile, initialContent + "GOPROXY=https://mirror.example.test/go,direct\n"));
     selector->refresh();
     QVERIFY(selector->activePresetName().isEmpty());
     QCOMPARE(selector->comboBox()->currentText(), u"custom"_s);
@@ -294,7 +304,8 @@ void TestGuiProxy::shouldSwitchInOneClickAndGoReadsItBack()
         QCOMPARE(finished.first().first().toBool(), true);
         const QString chain = builtInChain(preset);
         const QByteArray content = readAll(m_envFile);
-        QVERIFY2(content.contains(QByteArray("GOPROXY=" + chain.toUtf8() + "\n")), content.constData());
+        QVERIFY2(content.contains(QByteArray("GOPROXY=" + chain.toUtf8() + "\n")),
+                 content.constData());
         // Every unrelated line kept, where it was.
         QVERIFY2(content.startsWith(initialContent), content.constData());
         // The window shows it: selector and env header.
@@ -359,8 +370,10 @@ void TestGuiProxy::shouldShowStoredAndEffectiveValueWhenTheEnvironmentOverrides(
     auto *badge = m_window->findChild<QToolButton *>(u"proxyOverrideBadge"_s);
     QVERIFY(badge);
     QVERIFY(badge->isVisible());
-    QVERIFY2(badge->toolTip().contains(u"stored in the go env file: (not set there)"_s), qPrintable(badge->toolTip()));
-    QVERIFY2(badge->toolTip().contains(u"effective (OS environment): "_s + fromEnv), qPrintable(badge->toolTip()));
+    QVERIFY2(badge->toolTip().contains(u"stored in the go env file: (not set there)"_s),
+             qPrintable(badge->toolTip()));
+    QVERIFY2(badge->toolTip().contains(u"effective (OS environment): "_s + fromEnv),
+             qPrintable(badge->toolTip()));
     QCOMPARE(selector->comboBox()->currentText(), u"custom"_s);
 
     QSignalSpy finished(selector, &ProxyPresetSelector::applyFinished);
@@ -371,7 +384,8 @@ void TestGuiProxy::shouldShowStoredAndEffectiveValueWhenTheEnvironmentOverrides(
     QMessageBox *notice = waitForBox(u"proxyOverrideNotice"_s);
     QVERIFY(notice);
     const QString details = notice->informativeText();
-    QVERIFY2(details.contains(u"stored in the go env file: https://goproxy.cn,direct"_s), qPrintable(details));
+    QVERIFY2(details.contains(u"stored in the go env file: https://goproxy.cn,direct"_s),
+             qPrintable(details));
     QVERIFY2(details.contains(u"effective (OS environment): "_s + fromEnv), qPrintable(details));
     QVERIFY2(details.contains(u"unset GOPROXY"_s), qPrintable(details));
     QVERIFY2(notice->text().contains(m_envFile), qPrintable(notice->text()));
@@ -415,9 +429,10 @@ void TestGuiProxy::shouldRejectABadChainWithGoTextBeforeWriting()
     QStringList goTexts;
     for (const QString &go : {GoTool::go119(), GoTool::go123()}) {
         const QString home = m_dir.filePath(u"gohome"_s);
-        QProcessEnvironment env = GoTool::isolatedEnvironment(go, home, home + u"/modcache"_s, chain);
-        const mk::test::ProcessResult r =
-            GoTool::run(go, {u"list"_s, u"-m"_s, u"golang.org/x/text@latest"_s}, env, home);
+        QProcessEnvironment env
+            = GoTool::isolatedEnvironment(go, home, home + u"/modcache"_s, chain);
+        const mk::test::ProcessResult r
+            = GoTool::run(go, {u"list"_s, u"-m"_s, u"golang.org/x/text@latest"_s}, env, home);
         QVERIFY(!r.succeeded());
         const QString err = QString::fromUtf8(r.stdErr).trimmed();
         const QString prefix = u"go: golang.org/x/text@latest: "_s;
@@ -445,7 +460,8 @@ void TestGuiProxy::shouldRejectABadChainWithGoTextBeforeWriting()
     QCOMPARE(readAll(m_envFile), initialContent);
 
     // Fixing the chain enables saving.
-    dialog.findChild<QLineEdit *>(u"presetChain"_s)->setText(u"https://goproxy.cn|https://proxy.golang.org,direct"_s);
+    dialog.findChild<QLineEdit *>(u"presetChain"_s)
+        ->setText(u"https://goproxy.cn|https://proxy.golang.org,direct"_s);
     QVERIFY(validation->text().startsWith(u"\u2713"_s));
     QVERIFY2(validation->text().contains(u"on any error"_s), qPrintable(validation->text()));
     QVERIFY(save->isEnabled());
@@ -519,7 +535,8 @@ void TestGuiProxy::shouldShowWhereGoFetchesAModule()
     dialog.show();
     dialog.newPreset();
     dialog.findChild<QLineEdit *>(u"presetName"_s)->setText(u"corp"_s);
-    dialog.findChild<QLineEdit *>(u"presetChain"_s)->setText(u"https://proxy.corp.example,direct"_s);
+    dialog.findChild<QLineEdit *>(u"presetChain"_s)
+        ->setText(u"https://proxy.corp.example,direct"_s);
     dialog.findChild<QCheckBox *>(u"set_GOPRIVATE"_s)->setChecked(true);
     dialog.findChild<QLineEdit *>(u"value_GOPRIVATE"_s)->setText(u"*.corp.example"_s);
     auto *module = dialog.findChild<QLineEdit *>(u"routeModule"_s);
@@ -555,7 +572,8 @@ void TestGuiProxy::shouldShowNoSecureStorageAndDisableSaving()
         QSignalSpy checked(&dialog, &ProxySettingsDialog::keychainChecked);
         std::unique_ptr<mk::CredentialStore> absent;
         if (fake) {
-            absent = std::make_unique<mk::CredentialStore>(std::make_shared<AbsentKeychain>(), u"ModKeeper Test"_s);
+            absent = std::make_unique<mk::CredentialStore>(std::make_shared<AbsentKeychain>(),
+                                                           u"ModKeeper Test"_s);
             dialog.setCredentialStore(absent.get());
         }
         // fake == false: the real store over a session bus that does not exist.
@@ -565,7 +583,8 @@ void TestGuiProxy::shouldShowNoSecureStorageAndDisableSaving()
         QVERIFY(!dialog.keychainAvailable());
         auto *status = dialog.findChild<QLabel *>(u"keychainStatus"_s);
         QVERIFY2(status->text().startsWith(u"No secure storage"_s), qPrintable(status->text()));
-        QVERIFY2(status->text().contains(u"never keeps them in plain text"_s), qPrintable(status->text()));
+        QVERIFY2(status->text().contains(u"never keeps them in plain text"_s),
+                 qPrintable(status->text()));
 
         dialog.findChild<QComboBox *>(u"credentialHost"_s)->setCurrentText(u"proxy.corp.example"_s);
         dialog.findChild<QLineEdit *>(u"credentialUser"_s)->setText(u"alice"_s);
@@ -673,7 +692,10 @@ void TestGuiProxy::shouldFillSortAndHighlightTheProbeTableWithoutBlocking()
         QCOMPARE(status.data(Qt::BackgroundRole).isValid(), isFastest);
         QCOMPARE(status.data(Qt::FontRole).value<QFont>().bold(), isFastest);
     }
-    QVERIFY(model->index(fastest, ProbeResultsModel::StatusColumn).data().toString().contains(u"fastest"_s));
+    QVERIFY(model->index(fastest, ProbeResultsModel::StatusColumn)
+                .data()
+                .toString()
+                .contains(u"fastest"_s));
 
     // Sorted by the raw latency (ms), not by its text ("1203 ms" < "4 ms" as strings); no
     // answer at all comes last.
@@ -695,7 +717,9 @@ void TestGuiProxy::shouldFillSortAndHighlightTheProbeTableWithoutBlocking()
     QCOMPARE(sorted->index(1, ProbeResultsModel::PresetColumn).data().toString(), u"slow"_s);
     // The status column sorts healthy first.
     sorted->sort(ProbeResultsModel::StatusColumn, Qt::AscendingOrder);
-    QCOMPARE(sorted->index(0, ProbeResultsModel::StatusColumn).data(ProbeResultsModel::StatusRole).toInt(),
+    QCOMPARE(sorted->index(0, ProbeResultsModel::StatusColumn)
+                 .data(ProbeResultsModel::StatusRole)
+                 .toInt(),
              int(ProbeResult::Status::Ok));
 }
 

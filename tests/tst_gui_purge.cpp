@@ -56,9 +56,9 @@ const QString kTool = u"example.com/tool"_s;
 const QString kUpper = u"github.com/Upper/Case"_s;
 
 /// Every version the fixture proxy publishes and go downloads.
-const QStringList kAllIds{kLib + u"@v1.0.0"_s, kLib + u"@v1.1.0"_s, kLib + u"@v1.2.0"_s,
-                          kLibV2 + u"@v2.0.0"_s, kTool + u"@v0.1.0"_s,
-                          kUpper + u"@v1.0.0"_s, kUpper + u"@v1.1.0"_s};
+const QStringList kAllIds{kLib + u"@v1.0.0"_s,   kLib + u"@v1.1.0"_s,  kLib + u"@v1.2.0"_s,
+                          kLibV2 + u"@v2.0.0"_s, kTool + u"@v0.1.0"_s, kUpper + u"@v1.0.0"_s,
+                          kUpper + u"@v1.1.0"_s};
 
 QString pathOf(const QString &id)
 {
@@ -95,8 +95,8 @@ mode_t modeOf(const QString &path)
 
 QStringList entries(const QString &dir)
 {
-    return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
-                               QDir::Name);
+    return QDir(dir).entryList(
+        QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
 }
 
 QByteArray readFile(const QString &path)
@@ -117,7 +117,7 @@ QString trashOf(const QString &gomodcache)
     return gomodcache + u'/' + CacheScanner::trashDirName();
 }
 
-template <typename T>
+template<typename T>
 T *child(const QObject &parent, const QString &name)
 {
     return parent.findChild<T *>(name);
@@ -206,12 +206,14 @@ void TestGuiPurge::initTestCase()
 void TestGuiPurge::init()
 {
     QSettings().clear();
-    m_work = std::make_unique<ScratchDir>(u"tst_gui_purge-"_s + QString::fromLatin1(QTest::currentTestFunction()));
+    m_work = std::make_unique<ScratchDir>(u"tst_gui_purge-"_s
+                                          + QString::fromLatin1(QTest::currentTestFunction()));
     QVERIFY(m_work->isValid());
     m_cache = m_work->filePath(u"gomodcache"_s);
     QProcessEnvironment env;
     env.insert(u"PATH"_s, u"/usr/bin:/bin"_s);
-    const ProcessResult copied = Subprocess::run(u"cp"_s, {u"-a"_s, u"--"_s, m_template, m_cache}, env);
+    const ProcessResult copied
+        = Subprocess::run(u"cp"_s, {u"-a"_s, u"--"_s, m_template, m_cache}, env);
     QVERIFY2(copied.succeeded(), qPrintable(copied.describe()));
 }
 
@@ -333,12 +335,14 @@ void TestGuiPurge::shouldRemoveSelectedVersionsAfterConfirmingWithTheirCountAndS
     // On disk: trees and download files gone, go's lock files kept, the list rewritten.
     for (const QString &id : doomed) {
         QVERIFY2(!exists(treeOf(m_cache, id)), qPrintable(id));
-        for (const QString &suffix : {u".zip"_s, u".ziphash"_s, u".info"_s, u".mod"_s, u".partial"_s})
+        for (const QString &suffix :
+             {u".zip"_s, u".ziphash"_s, u".info"_s, u".mod"_s, u".partial"_s})
             QVERIFY2(!exists(fileOf(m_cache, id, suffix)), qPrintable(id + suffix));
         QVERIFY2(exists(fileOf(m_cache, id, u".lock"_s)), qPrintable(id));
     }
     QVERIFY(exists(treeOf(m_cache, kLib + u"@v1.2.0"_s)));
-    QCOMPARE(readFile(m_cache + u"/cache/download/example.com/lib/@v/list"_s), QByteArray("v1.2.0\n"));
+    QCOMPARE(readFile(m_cache + u"/cache/download/example.com/lib/@v/list"_s),
+             QByteArray("v1.2.0\n"));
 
     // The reaper frees the trees in the background and the label counts up to the end.
     auto *freed = child<QLabel>(w, u"freedLabel"_s);
@@ -379,7 +383,8 @@ void TestGuiPurge::shouldRemoveEveryVersionOfASelectedModule()
     MainWindow &w = *m_window;
     // The module row stands for both versions; one of them selected as well counts once.
     selectIds({kUpper, kUpper + u"@v1.1.0"_s});
-    const quint64 bytes = w.model()->moduleIndex(kUpper).data(CacheModel::DiskBytesRole).toULongLong();
+    const quint64 bytes
+        = w.model()->moduleIndex(kUpper).data(CacheModel::DiskBytesRole).toULongLong();
     QSignalSpy purged(&w, &MainWindow::purgeFinished);
     child<QAction>(w, u"deleteAction"_s)->trigger();
     QMessageBox *box = waitForBox(u"purgeConfirmation"_s);
@@ -389,8 +394,9 @@ void TestGuiPurge::shouldRemoveEveryVersionOfASelectedModule()
     child<QPushButton>(*box, u"confirmPurgeButton"_s)->click();
     QTRY_COMPARE_WITH_TIMEOUT(purged.count(), 1, jobTimeoutMs);
     QVERIFY(!w.model()->moduleIndex(kUpper).isValid());
-    QVERIFY(!w.proxy()->match(w.proxy()->index(0, 0), CacheModel::ModulePathRole, kUpper, 1,
-                              Qt::MatchExactly)
+    QVERIFY(!w.proxy()
+                 ->match(w.proxy()->index(0, 0), CacheModel::ModulePathRole, kUpper, 1,
+                         Qt::MatchExactly)
                  .size());
     // The upper-case path is !-escaped on disk.
     QVERIFY(exists(m_cache + u"/github.com/!upper"_s));
@@ -505,7 +511,8 @@ void TestGuiPurge::shouldDropTheRowOfAVersionSomeoneElseRemoved()
     QVERIFY(!w.model()->moduleIndex(kTool).isValid());
     QVERIFY(!w.findChild<QMessageBox *>(u"purgeProblems"_s));
     auto *status = child<QLabel>(w, u"statusText"_s);
-    QVERIFY2(status->text().contains(u"1 already removed by someone else"_s), qPrintable(status->text()));
+    QVERIFY2(status->text().contains(u"1 already removed by someone else"_s),
+             qPrintable(status->text()));
 }
 
 void TestGuiPurge::shouldPreviewACleanUpPolicyLiveAndRunIt()
@@ -549,7 +556,8 @@ void TestGuiPurge::shouldPreviewACleanUpPolicyLiveAndRunIt()
     for (int row = 0; row < preview->rowCount(); ++row)
         previewIds << preview->index(row, 0).data(PurgePreviewModel::IdRole).toString();
     QCOMPARE(previewIds, expected);
-    QCOMPARE(preview->index(0, PurgePreviewModel::NoteColumn).data().toString(), u"Whole version"_s);
+    QCOMPARE(preview->index(0, PurgePreviewModel::NoteColumn).data().toString(),
+             u"Whole version"_s);
     QVERIFY(remove->isEnabled());
     QCOMPARE(remove->text(), u"Remove 3 versions"_s);
 
@@ -557,8 +565,9 @@ void TestGuiPurge::shouldPreviewACleanUpPolicyLiveAndRunIt()
     patterns->setFocus();
     QTest::keyClicks(patterns, u"example.com/*"_s);
     QCOMPARE(label->text(), expectedLabel); // debounced
-    QTRY_COMPARE(label->text(), u"2 versions \u00b7 %1 freed"_s.arg(DisplayFormat::size(
-                                    bytes - w.model()->findVersion(kUpper + u"@v1.0.0"_s)->diskBytes)));
+    QTRY_COMPARE(label->text(),
+                 u"2 versions \u00b7 %1 freed"_s.arg(DisplayFormat::size(
+                     bytes - w.model()->findVersion(kUpper + u"@v1.0.0"_s)->diskBytes)));
     QCOMPARE(preview->itemCount(), 2);
 
     // A pattern the CLI would refuse is refused here, with the core's words.

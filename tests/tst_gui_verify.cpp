@@ -35,8 +35,8 @@ QList<FixtureVersion> fixtureVersions()
 {
     QList<FixtureVersion> out;
     for (const FixtureVersion &v : standardVersions())
-        if (v.id() == kA || v.id() == u"example.com/a@v1.1.0"_s || v.id() == u"example.com/ab@v1.0.0"_s
-            || v.id() == u"github.com/Upper/Case@v1.0.0"_s)
+        if (v.id() == kA || v.id() == u"example.com/a@v1.1.0"_s
+            || v.id() == u"example.com/ab@v1.0.0"_s || v.id() == u"github.com/Upper/Case@v1.0.0"_s)
             out.append(v);
     return out;
 }
@@ -69,10 +69,12 @@ private:
     QMessageBox *waitForBox(const QString &name) const
     {
         QMessageBox *box = nullptr;
-        const bool shown = QTest::qWaitFor([&] {
-            box = m_window->findChild<QMessageBox *>(name);
-            return box && box->isVisible();
-        }, timeoutMs);
+        const bool shown = QTest::qWaitFor(
+            [&] {
+                box = m_window->findChild<QMessageBox *>(name);
+                return box && box->isVisible();
+            },
+            timeoutMs);
         return shown ? box : nullptr;
     }
 
@@ -92,7 +94,8 @@ private Q_SLOTS:
 
     void init()
     {
-        m_work = std::make_unique<ScratchDir>(u"tst_gui_verify-"_s + QString::fromLatin1(QTest::currentTestFunction()));
+        m_work = std::make_unique<ScratchDir>(u"tst_gui_verify-"_s
+                                              + QString::fromLatin1(QTest::currentTestFunction()));
         m_cache = m_world->freshCache(GoTool::go123(), m_work->path());
         QVERIFY(!m_cache.isEmpty());
         // Damage one version: a stray file in its tree.
@@ -132,8 +135,11 @@ private Q_SLOTS:
         QVERIFY(w.treeView()->actions().contains(repair));
         QVERIFY(verifyAll->isEnabled());
         QVERIFY(!repair->isEnabled());
-        QCOMPARE(model->headerData(CacheModel::IntegrityColumn, Qt::Horizontal, Qt::DisplayRole).toString(), u"Integrity"_s);
-        QCOMPARE(sourceIndexOf(kA, CacheModel::IntegrityColumn).data().toString(), u"Not checked"_s);
+        QCOMPARE(model->headerData(CacheModel::IntegrityColumn, Qt::Horizontal, Qt::DisplayRole)
+                     .toString(),
+                 u"Integrity"_s);
+        QCOMPARE(sourceIndexOf(kA, CacheModel::IntegrityColumn).data().toString(),
+                 u"Not checked"_s);
 
         QSignalSpy done(&w, &MainWindow::verifyFinished);
         verifyAll->trigger();
@@ -144,19 +150,26 @@ private Q_SLOTS:
         const QModelIndex a = sourceIndexOf(kA, CacheModel::IntegrityColumn);
         QCOMPARE(a.data().toString(), u"Modified"_s);
         QCOMPARE(a.data(CacheModel::IntegrityRole).toInt(), int(VerifyStatus::Modified));
-        QCOMPARE(a.data(CacheModel::SortRole).toInt(), CacheModel::integrityRank(VerifyStatus::Modified));
+        QCOMPARE(a.data(CacheModel::SortRole).toInt(),
+                 CacheModel::integrityRank(VerifyStatus::Modified));
         QVERIFY(a.data(Qt::ToolTipRole).toString().contains(u"extra file stray.txt"_s));
-        const QModelIndex ab = sourceIndexOf(u"example.com/ab@v1.0.0"_s, CacheModel::IntegrityColumn);
+        const QModelIndex ab
+            = sourceIndexOf(u"example.com/ab@v1.0.0"_s, CacheModel::IntegrityColumn);
         QCOMPARE(ab.data().toString(), u"Verified"_s);
-        QCOMPARE(ab.data(CacheModel::SortRole).toInt(), CacheModel::integrityRank(VerifyStatus::Verified));
+        QCOMPARE(ab.data(CacheModel::SortRole).toInt(),
+                 CacheModel::integrityRank(VerifyStatus::Verified));
         // A module shows its worst version.
-        QCOMPARE(sourceIndexOf(u"example.com/a"_s, CacheModel::IntegrityColumn).data().toString(), u"Modified"_s);
-        QVERIFY(CacheModel::integrityRank(VerifyStatus::Corrupt) > CacheModel::integrityRank(VerifyStatus::Modified));
-        QVERIFY(CacheModel::integrityRank(VerifyStatus::Verified) > CacheModel::integrityRank(VerifyStatus::NotChecked));
+        QCOMPARE(sourceIndexOf(u"example.com/a"_s, CacheModel::IntegrityColumn).data().toString(),
+                 u"Modified"_s);
+        QVERIFY(CacheModel::integrityRank(VerifyStatus::Corrupt)
+                > CacheModel::integrityRank(VerifyStatus::Modified));
+        QVERIFY(CacheModel::integrityRank(VerifyStatus::Verified)
+                > CacheModel::integrityRank(VerifyStatus::NotChecked));
 
         QMessageBox *box = waitForBox(u"verifySummary"_s);
         QVERIFY(box);
-        QVERIFY2(box->text().contains(u"4 versions checked"_s) && box->text().contains(u"1 version damaged"_s),
+        QVERIFY2(box->text().contains(u"4 versions checked"_s)
+                     && box->text().contains(u"1 version damaged"_s),
                  qPrintable(box->text()));
         QVERIFY(box->informativeText().contains(kA + u": modified"_s));
         QVERIFY(box->detailedText().contains(u"extra file stray.txt"_s));
@@ -177,7 +190,8 @@ private Q_SLOTS:
         // Repair on the damaged row.
         QTreeView *tree = w.treeView();
         tree->expandAll();
-        tree->selectionModel()->select(damagedRow, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        tree->selectionModel()->select(damagedRow, QItemSelectionModel::ClearAndSelect
+                                                       | QItemSelectionModel::Rows);
         QVERIFY(repair->isEnabled());
         repair->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(done.count(), 2, timeoutMs);
@@ -192,14 +206,16 @@ private Q_SLOTS:
         // Verify on the selection agrees with the disk.
         filter->setCurrentIndex(0);
         tree->selectionModel()->select(w.proxy()->mapFromSource(sourceIndexOf(kA, 0)),
-                                       QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+                                       QItemSelectionModel::ClearAndSelect
+                                           | QItemSelectionModel::Rows);
         QVERIFY(verify->isEnabled());
         verify->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(done.count(), 3, timeoutMs);
         QCOMPARE(sourceIndexOf(kA, CacheModel::IntegrityColumn).data().toString(), u"Verified"_s);
         QMessageBox *again = waitForBox(u"verifySummary"_s);
         QVERIFY(again);
-        QVERIFY2(again->text().contains(u"1 version checked"_s) && again->text().contains(u"everything matches"_s),
+        QVERIFY2(again->text().contains(u"1 version checked"_s)
+                     && again->text().contains(u"everything matches"_s),
                  qPrintable(again->text()));
     }
 

@@ -34,17 +34,28 @@ const QByteArray upperMod = "module example.com/Upper\n\ngo 1.19\n";
 const QByteArray withdirMod = "module example.com/withdir\n";
 const QByteArray sortmeMod = "module example.com/sortme\n";
 
-Files helloFiles() { return {{"go.mod", helloMod}, {"hello.go", helloGo}}; }
+Files helloFiles()
+{
+    return {{"go.mod", helloMod}, {"hello.go", helloGo}};
+}
 Files sortmeFiles()
 {
     // Deliberately not in hash order: the hash must sort.
-    return {{"go.mod", sortmeMod}, {"a0.go", "package sortme\n"}, {"a/b.go", "package a\n"},
-            {"a.go", "package sortme\n"}, {"a-b.go", "package sortme\n"}, {"B.go", "package sortme\n"}};
+    return {{"go.mod", sortmeMod},          {"a0.go", "package sortme\n"},
+            {"a/b.go", "package a\n"},      {"a.go", "package sortme\n"},
+            {"a-b.go", "package sortme\n"}, {"B.go", "package sortme\n"}};
 }
-Files upperFiles() { return {{"go.mod", upperMod}, {"u.go", "package upper\n\nconst X = 1\n"}}; }
-Files withdirFiles() { return {{"go.mod", withdirMod}, {"a.go", "package withdir\n"}}; }
+Files upperFiles()
+{
+    return {{"go.mod", upperMod}, {"u.go", "package upper\n\nconst X = 1\n"}};
+}
+Files withdirFiles()
+{
+    return {{"go.mod", withdirMod}, {"a.go", "package withdir\n"}};
+}
 
-QByteArray zipOf(const QString &modulePath, const QString &version, const Files &files, bool rootDirEntry = false)
+QByteArray zipOf(const QString &modulePath, const QString &version, const Files &files,
+                 bool rootDirEntry = false)
 {
     RawZipWriter w;
     const QByteArray prefix = (modulePath + u'@' + version + u'/').toUtf8();
@@ -73,7 +84,8 @@ bool writeTree(const QString &root, const Files &files)
 
 QString hashZipBytes(const mk::test::ScratchDir &scratch, const QByteArray &zip)
 {
-    const QString path = scratch.filePath(u"z-%1.zip"_s.arg(QRandomGenerator::global()->generate()));
+    const QString path
+        = scratch.filePath(u"z-%1.zip"_s.arg(QRandomGenerator::global()->generate()));
     if (!writeFile(path, zip))
         return u"cannot write zip"_s;
     const mk::Expected<QString> h = mk::Hash1::hashZip(path);
@@ -113,11 +125,13 @@ private Q_SLOTS:
         QCOMPARE(mk::Sha256::toHex(mk::Sha256::of(helloGo)),
                  QByteArray("c565e4b43a1a3b5823b2e797c67a15453639be33f9ff8985577d59809cb35895"));
         const QString want = u"h1:HmXZYeznn6hEbOpZa9sIn4i42EoD1lRWEAZTaMtarD0="_s;
-        QCOMPARE(hashZipBytes(scratch, zipOf(u"example.com/hello"_s, u"v1.0.0"_s, helloFiles())), want);
+        QCOMPARE(hashZipBytes(scratch, zipOf(u"example.com/hello"_s, u"v1.0.0"_s, helloFiles())),
+                 want);
         const QString dir = scratch.filePath(u"hello"_s);
         QVERIFY(writeTree(dir, helloFiles()));
         QCOMPARE(hashDirOf(dir, u"example.com/hello@v1.0.0"_s), want);
-        QCOMPARE(mk::Hash1::hashGoMod(helloMod), u"h1:RslnPMa/nR3RpskRbvoDBlr6/b2RhFS0EEnq72RQTo0="_s);
+        QCOMPARE(mk::Hash1::hashGoMod(helloMod),
+                 u"h1:RslnPMa/nR3RpskRbvoDBlr6/b2RhFS0EEnq72RQTo0="_s);
     }
 
     void shouldSortNamesByteWise()
@@ -125,11 +139,13 @@ private Q_SLOTS:
         mk::test::ScratchDir scratch(u"tst_hash1"_s);
         QVERIFY(scratch.isValid());
         const QString want = u"h1:QkOaX+VSrwKS3pXCR33pUAjjdpR/jwmS0vgkBuLmjhc="_s;
-        QCOMPARE(hashZipBytes(scratch, zipOf(u"example.com/sortme"_s, u"v0.1.0"_s, sortmeFiles())), want);
+        QCOMPARE(hashZipBytes(scratch, zipOf(u"example.com/sortme"_s, u"v0.1.0"_s, sortmeFiles())),
+                 want);
         const QString dir = scratch.filePath(u"sortme"_s);
         QVERIFY(writeTree(dir, sortmeFiles()));
         QCOMPARE(hashDirOf(dir, u"example.com/sortme@v0.1.0"_s), want);
-        QCOMPARE(mk::Hash1::hashGoMod(sortmeMod), u"h1:hmOIsQAzqO86t2hAYlAEOLvNGAYwHEy+wdbv+lokCgs="_s);
+        QCOMPARE(mk::Hash1::hashGoMod(sortmeMod),
+                 u"h1:hmOIsQAzqO86t2hAYlAEOLvNGAYwHEy+wdbv+lokCgs="_s);
 
         // The incremental API in any feeding order gives the same hash.
         for (int round = 0; round < 5; ++round) {
@@ -147,25 +163,30 @@ private Q_SLOTS:
         mk::test::ScratchDir scratch(u"tst_hash1"_s);
         QVERIFY(scratch.isValid());
         const QString want = u"h1:rhgfDdXav9TVNVH6jfvnXwATluz6Pr8xwyKNBFceiS8="_s;
-        QCOMPARE(hashZipBytes(scratch, zipOf(u"example.com/Upper"_s, u"v1.0.0"_s, upperFiles())), want);
+        QCOMPARE(hashZipBytes(scratch, zipOf(u"example.com/Upper"_s, u"v1.0.0"_s, upperFiles())),
+                 want);
         const QString dir = scratch.filePath(u"example.com/!upper@v1.0.0"_s);
         QVERIFY(writeTree(dir, upperFiles()));
         QCOMPARE(hashDirOf(dir, u"example.com/Upper@v1.0.0"_s), want);
         // The on-disk (escaped) name is the wrong prefix.
-        QCOMPARE(hashDirOf(dir, u"example.com/!upper@v1.0.0"_s), u"h1:B2HLxwW9R9Wopew3fe/EKY67+SI43U71jO5HLlYHMbg="_s);
-        QCOMPARE(mk::Hash1::hashGoMod(upperMod), u"h1:2EKJevWVzD4CK2o4ZnSRQNCKG54jwPiV6ofBZGJgBi0="_s);
+        QCOMPARE(hashDirOf(dir, u"example.com/!upper@v1.0.0"_s),
+                 u"h1:B2HLxwW9R9Wopew3fe/EKY67+SI43U71jO5HLlYHMbg="_s);
+        QCOMPARE(mk::Hash1::hashGoMod(upperMod),
+                 u"h1:2EKJevWVzD4CK2o4ZnSRQNCKG54jwPiV6ofBZGJgBi0="_s);
     }
 
     void shouldHashDirectoryEntriesOfZipsButNotOfDirs()
     {
         mk::test::ScratchDir scratch(u"tst_hash1"_s);
         QVERIFY(scratch.isValid());
-        QCOMPARE(hashZipBytes(scratch, zipOf(u"example.com/withdir"_s, u"v1.0.0"_s, withdirFiles(), true)),
+        QCOMPARE(hashZipBytes(scratch,
+                              zipOf(u"example.com/withdir"_s, u"v1.0.0"_s, withdirFiles(), true)),
                  u"h1:K1rkW5gP60ZSUZvwubIjTKCywr6r8hhdQDjdow0UUbk="_s);
         const QString dir = scratch.filePath(u"withdir"_s);
         QVERIFY(writeTree(dir, withdirFiles()));
         QVERIFY(QDir().mkpath(dir + u"/empty/sub"_s)); // empty directories contribute nothing
-        QCOMPARE(hashDirOf(dir, u"example.com/withdir@v1.0.0"_s), u"h1:Fj2swK9IFOcIMzd7mDG0gAdOlzEiCtI7uKZt4wnApx8="_s);
+        QCOMPARE(hashDirOf(dir, u"example.com/withdir@v1.0.0"_s),
+                 u"h1:Fj2swK9IFOcIMzd7mDG0gAdOlzEiCtI7uKZt4wnApx8="_s);
     }
 
     void shouldHashAnEmptyGoMod()
@@ -200,14 +221,16 @@ private Q_SLOTS:
         QVERIFY(QFile::link(scratch.filePath(u"outside/secret.go"_s), dir + u"/secret.go"_s));
         const auto r = mk::Hash1::hashDir(dir, u"example.com/hello@v1.0.0"_s);
         QVERIFY(!r.ok());
-        QVERIFY2(r.error().subject.endsWith(u"/linked/secret.go"_s), qPrintable(r.error().toString()));
+        QVERIFY2(r.error().subject.endsWith(u"/linked/secret.go"_s),
+                 qPrintable(r.error().toString()));
 
         // A symlinked root is not a directory for go's Walk either.
         const QString linkRoot = scratch.filePath(u"rootlink"_s);
         QVERIFY(QFile::link(scratch.filePath(u"outside"_s), linkRoot));
         const auto r2 = mk::Hash1::hashDir(linkRoot, u"example.com/hello@v1.0.0"_s);
         QVERIFY(!r2.ok());
-        QVERIFY2(r2.error().message.contains(u"is not a directory"_s), qPrintable(r2.error().toString()));
+        QVERIFY2(r2.error().message.contains(u"is not a directory"_s),
+                 qPrintable(r2.error().toString()));
     }
 
     void shouldNotUpdateAccessTimes()
@@ -224,7 +247,8 @@ private Q_SLOTS:
         times[1].tv_sec = 0;
         times[1].tv_nsec = UTIME_OMIT;
         QCOMPARE(::utimensat(AT_FDCWD, file.constData(), times, 0), 0);
-        QCOMPARE(hashDirOf(dir, u"example.com/hello@v1.0.0"_s), u"h1:HmXZYeznn6hEbOpZa9sIn4i42EoD1lRWEAZTaMtarD0="_s);
+        QCOMPARE(hashDirOf(dir, u"example.com/hello@v1.0.0"_s),
+                 u"h1:HmXZYeznn6hEbOpZa9sIn4i42EoD1lRWEAZTaMtarD0="_s);
         struct stat st;
         QCOMPARE(::stat(file.constData(), &st), 0);
         QCOMPARE(qint64(st.st_atim.tv_sec), qint64(times[0].tv_sec));
@@ -236,7 +260,8 @@ private Q_SLOTS:
         QVERIFY(scratch.isValid());
         // A declared size smaller than the data: go's reader fails, and so must we.
         RawZipWriter liar;
-        liar.add({"example.com/m@v1.0.0/a.go", "package a\n", RawZipWriter::Method::Deflate, 3, 3, 0100644});
+        liar.add({"example.com/m@v1.0.0/a.go", "package a\n", RawZipWriter::Method::Deflate, 3, 3,
+                  0100644});
         const QString r = hashZipBytes(scratch, liar.bytes());
         QVERIFY2(r.contains(u"larger than declared size (3 bytes)"_s), qPrintable(r));
         // A directory entry that declares content (go 1.23: zip.ErrFormat).
@@ -259,13 +284,14 @@ private Q_SLOTS:
         QByteArray big;
         for (int i = 0; i < 200000; ++i)
             big += QByteArray::number(i * 7919 % 1000) + ' ';
-        const QByteArray good = RawZipWriter()
-                                    .file(p + "go.mod", "module example.com/m\n")
-                                    .file(p + "stored.go", "package m // stored\n", RawZipWriter::Method::Store)
-                                    .file(p + "big.txt", big)
-                                    .file(p + "empty.go", "")
-                                    .dir(p + "d/")
-                                    .bytes();
+        const QByteArray good
+            = RawZipWriter()
+                  .file(p + "go.mod", "module example.com/m\n")
+                  .file(p + "stored.go", "package m // stored\n", RawZipWriter::Method::Store)
+                  .file(p + "big.txt", big)
+                  .file(p + "empty.go", "")
+                  .dir(p + "d/")
+                  .bytes();
         const auto centralOffset = [](const QByteArray &z) {
             const qsizetype eocd = z.lastIndexOf("PK\x05\x06");
             const auto *b = reinterpret_cast<const uchar *>(z.constData()) + eocd + 16;
@@ -273,10 +299,12 @@ private Q_SLOTS:
         };
         // Runs both readers over every entry: "<name>=<sha256 hex>" or "<name>: <error>" lines.
         const auto readAll = [&](const QByteArray &zip, bool inMemory) -> QString {
-            const QString path = scratch.filePath(u"m-%1.zip"_s.arg(QRandomGenerator::global()->generate()));
+            const QString path
+                = scratch.filePath(u"m-%1.zip"_s.arg(QRandomGenerator::global()->generate()));
             if (!writeFile(path, zip))
                 return u"cannot write"_s;
-            mk::Expected<mk::ZipArchive> a = inMemory ? mk::ZipArchive::openInMemory(path, 64 << 20) : mk::ZipArchive::open(path);
+            mk::Expected<mk::ZipArchive> a = inMemory ? mk::ZipArchive::openInMemory(path, 64 << 20)
+                                                      : mk::ZipArchive::open(path);
             if (!a)
                 return a.error().toString();
             if (a->inMemory() != inMemory)
@@ -285,13 +313,18 @@ private Q_SLOTS:
             QByteArray buffer;
             for (const mk::ZipEntry &e : a->entries()) {
                 mk::Sha256 sha;
-                const mk::Status st = a->read(e, [&sha](QByteArrayView chunk) {
-                    sha.update(chunk);
-                    return mk::Status();
-                }, buffer);
+                const mk::Status st = a->read(
+                    e,
+                    [&sha](QByteArrayView chunk) {
+                        sha.update(chunk);
+                        return mk::Status();
+                    },
+                    buffer);
                 const mk::Sha256::Digest d = sha.finish();
-                const QString hex = QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(d.data()), 32).toHex());
-                out.append(QString::fromUtf8(e.name) + (st ? QString(u'=' + hex) : QString(u": "_s + st.error().toString())));
+                const QString hex = QString::fromLatin1(
+                    QByteArray(reinterpret_cast<const char *>(d.data()), 32).toHex());
+                out.append(QString::fromUtf8(e.name)
+                           + (st ? QString(u'=' + hex) : QString(u": "_s + st.error().toString())));
             }
             return out.join(u'\n');
         };
@@ -314,13 +347,23 @@ private Q_SLOTS:
             bad[i] = char(0xff);
         same(bad, u"go.mod: "_s);
         // Sizes that lie either way, stored (the two sizes differ: libzip decides) and deflated.
-        same(RawZipWriter().add({p + "a.go", "package a\n", RawZipWriter::Method::Store, 100, 3, 0100644}).bytes(),
+        same(RawZipWriter()
+                 .add({p + "a.go", "package a\n", RawZipWriter::Method::Store, 100, 3, 0100644})
+                 .bytes(),
              u"a.go: zip: not a valid zip file"_s);
-        same(RawZipWriter().add({p + "a.go", "package a\n", RawZipWriter::Method::Store, 3, 3, 0100644}).bytes(),
+        same(RawZipWriter()
+                 .add({p + "a.go", "package a\n", RawZipWriter::Method::Store, 3, 3, 0100644})
+                 .bytes(),
              u"larger than declared size (3 bytes)"_s);
-        same(RawZipWriter().add({p + "b.go", big, RawZipWriter::Method::Deflate, quint64(big.size() + 1), 3, 0100644}).bytes(),
+        same(RawZipWriter()
+                 .add({p + "b.go", big, RawZipWriter::Method::Deflate, quint64(big.size() + 1), 3,
+                       0100644})
+                 .bytes(),
              u"smaller than declared size"_s);
-        same(RawZipWriter().add({p + "b.go", big, RawZipWriter::Method::Deflate, quint64(big.size() - 1), 3, 0100644}).bytes(),
+        same(RawZipWriter()
+                 .add({p + "b.go", big, RawZipWriter::Method::Deflate, quint64(big.size() - 1), 3,
+                       0100644})
+                 .bytes(),
              u"larger than declared size"_s);
     }
 
@@ -347,23 +390,51 @@ private Q_SLOTS:
             c = char(rng.bounded(256));
         big.append({"testdata/blob.bin", blob});
         for (int i = 0; i < 40; ++i)
-            big.append({u"pkg/p%1/sub/f%2.go"_s.arg(i % 7).arg(i).toUtf8(), "package sub\n// " + QByteArray::number(i) + '\n'});
+            big.append({u"pkg/p%1/sub/f%2.go"_s.arg(i % 7).arg(i).toUtf8(),
+                        "package sub\n// " + QByteArray::number(i) + '\n'});
 
         const QList<GoModule> modules{
-            {u"example.com/hello"_s, u"v1.0.0"_s, helloMod, zipOf(u"example.com/hello"_s, u"v1.0.0"_s, helloFiles()),
-             u"h1:HmXZYeznn6hEbOpZa9sIn4i42EoD1lRWEAZTaMtarD0="_s, {}},
-            {u"example.com/sortme"_s, u"v0.1.0"_s, sortmeMod, zipOf(u"example.com/sortme"_s, u"v0.1.0"_s, sortmeFiles()),
-             u"h1:QkOaX+VSrwKS3pXCR33pUAjjdpR/jwmS0vgkBuLmjhc="_s, {}},
-            {u"example.com/Upper"_s, u"v1.0.0"_s, upperMod, zipOf(u"example.com/Upper"_s, u"v1.0.0"_s, upperFiles()),
-             u"h1:rhgfDdXav9TVNVH6jfvnXwATluz6Pr8xwyKNBFceiS8="_s, {}},
+            {u"example.com/hello"_s,
+             u"v1.0.0"_s,
+             helloMod,
+             zipOf(u"example.com/hello"_s, u"v1.0.0"_s, helloFiles()),
+             u"h1:HmXZYeznn6hEbOpZa9sIn4i42EoD1lRWEAZTaMtarD0="_s,
+             {}},
+            {u"example.com/sortme"_s,
+             u"v0.1.0"_s,
+             sortmeMod,
+             zipOf(u"example.com/sortme"_s, u"v0.1.0"_s, sortmeFiles()),
+             u"h1:QkOaX+VSrwKS3pXCR33pUAjjdpR/jwmS0vgkBuLmjhc="_s,
+             {}},
+            {u"example.com/Upper"_s,
+             u"v1.0.0"_s,
+             upperMod,
+             zipOf(u"example.com/Upper"_s, u"v1.0.0"_s, upperFiles()),
+             u"h1:rhgfDdXav9TVNVH6jfvnXwATluz6Pr8xwyKNBFceiS8="_s,
+             {}},
             {u"example.com/withdir"_s, u"v1.0.0"_s, withdirMod,
              zipOf(u"example.com/withdir"_s, u"v1.0.0"_s, withdirFiles(), true),
-             u"h1:K1rkW5gP60ZSUZvwubIjTKCywr6r8hhdQDjdow0UUbk="_s, u"h1:Fj2swK9IFOcIMzd7mDG0gAdOlzEiCtI7uKZt4wnApx8="_s},
-            {u"example.com/Upper"_s, u"v1.1.0-RC1"_s, upperMod,
-             zipOf(u"example.com/Upper"_s, u"v1.1.0-RC1"_s, upperFiles()), {}, {}},
-            {u"example.com/big/v2"_s, u"v2.3.4"_s, big.front().second, zipOf(u"example.com/big/v2"_s, u"v2.3.4"_s, big), {}, {}},
-            {u"example.com/legacy"_s, u"v2.0.0+incompatible"_s, "module example.com/legacy\n",
-             zipOf(u"example.com/legacy"_s, u"v2.0.0+incompatible"_s, {{"legacy.go", "package legacy\n"}}), {}, {}},
+             u"h1:K1rkW5gP60ZSUZvwubIjTKCywr6r8hhdQDjdow0UUbk="_s,
+             u"h1:Fj2swK9IFOcIMzd7mDG0gAdOlzEiCtI7uKZt4wnApx8="_s},
+            {u"example.com/Upper"_s,
+             u"v1.1.0-RC1"_s,
+             upperMod,
+             zipOf(u"example.com/Upper"_s, u"v1.1.0-RC1"_s, upperFiles()),
+             {},
+             {}},
+            {u"example.com/big/v2"_s,
+             u"v2.3.4"_s,
+             big.front().second,
+             zipOf(u"example.com/big/v2"_s, u"v2.3.4"_s, big),
+             {},
+             {}},
+            {u"example.com/legacy"_s,
+             u"v2.0.0+incompatible"_s,
+             "module example.com/legacy\n",
+             zipOf(u"example.com/legacy"_s, u"v2.0.0+incompatible"_s,
+                   {{"legacy.go", "package legacy\n"}}),
+             {},
+             {}},
         };
         QStringList args;
         for (const GoModule &m : modules) {
@@ -372,15 +443,17 @@ private Q_SLOTS:
         }
         const QString home = scratch.mkpath(u"home"_s);
         const QString modcache = scratch.filePath(u"home/gopath/pkg/mod"_s);
-        const QProcessEnvironment env = mk::test::GoTool::isolatedEnvironment(go, home, modcache, proxy.url());
+        const QProcessEnvironment env
+            = mk::test::GoTool::isolatedEnvironment(go, home, modcache, proxy.url());
         const mk::test::GoDownloadResult r = mk::test::GoTool::downloadModules(go, env, args);
         QVERIFY2(r.ok(), qPrintable(r.describe()));
         QCOMPARE(r.modules.size(), modules.size());
 
         for (const GoModule &m : modules) {
-            const auto it = std::find_if(r.modules.cbegin(), r.modules.cend(), [&](const mk::test::GoModuleInfo &g) {
-                return g.path == m.path && g.version == m.version;
-            });
+            const auto it = std::find_if(r.modules.cbegin(), r.modules.cend(),
+                                         [&](const mk::test::GoModuleInfo &g) {
+                                             return g.path == m.path && g.version == m.version;
+                                         });
             QVERIFY2(it != r.modules.cend(), qPrintable(m.path));
             const mk::test::GoModuleInfo &g = *it;
             const QString id = m.path + u'@' + m.version;

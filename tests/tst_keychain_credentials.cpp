@@ -45,7 +45,8 @@ struct CliRun
     QByteArray err;
 };
 
-CliRun runCli(const QStringList &args, const QByteArray &stdinData = {}, const QStringList &extraEnv = {})
+CliRun runCli(const QStringList &args, const QByteArray &stdinData = {},
+              const QStringList &extraEnv = {})
 {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -91,9 +92,12 @@ QString basic(const QString &user, const QString &secret)
 class StuckBackend final : public mk::KeychainBackend
 {
 public:
-    explicit StuckBackend(int blockMs) : m_blockMs(blockMs) {}
+    explicit StuckBackend(int blockMs) : m_blockMs(blockMs) { }
     void read(const QString &, const QString &, Done done) override { stall(std::move(done)); }
-    void write(const QString &, const QString &, const QByteArray &, Done done) override { stall(std::move(done)); }
+    void write(const QString &, const QString &, const QByteArray &, Done done) override
+    {
+        stall(std::move(done));
+    }
     void remove(const QString &, const QString &, Done done) override { stall(std::move(done)); }
 
 private:
@@ -150,7 +154,8 @@ void KeychainCredentialsTest::initTestCase()
     qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_home.filePath(u"config"_s)));
     qputenv("NETRC", QFile::encodeName(m_home.filePath(u"netrc"_s)));
     // QtKeychain picks its backend from the desktop; make it the Secret Service (libsecret).
-    for (const char *v : {"XDG_CURRENT_DESKTOP", "DESKTOP_SESSION", "KDE_FULL_SESSION", "DISPLAY", "QT_NO_GLIB"})
+    for (const char *v :
+         {"XDG_CURRENT_DESKTOP", "DESKTOP_SESSION", "KDE_FULL_SESSION", "DISPLAY", "QT_NO_GLIB"})
         qunsetenv(v);
     // The same QSettings file as modkeeper-cli, for the host index.
     QCoreApplication::setOrganizationName(u"ModKeeper"_s);
@@ -163,9 +168,11 @@ void KeychainCredentialsTest::checkNoSecretIn(const CliRun &run, bool stdoutMayC
     for (const QString &s : {secretA, secretB, secretC}) {
         const QByteArray plain = s.toUtf8();
         const QByteArray encoded = plain.toBase64();
-        QVERIFY2(!run.err.contains(plain) && !run.err.contains(encoded), "a secret appeared on stderr");
+        QVERIFY2(!run.err.contains(plain) && !run.err.contains(encoded),
+                 "a secret appeared on stderr");
         if (!stdoutMayCarryIt)
-            QVERIFY2(!run.out.contains(plain) && !run.out.contains(encoded), "a secret appeared on stdout");
+            QVERIFY2(!run.out.contains(plain) && !run.out.contains(encoded),
+                     "a secret appeared on stdout");
     }
 }
 
@@ -194,7 +201,8 @@ void KeychainCredentialsTest::shouldRoundTripThroughTheRealKeyring()
 
     // Another host is another entry.
     QVERIFY(await(store.write(u"proxy.corp.example:8443"_s, {u"bob"_s, secretB})).ok());
-    QVERIFY(sameCredential(await(store.read(u"proxy.corp.example:8443"_s)).credential, {u"bob"_s, secretB}));
+    QVERIFY(sameCredential(await(store.read(u"proxy.corp.example:8443"_s)).credential,
+                           {u"bob"_s, secretB}));
     QVERIFY(sameCredential(await(store.read(host)).credential, {u"alice2"_s, secretC}));
 
     // Delete, then not found; a second delete says so.
@@ -218,8 +226,10 @@ void KeychainCredentialsTest::shouldRoundTripThroughTheRealKeyring()
     // Bad input never reaches the keychain.
     const CredentialResult bad = await(store.write(host, {u"user:colon"_s, secretA}));
     QCOMPARE(bad.state, CredentialResult::State::Invalid);
-    QCOMPARE(await(store.write(u"http://proxy.corp.example"_s, {u"a"_s, secretA})).state, CredentialResult::State::Invalid);
-    QCOMPARE(await(store.write(host, {u"a"_s, u"line\nbreak"_s})).state, CredentialResult::State::Invalid);
+    QCOMPARE(await(store.write(u"http://proxy.corp.example"_s, {u"a"_s, secretA})).state,
+             CredentialResult::State::Invalid);
+    QCOMPARE(await(store.write(host, {u"a"_s, u"line\nbreak"_s})).state,
+             CredentialResult::State::Invalid);
     QCOMPARE(await(store.read(host)).state, CredentialResult::State::NotFound);
 }
 
@@ -260,7 +270,8 @@ void KeychainCredentialsTest::shouldTimeOutWhenTheKeychainHangs()
     QVERIFY2(r.error.message.contains(u"did not answer within 1 s"_s), qPrintable(r.error.message));
     QVERIFY(!CredentialStore::knownHosts().contains(u"hung.example"_s));
     // The real keychain still works afterwards: the stuck request did not jam the thread.
-    QCOMPARE(await(CredentialStore::instance().checkAvailable()).state, CredentialResult::State::Ok);
+    QCOMPARE(await(CredentialStore::instance().checkAvailable()).state,
+             CredentialResult::State::Ok);
 }
 
 void KeychainCredentialsTest::shouldTimeOutWhenTheKeychainThreadIsBlocked()
@@ -272,17 +283,20 @@ void KeychainCredentialsTest::shouldTimeOutWhenTheKeychainThreadIsBlocked()
     QCOMPARE(r.state, CredentialResult::State::TimedOut);
     QVERIFY2(clock.elapsed() < 1500, qPrintable(QString::number(clock.elapsed())));
     // Once the keychain thread is free again, queued work completes.
-    QCOMPARE(await(CredentialStore::instance().checkAvailable(), 10000).state, CredentialResult::State::Ok);
+    QCOMPARE(await(CredentialStore::instance().checkAvailable(), 10000).state,
+             CredentialResult::State::Ok);
 }
 
 void KeychainCredentialsTest::shouldLoginAndLogoutThroughTheCliWithTheSecretOnStdin()
 {
     // No way to pass a secret in argv.
-    const CliRun argv = runCli({u"proxy"_s, u"login"_s, u"cli.example"_s, u"--user"_s, u"carol"_s, u"--password"_s, secretA});
+    const CliRun argv = runCli({u"proxy"_s, u"login"_s, u"cli.example"_s, u"--user"_s, u"carol"_s,
+                                u"--password"_s, secretA});
     QCOMPARE(argv.exitCode, 2);
 
-    const CliRun login = runCli({u"proxy"_s, u"login"_s, u"cli.example:9443"_s, u"--user"_s, u"carol"_s},
-                                secretA.toUtf8() + "\n", {u"QT_LOGGING_RULES=*.debug=true"_s});
+    const CliRun login
+        = runCli({u"proxy"_s, u"login"_s, u"cli.example:9443"_s, u"--user"_s, u"carol"_s},
+                 secretA.toUtf8() + "\n", {u"QT_LOGGING_RULES=*.debug=true"_s});
     QVERIFY2(login.exitCode == 0, login.err.constData());
     checkNoSecretIn(login);
     QVERIFY(login.out.contains("cli.example:9443"));
@@ -290,21 +304,25 @@ void KeychainCredentialsTest::shouldLoginAndLogoutThroughTheCliWithTheSecretOnSt
     QVERIFY(stored.ok());
     QVERIFY(sameCredential(stored.credential, {u"carol"_s, secretA}));
 
-    const CliRun empty = runCli({u"proxy"_s, u"login"_s, u"cli.example"_s, u"--user"_s, u"carol"_s}, "");
+    const CliRun empty
+        = runCli({u"proxy"_s, u"login"_s, u"cli.example"_s, u"--user"_s, u"carol"_s}, "");
     QCOMPARE(empty.exitCode, 1);
     QVERIFY(empty.err.contains("no password or token"));
-    const CliRun twoLines =
-        runCli({u"proxy"_s, u"login"_s, u"cli.example"_s, u"--user"_s, u"carol"_s}, secretB.toUtf8() + "\nmore\n");
+    const CliRun twoLines
+        = runCli({u"proxy"_s, u"login"_s, u"cli.example"_s, u"--user"_s, u"carol"_s},
+                 secretB.toUtf8() + "\nmore\n");
     QCOMPARE(twoLines.exitCode, 1);
     checkNoSecretIn(twoLines);
-    const CliRun http = runCli({u"proxy"_s, u"login"_s, u"http://cli.example"_s, u"--user"_s, u"carol"_s}, "x\n");
+    const CliRun http
+        = runCli({u"proxy"_s, u"login"_s, u"http://cli.example"_s, u"--user"_s, u"carol"_s}, "x\n");
     QCOMPARE(http.exitCode, 2);
     QVERIFY(http.err.contains("https"));
 
     const CliRun logout = runCli({u"proxy"_s, u"logout"_s, u"cli.example:9443"_s});
     QVERIFY2(logout.exitCode == 0, logout.err.constData());
     checkNoSecretIn(logout);
-    QCOMPARE(await(CredentialStore::instance().read(u"cli.example:9443"_s)).state, CredentialResult::State::NotFound);
+    QCOMPARE(await(CredentialStore::instance().read(u"cli.example:9443"_s)).state,
+             CredentialResult::State::NotFound);
     const CliRun again = runCli({u"proxy"_s, u"logout"_s, u"cli.example:9443"_s});
     QCOMPARE(again.exitCode, 1);
     QVERIFY(again.err.contains("cli.example:9443"));
@@ -312,8 +330,14 @@ void KeychainCredentialsTest::shouldLoginAndLogoutThroughTheCliWithTheSecretOnSt
 
 void KeychainCredentialsTest::shouldAnswerGoAuthPerTheDocumentedProtocol()
 {
-    QVERIFY(runCli({u"proxy"_s, u"login"_s, u"goproxy.corp.example"_s, u"--user"_s, u"dave"_s}, secretA.toUtf8()).exitCode == 0);
-    QVERIFY(runCli({u"proxy"_s, u"login"_s, u"mirror.corp.example:8443"_s, u"--user"_s, u"erin"_s}, secretB.toUtf8()).exitCode == 0);
+    QVERIFY(runCli({u"proxy"_s, u"login"_s, u"goproxy.corp.example"_s, u"--user"_s, u"dave"_s},
+                   secretA.toUtf8())
+                .exitCode
+            == 0);
+    QVERIFY(runCli({u"proxy"_s, u"login"_s, u"mirror.corp.example:8443"_s, u"--user"_s, u"erin"_s},
+                   secretB.toUtf8())
+                .exitCode
+            == 0);
 
     // First run: no arguments, no input; every stored host.
     const CliRun all = runCli({u"goauth"_s}, {}, {u"QT_LOGGING_RULES=*.debug=true"_s});
@@ -324,16 +348,23 @@ void KeychainCredentialsTest::shouldAnswerGoAuthPerTheDocumentedProtocol()
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QCOMPARE(creds.size(), 2);
     // QVERIFY, not QCOMPARE: a failure must not print the secret into the test log.
-    QVERIFY(GoAuthProtocol::authorizationFor(creds, u"https://goproxy.corp.example/github.com/x/y/@v/list"_s) == basic(u"dave"_s, secretA));
-    QVERIFY(GoAuthProtocol::authorizationFor(creds, u"https://mirror.corp.example:8443/m/@v/v1.0.0.zip"_s) == basic(u"erin"_s, secretB));
+    QVERIFY(GoAuthProtocol::authorizationFor(
+                creds, u"https://goproxy.corp.example/github.com/x/y/@v/list"_s)
+            == basic(u"dave"_s, secretA));
+    QVERIFY(GoAuthProtocol::authorizationFor(creds,
+                                             u"https://mirror.corp.example:8443/m/@v/v1.0.0.zip"_s)
+            == basic(u"erin"_s, secretB));
     // go looks credentials up by host:port, so the port-less entry does not leak to other ports.
-    QVERIFY(GoAuthProtocol::authorizationFor(creds, u"https://goproxy.corp.example:444/x"_s).isEmpty());
+    QVERIFY(
+        GoAuthProtocol::authorizationFor(creds, u"https://goproxy.corp.example:444/x"_s).isEmpty());
     QVERIFY(GoAuthProtocol::authorizationFor(creds, u"https://mirror.corp.example/x"_s).isEmpty());
     QVERIFY(GoAuthProtocol::authorizationFor(creds, u"https://other.example/x"_s).isEmpty());
     // Byte for byte, as documented.
-    QVERIFY(all.out == QByteArray("https://goproxy.corp.example/\n\nAuthorization: " + basic(u"dave"_s, secretA).toLatin1()
-                                  + "\n\nhttps://mirror.corp.example:8443/\n\nAuthorization: "
-                                  + basic(u"erin"_s, secretB).toLatin1() + "\n\n"));
+    QVERIFY(all.out
+            == QByteArray("https://goproxy.corp.example/\n\nAuthorization: "
+                          + basic(u"dave"_s, secretA).toLatin1()
+                          + "\n\nhttps://mirror.corp.example:8443/\n\nAuthorization: "
+                          + basic(u"erin"_s, secretB).toLatin1() + "\n\n"));
 
     // Retry after a 4xx: the URL as argument, the response on stdin; only that host.
     const CliRun retry = runCli({u"goauth"_s, u"https://mirror.corp.example:8443/m/@v/list"_s},
@@ -345,7 +376,8 @@ void KeychainCredentialsTest::shouldAnswerGoAuthPerTheDocumentedProtocol()
     QCOMPARE(one.keys(), QStringList{u"mirror.corp.example:8443"_s});
 
     // An unknown host gets nothing, and that is not an error.
-    const CliRun unknown = runCli({u"goauth"_s, u"https://unknown.example/x"_s}, "HTTP/1.1 403 Forbidden\n\n");
+    const CliRun unknown
+        = runCli({u"goauth"_s, u"https://unknown.example/x"_s}, "HTTP/1.1 403 Forbidden\n\n");
     QCOMPARE(unknown.exitCode, 0);
     QVERIFY(unknown.out.isEmpty());
 
@@ -371,7 +403,10 @@ void KeychainCredentialsTest::shouldRefuseBadGoAuthRequests_data()
 void KeychainCredentialsTest::shouldRefuseBadGoAuthRequests()
 {
     QFETCH(QString, url);
-    QVERIFY(runCli({u"proxy"_s, u"login"_s, u"goproxy.corp.example"_s, u"--user"_s, u"dave"_s}, secretA.toUtf8()).exitCode == 0);
+    QVERIFY(runCli({u"proxy"_s, u"login"_s, u"goproxy.corp.example"_s, u"--user"_s, u"dave"_s},
+                   secretA.toUtf8())
+                .exitCode
+            == 0);
     const CliRun r = runCli({u"goauth"_s, url}, "HTTP/1.1 401 Unauthorized\n\n");
     checkNoSecretIn(r);
     if (QTest::currentDataTag() == QByteArrayLiteral("NUL-like escape kept literal")) {
@@ -400,14 +435,18 @@ void KeychainCredentialsTest::shouldWriteNetrcOnlyOnRequest()
     QVERIFY(::chmod(QFile::encodeName(netrc).constData(), 0644) == 0);
 
     // Without --netrc nothing is written there.
-    QVERIFY(runCli({u"proxy"_s, u"login"_s, u"plain.example"_s, u"--user"_s, u"fay"_s}, secretA.toUtf8()).exitCode == 0);
+    QVERIFY(runCli({u"proxy"_s, u"login"_s, u"plain.example"_s, u"--user"_s, u"fay"_s},
+                   secretA.toUtf8())
+                .exitCode
+            == 0);
     QFile f(netrc);
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll(), before);
     f.close();
 
-    const CliRun login = runCli({u"proxy"_s, u"login"_s, u"plain.example:8443"_s, u"--user"_s, u"fay"_s, u"--netrc"_s},
-                                secretB.toUtf8());
+    const CliRun login = runCli(
+        {u"proxy"_s, u"login"_s, u"plain.example:8443"_s, u"--user"_s, u"fay"_s, u"--netrc"_s},
+        secretB.toUtf8());
     QVERIFY2(login.exitCode == 0, login.err.constData());
     checkNoSecretIn(login);
     QVERIFY(login.err.contains("PLAIN TEXT"));
@@ -415,9 +454,11 @@ void KeychainCredentialsTest::shouldWriteNetrcOnlyOnRequest()
     const QByteArray after = f.readAll();
     f.close();
     // go 1.20+ matches host:port, go 1.19 the host name only: one entry each.
-    QVERIFY(after == before + "machine plain.example:8443 login fay password " + secretB.toUtf8()
-                         + "\nmachine plain.example login fay password " + secretB.toUtf8() + "\n");
-    struct stat st {};
+    QVERIFY(after
+            == before + "machine plain.example:8443 login fay password " + secretB.toUtf8()
+                   + "\nmachine plain.example login fay password " + secretB.toUtf8() + "\n");
+    struct stat st
+    { };
     QCOMPARE(::stat(QFile::encodeName(netrc).constData(), &st), 0);
     QCOMPARE(st.st_mode & 07777, mode_t(0600));
     const QList<mk::NetrcFile::Entry> entries = mk::NetrcFile::parse(after);
@@ -442,15 +483,25 @@ void KeychainCredentialsTest::shouldProbeWithTheStoredCredentialFromTheCli()
     QVERIFY(server.listening());
     server->route("/corp/", {});
 
-    QVERIFY(runCli({u"proxy"_s, u"login"_s, server.hostKey(), u"--user"_s, u"gil"_s}, secretA.toUtf8()).exitCode == 0);
-    QVERIFY(runCli({u"proxy"_s, u"add"_s, u"loopback-corp"_s, server.base() + u"/corp,direct"_s}).exitCode == 0);
-    const CliRun probe = runCli({u"proxy"_s, u"probe"_s, u"--preset"_s, u"loopback-corp"_s, u"--cacert"_s,
-                                 cert.certPath(), u"--json"_s, u"--timeout"_s, u"10"_s},
-                                {}, {u"QT_LOGGING_RULES=*.debug=true"_s});
+    QVERIFY(
+        runCli({u"proxy"_s, u"login"_s, server.hostKey(), u"--user"_s, u"gil"_s}, secretA.toUtf8())
+            .exitCode
+        == 0);
+    QVERIFY(runCli({u"proxy"_s, u"add"_s, u"loopback-corp"_s, server.base() + u"/corp,direct"_s})
+                .exitCode
+            == 0);
+    const CliRun probe
+        = runCli({u"proxy"_s, u"probe"_s, u"--preset"_s, u"loopback-corp"_s, u"--cacert"_s,
+                  cert.certPath(), u"--json"_s, u"--timeout"_s, u"10"_s},
+                 {}, {u"QT_LOGGING_RULES=*.debug=true"_s});
     checkNoSecretIn(probe);
     QVERIFY2(probe.exitCode == 0, probe.err.constData());
-    const QJsonObject result =
-        QJsonDocument::fromJson(probe.out).object().value(u"results"_s).toArray().first().toObject();
+    const QJsonObject result = QJsonDocument::fromJson(probe.out)
+                                   .object()
+                                   .value(u"results"_s)
+                                   .toArray()
+                                   .first()
+                                   .toObject();
     QCOMPARE(result.value(u"status"_s).toString(), u"ok"_s);
     QVERIFY(result.value(u"credentialsSent"_s).toBool());
     QVERIFY(result.value(u"fastest"_s).toBool());

@@ -49,7 +49,8 @@ void recordingHandler(QtMsgType type, const QMessageLogContext &context, const Q
 QStringList filesUnder(const QString &dir)
 {
     QStringList out;
-    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories);
     while (it.hasNext())
         out.append(it.next());
     return out;
@@ -125,11 +126,13 @@ void KeychainGuiCredentialsTest::initTestCase()
     qputenv("GOENV", QFile::encodeName(m_home.filePath(u"goenv/env"_s)));
     qputenv("NETRC", QFile::encodeName(m_home.filePath(u"netrc"_s)));
     // QtKeychain picks its backend from the desktop; make it the Secret Service (libsecret).
-    for (const char *v : {"XDG_CURRENT_DESKTOP", "DESKTOP_SESSION", "KDE_FULL_SESSION", "DISPLAY", "QT_NO_GLIB"})
+    for (const char *v :
+         {"XDG_CURRENT_DESKTOP", "DESKTOP_SESSION", "KDE_FULL_SESSION", "DISPLAY", "QT_NO_GLIB"})
         qunsetenv(v);
     QCoreApplication::setOrganizationName(u"ModKeeper"_s);
     QCoreApplication::setApplicationName(u"ModKeeper"_s);
-    QVERIFY(QDir().mkpath(QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) + u"/ModKeeper"_s));
+    QVERIFY(QDir().mkpath(QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)
+                          + u"/ModKeeper"_s));
 }
 
 void KeychainGuiCredentialsTest::checkSecretNowhere(const QWidget &dialog)
@@ -196,7 +199,8 @@ void KeychainGuiCredentialsTest::shouldRefusePlainHttpHostsAndStoreNothing()
     QSignalSpy saved(&dialog, &ProxySettingsDialog::credentialSaved);
     dialog.show();
     QTRY_VERIFY_WITH_TIMEOUT(checked.count() >= 1, 20000);
-    dialog.findChild<QComboBox *>(u"credentialHost"_s)->setCurrentText(u"http://plain.corp.example"_s);
+    dialog.findChild<QComboBox *>(u"credentialHost"_s)
+        ->setCurrentText(u"http://plain.corp.example"_s);
     dialog.findChild<QLineEdit *>(u"credentialUser"_s)->setText(u"alice"_s);
     auto *secret = dialog.findChild<QLineEdit *>(u"credentialSecret"_s);
     QTest::keyClicks(secret, testSecret);
@@ -229,7 +233,8 @@ void KeychainGuiCredentialsTest::shouldRemoveTheCredentialFromTheDialog()
     QTest::mouseClick(remove, Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(removed.count(), 1, 20000);
     QCOMPARE(removed.first().first().toBool(), true);
-    QCOMPARE(await(CredentialStore::instance().read(testHost)).state, CredentialResult::State::NotFound);
+    QCOMPARE(await(CredentialStore::instance().read(testHost)).state,
+             CredentialResult::State::NotFound);
     QVERIFY(!CredentialStore::knownHosts().contains(testHost));
     QVERIFY(hosts->findItems(testHost, Qt::MatchExactly).isEmpty());
     checkSecretNowhere(dialog);

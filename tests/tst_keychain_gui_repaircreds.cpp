@@ -46,14 +46,16 @@ private Q_SLOTS:
     void initTestCase()
     {
         // Never against a real user's keyring: only inside with-keyring.sh's private session.
-        QVERIFY2(qgetenv("XDG_RUNTIME_DIR").contains("with-keyring.") && !qgetenv("DBUS_SESSION_BUS_ADDRESS").isEmpty(),
+        QVERIFY2(qgetenv("XDG_RUNTIME_DIR").contains("with-keyring.")
+                     && !qgetenv("DBUS_SESSION_BUS_ADDRESS").isEmpty(),
                  "run this test through tests/with-keyring.sh (ctest does)");
         QStandardPaths::setTestModeEnabled(true);
         m_scratch = std::make_unique<ScratchDir>(u"tst_keychain_gui_repaircreds"_s);
         QVERIFY(m_scratch->isValid());
         qputenv("HOME", QFile::encodeName(m_scratch->mkpath(u"home"_s)));
         qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_scratch->mkpath(u"home/config"_s)));
-        for (const char *v : {"XDG_CURRENT_DESKTOP", "DESKTOP_SESSION", "KDE_FULL_SESSION", "DISPLAY", "QT_NO_GLIB"})
+        for (const char *v : {"XDG_CURRENT_DESKTOP", "DESKTOP_SESSION", "KDE_FULL_SESSION",
+                              "DISPLAY", "QT_NO_GLIB"})
             qunsetenv(v);
         QCoreApplication::setOrganizationName(u"ModKeeperTests"_s);
         QCoreApplication::setApplicationName(u"tst_keychain_gui_repaircreds"_s);
@@ -62,10 +64,12 @@ private Q_SLOTS:
         m_cert = std::make_unique<TestCertificate>(m_scratch->mkpath(u"ca"_s));
         QVERIFY2(m_cert->ok(), qPrintable(m_cert->error()));
         m_world = std::make_unique<World>(m_scratch->path());
-        const QString error = m_world->build({{u"example.com/a"_s, u"v1.1.0"_s, smallModuleFiles(u"example.com/a"_s, u"v1.1.0"_s)}},
-                                             {GoTool::go123()});
+        const QString error = m_world->build(
+            {{u"example.com/a"_s, u"v1.1.0"_s, smallModuleFiles(u"example.com/a"_s, u"v1.1.0"_s)}},
+            {GoTool::go123()});
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        m_server = std::make_unique<LoopbackServerThread>(QHostAddress::LocalHost, m_cert->serverConfiguration());
+        m_server = std::make_unique<LoopbackServerThread>(QHostAddress::LocalHost,
+                                                          m_cert->serverConfiguration());
         QVERIFY(m_server->listening());
         for (const QString &suffix : {u".info"_s, u".mod"_s, u".zip"_s}) {
             LoopbackHttpServer::Response r;
@@ -83,7 +87,8 @@ private Q_SLOTS:
         qputenv("GOMODCACHE", QFile::encodeName(m_scratch->filePath(u"unused-modcache"_s)));
         qputenv("SSL_CERT_FILE", QFile::encodeName(m_cert->certPath()));
         qunsetenv("SSL_CERT_DIR");
-        QFuture<CredentialResult> written = CredentialStore::instance().write((*m_server).hostKey(), kCredential);
+        QFuture<CredentialResult> written
+            = CredentialStore::instance().write((*m_server).hostKey(), kCredential);
         QVERIFY(QTest::qWaitFor([&] { return written.isFinished(); }, 20000));
         QVERIFY(written.resultCount() == 1);
         QVERIFY2(written.result().ok(), qPrintable(written.result().error.toString()));
@@ -92,7 +97,8 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         if (m_server) {
-            QFuture<CredentialResult> removed = CredentialStore::instance().remove((*m_server).hostKey());
+            QFuture<CredentialResult> removed
+                = CredentialStore::instance().remove((*m_server).hostKey());
             QVERIFY(QTest::qWaitFor([&] { return removed.isFinished(); }, 20000));
         }
         m_server.reset();
@@ -105,7 +111,8 @@ private Q_SLOTS:
         ScratchDir work(u"tst_keychain_gui_repaircreds-repair"_s);
         const QString cache = m_world->freshCache(GoTool::go123(), work.path());
         QVERIFY(!cache.isEmpty());
-        QVERIFY(writeFile(fileOf(cache, kId, u".ziphash"_s), "garbage")); // only a new download repairs this
+        QVERIFY(writeFile(fileOf(cache, kId, u".ziphash"_s),
+                          "garbage")); // only a new download repairs this
 
         MainWindow w(MainWindow::StartMode::Idle);
         w.show();
@@ -131,18 +138,23 @@ private Q_SLOTS:
         QVERIFY(version.isValid());
         w.treeView()->expandAll();
         w.treeView()->selectionModel()->select(w.proxy()->mapFromSource(version),
-                                               QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+                                               QItemSelectionModel::ClearAndSelect
+                                                   | QItemSelectionModel::Rows);
         QVERIFY(repair->isEnabled());
         repair->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(done.count(), 2, kTimeoutMs);
         QMessageBox *summary = nullptr;
-        QVERIFY(QTest::qWaitFor([&] { return (summary = w.findChild<QMessageBox *>(u"repairSummary"_s)) != nullptr; }, kTimeoutMs));
+        QVERIFY(QTest::qWaitFor(
+            [&] { return (summary = w.findChild<QMessageBox *>(u"repairSummary"_s)) != nullptr; },
+            kTimeoutMs));
         const QList<LoopbackHttpServer::Received> got = (*m_server)->received();
         QVERIFY2(summary->text().contains(u"Repaired 1 version."_s),
-                 qPrintable(summary->text() + u'\n' + summary->detailedText() + u"\nrequests: "_s + QString::number(got.size())));
+                 qPrintable(summary->text() + u'\n' + summary->detailedText() + u"\nrequests: "_s
+                            + QString::number(got.size())));
         QVERIFY(!got.isEmpty());
         for (const LoopbackHttpServer::Received &r : got)
-            QVERIFY2(r.authorization == kAuthorization, "the stored credential was not sent"); // never print it
+            QVERIFY2(r.authorization == kAuthorization,
+                     "the stored credential was not sent"); // never print it
         QVERIFY(piecesOf(cache, kId).complete());
     }
 };

@@ -46,12 +46,16 @@ bool writeFile(const QString &path, const QByteArray &data)
 
 QStringList entriesIn(const QString &dir)
 {
-    return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
+    return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System
+                               | QDir::NoDotAndDotDot);
 }
 
-QString describe(const mk::Error &e) { return e.toString(); }
+QString describe(const mk::Error &e)
+{
+    return e.toString();
+}
 
-template <typename T>
+template<typename T>
 QString describe(const mk::Expected<T> &r)
 {
     return r ? u"(success)"_s : r.error().toString();
@@ -59,10 +63,10 @@ QString describe(const mk::Expected<T> &r)
 
 // What go does with a zip we refuse.
 enum class GoVerdict {
-    Skip,      ///< not comparable (lowered limits, arguments go would not accept)
-    SameText,  ///< go fails and its error contains our "subject: message"
-    OwnText,   ///< go fails with goText
-    Accepts,   ///< go accepts it: our refusal is a deliberate extra rule
+    Skip,     ///< not comparable (lowered limits, arguments go would not accept)
+    SameText, ///< go fails and its error contains our "subject: message"
+    OwnText,  ///< go fails with goText
+    Accepts,  ///< go accepts it: our refusal is a deliberate extra rule
 };
 
 struct HostileCase
@@ -121,7 +125,8 @@ HostileCase hostileCase(const QString &name, const QString &m)
     } else if (name == u"windows-reserved") {
         w.file(p + "CON.go", "package con\n");
         c.subject = ps + u"CON.go"_s;
-        c.message = u"malformed file path \"CON.go\": \"CON\" disallowed as path element component on Windows"_s;
+        c.message
+            = u"malformed file path \"CON.go\": \"CON\" disallowed as path element component on Windows"_s;
     } else if (name == u"case-fold") {
         w.file(p + "a.go", "package a\n").file(p + "A.go", "package a\n");
         c.subject = ps + u"A.go"_s;
@@ -167,7 +172,8 @@ HostileCase hostileCase(const QString &name, const QString &m)
         w.add({p + "a.go", "package a\n", Method::Store, 3, 3, 0100644});
         c.checkPasses = true;
         c.subject = ps + u"a.go"_s;
-        c.message = u"uncompressed size of file %1a.go is larger than declared size (3 bytes)"_s.arg(ps);
+        c.message
+            = u"uncompressed size of file %1a.go is larger than declared size (3 bytes)"_s.arg(ps);
         c.go = GoVerdict::OwnText;
         c.goText = u"zip: not a valid zip file"_s;
     } else if (name == u"size-lies-large") {
@@ -188,7 +194,8 @@ HostileCase hostileCase(const QString &name, const QString &m)
     } else if (name == u"bomb-honest-header") {
         w.file(p + "bomb.go", QByteArray(64 << 20, '\0'));
         c.limits.maxUncompressed = 16 << 20;
-        c.message = u"total uncompressed size of module contents too large (max size is 16777216 bytes)"_s;
+        c.message
+            = u"total uncompressed size of module contents too large (max size is 16777216 bytes)"_s;
         c.go = GoVerdict::Skip;
     } else if (name == u"zip-too-large") {
         w.file(p + "a.go", QByteArray(4096, 'a'), Method::Store);
@@ -198,7 +205,8 @@ HostileCase hostileCase(const QString &name, const QString &m)
     } else if (name == u"uncompressed-too-large") {
         w.file(p + "a.go", QByteArray(1500, 'a')).file(p + "b.go", QByteArray(1500, 'b'));
         c.limits.maxUncompressed = 2000;
-        c.message = u"total uncompressed size of module contents too large (max size is 2000 bytes)"_s;
+        c.message
+            = u"total uncompressed size of module contents too large (max size is 2000 bytes)"_s;
         c.go = GoVerdict::Skip;
     } else if (name == u"gomod-too-large") {
         RawZipWriter u;
@@ -252,13 +260,37 @@ HostileCase hostileCase(const QString &name, const QString &m)
 const QStringList &hostileNames()
 {
     static const QStringList names{
-        u"outside-prefix"_s, u"dotdot"_s, u"dotdot-unclean"_s, u"absolute"_s, u"absolute-no-prefix"_s,
-        u"backslash"_s, u"drive-letter"_s, u"windows-reserved"_s, u"case-fold"_s, u"case-fold-kelvin"_s,
-        u"case-fold-dirs"_s, u"duplicate"_s, u"file-and-dir"_s, u"gomod-in-subdir"_s, u"gomod-uppercase"_s,
-        u"symlink-mode"_s, u"fifo-mode"_s, u"size-lies-small"_s, u"size-lies-large"_s, u"bomb-lying-header"_s,
-        u"bomb-honest-header"_s, u"zip-too-large"_s, u"uncompressed-too-large"_s, u"gomod-too-large"_s,
-        u"license-too-large"_s, u"non-utf8"_s, u"nul-in-name"_s, u"double-slash"_s, u"not-a-zip"_s,
-        u"version-not-canonical"_s, u"major-mismatch"_s,
+        u"outside-prefix"_s,
+        u"dotdot"_s,
+        u"dotdot-unclean"_s,
+        u"absolute"_s,
+        u"absolute-no-prefix"_s,
+        u"backslash"_s,
+        u"drive-letter"_s,
+        u"windows-reserved"_s,
+        u"case-fold"_s,
+        u"case-fold-kelvin"_s,
+        u"case-fold-dirs"_s,
+        u"duplicate"_s,
+        u"file-and-dir"_s,
+        u"gomod-in-subdir"_s,
+        u"gomod-uppercase"_s,
+        u"symlink-mode"_s,
+        u"fifo-mode"_s,
+        u"size-lies-small"_s,
+        u"size-lies-large"_s,
+        u"bomb-lying-header"_s,
+        u"bomb-honest-header"_s,
+        u"zip-too-large"_s,
+        u"uncompressed-too-large"_s,
+        u"gomod-too-large"_s,
+        u"license-too-large"_s,
+        u"non-utf8"_s,
+        u"nul-in-name"_s,
+        u"double-slash"_s,
+        u"not-a-zip"_s,
+        u"version-not-canonical"_s,
+        u"major-mismatch"_s,
     };
     return names;
 }
@@ -338,8 +370,8 @@ private Q_SLOTS:
 
         // Extraction into an absent target: fails the same way, and the parent stays empty.
         const QString parent = scratch.mkpath(u"out"_s);
-        const auto extracted = mk::ModuleZip::extract(zip, parent + u"/example.com/m@v1.0.0"_s, m, c.version,
-                                                      {c.limits, {}, false, nullptr});
+        const auto extracted = mk::ModuleZip::extract(zip, parent + u"/example.com/m@v1.0.0"_s, m,
+                                                      c.version, {c.limits, {}, false, nullptr});
         QVERIFY(!extracted.ok());
         QVERIFY2(extracted.error().message.contains(c.message), qPrintable(describe(extracted)));
         QCOMPARE(entriesIn(parent + u"/example.com"_s), QStringList());
@@ -348,8 +380,8 @@ private Q_SLOTS:
         mk::UniqueFd parentFd(::open(QFile::encodeName(scratch.filePath(u"existing"_s)).constData(),
                                      O_RDONLY | O_DIRECTORY | O_CLOEXEC));
         QVERIFY(parentFd.isValid());
-        const auto extracted2 = mk::ModuleZip::extractAt(zip, parentFd.get(), "m@v1.0.0", m, c.version,
-                                                         {c.limits, {}, false, nullptr});
+        const auto extracted2 = mk::ModuleZip::extractAt(zip, parentFd.get(), "m@v1.0.0", m,
+                                                         c.version, {c.limits, {}, false, nullptr});
         QVERIFY(!extracted2.ok());
         QVERIFY2(extracted2.error().message.contains(c.message), qPrintable(describe(extracted2)));
         QCOMPARE(entriesIn(existing), QStringList());
@@ -396,7 +428,8 @@ private Q_SLOTS:
         for (const mk::test::GoModuleInfo &g : r.modules) {
             QVERIFY2(cases.contains(g.path), qPrintable(g.path));
             const HostileCase &c = cases[g.path];
-            const QString what = g.path + u": go said: "_s + g.error + u"\nwe said: "_s + ours[g.path];
+            const QString what
+                = g.path + u": go said: "_s + g.error + u"\nwe said: "_s + ours[g.path];
             switch (c.go) {
             case GoVerdict::SameText:
                 QVERIFY2(g.error.contains(ours[g.path]), qPrintable(what));
@@ -410,7 +443,8 @@ private Q_SLOTS:
                 const QString ourDir = scratch.filePath(u"ours/"_s + g.path + u"@v1.0.0"_s);
                 mk::ZipLimits lenient;
                 lenient.allowIrregularModes = true;
-                const auto x = mk::ModuleZip::extract(g.zip, ourDir, g.path, g.version, {lenient, g.sum, false, nullptr});
+                const auto x = mk::ModuleZip::extract(g.zip, ourDir, g.path, g.version,
+                                                      {lenient, g.sum, false, nullptr});
                 QVERIFY2(x.ok(), qPrintable(describe(x)));
                 const auto goTree = TreeSnapshot::take(g.dir);
                 const auto ourTree = TreeSnapshot::take(ourDir);
@@ -451,27 +485,32 @@ private Q_SLOTS:
         mk::test::HandProxy proxy(scratch.mkpath(u"proxy"_s));
         const QString m = u"example.com/Good/v2"_s; // upper case: escaped on disk, not in the zip
         const QString v = u"v2.1.0-RC1"_s;
-        const QString zip = proxy.publish(m, v, "module " + m.toUtf8() + "\n\ngo 1.19\n", goodZip(m, v, dirEntries));
+        const QString zip = proxy.publish(m, v, "module " + m.toUtf8() + "\n\ngo 1.19\n",
+                                          goodZip(m, v, dirEntries));
         QVERIFY(!zip.isEmpty());
 
         const QString home = scratch.mkpath(u"home"_s);
         const QString modcache = scratch.filePath(u"home/gopath/pkg/mod"_s);
-        QProcessEnvironment env = mk::test::GoTool::isolatedEnvironment(go, home, modcache, proxy.url());
+        QProcessEnvironment env
+            = mk::test::GoTool::isolatedEnvironment(go, home, modcache, proxy.url());
         if (cacheRw)
             env.insert(u"GOFLAGS"_s, u"-mod=mod -modcacherw"_s);
-        const mk::test::GoDownloadResult r = mk::test::GoTool::downloadModules(go, env, {m + u'@' + v});
+        const mk::test::GoDownloadResult r
+            = mk::test::GoTool::downloadModules(go, env, {m + u'@' + v});
         QVERIFY2(r.ok(), qPrintable(r.describe()));
         const mk::test::GoModuleInfo &g = r.modules.front();
         QCOMPARE(g.dir, modcache + u"/example.com/!good/v2@v2.1.0-!r!c1"_s);
 
         // Ours, into a cache-like layout below a directory fd.
         const QString ourCache = scratch.mkpath(u"ours"_s);
-        mk::UniqueFd cacheFd(::open(QFile::encodeName(ourCache).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+        mk::UniqueFd cacheFd(
+            ::open(QFile::encodeName(ourCache).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
         QVERIFY(cacheFd.isValid());
         mk::ModuleZip::ExtractOptions options;
         options.cacheRw = cacheRw;
         options.expectedHash = g.sum;
-        const auto x = mk::ModuleZip::extractAt(zip, cacheFd.get(), "example.com/!good/v2@v2.1.0-!r!c1", m, v, options);
+        const auto x = mk::ModuleZip::extractAt(zip, cacheFd.get(),
+                                                "example.com/!good/v2@v2.1.0-!r!c1", m, v, options);
         QVERIFY2(x.ok(), qPrintable(describe(x)));
         QCOMPARE(x->zipHash, g.sum);
         const auto goDirHash = mk::Hash1::hashDir(g.dir, m + u'@' + v);
@@ -493,12 +532,17 @@ private Q_SLOTS:
         // And the modes go documents (stat, since root ignores permission bits).
         const mode_t mask = currentUmask();
         for (auto it = ourTree.cbegin(); it != ourTree.cend(); ++it) {
-            const unsigned want = it->type == 'd' ? (cacheRw ? 0777u & ~mask : 0555u & ~mask) : 0444u & ~mask;
+            const unsigned want
+                = it->type == 'd' ? (cacheRw ? 0777u & ~mask : 0555u & ~mask) : 0444u & ~mask;
             QVERIFY2(it->type == 'd' || it->type == 'f', qPrintable(it.key()));
             QVERIFY2(it->mode == want, qPrintable(u"%1: %2"_s.arg(it.key()).arg(it->mode, 0, 8)));
         }
         struct stat st;
-        QCOMPARE(::stat(QFile::encodeName(ourCache + u"/example.com/!good/v2@v2.1.0-!r!c1"_s).constData(), &st), 0);
+        QCOMPARE(
+            ::stat(
+                QFile::encodeName(ourCache + u"/example.com/!good/v2@v2.1.0-!r!c1"_s).constData(),
+                &st),
+            0);
         QCOMPARE(unsigned(st.st_mode & 07777), cacheRw ? 0777u & ~mask : 0555u & ~mask);
         // Parents created on the way stay writable, as go's MkdirAll leaves them.
         QCOMPARE(::stat(QFile::encodeName(ourCache + u"/example.com/!good"_s).constData(), &st), 0);
@@ -511,15 +555,42 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("in");
         QTest::addColumn<QByteArray>("out");
         const QList<std::pair<const char *, const char *>> cases{
-            {"", "."}, {"abc", "abc"}, {"abc/def", "abc/def"}, {"a/b/c", "a/b/c"}, {".", "."}, {"..", ".."},
-            {"../..", "../.."}, {"../../abc", "../../abc"}, {"/abc", "/abc"}, {"/", "/"}, {"abc/", "abc"},
-            {"abc/def/", "abc/def"}, {"a/b/c/", "a/b/c"}, {"./", "."}, {"../", ".."}, {"../../", "../.."},
-            {"/abc/", "/abc"}, {"abc//def//ghi", "abc/def/ghi"}, {"//abc", "/abc"}, {"///abc", "/abc"},
-            {"//abc//", "/abc"}, {"abc//", "abc"}, {"abc/./def", "abc/def"}, {"/./abc/def", "/abc/def"},
-            {"abc/.", "abc"}, {"abc/def/ghi/../jkl", "abc/def/jkl"}, {"abc/def/../ghi/../jkl", "abc/jkl"},
-            {"abc/def/..", "abc"}, {"abc/def/../..", "."}, {"/abc/def/../..", "/"}, {"abc/def/../../..", ".."},
-            {"/abc/def/../../..", "/"}, {"abc/def/../../../ghi/jkl/../../../mno", "../../mno"},
-            {"abc/./../def", "def"}, {"abc//./../def", "def"}, {"abc/../../././../def", "../../def"},
+            {"", "."},
+            {"abc", "abc"},
+            {"abc/def", "abc/def"},
+            {"a/b/c", "a/b/c"},
+            {".", "."},
+            {"..", ".."},
+            {"../..", "../.."},
+            {"../../abc", "../../abc"},
+            {"/abc", "/abc"},
+            {"/", "/"},
+            {"abc/", "abc"},
+            {"abc/def/", "abc/def"},
+            {"a/b/c/", "a/b/c"},
+            {"./", "."},
+            {"../", ".."},
+            {"../../", "../.."},
+            {"/abc/", "/abc"},
+            {"abc//def//ghi", "abc/def/ghi"},
+            {"//abc", "/abc"},
+            {"///abc", "/abc"},
+            {"//abc//", "/abc"},
+            {"abc//", "abc"},
+            {"abc/./def", "abc/def"},
+            {"/./abc/def", "/abc/def"},
+            {"abc/.", "abc"},
+            {"abc/def/ghi/../jkl", "abc/def/jkl"},
+            {"abc/def/../ghi/../jkl", "abc/jkl"},
+            {"abc/def/..", "abc"},
+            {"abc/def/../..", "."},
+            {"/abc/def/../..", "/"},
+            {"abc/def/../../..", ".."},
+            {"/abc/def/../../..", "/"},
+            {"abc/def/../../../ghi/jkl/../../../mno", "../../mno"},
+            {"abc/./../def", "def"},
+            {"abc//./../def", "def"},
+            {"abc/../../././../def", "../../def"},
         };
         for (const auto &[in, out] : cases)
             QTest::addRow("\"%s\"", in) << QByteArray(in) << QByteArray(out);
@@ -582,8 +653,10 @@ func main() {
 )"));
         const QString go = mk::test::GoTool::go123();
         const QString home = scratch.mkpath(u"home"_s);
-        const auto env = mk::test::GoTool::isolatedEnvironment(go, home, home + u"/gopath/pkg/mod"_s, u"off"_s);
-        const mk::test::ProcessResult r = mk::test::GoTool::run(go, {u"run"_s, u"main.go"_s}, env, work);
+        const auto env = mk::test::GoTool::isolatedEnvironment(
+            go, home, home + u"/gopath/pkg/mod"_s, u"off"_s);
+        const mk::test::ProcessResult r
+            = mk::test::GoTool::run(go, {u"run"_s, u"main.go"_s}, env, work);
         QVERIFY2(r.succeeded(), qPrintable(r.describe()));
         qInfo("go run (with a cold GOCACHE): %lld ms", r.elapsedMs);
         QMap<uint, uint> goFolds;
@@ -605,11 +678,15 @@ func main() {
         QStringList diffs;
         for (auto it = goFolds.cbegin(); it != goFolds.cend(); ++it)
             if (ours.value(it.key(), ~0u) != it.value())
-                diffs << u"U+%1: go U+%2 ours U+%3"_s.arg(it.key(), 4, 16).arg(it.value(), 4, 16).arg(ours.value(it.key()), 4, 16);
+                diffs << u"U+%1: go U+%2 ours U+%3"_s.arg(it.key(), 4, 16)
+                             .arg(it.value(), 4, 16)
+                             .arg(ours.value(it.key()), 4, 16);
         for (auto it = ours.cbegin(); it != ours.cend(); ++it)
             if (!goFolds.contains(it.key()))
-                diffs << u"U+%1: go unchanged, ours U+%2"_s.arg(it.key(), 4, 16).arg(it.value(), 4, 16);
-        QVERIFY2(diffs.isEmpty(), qPrintable(u"%1 differences:\n"_s.arg(diffs.size()) + diffs.mid(0, 40).join(u'\n')));
+                diffs << u"U+%1: go unchanged, ours U+%2"_s.arg(it.key(), 4, 16)
+                             .arg(it.value(), 4, 16);
+        QVERIFY2(diffs.isEmpty(), qPrintable(u"%1 differences:\n"_s.arg(diffs.size())
+                                             + diffs.mid(0, 40).join(u'\n')));
     }
 
     void shouldRefuseANonEmptyTarget()
@@ -630,7 +707,8 @@ func main() {
         // A symlink where the target should be is not followed.
         const QString elsewhere = scratch.mkpath(u"elsewhere"_s);
         QVERIFY(QFile::link(elsewhere, scratch.filePath(u"t/link@v1.0.0"_s)));
-        const auto y = mk::ModuleZip::extract(zip, scratch.filePath(u"t/link@v1.0.0"_s), m, u"v1.0.0"_s);
+        const auto y
+            = mk::ModuleZip::extract(zip, scratch.filePath(u"t/link@v1.0.0"_s), m, u"v1.0.0"_s);
         QVERIFY(!y.ok());
         QCOMPARE(entriesIn(elsewhere), QStringList());
     }
@@ -645,9 +723,11 @@ func main() {
         const QString cache = scratch.mkpath(u"cache"_s);
         const QString outside = scratch.mkpath(u"outside"_s);
         QVERIFY(QFile::link(outside, cache + u"/example.com"_s));
-        mk::UniqueFd fd(::open(QFile::encodeName(cache).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+        mk::UniqueFd fd(
+            ::open(QFile::encodeName(cache).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
         QVERIFY(fd.isValid());
-        const auto x = mk::ModuleZip::extractAt(zip, fd.get(), "example.com/m@v1.0.0", m, u"v1.0.0"_s);
+        const auto x
+            = mk::ModuleZip::extractAt(zip, fd.get(), "example.com/m@v1.0.0", m, u"v1.0.0"_s);
         QVERIFY(!x.ok());
         QCOMPARE(entriesIn(outside), QStringList());
     }
@@ -669,14 +749,16 @@ func main() {
         QVERIFY(!x.ok());
         QCOMPARE(x.error().code, mk::Error::Code::Security);
         QCOMPARE(x.error().subject, u"example.com/m@v1.0.0"_s);
-        QVERIFY2(x.error().message.startsWith(u"verifying module: checksum mismatch\n\tdownloaded: "_s + *zipHash),
+        QVERIFY2(x.error().message.startsWith(
+                     u"verifying module: checksum mismatch\n\tdownloaded: "_s + *zipHash),
                  qPrintable(x.error().message));
         QCOMPARE(entriesIn(parent), QStringList());
 
         std::atomic_bool cancel{true};
         mk::ModuleZip::ExtractOptions cancelled;
         cancelled.cancel = &cancel;
-        const auto c = mk::ModuleZip::extract(zip, parent + u"/m@v1.0.0"_s, m, u"v1.0.0"_s, cancelled);
+        const auto c
+            = mk::ModuleZip::extract(zip, parent + u"/m@v1.0.0"_s, m, u"v1.0.0"_s, cancelled);
         QVERIFY(!c.ok());
         QCOMPARE(c.error().code, mk::Error::Code::Cancelled);
         QCOMPARE(entriesIn(parent), QStringList());
@@ -707,7 +789,8 @@ func main() {
         const auto checked = mk::ModuleZip::check(zip, m, u"v1.0.0"_s);
         QVERIFY2(checked.ok(), qPrintable(describe(checked)));
         QCOMPARE(checked->files.size(), 10001);
-        const auto x = mk::ModuleZip::extract(zip, scratch.filePath(u"out/many@v1.0.0"_s), m, u"v1.0.0"_s);
+        const auto x
+            = mk::ModuleZip::extract(zip, scratch.filePath(u"out/many@v1.0.0"_s), m, u"v1.0.0"_s);
         QVERIFY2(x.ok(), qPrintable(describe(x)));
         const qint64 ms = timer.elapsed();
         QVERIFY2(ms < 60000, qPrintable(u"%1 ms"_s.arg(ms)));

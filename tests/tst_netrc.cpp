@@ -49,14 +49,18 @@ void NetrcTest::shouldParseLikeGo_data()
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<QStringList>("entries"); // "machine login password"
 
-    QTest::newRow("one line") << QByteArray("machine a.example login u password p\n") << QStringList{u"a.example u p"_s};
+    QTest::newRow("one line") << QByteArray("machine a.example login u password p\n")
+                              << QStringList{u"a.example u p"_s};
     QTest::newRow("several lines") << QByteArray("machine a.example\n  login u\n  password p\n")
                                    << QStringList{u"a.example u p"_s};
-    QTest::newRow("login only does not count") << QByteArray("machine a.example login u\nmachine b.example login v password q\n")
-                                               << QStringList{u"b.example v q"_s};
-    QTest::newRow("default stops parsing") << QByteArray("machine a login u password p\ndefault\nmachine b login v password q\n")
-                                           << QStringList{u"a u p"_s};
-    QTest::newRow("macdef body skipped") << QByteArray("macdef init\nmachine evil login x password y\n\nmachine a login u password p\n")
+    QTest::newRow("login only does not count")
+        << QByteArray("machine a.example login u\nmachine b.example login v password q\n")
+        << QStringList{u"b.example v q"_s};
+    QTest::newRow("default stops parsing")
+        << QByteArray("machine a login u password p\ndefault\nmachine b login v password q\n")
+        << QStringList{u"a u p"_s};
+    QTest::newRow("macdef body skipped") << QByteArray(
+        "macdef init\nmachine evil login x password y\n\nmachine a login u password p\n")
                                          << QStringList{u"a u p"_s};
 }
 
@@ -83,13 +87,19 @@ void NetrcTest::shouldChangeOnlyOneEntry_data()
     QTest::newRow("unterminated last line") << QByteArray("machine a login u password p") << true
                                             << QByteArray("machine a login u password p\n") + line;
     QTest::newRow("replaced multi-line entry")
-        << QByteArray("machine a login u password p\n\nmachine h.example\n\tlogin old\n\tpassword oldpw\n\nmachine z login y password x\n")
-        << true << QByteArray("machine a login u password p\n\n") + line + "\nmachine z login y password x\n";
-    QTest::newRow("before default") << QByteArray("machine a login u password p\ndefault login anon password x\n") << true
-                                    << QByteArray("machine a login u password p\n") + line
-                                           + "default login anon password x\n";
-    QTest::newRow("removed") << QByteArray("machine a login u password p\nmachine h.example login fay password old\nmachine z login y password x\n")
-                             << false << QByteArray("machine a login u password p\nmachine z login y password x\n");
+        << QByteArray("machine a login u password p\n\nmachine h.example\n\tlogin old\n\tpassword "
+                      "oldpw\n\nmachine z login y password x\n")
+        << true
+        << QByteArray("machine a login u password p\n\n") + line
+               + "\nmachine z login y password x\n";
+    QTest::newRow("before default")
+        << QByteArray("machine a login u password p\ndefault login anon password x\n") << true
+        << QByteArray("machine a login u password p\n") + line + "default login anon password x\n";
+    QTest::newRow("removed") << QByteArray("machine a login u password p\nmachine h.example login "
+                                           "fay password old\nmachine z login y password x\n")
+                             << false
+                             << QByteArray(
+                                    "machine a login u password p\nmachine z login y password x\n");
     QTest::newRow("remove missing") << QByteArray("machine a login u password p\n") << false
                                     << QByteArray("machine a login u password p\n");
     QTest::newRow("macro text is not an entry")
@@ -102,10 +112,11 @@ void NetrcTest::shouldChangeOnlyOneEntry()
     QFETCH(QByteArray, before);
     QFETCH(bool, store);
     QFETCH(QByteArray, after);
-    const mk::Expected<QByteArray> r =
-        NetrcFile::updated(before, u"h.example"_s, store ? std::optional<Credential>(fay) : std::nullopt);
+    const mk::Expected<QByteArray> r = NetrcFile::updated(
+        before, u"h.example"_s, store ? std::optional<Credential>(fay) : std::nullopt);
     QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
-    QVERIFY2(*r == after, "unexpected .netrc content"); // not QCOMPARE: keep the secret out of the log
+    QVERIFY2(*r == after,
+             "unexpected .netrc content"); // not QCOMPARE: keep the secret out of the log
     // And go reads the result as intended.
     int found = 0;
     for (const NetrcFile::Entry &e : NetrcFile::parse(*r)) {
@@ -123,8 +134,8 @@ void NetrcTest::shouldRefuseWhatGoCannotRead()
     QVERIFY(!NetrcFile::updated({}, u"h.example"_s, Credential{QString(), u"secret"_s}).ok());
     QVERIFY(!NetrcFile::updated({}, u"h.example"_s, Credential{u"fay"_s, u"line\nbreak"_s}).ok());
     QVERIFY(!NetrcFile::updated({}, u"bad host"_s, fay).ok());
-    const mk::Expected<QByteArray> shared =
-        NetrcFile::updated("machine a login u password p machine h.example login x password y\n", u"h.example"_s, fay);
+    const mk::Expected<QByteArray> shared = NetrcFile::updated(
+        "machine a login u password p machine h.example login x password y\n", u"h.example"_s, fay);
     QVERIFY(!shared.ok());
     QVERIFY(shared.error().message.contains(u"edit it by hand"_s));
     QVERIFY(!shared.error().toString().contains(fay.secret));
@@ -141,7 +152,8 @@ void NetrcTest::shouldWriteAtomicallyWithMode0600()
     f.close();
     QVERIFY(::chmod(QFile::encodeName(path).constData(), 0644) == 0);
     QVERIFY(NetrcFile::store(path, u"h.example"_s, fay).ok());
-    struct stat st {};
+    struct stat st
+    { };
     QCOMPARE(::stat(QFile::encodeName(path).constData(), &st), 0);
     QCOMPARE(st.st_mode & 07777, mode_t(0600));
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{u"netrc"_s});
@@ -152,7 +164,8 @@ void NetrcTest::shouldWriteAtomicallyWithMode0600()
     QCOMPARE(NetrcFile::machinesFor(u"h.example"_s), QStringList{u"h.example"_s});
     QCOMPARE(NetrcFile::machinesFor(u"[::1]:8443"_s), (QStringList{u"[::1]:8443"_s, u"[::1]"_s}));
     QCOMPARE(NetrcFile::defaultPath({{u"HOME"_s, u"/home/u"_s}}), u"/home/u/.netrc"_s);
-    QCOMPARE(NetrcFile::defaultPath({{u"HOME"_s, u"/home/u"_s}, {u"NETRC"_s, u"/x/n"_s}}), u"/x/n"_s);
+    QCOMPARE(NetrcFile::defaultPath({{u"HOME"_s, u"/home/u"_s}, {u"NETRC"_s, u"/x/n"_s}}),
+             u"/x/n"_s);
 }
 
 void NetrcTest::shouldBeUsedByRealGo_data()
@@ -178,22 +191,25 @@ void NetrcTest::shouldBeUsedByRealGo()
     f.write("machine other.example login a password b\ndefault login anon password nothing\n");
     f.close();
     // go 1.19 matches the host name, go 1.20+ host:port: both entries are written.
-    QCOMPARE(NetrcFile::machinesFor(server.hostKey()), (QStringList{server.hostKey(), u"127.0.0.1"_s}));
+    QCOMPARE(NetrcFile::machinesFor(server.hostKey()),
+             (QStringList{server.hostKey(), u"127.0.0.1"_s}));
     QVERIFY(NetrcFile::store(netrc, server.hostKey(), fay).ok());
 
-    QProcessEnvironment env =
-        GoTool::isolatedEnvironment(go, dir.path(), dir.filePath(u"modcache"_s), server.base() + u"/p"_s);
+    QProcessEnvironment env = GoTool::isolatedEnvironment(
+        go, dir.path(), dir.filePath(u"modcache"_s), server.base() + u"/p"_s);
     env.insert(u"NETRC"_s, netrc);
     env.insert(u"SSL_CERT_FILE"_s, cert.certPath());
-    const mk::test::ProcessResult r = GoTool::run(
-        go, {u"mod"_s, u"download"_s, u"-json"_s, u"example.com/hello@v1.0.0"_s}, env, dir.path(), 60000);
+    const mk::test::ProcessResult r
+        = GoTool::run(go, {u"mod"_s, u"download"_s, u"-json"_s, u"example.com/hello@v1.0.0"_s}, env,
+                      dir.path(), 60000);
     QVERIFY(r.started);
     const QList<mk::test::LoopbackHttpServer::Received> got = server->received();
     QVERIFY2(!got.isEmpty(), r.stdOut.constData());
     for (const auto &req : got) {
         QVERIFY2(req.path.startsWith("/p/example.com/hello/@v/"), req.path.constData());
         QVERIFY2(req.authorization == fay.basicAuthorization(),
-                 qPrintable(QString::fromUtf8(req.path) + (req.authorization.isEmpty() ? u" without"_s : u" with another"_s)
+                 qPrintable(QString::fromUtf8(req.path)
+                            + (req.authorization.isEmpty() ? u" without"_s : u" with another"_s)
                             + u" Authorization"_s));
     }
 }

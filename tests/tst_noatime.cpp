@@ -38,7 +38,8 @@ class TestNoAtime : public QObject
 
     [[nodiscard]] static std::unique_ptr<ScratchDir> workDir()
     {
-        return std::make_unique<ScratchDir>(u"tst_noatime-"_s + QString::fromLatin1(QTest::currentTestFunction()));
+        return std::make_unique<ScratchDir>(u"tst_noatime-"_s
+                                            + QString::fromLatin1(QTest::currentTestFunction()));
     }
     [[nodiscard]] QProcessEnvironment env(const QString &home, const QString &cache) const
     {
@@ -56,8 +57,10 @@ class TestNoAtime : public QObject
         return cache;
     }
     // Runs the CLI and returns the atimes that moved (allowed ones left out).
-    [[nodiscard]] QStringList runAndCompare(const QStringList &args, const QProcessEnvironment &e, const QString &cache,
-                                            int expectedExit, const std::function<bool(const QString &)> &allowed = {},
+    [[nodiscard]] QStringList runAndCompare(const QStringList &args, const QProcessEnvironment &e,
+                                            const QString &cache, int expectedExit,
+                                            const std::function<bool(const QString &)> &allowed
+                                            = {},
                                             ProcessResult *result = nullptr) const
     {
         const Atimes before = snapshot(cache);
@@ -72,8 +75,9 @@ class TestNoAtime : public QObject
     }
     [[nodiscard]] static QString report(const QStringList &args, const QStringList &movedPaths)
     {
-        return u"`modkeeper-cli %1` moved the atime of %2 path(s): %3"_s.arg(args.join(u' ')).arg(movedPaths.size()).arg(
-            movedPaths.mid(0, 100).join(u", "_s));
+        return u"`modkeeper-cli %1` moved the atime of %2 path(s): %3"_s.arg(args.join(u' '))
+            .arg(movedPaths.size())
+            .arg(movedPaths.mid(0, 100).join(u", "_s));
     }
 
 private Q_SLOTS:
@@ -83,10 +87,13 @@ private Q_SLOTS:
         m_scratch = std::make_unique<ScratchDir>(u"tst_noatime"_s);
         QVERIFY(m_scratch->isValid());
         // On a noatime mount nothing could fail: refuse to pass vacuously.
-        QVERIFY2(FileTimes::readsUpdateOldAtimes(m_scratch->path()),
-                 qPrintable(u"reading a file on the filesystem of %1 does not update its old atime (noatime mount?): "
-                            "this test cannot detect atime changes there; run it on a relatime or strictatime "
-                            "filesystem (e.g. TMPDIR=/some/relatime/dir)"_s.arg(m_scratch->path())));
+        QVERIFY2(
+            FileTimes::readsUpdateOldAtimes(m_scratch->path()),
+            qPrintable(
+                u"reading a file on the filesystem of %1 does not update its old atime (noatime "
+                u"mount?): "
+                "this test cannot detect atime changes there; run it on a relatime or strictatime "
+                "filesystem (e.g. TMPDIR=/some/relatime/dir)"_s.arg(m_scratch->path())));
         m_world = std::make_unique<World>(m_scratch->path());
         const QString error = m_world->build(standardVersions(), {GoTool::go123()});
         QVERIFY2(error.isEmpty(), qPrintable(error));
@@ -146,17 +153,20 @@ private Q_SLOTS:
         const QStringList ids{u"example.com/ab@v1.0.0"_s, u"b.example.com/y@v1.0.0"_s};
         SumDbTestServer db(SumDbTestServer::fixtureSigner());
         for (const QString &id : ids)
-            db.addModule(id.section(u'@', 0, 0), id.section(u'@', 1), m_world->sums(id).sum, m_world->sums(id).goModSum);
+            db.addModule(id.section(u'@', 0, 0), id.section(u'@', 1), m_world->sums(id).sum,
+                         m_world->sums(id).goModSum);
         LoopbackServerThread server(QHostAddress::LocalHost, std::nullopt);
         QVERIFY(server.listening());
         db.serveOn(server.operator->());
         QProcessEnvironment e = env(work->path(), cache);
         e.insert(u"GOSUMDB"_s, db.verifierKey() + u' ' + server.base());
-        const QStringList args = QStringList{u"verify"_s, u"--sumdb"_s, u"--modcache"_s, cache} + ids;
+        const QStringList args
+            = QStringList{u"verify"_s, u"--sumdb"_s, u"--modcache"_s, cache} + ids;
         // The first run fills the local checksum database cache; the second one reads it.
         const ProcessResult first = runCli(args, e);
         QVERIFY2(first.succeeded(), qPrintable(first.describe()));
-        QVERIFY(exists(cache + u"/cache/download/sumdb/sumdb.example.test/lookup/example.com/ab@v1.0.0"_s));
+        QVERIFY(exists(
+            cache + u"/cache/download/sumdb/sumdb.example.test/lookup/example.com/ab@v1.0.0"_s));
         const QString gopathSumdb = work->path() + u"/go/pkg/sumdb"_s;
         QVERIFY(ageAll(cache));
         QVERIFY(!exists(gopathSumdb) || ageAll(gopathSumdb));
@@ -192,7 +202,8 @@ private Q_SLOTS:
         const QString trash = CacheScanner::trashDirName();
         const auto allowed = [&](const QString &rel) {
             // The new tree, and what moved into the trash (the reaper may list it).
-            return rel == treeRel || rel.startsWith(treeRel + u'/') || rel == trash || rel.startsWith(trash + u'/');
+            return rel == treeRel || rel.startsWith(treeRel + u'/') || rel == trash
+                   || rel.startsWith(trash + u'/');
         };
         const QStringList args{u"repair"_s, u"--modcache"_s, cache, id};
         ProcessResult r;
@@ -207,7 +218,8 @@ private Q_SLOTS:
         const QString cache = agedCache(*work);
         QVERIFY(!cache.isEmpty());
         m_server->setFault("", {404, "not found\n"});
-        const QStringList args{u"refresh"_s, u"--json"_s, u"example.com/ab@v1.0.0"_s, u"b.example.com/y@v1.0.0"_s};
+        const QStringList args{u"refresh"_s, u"--json"_s, u"example.com/ab@v1.0.0"_s,
+                               u"b.example.com/y@v1.0.0"_s};
         const QStringList m = runAndCompare(args, env(work->path(), cache), cache, 1);
         QVERIFY2(m.isEmpty(), qPrintable(report(args, m)));
     }
@@ -217,7 +229,8 @@ private Q_SLOTS:
         const auto work = workDir();
         const QString cache = agedCache(*work);
         QVERIFY(!cache.isEmpty());
-        const QStringList args{u"refresh"_s, u"--json"_s, u"example.com/ab@v1.0.0"_s, u"b.example.com/y@v1.0.0"_s};
+        const QStringList args{u"refresh"_s, u"--json"_s, u"example.com/ab@v1.0.0"_s,
+                               u"b.example.com/y@v1.0.0"_s};
         ProcessResult r;
         const QStringList m = runAndCompare(args, env(work->path(), cache), cache, 0, {}, &r);
         QVERIFY2(m.isEmpty(), qPrintable(report(args, m)));
@@ -243,16 +256,19 @@ private Q_SLOTS:
         const QString treeRel = relOf(cache, treeOf(cache, id));
         const QString trash = CacheScanner::trashDirName();
         const auto allowed = [&](const QString &rel) {
-            return rel == treeRel || rel.startsWith(treeRel + u'/') || rel == trash || rel.startsWith(trash + u'/');
+            return rel == treeRel || rel.startsWith(treeRel + u'/') || rel == trash
+                   || rel.startsWith(trash + u'/');
         };
         const QStringList purge{u"purge"_s, u"--light"_s, u"--wait"_s, id};
-        const QStringList purged = runAndCompare(purge, env(work->path(), cache), cache, 0, allowed);
+        const QStringList purged
+            = runAndCompare(purge, env(work->path(), cache), cache, 0, allowed);
         QVERIFY2(purged.isEmpty(), qPrintable(report(purge, purged)));
         QVERIFY2(piecesOf(cache, id).archiveOnly(), qPrintable(piecesOf(cache, id).describe()));
 
         QVERIFY(ageAll(cache));
         const QStringList restore{u"restore"_s, id};
-        const QStringList restored = runAndCompare(restore, env(work->path(), cache), cache, 0, allowed);
+        const QStringList restored
+            = runAndCompare(restore, env(work->path(), cache), cache, 0, allowed);
         QVERIFY2(restored.isEmpty(), qPrintable(report(restore, restored)));
         QVERIFY2(piecesOf(cache, id).complete(), qPrintable(piecesOf(cache, id).describe()));
     }

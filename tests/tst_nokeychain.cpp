@@ -24,7 +24,8 @@ const QString secret = u"NoStore-4c1e-never-written"_s;
 QStringList filesUnder(const QString &dir)
 {
     QStringList out;
-    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories);
     while (it.hasNext())
         out.append(it.next());
     out.sort();
@@ -71,8 +72,10 @@ void NoKeychainTest::initTestCase()
     QVERIFY(m_home.isValid());
     QStandardPaths::setTestModeEnabled(true);
     // A bus address that cannot connect: libsecret fails at once; nothing is autolaunched.
-    qputenv("DBUS_SESSION_BUS_ADDRESS", QFile::encodeName(u"unix:path="_s + m_home.filePath(u"no-such-bus"_s)));
-    for (const char *v : {"DISPLAY", "WAYLAND_DISPLAY", "XDG_CURRENT_DESKTOP", "DESKTOP_SESSION", "KDE_FULL_SESSION"})
+    qputenv("DBUS_SESSION_BUS_ADDRESS",
+            QFile::encodeName(u"unix:path="_s + m_home.filePath(u"no-such-bus"_s)));
+    for (const char *v : {"DISPLAY", "WAYLAND_DISPLAY", "XDG_CURRENT_DESKTOP", "DESKTOP_SESSION",
+                          "KDE_FULL_SESSION"})
         qunsetenv(v);
     qputenv("HOME", QFile::encodeName(m_home.path()));
     qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_home.filePath(u"config"_s)));
@@ -121,7 +124,8 @@ void NoKeychainTest::shouldReportNoSecureStorage()
 
 void NoKeychainTest::shouldStoreNothingAnywhere()
 {
-    QFuture<CredentialResult> w = CredentialStore::instance().write(u"proxy.corp.example"_s, {u"alice"_s, secret});
+    QFuture<CredentialResult> w
+        = CredentialStore::instance().write(u"proxy.corp.example"_s, {u"alice"_s, secret});
     QVERIFY(QTest::qWaitFor([&] { return w.isFinished(); }, 25000));
     QCOMPARE(w.result().state, CredentialResult::State::NoSecureStorage);
 
@@ -136,8 +140,9 @@ void NoKeychainTest::shouldStoreNothingAnywhere()
 
 void NoKeychainTest::shouldFailTheCliClearlyWithoutWritingAnything()
 {
-    const Run login =
-        runCli({u"proxy"_s, u"login"_s, u"proxy.corp.example"_s, u"--user"_s, u"alice"_s, u"--netrc"_s}, secret.toUtf8());
+    const Run login = runCli(
+        {u"proxy"_s, u"login"_s, u"proxy.corp.example"_s, u"--user"_s, u"alice"_s, u"--netrc"_s},
+        secret.toUtf8());
     QCOMPARE(login.exitCode, 1);
     QVERIFY2(login.err.contains("no secure storage"), login.err.constData());
     QVERIFY(!login.err.contains(secret.toUtf8()) && !login.out.contains(secret.toUtf8()));
@@ -150,10 +155,12 @@ void NoKeychainTest::shouldFailTheCliClearlyWithoutWritingAnything()
     QCOMPARE(logout.exitCode, 1);
     QVERIFY(logout.err.contains("no secure storage"));
 
-    // Nothing on disk: no .netrc (even though --netrc was asked for), no settings entry, no go env file.
+    // Nothing on disk: no .netrc (even though --netrc was asked for), no settings entry, no go env
+    // file.
     QVERIFY(!QFile::exists(m_home.filePath(u"netrc"_s)));
     QVERIFY(!QFile::exists(m_home.filePath(u"config/go/env"_s)));
-    QVERIFY2(!anyFileContains(m_home.path(), secret.toUtf8()), qPrintable(filesUnder(m_home.path()).join(u' ')));
+    QVERIFY2(!anyFileContains(m_home.path(), secret.toUtf8()),
+             qPrintable(filesUnder(m_home.path()).join(u' ')));
     QVERIFY(!anyFileContains(m_home.path(), "proxy.corp.example"));
     QVERIFY(!anyFileContains(m_home.path(), "alice"));
 }

@@ -20,12 +20,13 @@ using Received = mk::test::LoopbackHttpServer::Received;
 using ServerThread = mk::test::LoopbackServerThread;
 
 // The NO_PROXY of the httpproxy tests, with the IPv6 CIDR written as go parses it.
-const QString noProxyList = u"foobar.com, .barbaz.net, *.wildcard.io, 192.168.1.1, 192.168.1.2:81, "
-                            "192.168.1.3:80, 10.0.0.0/30, 2001:db8::52:0:1, [2001:db8::52:0:3]:443, "
-                            "2002:db8:a::45/64, Example.ORG:8080, bücher.example"_s;
+const QString noProxyList
+    = u"foobar.com, .barbaz.net, *.wildcard.io, 192.168.1.1, 192.168.1.2:81, "
+      "192.168.1.3:80, 10.0.0.0/30, 2001:db8::52:0:1, [2001:db8::52:0:3]:443, "
+      "2002:db8:a::45/64, Example.ORG:8080, bücher.example"_s;
 
-QList<ProbeResult> runProbe(const QList<ProxyProbe::Target> &targets, const ProxyProbe::Options &options,
-                            int waitMs = 20000)
+QList<ProbeResult> runProbe(const QList<ProxyProbe::Target> &targets,
+                            const ProxyProbe::Options &options, int waitMs = 20000)
 {
     QFuture<ProbeResult> f = ProxyProbe::start(targets, options);
     if (!QTest::qWaitFor([&] { return f.isFinished(); }, waitMs))
@@ -108,17 +109,18 @@ void ProbeOutboundProxyTest::shouldMatchNoProxyLikeGo()
     QFETCH(QString, host);
     QFETCH(int, port);
     QFETCH(bool, proxied);
-    const HttpProxyEnvironment env = envWith({{u"HTTP_PROXY"_s, u"http://proxy.example:3128"_s},
-                                              {u"NO_PROXY"_s, noProxyList}});
+    const HttpProxyEnvironment env = envWith(
+        {{u"HTTP_PROXY"_s, u"http://proxy.example:3128"_s}, {u"NO_PROXY"_s, noProxyList}});
     QCOMPARE(env.useProxy(host, port), proxied);
 }
 
 void ProbeOutboundProxyTest::shouldBypassEverythingWithStar()
 {
-    const HttpProxyEnvironment env =
-        envWith({{u"HTTPS_PROXY"_s, u"http://proxy.example:3128"_s}, {u"no_proxy"_s, u"a.example, *"_s}});
+    const HttpProxyEnvironment env = envWith(
+        {{u"HTTPS_PROXY"_s, u"http://proxy.example:3128"_s}, {u"no_proxy"_s, u"a.example, *"_s}});
     QVERIFY(!env.useProxy(u"anything.example.com"_s, 443));
-    const HttpProxyEnvironment::Decision d = env.decide(QUrl(u"https://proxy.golang.org/x/@v/list"_s));
+    const HttpProxyEnvironment::Decision d
+        = env.decide(QUrl(u"https://proxy.golang.org/x/@v/list"_s));
     QVERIFY(!d.proxy);
     QVERIFY2(d.reason.contains(u"NO_PROXY"_s), qPrintable(d.reason));
 }
@@ -128,13 +130,17 @@ void ProbeOutboundProxyTest::shouldPickTheVariableLikeGo()
     // https requests use HTTPS_PROXY only, http ones HTTP_PROXY only.
     HttpProxyEnvironment env = envWith({{u"HTTP_PROXY"_s, u"http://plain.example:8080"_s}});
     QVERIFY(!env.decide(QUrl(u"https://proxy.golang.org/"_s)).proxy);
-    QCOMPARE(env.decide(QUrl(u"http://mirror.example/"_s)).proxy.value(), QUrl(u"http://plain.example:8080"_s));
+    QCOMPARE(env.decide(QUrl(u"http://mirror.example/"_s)).proxy.value(),
+             QUrl(u"http://plain.example:8080"_s));
 
     // Upper case wins; an empty upper-case value counts as unset; no scheme means http://.
-    env = envWith({{u"HTTPS_PROXY"_s, u"upper.example:3128"_s}, {u"https_proxy"_s, u"http://lower.example"_s}});
-    QCOMPARE(env.decide(QUrl(u"https://goproxy.cn/"_s)).proxy.value(), QUrl(u"http://upper.example:3128"_s));
+    env = envWith({{u"HTTPS_PROXY"_s, u"upper.example:3128"_s},
+                   {u"https_proxy"_s, u"http://lower.example"_s}});
+    QCOMPARE(env.decide(QUrl(u"https://goproxy.cn/"_s)).proxy.value(),
+             QUrl(u"http://upper.example:3128"_s));
     env = envWith({{u"HTTPS_PROXY"_s, QString()}, {u"https_proxy"_s, u"http://lower.example"_s}});
-    QCOMPARE(env.decide(QUrl(u"https://goproxy.cn/"_s)).proxy.value(), QUrl(u"http://lower.example"_s));
+    QCOMPARE(env.decide(QUrl(u"https://goproxy.cn/"_s)).proxy.value(),
+             QUrl(u"http://lower.example"_s));
 
     // The decision names the variable, without the proxy's password.
     env = envWith({{u"HTTPS_PROXY"_s, u"http://user:hunter2@proxy.example:3128"_s}});
@@ -155,15 +161,17 @@ void ProbeOutboundProxyTest::shouldRefuseHttpProxyInCgi()
                                               {u"REQUEST_METHOD"_s, u"GET"_s}});
     const HttpProxyEnvironment::Decision plain = env.decide(QUrl(u"http://mirror.example/"_s));
     QVERIFY(plain.error.isError());
-    QCOMPARE(plain.error.message,
-             u"refusing to use HTTP_PROXY value in CGI environment; see golang.org/s/cgihttpproxy"_s);
+    QCOMPARE(
+        plain.error.message,
+        u"refusing to use HTTP_PROXY value in CGI environment; see golang.org/s/cgihttpproxy"_s);
     // HTTPS_PROXY is still used for https.
     QVERIFY(env.decide(QUrl(u"https://goproxy.cn/"_s)).proxy);
 }
 
 void ProbeOutboundProxyTest::shouldMapProxyUrlsToQtProxies()
 {
-    const mk::Expected<QNetworkProxy> http = HttpProxyEnvironment::networkProxy(QUrl(u"http://u:p%40ss@proxy.example"_s));
+    const mk::Expected<QNetworkProxy> http
+        = HttpProxyEnvironment::networkProxy(QUrl(u"http://u:p%40ss@proxy.example"_s));
     QVERIFY(http.ok());
     QCOMPARE(http->type(), QNetworkProxy::HttpProxy);
     QCOMPARE(http->hostName(), u"proxy.example"_s);
@@ -171,13 +179,15 @@ void ProbeOutboundProxyTest::shouldMapProxyUrlsToQtProxies()
     QCOMPARE(http->user(), u"u"_s);
     QCOMPARE(http->password(), u"p@ss"_s);
 
-    const mk::Expected<QNetworkProxy> socks = HttpProxyEnvironment::networkProxy(QUrl(u"socks5://127.0.0.1"_s));
+    const mk::Expected<QNetworkProxy> socks
+        = HttpProxyEnvironment::networkProxy(QUrl(u"socks5://127.0.0.1"_s));
     QVERIFY(socks.ok());
     QCOMPARE(socks->type(), QNetworkProxy::Socks5Proxy);
     QCOMPARE(socks->port(), quint16(1080));
 
     // TLS to the proxy itself: Qt cannot, so it is an error rather than a silent plain connection.
-    const mk::Expected<QNetworkProxy> tls = HttpProxyEnvironment::networkProxy(QUrl(u"https://proxy.example"_s));
+    const mk::Expected<QNetworkProxy> tls
+        = HttpProxyEnvironment::networkProxy(QUrl(u"https://proxy.example"_s));
     QVERIFY(!tls.ok());
     QCOMPARE(tls.error().code, mk::Error::Code::Unsupported);
 }
@@ -190,8 +200,10 @@ void ProbeOutboundProxyTest::shouldSendHttpRequestsThroughHttpProxy()
 
     ProxyProbe::Options options;
     options.timeoutMs = 5000;
-    options.proxyEnvironment = envWith({{u"HTTP_PROXY"_s, proxy.base()}, {u"NO_PROXY"_s, u"other.invalid"_s}});
-    const QList<ProbeResult> results = runProbe({{u"mirror"_s, u"http://mirror.invalid/mods"_s}}, options);
+    options.proxyEnvironment
+        = envWith({{u"HTTP_PROXY"_s, proxy.base()}, {u"NO_PROXY"_s, u"other.invalid"_s}});
+    const QList<ProbeResult> results
+        = runProbe({{u"mirror"_s, u"http://mirror.invalid/mods"_s}}, options);
     QCOMPARE(results.size(), 1);
     QVERIFY2(results.first().status == ProbeResult::Status::Ok, qPrintable(results.first().error));
     QCOMPARE(results.first().viaProxy, proxy.base());
@@ -211,8 +223,10 @@ void ProbeOutboundProxyTest::shouldTunnelHttpsThroughConnectWithoutCredentials()
     ProxyProbe::Options options;
     options.timeoutMs = 5000;
     options.proxyEnvironment = envWith({{u"HTTPS_PROXY"_s, u"127.0.0.1:%1"_s.arg(proxy.port())}});
-    options.credentials.insert(u"secure.invalid"_s, mk::Credential{u"user"_s, u"Tunnel-Secret-7f3a"_s});
-    const QList<ProbeResult> results = runProbe({{u"corp"_s, u"https://secure.invalid/p"_s}}, options);
+    options.credentials.insert(u"secure.invalid"_s,
+                               mk::Credential{u"user"_s, u"Tunnel-Secret-7f3a"_s});
+    const QList<ProbeResult> results
+        = runProbe({{u"corp"_s, u"https://secure.invalid/p"_s}}, options);
     QCOMPARE(results.size(), 1);
     QCOMPARE(results.first().status, ProbeResult::Status::NetworkError);
     QCOMPARE(results.first().viaProxy, u"http://127.0.0.1:%1"_s.arg(proxy.port()));
@@ -230,11 +244,13 @@ void ProbeOutboundProxyTest::shouldGoDirectForNoProxyHosts()
     QVERIFY(proxy.listening());
     proxy->route("http://", Response{});
     ProxyProbe::Options options;
-    options.timeoutMs = 3000; // the direct attempt at a .invalid name fails (or times out) on its own
-    options.proxyEnvironment = envWith({{u"HTTP_PROXY"_s, proxy.base()}, {u"NO_PROXY"_s, u".invalid"_s}});
-    const QList<ProbeResult> results =
-        runProbe({{u"direct"_s, u"http://mirror.direct.invalid/m"_s}, {u"proxied"_s, u"http://mirror.example.test/m"_s}},
-                 options);
+    options.timeoutMs
+        = 3000; // the direct attempt at a .invalid name fails (or times out) on its own
+    options.proxyEnvironment
+        = envWith({{u"HTTP_PROXY"_s, proxy.base()}, {u"NO_PROXY"_s, u".invalid"_s}});
+    const QList<ProbeResult> results = runProbe({{u"direct"_s, u"http://mirror.direct.invalid/m"_s},
+                                                 {u"proxied"_s, u"http://mirror.example.test/m"_s}},
+                                                options);
     QCOMPARE(results.size(), 2);
     for (const ProbeResult &r : results) {
         if (r.preset == u"direct") {
@@ -247,7 +263,8 @@ void ProbeOutboundProxyTest::shouldGoDirectForNoProxyHosts()
     }
     const QList<Received> got = proxy->received();
     QCOMPARE(got.size(), 1);
-    QCOMPARE(got.first().path, QByteArray("http://mirror.example.test/m/golang.org/x/text/@v/list"));
+    QCOMPARE(got.first().path,
+             QByteArray("http://mirror.example.test/m/golang.org/x/text/@v/list"));
 }
 
 void ProbeOutboundProxyTest::shouldNeverProxyLoopback()
@@ -258,10 +275,11 @@ void ProbeOutboundProxyTest::shouldNeverProxyLoopback()
     mirror->route("/m/", Response{});
     ProxyProbe::Options options;
     options.timeoutMs = 5000;
-    options.proxyEnvironment = envWith({{u"HTTP_PROXY"_s, proxy.base()}, {u"HTTPS_PROXY"_s, proxy.base()}});
+    options.proxyEnvironment
+        = envWith({{u"HTTP_PROXY"_s, proxy.base()}, {u"HTTPS_PROXY"_s, proxy.base()}});
     const QString localhostUrl = u"http://localhost:%1/m"_s.arg(mirror.port());
-    const QList<ProbeResult> results =
-        runProbe({{u"loopback"_s, mirror.base() + u"/m"_s}, {u"localhost"_s, localhostUrl}}, options);
+    const QList<ProbeResult> results = runProbe(
+        {{u"loopback"_s, mirror.base() + u"/m"_s}, {u"localhost"_s, localhostUrl}}, options);
     QCOMPARE(results.size(), 2);
     for (const ProbeResult &r : results) {
         QVERIFY(r.viaProxy.isEmpty());
@@ -279,12 +297,15 @@ void ProbeOutboundProxyTest::shouldRefuseInCgiEnvironment()
     proxy->route("http://", Response{});
     ProxyProbe::Options options;
     options.timeoutMs = 5000;
-    options.proxyEnvironment = envWith({{u"HTTP_PROXY"_s, proxy.base()}, {u"REQUEST_METHOD"_s, u"POST"_s}});
-    const QList<ProbeResult> results = runProbe({{u"cgi"_s, u"http://mirror.example.test/m"_s}}, options);
+    options.proxyEnvironment
+        = envWith({{u"HTTP_PROXY"_s, proxy.base()}, {u"REQUEST_METHOD"_s, u"POST"_s}});
+    const QList<ProbeResult> results
+        = runProbe({{u"cgi"_s, u"http://mirror.example.test/m"_s}}, options);
     QCOMPARE(results.size(), 1);
     QCOMPARE(results.first().status, ProbeResult::Status::Refused);
-    QVERIFY2(results.first().error.contains(u"refusing to use HTTP_PROXY value in CGI environment"_s),
-             qPrintable(results.first().error));
+    QVERIFY2(
+        results.first().error.contains(u"refusing to use HTTP_PROXY value in CGI environment"_s),
+        qPrintable(results.first().error));
     QCOMPARE(proxy->received().size(), 0);
 }
 

@@ -71,8 +71,8 @@ void ProxyPresetsTest::initTestCase()
     QCoreApplication::setApplicationName(u"ModKeeper"_s);
     m_env = mk::test::GoTool::isolatedEnvironment(mk::test::GoTool::go123(), m_home.path(),
                                                   m_home.filePath(u"modcache"_s), QString());
-    for (const QString &k : {u"GOENV"_s, u"GOPROXY"_s, u"GOSUMDB"_s, u"GONOSUMDB"_s, u"GONOPROXY"_s, u"GOPRIVATE"_s,
-                             u"GOINSECURE"_s})
+    for (const QString &k : {u"GOENV"_s, u"GOPROXY"_s, u"GOSUMDB"_s, u"GONOSUMDB"_s, u"GONOPROXY"_s,
+                             u"GOPRIVATE"_s, u"GOINSECURE"_s})
         m_env.remove(k);
     m_env.insert(u"XDG_CONFIG_HOME"_s, m_home.filePath(u"config"_s));
     // No keychain for these runs: nothing here may need one.
@@ -94,8 +94,10 @@ void ProxyPresetsTest::shouldShipTheBuiltInPresets()
         QVERIFY(ProxyPresetStore::validate(p).ok());
     }
     QCOMPARE(got, (QStringList{u"proxy.golang.org=https://proxy.golang.org,direct"_s,
-                               u"goproxy.cn=https://goproxy.cn,direct"_s, u"goproxy.io=https://goproxy.io,direct"_s,
-                               u"aliyun=https://mirrors.aliyun.com/goproxy/,direct"_s, u"direct=direct"_s, u"off=off"_s}));
+                               u"goproxy.cn=https://goproxy.cn,direct"_s,
+                               u"goproxy.io=https://goproxy.io,direct"_s,
+                               u"aliyun=https://mirrors.aliyun.com/goproxy/,direct"_s,
+                               u"direct=direct"_s, u"off=off"_s}));
 }
 
 void ProxyPresetsTest::shouldStoreUserPresetsWithoutSecrets()
@@ -148,22 +150,27 @@ void ProxyPresetsTest::shouldValidatePresets_data()
     QTest::addColumn<QString>("subject");
     QTest::addColumn<QString>("message");
 
-    QTest::newRow("empty name") << QString() << u"direct"_s << QString() << QString() << u"name"_s << u"a preset needs a name"_s;
-    QTest::newRow("built-in name") << u"GoProxy.CN"_s << u"direct"_s << QString() << QString() << u"GoProxy.CN"_s
-                                   << u"this name belongs to a built-in preset"_s;
-    QTest::newRow("padded name") << u" corp"_s << u"direct"_s << QString() << QString() << u" corp"_s
+    QTest::newRow("empty name") << QString() << u"direct"_s << QString() << QString() << u"name"_s
+                                << u"a preset needs a name"_s;
+    QTest::newRow("built-in name")
+        << u"GoProxy.CN"_s << u"direct"_s << QString() << QString() << u"GoProxy.CN"_s
+        << u"this name belongs to a built-in preset"_s;
+    QTest::newRow("padded name") << u" corp"_s << u"direct"_s << QString() << QString()
+                                 << u" corp"_s
                                  << u"a preset name cannot start or end with white space"_s;
-    QTest::newRow("empty chain") << u"x"_s << u","_s << QString() << QString() << u"GOPROXY"_s
-                                 << u"GOPROXY list is not the empty string, but contains no entries"_s;
-    QTest::newRow("bare directory") << u"x"_s << u"/srv/mods"_s << QString() << QString() << u"GOPROXY"_s
-                                    << u"invalid proxy URL missing scheme: /srv/mods (a directory needs a file:// URL: "
-                                       "file:///srv/mods)"_s;
-    QTest::newRow("newline") << u"x"_s << u"direct"_s << u"a.example\nGOSUMDB=off"_s << QString() << u"GOPRIVATE"_s
-                             << u"invalid newline in GOPRIVATE=... value"_s;
-    QTest::newRow("NUL") << u"x"_s << QString::fromUtf16(u"https://a.example\0", 18) << QString() << QString()
-                         << u"GOPROXY"_s << u"invalid NUL in GOPROXY=... value"_s;
-    QTest::newRow("bad sumdb") << u"x"_s << u"direct"_s << QString() << u"sum.example.com"_s << u"GOSUMDB"_s
-                               << u"invalid GOSUMDB: malformed verifier id"_s;
+    QTest::newRow("empty chain")
+        << u"x"_s << u","_s << QString() << QString() << u"GOPROXY"_s
+        << u"GOPROXY list is not the empty string, but contains no entries"_s;
+    QTest::newRow("bare directory")
+        << u"x"_s << u"/srv/mods"_s << QString() << QString() << u"GOPROXY"_s
+        << u"invalid proxy URL missing scheme: /srv/mods (a directory needs a file:// URL: "
+           "file:///srv/mods)"_s;
+    QTest::newRow("newline") << u"x"_s << u"direct"_s << u"a.example\nGOSUMDB=off"_s << QString()
+                             << u"GOPRIVATE"_s << u"invalid newline in GOPRIVATE=... value"_s;
+    QTest::newRow("NUL") << u"x"_s << QString::fromUtf16(u"https://a.example\0", 18) << QString()
+                         << QString() << u"GOPROXY"_s << u"invalid NUL in GOPROXY=... value"_s;
+    QTest::newRow("bad sumdb") << u"x"_s << u"direct"_s << QString() << u"sum.example.com"_s
+                               << u"GOSUMDB"_s << u"invalid GOSUMDB: malformed verifier id"_s;
 }
 
 void ProxyPresetsTest::shouldValidatePresets()
@@ -197,13 +204,19 @@ void ProxyPresetsTest::shouldFindTheActivePreset()
     corp.goprivate = u"*.corp.example"_s;
     QVERIFY(store.add(corp).ok());
 
-    QCOMPARE(store.activePreset(effective(u"https://proxy.golang.org,direct"_s))->name, u"proxy.golang.org"_s);
+    QCOMPARE(store.activePreset(effective(u"https://proxy.golang.org,direct"_s))->name,
+             u"proxy.golang.org"_s);
     // Spelled without the scheme, go means the same chain.
     QCOMPARE(store.activePreset(effective(u"goproxy.cn,direct"_s))->name, u"goproxy.cn"_s);
     // The more specific preset wins when its private patterns match too.
-    QCOMPARE(store.activePreset(effective(u"https://goproxy.cn,direct"_s, u"*.corp.example"_s))->name, u"corp-cn"_s);
-    QCOMPARE(store.activePreset(effective(u"https://goproxy.cn,direct"_s, u"other.example"_s))->name, u"goproxy.cn"_s);
-    QVERIFY(!store.activePreset(effective(u"https://goproxy.cn|direct"_s)).has_value()); // '|' is another chain
+    QCOMPARE(
+        store.activePreset(effective(u"https://goproxy.cn,direct"_s, u"*.corp.example"_s))->name,
+        u"corp-cn"_s);
+    QCOMPARE(
+        store.activePreset(effective(u"https://goproxy.cn,direct"_s, u"other.example"_s))->name,
+        u"goproxy.cn"_s);
+    QVERIFY(!store.activePreset(effective(u"https://goproxy.cn|direct"_s))
+                 .has_value()); // '|' is another chain
     QVERIFY(!store.activePreset(effective(u"https://mirror.example"_s)).has_value());
     QCOMPARE(store.activePreset(effective(u"off"_s))->name, u"off"_s);
 }
@@ -242,13 +255,18 @@ void ProxyPresetsTest::shouldWarnAboutWeakenedChecks()
 
 void ProxyPresetsTest::shouldRefuseHttpForHostsWithCredentials()
 {
-    QVERIFY(ProxySafetyCheck::checkCredentialTransport(u"http://proxy.corp.example,direct"_s, {}).ok());
-    const mk::Status st =
-        ProxySafetyCheck::checkCredentialTransport(u"http://proxy.corp.example,direct"_s, {u"proxy.corp.example"_s});
+    QVERIFY(
+        ProxySafetyCheck::checkCredentialTransport(u"http://proxy.corp.example,direct"_s, {}).ok());
+    const mk::Status st = ProxySafetyCheck::checkCredentialTransport(
+        u"http://proxy.corp.example,direct"_s, {u"proxy.corp.example"_s});
     QVERIFY(!st.ok());
     QVERIFY(st.error().message.contains(u"use https://proxy.corp.example"_s));
-    QVERIFY(ProxySafetyCheck::checkCredentialTransport(u"https://proxy.corp.example"_s, {u"proxy.corp.example"_s}).ok());
-    QVERIFY(!ProxySafetyCheck::checkCredentialTransport(u"http://proxy.corp.example:8080"_s, {u"proxy.corp.example:8080"_s}).ok());
+    QVERIFY(ProxySafetyCheck::checkCredentialTransport(u"https://proxy.corp.example"_s,
+                                                       {u"proxy.corp.example"_s})
+                .ok());
+    QVERIFY(!ProxySafetyCheck::checkCredentialTransport(u"http://proxy.corp.example:8080"_s,
+                                                        {u"proxy.corp.example:8080"_s})
+                 .ok());
 }
 
 void ProxyPresetsTest::shouldPlanTheGoEnvEdit()
@@ -284,10 +302,13 @@ void ProxyPresetsTest::shouldPlanTheGoEnvEdit()
 void ProxyPresetsTest::shouldDriveItAllFromTheCli()
 {
     const QString envFile = m_home.filePath(u"config/go/env"_s);
-    for (const QString &sub : {u"list"_s, u"use"_s, u"add"_s, u"remove"_s, u"probe"_s, u"where"_s, u"login"_s, u"logout"_s}) {
+    for (const QString &sub : {u"list"_s, u"use"_s, u"add"_s, u"remove"_s, u"probe"_s, u"where"_s,
+                               u"login"_s, u"logout"_s}) {
         const mk::test::ProcessResult help = cli({u"proxy"_s, sub, u"--help"_s});
-        QVERIFY2(help.exitCode == 0 && help.stdOut.startsWith(QByteArray("Usage: modkeeper-cli proxy " + sub.toUtf8())),
-                 qPrintable(help.describe()));
+        QVERIFY2(
+            help.exitCode == 0
+                && help.stdOut.startsWith(QByteArray("Usage: modkeeper-cli proxy " + sub.toUtf8())),
+            qPrintable(help.describe()));
     }
     QCOMPARE(cli({u"proxy"_s, u"--help"_s}).exitCode, 0);
     QCOMPARE(cli({u"goauth"_s, u"--help"_s}).exitCode, 0);
@@ -300,7 +321,8 @@ void ProxyPresetsTest::shouldDriveItAllFromTheCli()
     QCOMPARE(bad.exitCode, 2);
     QVERIFY2(bad.stdErr.contains("/srv/mods"), bad.stdErr.constData());
 
-    const mk::test::ProcessResult add = cli({u"proxy"_s, u"add"_s, u"lax"_s, u"goproxy.cn,direct"_s, u"--nosumdb"_s, u"*"_s});
+    const mk::test::ProcessResult add
+        = cli({u"proxy"_s, u"add"_s, u"lax"_s, u"goproxy.cn,direct"_s, u"--nosumdb"_s, u"*"_s});
     QVERIFY2(add.succeeded(), qPrintable(add.describe()));
     QVERIFY(add.stdErr.contains("warning:"));
 
@@ -321,15 +343,23 @@ void ProxyPresetsTest::shouldDriveItAllFromTheCli()
     const QJsonObject json = QJsonDocument::fromJson(list.stdOut).object();
     QCOMPARE(json.value(u"active"_s).toString(), u"lax"_s);
     QCOMPARE(json.value(u"presets"_s).toArray().size(), ProxyPreset::builtIns().size() + 1);
-    QCOMPARE(json.value(u"environment"_s).toObject().value(u"variables"_s).toObject().value(u"GOPROXY"_s).toObject()
-                 .value(u"stored"_s).toString(),
+    QCOMPARE(json.value(u"environment"_s)
+                 .toObject()
+                 .value(u"variables"_s)
+                 .toObject()
+                 .value(u"GOPROXY"_s)
+                 .toObject()
+                 .value(u"stored"_s)
+                 .toString(),
              u"goproxy.cn,direct"_s);
 
-    const mk::test::ProcessResult where = cli({u"proxy"_s, u"where"_s, u"golang.org/x/text"_s, u"--json"_s});
+    const mk::test::ProcessResult where
+        = cli({u"proxy"_s, u"where"_s, u"golang.org/x/text"_s, u"--json"_s});
     QVERIFY(where.succeeded());
     const QJsonObject route = QJsonDocument::fromJson(where.stdOut).object();
     QCOMPARE(route.value(u"route"_s).toString(), u"proxies"_s);
-    QCOMPARE(route.value(u"steps"_s).toArray().first().toObject().value(u"url"_s).toString(), u"https://goproxy.cn"_s);
+    QCOMPARE(route.value(u"steps"_s).toArray().first().toObject().value(u"url"_s).toString(),
+             u"https://goproxy.cn"_s);
     QVERIFY(!route.value(u"checksumDb"_s).toObject().value(u"checked"_s).toBool());
     const mk::test::ProcessResult badModule = cli({u"proxy"_s, u"where"_s, u"not a module"_s});
     QCOMPARE(badModule.exitCode, 2);

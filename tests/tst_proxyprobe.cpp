@@ -24,8 +24,8 @@ using Response = mk::test::LoopbackHttpServer::Response;
 using Received = mk::test::LoopbackHttpServer::Received;
 using ServerThread = mk::test::LoopbackServerThread;
 
-QList<ProbeResult> runProbe(const QList<ProxyProbe::Target> &targets, const ProxyProbe::Options &options,
-                            int waitMs = 20000)
+QList<ProbeResult> runProbe(const QList<ProxyProbe::Target> &targets,
+                            const ProxyProbe::Options &options, int waitMs = 20000)
 {
     QFuture<ProbeResult> f = ProxyProbe::start(targets, options);
     // The main event loop keeps running here; nothing of the probe needs it anyway.
@@ -95,7 +95,8 @@ void ProxyProbeTest::shouldReportHealthyAndFlagFastest()
     server->route("/slower/", slower);
 
     const QList<ProbeResult> results = ProxyProbe::ranked(runProbe(
-        {{u"a-slower"_s, server.base() + u"/slower"_s}, {u"b-fast"_s, server.base() + u"/fast/"_s}}, {}));
+        {{u"a-slower"_s, server.base() + u"/slower"_s}, {u"b-fast"_s, server.base() + u"/fast/"_s}},
+        {}));
     QCOMPARE(results.size(), 2);
     QCOMPARE(results.at(0).preset, u"b-fast"_s);
     QCOMPARE(results.at(0).status, ProbeResult::Status::Ok);
@@ -112,7 +113,8 @@ void ProxyProbeTest::shouldReportHealthyAndFlagFastest()
     for (const Received &r : got)
         paths.append(QString::fromUtf8(r.path));
     paths.sort();
-    QCOMPARE(paths, (QStringList{u"/fast/golang.org/x/text/@v/list"_s, u"/slower/golang.org/x/text/@v/list"_s}));
+    QCOMPARE(paths, (QStringList{u"/fast/golang.org/x/text/@v/list"_s,
+                                 u"/slower/golang.org/x/text/@v/list"_s}));
 }
 
 void ProxyProbeTest::shouldTimeOutSlowProxyWithoutDelayingOthers()
@@ -127,8 +129,9 @@ void ProxyProbeTest::shouldTimeOutSlowProxyWithoutDelayingOthers()
     options.timeoutMs = 600;
     QElapsedTimer clock;
     clock.start();
-    const QList<ProbeResult> results =
-        runProbe({{u"slow"_s, server.base() + u"/slow"_s}, {u"fast"_s, server.base() + u"/fast"_s}}, options);
+    const QList<ProbeResult> results = runProbe(
+        {{u"slow"_s, server.base() + u"/slow"_s}, {u"fast"_s, server.base() + u"/fast"_s}},
+        options);
     QVERIFY2(clock.elapsed() < 4000, qPrintable(QString::number(clock.elapsed())));
     QCOMPARE(results.size(), 2);
     const ProbeResult slowResult = resultFor(results, u"slow"_s);
@@ -168,13 +171,16 @@ void ProxyProbeTest::shouldReportNotFoundAndServerErrorsLikeGo()
     const ProbeResult m = resultFor(results, u"missing"_s);
     QCOMPARE(m.status, ProbeResult::Status::NotFound);
     QCOMPARE(m.httpCode, 404);
-    QCOMPARE(m.error, u"reading %1/missing/golang.org/x/text/@v/list: 404 Not Found\n\tserver response: not found: "
+    QCOMPARE(m.error, u"reading %1/missing/golang.org/x/text/@v/list: 404 Not Found\n\tserver "
+                      u"response: not found: "
                       "golang.org/x/text@latest"_s.arg(server.base()));
 
     const ProbeResult b = resultFor(results, u"broken"_s);
     QCOMPARE(b.status, ProbeResult::Status::HttpError);
     QCOMPARE(b.httpCode, 500);
-    QString expected = u"reading %1/broken/golang.org/x/text/@v/list: 500 Internal Server Error\n\tserver response:"_s.arg(server.base());
+    QString expected
+        = u"reading %1/broken/golang.org/x/text/@v/list: 500 Internal Server Error\n\tserver response:"_s
+              .arg(server.base());
     for (int i = 1; i <= 8; ++i)
         expected += u"\n\tline %1"_s.arg(i);
     expected += u"\n\t[Truncated: too many lines.]"_s;
@@ -193,10 +199,12 @@ void ProxyProbeTest::shouldReportConnectionRefused()
     QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
     const quint16 port = probe.serverPort();
     probe.close();
-    const QList<ProbeResult> results = runProbe({{u"dead"_s, u"http://127.0.0.1:%1"_s.arg(port)}}, {});
+    const QList<ProbeResult> results
+        = runProbe({{u"dead"_s, u"http://127.0.0.1:%1"_s.arg(port)}}, {});
     QCOMPARE(results.size(), 1);
     QCOMPARE(results.first().status, ProbeResult::Status::NetworkError);
-    QVERIFY2(results.first().error.contains(u"refused"_s, Qt::CaseInsensitive), qPrintable(results.first().error));
+    QVERIFY2(results.first().error.contains(u"refused"_s, Qt::CaseInsensitive),
+             qPrintable(results.first().error));
     QCOMPARE(results.first().latencyMs, -1);
 }
 
@@ -211,15 +219,17 @@ void ProxyProbeTest::shouldSendCredentialOnlyOverHttpsToItsHost()
     ProxyProbe::Options options;
     options.caCertificates = m_ca;
     options.credentials.insert(tls.hostKey(), mk::Credential{testUser, testSecret});
-    const QList<ProbeResult> results =
-        runProbe({{u"corp"_s, tls.base() + u"/private"_s}, {u"public"_s, other.base() + u"/public"_s}}, options);
+    const QList<ProbeResult> results = runProbe(
+        {{u"corp"_s, tls.base() + u"/private"_s}, {u"public"_s, other.base() + u"/public"_s}},
+        options);
     QCOMPARE(results.size(), 2);
     const ProbeResult corp = resultFor(results, u"corp"_s);
     QVERIFY2(corp.status == ProbeResult::Status::Ok, qPrintable(corp.error));
     QVERIFY(corp.credentialsSent);
     const QList<Received> got = tls->received();
     QCOMPARE(got.size(), 1);
-    QVERIFY(got.first().authorization == (mk::Credential{testUser, testSecret}.basicAuthorization()));
+    QVERIFY(got.first().authorization
+            == (mk::Credential{testUser, testSecret}.basicAuthorization()));
 
     // Same address, another port: another origin, so nothing is sent there.
     QCOMPARE(resultFor(results, u"public"_s).status, ProbeResult::Status::Ok);
@@ -238,7 +248,8 @@ void ProxyProbeTest::shouldNotSendCredentialOverPlainHttp()
     QCOMPARE(results.size(), 1);
     QCOMPARE(results.first().status, ProbeResult::Status::Ok);
     QVERIFY(!results.first().credentialsSent);
-    QVERIFY2(results.first().credentialNote.contains(u"only sent over https"_s), qPrintable(results.first().credentialNote));
+    QVERIFY2(results.first().credentialNote.contains(u"only sent over https"_s),
+             qPrintable(results.first().credentialNote));
     QCOMPARE(plain->received().size(), 1);
     QVERIFY(plain->received().first().authorization.isEmpty());
 }
@@ -272,7 +283,8 @@ void ProxyProbeTest::shouldDropCredentialOnRedirectToAnotherHost()
     QCOMPARE(first->received().size(), 1);
     QVERIFY(!first->received().first().authorization.isEmpty()); // sent to its own host
     QCOMPARE(second->received().size(), 1);
-    QVERIFY2(second->received().first().authorization.isEmpty(), "credential leaked to another host");
+    QVERIFY2(second->received().first().authorization.isEmpty(),
+             "credential leaked to another host");
 }
 
 void ProxyProbeTest::shouldKeepCredentialOnSameOriginRedirect()
@@ -314,7 +326,8 @@ void ProxyProbeTest::shouldRefuseRedirectFromHttpsToHttp()
     const QList<ProbeResult> results = runProbe({{u"corp"_s, tls.base() + u"/corp"_s}}, options);
     QCOMPARE(results.size(), 1);
     QCOMPARE(results.first().status, ProbeResult::Status::Refused);
-    QVERIFY2(results.first().error.contains(u"redirected from secure URL"_s), qPrintable(results.first().error));
+    QVERIFY2(results.first().error.contains(u"redirected from secure URL"_s),
+             qPrintable(results.first().error));
     QVERIFY(results.first().error.contains(u"to insecure URL " + plain.base()));
     QCOMPARE(plain->received().size(), 0); // never contacted at all
 }
@@ -331,7 +344,8 @@ void ProxyProbeTest::shouldStopAfterTenRedirects()
     const QList<ProbeResult> results = runProbe({{u"loop"_s, server.base() + u"/loop"_s}}, {});
     QCOMPARE(results.size(), 1);
     QCOMPARE(results.first().status, ProbeResult::Status::Refused);
-    QVERIFY2(results.first().error.endsWith(u"stopped after 10 redirects"_s), qPrintable(results.first().error));
+    QVERIFY2(results.first().error.endsWith(u"stopped after 10 redirects"_s),
+             qPrintable(results.first().error));
     QCOMPARE(server->received().size(), 11);
 }
 
@@ -359,9 +373,11 @@ void ProxyProbeTest::shouldBuildTargetsAndRequestUrls()
     QStringList urls;
     for (const ProxyProbe::Target &t : targets)
         urls.append(t.preset + u" "_s + t.url);
-    QCOMPARE(urls, (QStringList{u"proxy.golang.org https://proxy.golang.org"_s, u"goproxy.cn https://goproxy.cn"_s,
-                                u"goproxy.io https://goproxy.io"_s, u"aliyun https://mirrors.aliyun.com/goproxy/"_s,
-                                u"direct direct"_s, u"off off"_s}));
+    QCOMPARE(urls,
+             (QStringList{u"proxy.golang.org https://proxy.golang.org"_s,
+                          u"goproxy.cn https://goproxy.cn"_s, u"goproxy.io https://goproxy.io"_s,
+                          u"aliyun https://mirrors.aliyun.com/goproxy/"_s, u"direct direct"_s,
+                          u"off off"_s}));
     mk::ProxyPreset chain;
     chain.name = u"chain"_s;
     chain.goproxy = u"corp.example.com|https://b.example.com/x,direct"_s;
@@ -370,14 +386,17 @@ void ProxyProbeTest::shouldBuildTargetsAndRequestUrls()
     QCOMPARE(chainTargets.at(0).url, u"https://corp.example.com"_s);
     QCOMPARE(chainTargets.at(1).url, u"https://b.example.com/x"_s);
 
-    QCOMPARE(ProxyProbe::requestUrl(u"https://mirrors.aliyun.com/goproxy/"_s, u"github.com/Azure/azure-sdk"_s).value(),
+    QCOMPARE(ProxyProbe::requestUrl(u"https://mirrors.aliyun.com/goproxy/"_s,
+                                    u"github.com/Azure/azure-sdk"_s)
+                 .value(),
              u"https://mirrors.aliyun.com/goproxy/github.com/!azure/azure-sdk/@v/list"_s);
     const mk::Expected<QString> bad = ProxyProbe::requestUrl(u"https://p.example"_s, u"no-dot/x"_s);
     QVERIFY(!bad.ok());
     QCOMPARE(bad.error().subject, u"no-dot/x"_s);
 
     // direct and off are reported, not fetched.
-    const QList<ProbeResult> skipped = runProbe({{u"direct"_s, u"direct"_s}, {u"off"_s, u"off"_s}}, {});
+    const QList<ProbeResult> skipped
+        = runProbe({{u"direct"_s, u"direct"_s}, {u"off"_s, u"off"_s}}, {});
     QCOMPARE(skipped.size(), 2);
     for (const ProbeResult &r : skipped)
         QCOMPARE(r.status, ProbeResult::Status::Skipped);
@@ -392,8 +411,8 @@ void ProxyProbeTest::shouldProbeFileProxies()
     list.write("v0.3.0\n");
     list.close();
     const QString base = u"file://"_s + m_dir.filePath(u"fileproxy"_s);
-    const QList<ProbeResult> results =
-        runProbe({{u"here"_s, base}, {u"missing"_s, u"file://"_s + m_dir.filePath(u"nothing"_s)}}, {});
+    const QList<ProbeResult> results = runProbe(
+        {{u"here"_s, base}, {u"missing"_s, u"file://"_s + m_dir.filePath(u"nothing"_s)}}, {});
     QCOMPARE(resultFor(results, u"here"_s).status, ProbeResult::Status::Ok);
     QCOMPARE(resultFor(results, u"missing"_s).status, ProbeResult::Status::NotFound);
 }
@@ -404,13 +423,19 @@ void ProxyProbeTest::shouldFormatErrorDetailLikeGo_data()
     QTest::addColumn<QByteArray>("contentType");
     QTest::addColumn<QString>("expected");
 
-    QTest::newRow("one line") << QByteArray("forbidden\n") << QByteArray("text/plain") << u"forbidden"_s;
-    QTest::newRow("charset utf-8") << QByteArray("a\nb\n") << QByteArray("text/plain; charset=UTF-8") << u"a\n\tb"_s;
-    QTest::newRow("other charset") << QByteArray("a\n") << QByteArray("text/plain; charset=latin1") << QString();
+    QTest::newRow("one line") << QByteArray("forbidden\n") << QByteArray("text/plain")
+                              << u"forbidden"_s;
+    QTest::newRow("charset utf-8")
+        << QByteArray("a\nb\n") << QByteArray("text/plain; charset=UTF-8") << u"a\n\tb"_s;
+    QTest::newRow("other charset")
+        << QByteArray("a\n") << QByteArray("text/plain; charset=latin1") << QString();
     QTest::newRow("html") << QByteArray("<h1>x</h1>") << QByteArray("text/html") << QString();
-    QTest::newRow("stops at blank line") << QByteArray("a\n\nb\n") << QByteArray("text/plain") << u"a"_s;
-    QTest::newRow("control character") << QByteArray("a\x1b[31m\n") << QByteArray("text/plain") << QString();
-    QTest::newRow("invalid utf-8") << QByteArray("a\xff\n") << QByteArray("text/plain") << QString();
+    QTest::newRow("stops at blank line")
+        << QByteArray("a\n\nb\n") << QByteArray("text/plain") << u"a"_s;
+    QTest::newRow("control character")
+        << QByteArray("a\x1b[31m\n") << QByteArray("text/plain") << QString();
+    QTest::newRow("invalid utf-8")
+        << QByteArray("a\xff\n") << QByteArray("text/plain") << QString();
     QByteArray longLine(700, 'x');
     QTest::newRow("too long") << QByteArray("short\n" + longLine + "\n") << QByteArray("text/plain")
                               << u"short\n\t[Truncated: too long.]"_s;

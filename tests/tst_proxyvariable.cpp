@@ -17,8 +17,9 @@ class TestProxyVariable final : public QObject
 private Q_SLOTS:
     void shouldListTheSixVariablesInOrder()
     {
-        QCOMPARE(ProxySettings::names(), (QStringList{u"GOPROXY"_s, u"GOPRIVATE"_s, u"GONOPROXY"_s, u"GONOSUMDB"_s,
-                                                      u"GOSUMDB"_s, u"GOINSECURE"_s}));
+        QCOMPARE(ProxySettings::names(),
+                 (QStringList{u"GOPROXY"_s, u"GOPRIVATE"_s, u"GONOPROXY"_s, u"GONOSUMDB"_s,
+                              u"GOSUMDB"_s, u"GOINSECURE"_s}));
         QCOMPARE(ProxyVariable::find(u"GOFLAGS"), nullptr);
         QCOMPARE(ProxyVariable::find(u"goproxy"), nullptr); // go's names are case-sensitive
     }

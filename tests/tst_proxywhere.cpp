@@ -32,10 +32,11 @@ quint16 closedPort()
 }
 
 // The Error of `go mod download -json module@v1.0.0`, or "" when it succeeded.
-QString goDownloadError(const QString &go, const QString &home, const ProxySettings &s, const QString &module,
-                        quint16 deadPort, bool *ran)
+QString goDownloadError(const QString &go, const QString &home, const ProxySettings &s,
+                        const QString &module, quint16 deadPort, bool *ran)
 {
-    QProcessEnvironment env = GoTool::isolatedEnvironment(go, home, home + u"/modcache"_s, s.goproxy);
+    QProcessEnvironment env
+        = GoTool::isolatedEnvironment(go, home, home + u"/modcache"_s, s.goproxy);
     env.insert(u"GOPRIVATE"_s, s.goprivate);
     env.insert(u"GONOPROXY"_s, s.gonoproxy);
     env.insert(u"GONOSUMDB"_s, s.gonosumdb);
@@ -44,8 +45,8 @@ QString goDownloadError(const QString &go, const QString &home, const ProxySetti
     const QString deadProxy = u"http://127.0.0.1:%1"_s.arg(deadPort);
     env.insert(u"HTTPS_PROXY"_s, deadProxy);
     env.insert(u"HTTP_PROXY"_s, deadProxy);
-    const mk::test::ProcessResult r =
-        GoTool::run(go, {u"mod"_s, u"download"_s, u"-json"_s, module + u"@v1.0.0"_s}, env, home, 60000);
+    const mk::test::ProcessResult r = GoTool::run(
+        go, {u"mod"_s, u"download"_s, u"-json"_s, module + u"@v1.0.0"_s}, env, home, 60000);
     *ran = r.started && !r.timedOut;
     const QList<mk::test::GoModuleInfo> infos = GoTool::parseJsonStream(r.stdOut);
     if (infos.isEmpty())
@@ -134,13 +135,16 @@ void ProxyWhereTest::shouldMatchPatternsLikeXMod_data()
     QTest::addColumn<QString>("target");
     QTest::addColumn<bool>("match");
     // golang.org/x/mod/module TestMatchPrefixPatterns (go-cache-internals.md §4.3).
-    QTest::newRow("subdomain glob") << u"*.corp.example.com"_s << u"git.corp.example.com/xyzzy"_s << true;
-    QTest::newRow("glob needs a label") << u"*.corp.example.com"_s << u"corp.example.com/x"_s << false;
+    QTest::newRow("subdomain glob")
+        << u"*.corp.example.com"_s << u"git.corp.example.com/xyzzy"_s << true;
+    QTest::newRow("glob needs a label")
+        << u"*.corp.example.com"_s << u"corp.example.com/x"_s << false;
     QTest::newRow("path prefix") << u"rsc.io/private"_s << u"rsc.io/private/quux"_s << true;
     QTest::newRow("element boundary") << u"rsc.io/private"_s << u"rsc.io/privateer"_s << false;
     QTest::newRow("star element") << u"rsc.io/*"_s << u"rsc.io/quote/v3"_s << true;
     QTest::newRow("case sensitive") << u"github.com/Org"_s << u"github.com/org/repo"_s << false;
-    QTest::newRow("no trimming") << u"a.example.com, b.example.com"_s << u"b.example.com/x"_s << false;
+    QTest::newRow("no trimming") << u"a.example.com, b.example.com"_s << u"b.example.com/x"_s
+                                 << false;
     QTest::newRow("trailing slash") << u"example.com/"_s << u"example.com/x"_s << true;
     QTest::newRow("everything") << u"*"_s << u"example.com/x"_s << true;
     QTest::newRow("too few elements") << u"*/*"_s << u"example.com"_s << false;
@@ -169,7 +173,8 @@ void ProxyWhereTest::shouldExplainRoutes()
     const ProxyRoute priv = ProxyRoute::forModule(u"git.corp.example.com/x"_s, s).value();
     QCOMPARE(priv.kind, ProxyRoute::Kind::Direct);
     QCOMPARE(priv.noProxyPattern, u"*.corp.example.com"_s);
-    QVERIFY2(priv.reason.contains(u"GOPRIVATE (GONOPROXY defaults to it)"_s), qPrintable(priv.reason));
+    QVERIFY2(priv.reason.contains(u"GOPRIVATE (GONOPROXY defaults to it)"_s),
+             qPrintable(priv.reason));
     QVERIFY(!priv.checksumDbChecked);
     QCOMPARE(priv.noSumDbPattern, u"*.corp.example.com"_s);
 
@@ -189,7 +194,8 @@ void ProxyWhereTest::shouldExplainRoutes()
     QVERIFY(!viaProxy.steps.at(1).fallBackOnError);
     QCOMPARE(viaProxy.steps.at(2).kind, ProxyRoute::Step::Kind::Direct);
     QVERIFY(!viaProxy.checksumDbChecked);
-    QVERIFY2(viaProxy.describe().contains(u"(on any error try the next)"_s), qPrintable(viaProxy.describe()));
+    QVERIFY2(viaProxy.describe().contains(u"(on any error try the next)"_s),
+             qPrintable(viaProxy.describe()));
 
     s.gosumdb = u"off"_s;
     const ProxyRoute off = ProxyRoute::forModule(u"example.com/m"_s, s).value();
@@ -213,7 +219,8 @@ void ProxyWhereTest::shouldExplainRoutes()
     s.goproxy = u","_s;
     const ProxyRoute invalid = ProxyRoute::forModule(u"example.com/m"_s, s).value();
     QCOMPARE(invalid.kind, ProxyRoute::Kind::Invalid);
-    QCOMPARE(invalid.error.message, u"GOPROXY list is not the empty string, but contains no entries"_s);
+    QCOMPARE(invalid.error.message,
+             u"GOPROXY list is not the empty string, but contains no entries"_s);
     QCOMPARE(invalid.toJson().value(u"route"_s).toString(), u"invalid"_s);
 }
 
@@ -249,20 +256,75 @@ void ProxyWhereTest::shouldRouteLikeGo_data()
         {"off", u"other.example.com/x"_s, u"off"_s, {}, {}, {}},
         {"proxy error beats off", u"other.example.com/x"_s, a + u"|off"_s, {}, {}, {}},
         {"direct", u"other.example.com/x"_s, u"direct"_s, {}, {}, {}},
-        {"scheme-less entries and spaces", u"other.example.com/x"_s, u" , "_s + a + u" ,|"_s, {}, {}, {}},
-        {"GOPRIVATE goes direct", u"git.corp.example.com/x"_s, a + u",direct"_s, u"*.corp.example.com"_s, {}, {}},
-        {"GOPROXY=off with GOPRIVATE", u"git.corp.example.com/x"_s, u"off"_s, u"*.corp.example.com"_s, {}, {}},
-        {"GONOPROXY=none uses the proxy", u"git.corp.example.com/x"_s, a, u"*.corp.example.com"_s, u"none"_s, {}},
+        {"scheme-less entries and spaces",
+         u"other.example.com/x"_s,
+         u" , "_s + a + u" ,|"_s,
+         {},
+         {},
+         {}},
+        {"GOPRIVATE goes direct",
+         u"git.corp.example.com/x"_s,
+         a + u",direct"_s,
+         u"*.corp.example.com"_s,
+         {},
+         {}},
+        {"GOPROXY=off with GOPRIVATE",
+         u"git.corp.example.com/x"_s,
+         u"off"_s,
+         u"*.corp.example.com"_s,
+         {},
+         {}},
+        {"GONOPROXY=none uses the proxy",
+         u"git.corp.example.com/x"_s,
+         a,
+         u"*.corp.example.com"_s,
+         u"none"_s,
+         {}},
         {"GOPRIVATE not matching", u"other.example.com/x"_s, a, u"*.corp.example.com"_s, {}, {}},
-        {"GOINSECURE direct", u"git.corp.example.com/x"_s, a, u"*.corp.example.com"_s, {}, u"git.corp.example.com"_s},
-        {"pattern with a leading space", u"b.example.com/x"_s, a, u"a.example.com, b.example.com"_s, {}, {}},
-        {"pattern with a trailing slash", u"corp.example.com/x"_s, a, u"corp.example.com/"_s, {}, {}},
-        {"glob over two elements", u"example.com/privateer/x"_s, a, u"example.com/private*"_s, {}, {}},
+        {"GOINSECURE direct",
+         u"git.corp.example.com/x"_s,
+         a,
+         u"*.corp.example.com"_s,
+         {},
+         u"git.corp.example.com"_s},
+        {"pattern with a leading space",
+         u"b.example.com/x"_s,
+         a,
+         u"a.example.com, b.example.com"_s,
+         {},
+         {}},
+        {"pattern with a trailing slash",
+         u"corp.example.com/x"_s,
+         a,
+         u"corp.example.com/"_s,
+         {},
+         {}},
+        {"glob over two elements",
+         u"example.com/privateer/x"_s,
+         a,
+         u"example.com/private*"_s,
+         {},
+         {}},
         {"glob longer than the path", u"example.com"_s, a, u"*/*"_s, {}, {}},
         {"patterns are case-sensitive", u"corp.example.com/x"_s, a, u"Corp.example.com"_s, {}, {}},
-        {"GONOPROXY alone", u"git.corp.example.com/x"_s, a + u",direct"_s, {}, u"*.corp.example.com"_s, {}},
-        {"GOPROXY=direct with GONOPROXY", u"git.corp.example.com/x"_s, u"direct"_s, {}, u"git.corp.example.com"_s, {}},
-        {"GONOPROXY overrides GOPRIVATE", u"git.corp.example.com/x"_s, a, u"*.corp.example.com"_s, u"other.example"_s, {}},
+        {"GONOPROXY alone",
+         u"git.corp.example.com/x"_s,
+         a + u",direct"_s,
+         {},
+         u"*.corp.example.com"_s,
+         {}},
+        {"GOPROXY=direct with GONOPROXY",
+         u"git.corp.example.com/x"_s,
+         u"direct"_s,
+         {},
+         u"git.corp.example.com"_s,
+         {}},
+        {"GONOPROXY overrides GOPRIVATE",
+         u"git.corp.example.com/x"_s,
+         a,
+         u"*.corp.example.com"_s,
+         u"other.example"_s,
+         {}},
     };
     for (const QString &go : {GoTool::go119(), GoTool::go123()}) {
         for (const Row &r : rows) {
@@ -319,9 +381,18 @@ void ProxyWhereTest::shouldDecideChecksumDbLikeGo_data()
         {"GOSUMDB=off", u"example.com/hello"_s, u"off"_s, {}, {}, {}},
         {"GONOSUMDB match", u"example.com/hello"_s, u"sum.golang.org"_s, {}, {}, u"example.com"_s},
         {"GONOSUMDB star", u"example.com/hello"_s, u"sum.golang.org"_s, {}, {}, u"*"_s},
-        {"GONOSUMDB no match", u"example.com/hello"_s, u"sum.golang.org"_s, {}, {}, u"other.example"_s},
-        {"GOPRIVATE implies GONOSUMDB", u"corp.example.com/lib"_s, u"sum.golang.org"_s, u"corp.example.com"_s,
-         u"none"_s, {}},
+        {"GONOSUMDB no match",
+         u"example.com/hello"_s,
+         u"sum.golang.org"_s,
+         {},
+         {},
+         u"other.example"_s},
+        {"GOPRIVATE implies GONOSUMDB",
+         u"corp.example.com/lib"_s,
+         u"sum.golang.org"_s,
+         u"corp.example.com"_s,
+         u"none"_s,
+         {}},
         {"GONOSUMDB replaces GOPRIVATE's default", u"corp.example.com/lib"_s, u"sum.golang.org"_s,
          u"corp.example.com"_s, u"none"_s, u"other.example"_s},
         {"explicit sumdb URL", u"example.com/hello"_s, explicitUrl, {}, {}, {}},
@@ -359,9 +430,11 @@ void ProxyWhereTest::shouldDecideChecksumDbLikeGo()
     // A consulted database is unreachable here, so consulting it is what makes go fail.
     const bool goChecked = !goError.isEmpty();
     if (goChecked)
-        QVERIFY2(goError.contains(u"verifying"_s) || goError.contains(u"sum.golang.org"_s), qPrintable(goError));
+        QVERIFY2(goError.contains(u"verifying"_s) || goError.contains(u"sum.golang.org"_s),
+                 qPrintable(goError));
     QVERIFY2(route.checksumDbChecked == goChecked,
-             qPrintable(u"ours: %1 (%2); go: %3"_s.arg(route.checksumDbChecked).arg(route.checksumReason, goError)));
+             qPrintable(u"ours: %1 (%2); go: %3"_s.arg(route.checksumDbChecked)
+                            .arg(route.checksumReason, goError)));
 }
 
 QTEST_GUILESS_MAIN(ProxyWhereTest)

@@ -49,8 +49,9 @@ QList<JsonItem> jsonItems(const QJsonObject &o)
     QList<JsonItem> out;
     for (const QJsonValue &v : o.value(u"versions"_s).toArray()) {
         const QJsonObject i = v.toObject();
-        out.append({i.value(u"path"_s).toString() + u'@' + i.value(u"version"_s).toString(), i.value(u"mode"_s).toString(),
-                    qint64(i.value(u"bytes"_s).toDouble(-1)), i.value(u"outcome"_s).toString()});
+        out.append({i.value(u"path"_s).toString() + u'@' + i.value(u"version"_s).toString(),
+                    i.value(u"mode"_s).toString(), qint64(i.value(u"bytes"_s).toDouble(-1)),
+                    i.value(u"outcome"_s).toString()});
     }
     return out;
 }
@@ -69,7 +70,8 @@ QStringList skippedLines(const QJsonObject &o)
     QStringList out;
     for (const QJsonValue &v : o.value(u"skipped"_s).toArray()) {
         const QJsonObject s = v.toObject();
-        out << s.value(u"path"_s).toString() + u'@' + s.value(u"version"_s).toString() + u": "_s + s.value(u"reason"_s).toString();
+        out << s.value(u"path"_s).toString() + u'@' + s.value(u"version"_s).toString() + u": "_s
+                   + s.value(u"reason"_s).toString();
     }
     out.sort();
     return out;
@@ -81,7 +83,8 @@ QStringList versionPaths(const QString &gomodcache, const QString &id)
     QStringList out;
     if (exists(treeOf(gomodcache, id)))
         out << treeOf(gomodcache, id);
-    for (const QString &suffix : {u".info"_s, u".mod"_s, u".zip"_s, u".ziphash"_s, u".lock"_s, u".partial"_s})
+    for (const QString &suffix :
+         {u".info"_s, u".mod"_s, u".zip"_s, u".ziphash"_s, u".lock"_s, u".partial"_s})
         if (exists(fileOf(gomodcache, id, suffix)))
             out << fileOf(gomodcache, id, suffix);
     return out;
@@ -145,13 +148,14 @@ private:
     /// A work directory for one test, removed afterwards.
     [[nodiscard]] static std::unique_ptr<ScratchDir> workDir()
     {
-        auto dir = std::make_unique<ScratchDir>(u"tst_purge-"_s + QString::fromLatin1(QTest::currentTestFunction()));
+        auto dir = std::make_unique<ScratchDir>(
+            u"tst_purge-"_s + QString::fromLatin1(QTest::currentTestFunction()));
         return dir;
     }
 
     /// Runs go in dir (a sample module) with env.
-    [[nodiscard]] static ProcessResult goIn(const QString &go, const QStringList &args, const QProcessEnvironment &env,
-                                            const QString &dir)
+    [[nodiscard]] static ProcessResult goIn(const QString &go, const QStringList &args,
+                                            const QProcessEnvironment &env, const QString &dir)
     {
         return GoTool::run(go, args, env, dir, 300000);
     }
@@ -185,13 +189,14 @@ private Q_SLOTS:
         const auto work = workDir();
         const QString cache = world().freshCache(go, work->path());
         QVERIFY(!cache.isEmpty());
-        const QStringList purged{u"example.com/a@v1.0.0"_s, u"example.com/a@v1.1.0"_s, u"example.com/legacy@v1.0.0"_s,
-                                 u"github.com/Upper/Case@v1.0.0"_s};
+        const QStringList purged{u"example.com/a@v1.0.0"_s, u"example.com/a@v1.1.0"_s,
+                                 u"example.com/legacy@v1.0.0"_s, u"github.com/Upper/Case@v1.0.0"_s};
         const QByteArray listBefore = readFile(listOf(cache, u"example.com/a"_s));
         QVERIFY(!listBefore.isEmpty());
 
-        const ProcessResult r = runCli(QStringList{u"purge"_s, u"--wait"_s, u"--json"_s, u"--modcache"_s, cache} + purged,
-                                       cliEnv(world().home()));
+        const ProcessResult r = runCli(
+            QStringList{u"purge"_s, u"--wait"_s, u"--json"_s, u"--modcache"_s, cache} + purged,
+            cliEnv(world().home()));
         QVERIFY2(r.succeeded(), qPrintable(r.describe()));
         const QList<JsonItem> items = jsonItems(jsonObject(r.stdOut));
         QCOMPARE(items.size(), purged.size());
@@ -210,29 +215,39 @@ private Q_SLOTS:
         QVERIFY(entries(trashPath(cache)).isEmpty());
 
         // A program that needs only what is left builds offline, and go verifies it.
-        const QStringList kept{u"example.com/a@v1.10.0"_s, u"example.com/a/v2@v2.0.0"_s, u"example.com/a/sub@v1.0.0"_s,
-                               u"example.com/ab@v1.0.0"_s, u"example.com/legacy@v2.0.0+incompatible"_s,
-                               u"a.example.com/x@v1.0.0"_s, u"example.com/pseudo@v0.0.0-20230102150405-abcdefabcdef"_s};
+        const QStringList kept{u"example.com/a@v1.10.0"_s,
+                               u"example.com/a/v2@v2.0.0"_s,
+                               u"example.com/a/sub@v1.0.0"_s,
+                               u"example.com/ab@v1.0.0"_s,
+                               u"example.com/legacy@v2.0.0+incompatible"_s,
+                               u"a.example.com/x@v1.0.0"_s,
+                               u"example.com/pseudo@v0.0.0-20230102150405-abcdefabcdef"_s};
         const QString sample = world().writeSampleModule(work->path() + u"/sample"_s, kept);
         QVERIFY(!sample.isEmpty());
         const ProcessResult build = goIn(go, {u"build"_s, u"./..."_s}, offline, sample);
         QVERIFY2(build.succeeded(), qPrintable(build.describe()));
         const ProcessResult verify = goIn(go, {u"mod"_s, u"verify"_s}, offline, sample);
-        QVERIFY2(verify.succeeded() && verify.stdOut.contains("all modules verified"), qPrintable(verify.describe()));
+        QVERIFY2(verify.succeeded() && verify.stdOut.contains("all modules verified"),
+                 qPrintable(verify.describe()));
 
         // @v/list is what go's rewriteVersionList writes for the *.mod files left.
         QString judgeError;
         const QStringList allA = versionsOf(world().ids(), u"example.com/a"_s);
-        const QByteArray expectedA = goWrittenList(world(), go, work->path(), u"example.com/a"_s, without(allA, purged), &judgeError);
+        const QByteArray expectedA = goWrittenList(world(), go, work->path(), u"example.com/a"_s,
+                                                   without(allA, purged), &judgeError);
         QVERIFY2(judgeError.isEmpty(), qPrintable(judgeError));
-        QVERIFY2(expectedA.contains("v1.10.0\n") && !expectedA.contains("RC1") && !expectedA.contains("r!c1"), expectedA.constData());
+        QVERIFY2(expectedA.contains("v1.10.0\n") && !expectedA.contains("RC1")
+                     && !expectedA.contains("r!c1"),
+                 expectedA.constData());
         QCOMPARE(readFile(listOf(cache, u"example.com/a"_s)), expectedA);
-        const QByteArray expectedLegacy = goWrittenList(world(), go, work->path(), u"example.com/legacy"_s,
-                                                        {u"example.com/legacy@v2.0.0+incompatible"_s}, &judgeError);
+        const QByteArray expectedLegacy
+            = goWrittenList(world(), go, work->path(), u"example.com/legacy"_s,
+                            {u"example.com/legacy@v2.0.0+incompatible"_s}, &judgeError);
         QVERIFY2(judgeError.isEmpty(), qPrintable(judgeError));
         QCOMPARE(readFile(listOf(cache, u"example.com/legacy"_s)), expectedLegacy);
         QVERIFY(QFileInfo::exists(listOf(cache, u"github.com/Upper/Case"_s)));
-        QCOMPARE(readFile(listOf(cache, u"github.com/Upper/Case"_s)), QByteArray()); // no *.mod left
+        QCOMPARE(readFile(listOf(cache, u"github.com/Upper/Case"_s)),
+                 QByteArray()); // no *.mod left
 
         // go downloads them again without complaint, with the same hashes; they are complete again.
         const GoDownloadResult again = GoTool::downloadModules(go, world().env(go, cache), purged);
@@ -243,7 +258,8 @@ private Q_SLOTS:
         }
         const QMap<QString, VersionState> states = scannedStates(cache);
         for (const QString &id : purged)
-            QVERIFY2(states.value(id, VersionState::Partial) == VersionState::Complete, qPrintable(id));
+            QVERIFY2(states.value(id, VersionState::Partial) == VersionState::Complete,
+                     qPrintable(id));
         QCOMPARE(readFile(listOf(cache, u"example.com/a"_s)), listBefore);
     }
 
@@ -254,10 +270,13 @@ private Q_SLOTS:
         const auto work = workDir();
         const QString cache = world().freshCache(go, work->path());
         QVERIFY(!cache.isEmpty());
-        const QStringList light{u"example.com/a@v1.10.0"_s, u"example.com/legacy@v2.0.0+incompatible"_s};
+        const QStringList light{u"example.com/a@v1.10.0"_s,
+                                u"example.com/legacy@v2.0.0+incompatible"_s};
 
-        const ProcessResult r = runCli(QStringList{u"purge"_s, u"--light"_s, u"--wait"_s, u"--json"_s, u"--modcache"_s, cache} + light,
-                                       cliEnv(world().home()));
+        const ProcessResult r = runCli(
+            QStringList{u"purge"_s, u"--light"_s, u"--wait"_s, u"--json"_s, u"--modcache"_s, cache}
+                + light,
+            cliEnv(world().home()));
         QVERIFY2(r.succeeded(), qPrintable(r.describe()));
         const QList<JsonItem> items = jsonItems(jsonObject(r.stdOut));
         QCOMPARE(items.size(), light.size());
@@ -269,13 +288,14 @@ private Q_SLOTS:
         for (const QString &id : light) {
             const Pieces p = piecesOf(cache, id);
             QVERIFY2(p.archiveOnly() && p.lock, qPrintable(id + u' ' + p.describe()));
-            QVERIFY2(states.value(id, VersionState::Complete) == VersionState::ArchiveOnly, qPrintable(id));
+            QVERIFY2(states.value(id, VersionState::Complete) == VersionState::ArchiveOnly,
+                     qPrintable(id));
         }
 
         // go builds offline: it re-extracts the trees from the zips it kept.
         const QProcessEnvironment offline = world().env(go, cache, false);
-        const QString sample = world().writeSampleModule(work->path() + u"/sample"_s,
-                                                         light + QStringList{u"example.com/ab@v1.0.0"_s});
+        const QString sample = world().writeSampleModule(
+            work->path() + u"/sample"_s, light + QStringList{u"example.com/ab@v1.0.0"_s});
         QVERIFY(!sample.isEmpty());
         const ProcessResult build = goIn(go, {u"build"_s, u"./..."_s}, offline, sample);
         QVERIFY2(build.succeeded(), qPrintable(build.describe()));
@@ -283,9 +303,11 @@ private Q_SLOTS:
         for (const QString &id : light) {
             const Pieces p = piecesOf(cache, id);
             QVERIFY2(p.complete(), qPrintable(id + u' ' + p.describe()));
-            QVERIFY2(states.value(id, VersionState::Partial) == VersionState::Complete, qPrintable(id));
+            QVERIFY2(states.value(id, VersionState::Partial) == VersionState::Complete,
+                     qPrintable(id));
             const QString tree = treeOf(cache, id);
-            QCOMPARE(fileCount(tree), qint64(world().versions().at(world().ids().indexOf(id)).files.size()));
+            QCOMPARE(fileCount(tree),
+                     qint64(world().versions().at(world().ids().indexOf(id)).files.size()));
             QVERIFY2((modeOf(tree) & 0222) == 0, "go makes re-extracted trees read-only again");
             const GoDownloadResult d = goDownload(go, offline, id);
             QVERIFY2(d.ok(), qPrintable(d.describe()));
@@ -293,7 +315,8 @@ private Q_SLOTS:
             QCOMPARE(d.modules.value(0).sum, world().sums(id).sum);
         }
         const ProcessResult verify = goIn(go, {u"mod"_s, u"verify"_s}, offline, sample);
-        QVERIFY2(verify.succeeded() && verify.stdOut.contains("all modules verified"), qPrintable(verify.describe()));
+        QVERIFY2(verify.succeeded() && verify.stdOut.contains("all modules verified"),
+                 qPrintable(verify.describe()));
     }
 
     // -----------------------------------------------------------------------------------
@@ -311,22 +334,28 @@ private Q_SLOTS:
             if (id.startsWith(u"example.com/"_s))
                 exampleCom << id;
 
-        QTest::newRow("path@version") << QStringList{u"example.com/a@v1.1.0"_s} << QStringList{u"example.com/a@v1.1.0"_s};
-        QTest::newRow("path: every version, no neighbour") << QStringList{u"example.com/a"_s}
-                                                           << versionsOf(all, u"example.com/a"_s);
+        QTest::newRow("path@version")
+            << QStringList{u"example.com/a@v1.1.0"_s} << QStringList{u"example.com/a@v1.1.0"_s};
+        QTest::newRow("path: every version, no neighbour")
+            << QStringList{u"example.com/a"_s} << versionsOf(all, u"example.com/a"_s);
         QTest::newRow("glob: host/*") << QStringList{u"example.com/*"_s} << exampleCom;
-        QTest::newRow("GOPRIVATE list") << QStringList{u"a.example.com,b.example.com"_s}
-                                        << QStringList{u"a.example.com/x@v1.0.0"_s, u"b.example.com/y@v1.0.0"_s};
-        QTest::newRow("glob: *.host") << QStringList{u"*.example.com"_s}
-                                      << QStringList{u"a.example.com/x@v1.0.0"_s, u"b.example.com/y@v1.0.0"_s,
-                                                     u"c.example.com/z@v1.0.0"_s};
-        QTest::newRow("upper-case path") << QStringList{u"github.com/Upper/Case"_s} << QStringList{u"github.com/Upper/Case@v1.0.0"_s};
-        QTest::newRow("+incompatible version") << QStringList{u"example.com/legacy@v2.0.0+incompatible"_s}
-                                               << QStringList{u"example.com/legacy@v2.0.0+incompatible"_s};
+        QTest::newRow("GOPRIVATE list")
+            << QStringList{u"a.example.com,b.example.com"_s}
+            << QStringList{u"a.example.com/x@v1.0.0"_s, u"b.example.com/y@v1.0.0"_s};
+        QTest::newRow("glob: *.host")
+            << QStringList{u"*.example.com"_s}
+            << QStringList{u"a.example.com/x@v1.0.0"_s, u"b.example.com/y@v1.0.0"_s,
+                           u"c.example.com/z@v1.0.0"_s};
+        QTest::newRow("upper-case path") << QStringList{u"github.com/Upper/Case"_s}
+                                         << QStringList{u"github.com/Upper/Case@v1.0.0"_s};
+        QTest::newRow("+incompatible version")
+            << QStringList{u"example.com/legacy@v2.0.0+incompatible"_s}
+            << QStringList{u"example.com/legacy@v2.0.0+incompatible"_s};
         QTest::newRow("upper-case prerelease") << QStringList{u"example.com/a@v1.3.0-RC1"_s}
                                                << QStringList{u"example.com/a@v1.3.0-RC1"_s};
-        QTest::newRow("two patterns: either") << QStringList{u"example.com/ab"_s, u"example.com/a/v2@v2.0.0"_s}
-                                              << QStringList{u"example.com/ab@v1.0.0"_s, u"example.com/a/v2@v2.0.0"_s};
+        QTest::newRow("two patterns: either")
+            << QStringList{u"example.com/ab"_s, u"example.com/a/v2@v2.0.0"_s}
+            << QStringList{u"example.com/ab@v1.0.0"_s, u"example.com/a/v2@v2.0.0"_s};
     }
 
     void shouldPurgeExactlyWhatThePatternsSelect()
@@ -339,8 +368,9 @@ private Q_SLOTS:
         const QStringList before = scannedStates(cache).keys();
         QCOMPARE(sorted(before), sorted(without(world().ids(), {kBusy})));
 
-        const ProcessResult r = runCli(QStringList{u"purge"_s, u"--wait"_s, u"--json"_s, u"--modcache"_s, cache} + patterns,
-                                       cliEnv(world().home()));
+        const ProcessResult r = runCli(
+            QStringList{u"purge"_s, u"--wait"_s, u"--json"_s, u"--modcache"_s, cache} + patterns,
+            cliEnv(world().home()));
         QVERIFY2(r.succeeded(), qPrintable(r.describe()));
         QStringList reported;
         for (const JsonItem &i : jsonItems(jsonObject(r.stdOut))) {
@@ -373,10 +403,12 @@ private Q_SLOTS:
         const QString cache = world().freshCache(GoTool::go123(), work->path());
         QVERIFY(!cache.isEmpty());
         const QStringList before = listing(cache);
-        const ProcessResult r = runCli({u"purge"_s, u"--wait"_s, u"--modcache"_s, cache, u"example.com/ab"_s, pattern},
-                                       cliEnv(world().home()));
+        const ProcessResult r = runCli(
+            {u"purge"_s, u"--wait"_s, u"--modcache"_s, cache, u"example.com/ab"_s, pattern},
+            cliEnv(world().home()));
         QCOMPARE(r.exitCode, 2);
-        QVERIFY2(QString::fromUtf8(r.stdErr).contains(pattern.section(u'@', 0, 0)), qPrintable(r.describe()));
+        QVERIFY2(QString::fromUtf8(r.stdErr).contains(pattern.section(u'@', 0, 0)),
+                 qPrintable(r.describe()));
         QCOMPARE(listing(cache), before);
     }
 
@@ -393,7 +425,8 @@ private Q_SLOTS:
         const QStringList canaryBefore = listing(work->filePath(u"canary"_s));
         const QStringList topBefore = entries(cache);
 
-        const ProcessResult r = runCli({u"purge"_s, u"--all"_s, u"--json"_s, u"--modcache"_s, cache}, cliEnv(world().home()));
+        const ProcessResult r = runCli(
+            {u"purge"_s, u"--all"_s, u"--json"_s, u"--modcache"_s, cache}, cliEnv(world().home()));
         QVERIFY2(r.succeeded(), qPrintable(r.describe()));
         // Right away nothing of the cache is where go looks: only the trash is left.
         QCOMPARE(entries(cache), QStringList{CacheScanner::trashDirName()});
@@ -407,9 +440,11 @@ private Q_SLOTS:
         // The background reaper empties the trash.
         QTRY_VERIFY_WITH_TIMEOUT(entries(trashPath(cache)).isEmpty(), 60000);
 
-        const GoDownloadResult offline = goDownload(go, world().env(go, cache, false), u"example.com/a@v1.0.0"_s);
+        const GoDownloadResult offline
+            = goDownload(go, world().env(go, cache, false), u"example.com/a@v1.0.0"_s);
         QVERIFY2(offlineLookupRefused(offline), qPrintable(offline.describe()));
-        const GoDownloadResult online = goDownload(go, world().env(go, cache), u"example.com/a@v1.0.0"_s);
+        const GoDownloadResult online
+            = goDownload(go, world().env(go, cache), u"example.com/a@v1.0.0"_s);
         QVERIFY2(online.ok(), qPrintable(online.describe()));
         QCOMPARE(online.modules.value(0).sum, world().sums(u"example.com/a@v1.0.0"_s).sum);
         QCOMPARE(listing(work->filePath(u"canary"_s)), canaryBefore);
@@ -438,7 +473,8 @@ private Q_SLOTS:
         QVERIFY(writeFile(work->filePath(u"not-a-cache/canary.txt"_s), "keep me\n"));
         QVERIFY(!work->mkpath(u"rel/cache/cache/download"_s).isEmpty());
         QVERIFY(writeFile(work->filePath(u"rel/cache/canary.txt"_s), "keep me\n"));
-        const QString realCache = world().freshCache(GoTool::go123(), work->path(), u"real-cache"_s);
+        const QString realCache
+            = world().freshCache(GoTool::go123(), work->path(), u"real-cache"_s);
         QVERIFY(!realCache.isEmpty());
         QVERIFY(QFile::link(realCache, work->filePath(u"link"_s)));
 
@@ -490,7 +526,9 @@ private Q_SLOTS:
         QVERIFY(writeFile(work->filePath(u"not-a-cache/canary.txt"_s), "keep me\n"));
         const QString dir = work->filePath(u"not-a-cache"_s);
         const QStringList before = listing(dir);
-        const ProcessResult r = runCli({u"purge"_s, u"--wait"_s, u"--modcache"_s, dir, u"example.com/a"_s}, cliEnv(world().home()));
+        const ProcessResult r
+            = runCli({u"purge"_s, u"--wait"_s, u"--modcache"_s, dir, u"example.com/a"_s},
+                     cliEnv(world().home()));
         QCOMPARE(listing(dir), before);
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(QString::fromUtf8(r.stdErr).contains(dir), qPrintable(r.describe()));
@@ -503,9 +541,11 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("args");
         QTest::newRow("a module") << QStringList{u"example.com/a"_s};
-        QTest::newRow("glob and keep-latest") << QStringList{u"--keep-latest"_s, u"1"_s, u"example.com/*"_s};
+        QTest::newRow("glob and keep-latest")
+            << QStringList{u"--keep-latest"_s, u"1"_s, u"example.com/*"_s};
         QTest::newRow("older than") << QStringList{u"--older-than"_s, u"30"_s};
-        QTest::newRow("older than and keep-latest") << QStringList{u"--older-than"_s, u"30"_s, u"--keep-latest"_s, u"1"_s};
+        QTest::newRow("older than and keep-latest")
+            << QStringList{u"--older-than"_s, u"30"_s, u"--keep-latest"_s, u"1"_s};
         QTest::newRow("state") << QStringList{u"--state"_s, u"archive-only"_s};
         QTest::newRow("light") << QStringList{u"--light"_s, u"example.com/*"_s};
     }
@@ -519,37 +559,44 @@ private Q_SLOTS:
         const QProcessEnvironment env = cliEnv(world().home());
 
         // Some versions are archive-only, some have not been used for 60 days.
-        const ProcessResult light = runCli({u"purge"_s, u"--light"_s, u"--wait"_s, u"--modcache"_s, cache,
-                                            u"example.com/ab"_s, u"example.com/a/sub"_s},
+        const ProcessResult light = runCli({u"purge"_s, u"--light"_s, u"--wait"_s, u"--modcache"_s,
+                                            cache, u"example.com/ab"_s, u"example.com/a/sub"_s},
                                            env);
         QVERIFY2(light.succeeded(), qPrintable(light.describe()));
         const qint64 old = QDateTime::currentSecsSinceEpoch() - 60 * 86400;
-        for (const QString &id : {u"example.com/a@v1.0.0"_s, u"example.com/a@v1.1.0"_s, u"example.com/legacy@v1.0.0"_s,
-                                  u"a.example.com/x@v1.0.0"_s, u"example.com/ab@v1.0.0"_s})
+        for (const QString &id :
+             {u"example.com/a@v1.0.0"_s, u"example.com/a@v1.1.0"_s, u"example.com/legacy@v1.0.0"_s,
+              u"a.example.com/x@v1.0.0"_s, u"example.com/ab@v1.0.0"_s})
             for (const QString &suffix : {u".ziphash"_s, u".info"_s, u".mod"_s})
                 QVERIFY(FileTimes::setSeconds(fileOf(cache, id, suffix), old, old));
         const QMap<QString, VersionState> statesBefore = scannedStates(cache);
 
-        const ProcessResult dry = runCli(QStringList{u"purge"_s, u"--dry-run"_s, u"--json"_s, u"--modcache"_s, cache} + args, env);
+        const ProcessResult dry = runCli(
+            QStringList{u"purge"_s, u"--dry-run"_s, u"--json"_s, u"--modcache"_s, cache} + args,
+            env);
         QVERIFY2(dry.succeeded(), qPrintable(dry.describe()));
         const QJsonObject dryJson = jsonObject(dry.stdOut);
         QCOMPARE(dryJson.value(u"dryRun"_s).toBool(), true);
         const QList<JsonItem> planned = jsonItems(dryJson);
         QVERIFY2(!planned.isEmpty(), dry.stdOut.constData());
-        QCOMPARE(entries(trashPath(cache)), QStringList{}); // the light purge's trash is empty; nothing new
+        QCOMPARE(entries(trashPath(cache)),
+                 QStringList{}); // the light purge's trash is empty; nothing new
 
         // The bytes of each planned version are what du counts for what it frees.
         qint64 total = 0;
         for (const JsonItem &i : planned) {
-            const Expected<quint64> du = i.mode == u"light" ? DuRunner::summary(treeOf(cache, i.id))
-                                                             : DuRunner::total(versionPaths(cache, i.id));
+            const Expected<quint64> du = i.mode == u"light"
+                                             ? DuRunner::summary(treeOf(cache, i.id))
+                                             : DuRunner::total(versionPaths(cache, i.id));
             QVERIFY2(du.ok(), qPrintable(errorText(du)));
-            QVERIFY2(qint64(du.value()) == i.bytes, qPrintable(i.plan() + u" du "_s + QString::number(du.value())));
+            QVERIFY2(qint64(du.value()) == i.bytes,
+                     qPrintable(i.plan() + u" du "_s + QString::number(du.value())));
             total += i.bytes;
         }
         QCOMPARE(qint64(dryJson.value(u"bytes"_s).toDouble()), total);
 
-        const ProcessResult real = runCli(QStringList{u"purge"_s, u"--wait"_s, u"--json"_s, u"--modcache"_s, cache} + args, env);
+        const ProcessResult real = runCli(
+            QStringList{u"purge"_s, u"--wait"_s, u"--json"_s, u"--modcache"_s, cache} + args, env);
         QVERIFY2(real.succeeded(), qPrintable(real.describe()));
         const QJsonObject realJson = jsonObject(real.stdOut);
         const QList<JsonItem> done = jsonItems(realJson);
@@ -570,7 +617,8 @@ private Q_SLOTS:
         const QMap<QString, VersionState> after = scannedStates(cache);
         QCOMPARE(after.keys(), expected.keys());
         for (auto it = expected.cbegin(); it != expected.cend(); ++it)
-            QVERIFY2(after.value(it.key()) == it.value(), qPrintable(it.key() + u" is "_s + toString(after.value(it.key()))));
+            QVERIFY2(after.value(it.key()) == it.value(),
+                     qPrintable(it.key() + u" is "_s + toString(after.value(it.key()))));
     }
 
     // -----------------------------------------------------------------------------------
@@ -588,17 +636,20 @@ private Q_SLOTS:
 
         QProcess holder;
         holder.setProgram(u"/usr/bin/flock"_s);
-        holder.setArguments({u"--exclusive"_s, lockFile, u"/bin/sh"_s, u"-c"_s, u"echo locked; read line"_s});
+        holder.setArguments(
+            {u"--exclusive"_s, lockFile, u"/bin/sh"_s, u"-c"_s, u"echo locked; read line"_s});
         holder.start();
         QVERIFY(holder.waitForStarted());
         QByteArray seen;
         QVERIFY2(waitForLine(holder, "locked", &seen), seen.constData());
 
         const QStringList treeBefore = listing(treeOf(cache, id));
-        const ProcessResult refused = runCli({u"purge"_s, u"--lock-timeout"_s, u"1"_s, u"--wait"_s, u"--modcache"_s, cache, id},
-                                             cliEnv(world().home()));
+        const ProcessResult refused = runCli(
+            {u"purge"_s, u"--lock-timeout"_s, u"1"_s, u"--wait"_s, u"--modcache"_s, cache, id},
+            cliEnv(world().home()));
         QCOMPARE(refused.exitCode, 1);
-        QVERIFY2(QString::fromUtf8(refused.stdErr).contains(lockFile), qPrintable(refused.describe()));
+        QVERIFY2(QString::fromUtf8(refused.stdErr).contains(lockFile),
+                 qPrintable(refused.describe()));
         QVERIFY2(refused.elapsedMs >= 900, qPrintable(QString::number(refused.elapsedMs)));
         QVERIFY2(piecesOf(cache, id).complete(), qPrintable(piecesOf(cache, id).describe()));
         QCOMPARE(listing(treeOf(cache, id)), treeBefore);
@@ -607,7 +658,8 @@ private Q_SLOTS:
         // With time to wait, the purge waits for the holder and then does its work.
         QProcess purge;
         purge.setProgram(cliPath());
-        purge.setArguments({u"purge"_s, u"--lock-timeout"_s, u"60"_s, u"--wait"_s, u"--json"_s, u"--modcache"_s, cache, id});
+        purge.setArguments({u"purge"_s, u"--lock-timeout"_s, u"60"_s, u"--wait"_s, u"--json"_s,
+                            u"--modcache"_s, cache, id});
         purge.setProcessEnvironment(cliEnv(world().home()));
         purge.start();
         QVERIFY(purge.waitForStarted());
@@ -633,7 +685,8 @@ private Q_SLOTS:
         QVERIFY(!cache.isEmpty());
         const QString list = listOf(cache, u"example.com/a"_s);
         const QString vdir = QFileInfo(list).path();
-        UniqueFd root(::open(QFile::encodeName(cache).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+        UniqueFd root(
+            ::open(QFile::encodeName(cache).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
         QVERIFY(root.isValid());
         const std::string vdirRel = "cache/download/example.com/a/@v";
         QVERIFY(VersionPurger::rewriteVersionList(root.get(), vdirRel, vdir)); // now as we write it
@@ -643,7 +696,8 @@ private Q_SLOTS:
         const struct timespec old[2] = {{now - 3 * 86400, 0}, {now - 4 * 86400, 0}};
         for (const QString &path : {list, vdir})
             QVERIFY(::utimensat(AT_FDCWD, QFile::encodeName(path).constData(), old, 0) == 0);
-        QVERIFY(VersionPurger::rewriteVersionList(root.get(), vdirRel, vdir)); // reads, finds nothing to edit
+        QVERIFY(VersionPurger::rewriteVersionList(root.get(), vdirRel,
+                                                  vdir)); // reads, finds nothing to edit
         for (const QString &path : {list, vdir}) {
             struct stat st;
             QVERIFY(::stat(QFile::encodeName(path).constData(), &st) == 0);
@@ -665,7 +719,8 @@ private Q_SLOTS:
 
         QProcess holder;
         holder.setProgram(u"/usr/bin/flock"_s);
-        holder.setArguments({u"--exclusive"_s, fileOf(cache, busy, u".lock"_s), u"/bin/sh"_s, u"-c"_s, u"echo locked; read line"_s});
+        holder.setArguments({u"--exclusive"_s, fileOf(cache, busy, u".lock"_s), u"/bin/sh"_s,
+                             u"-c"_s, u"echo locked; read line"_s});
         holder.start();
         QVERIFY(holder.waitForStarted());
         QByteArray seen;
@@ -673,30 +728,37 @@ private Q_SLOTS:
 
         QProcess first;
         first.setProgram(cliPath());
-        first.setArguments({u"purge"_s, u"--wait"_s, u"--lock-timeout"_s, u"60"_s, u"--modcache"_s, cache, busy});
+        first.setArguments(
+            {u"purge"_s, u"--wait"_s, u"--lock-timeout"_s, u"60"_s, u"--modcache"_s, cache, busy});
         first.setProcessEnvironment(cliEnv(world().home()));
         first.start();
         QVERIFY(first.waitForStarted());
         // Its journal is written before it waits for the lock.
         const auto journalWritten = [&] {
             const QStringList names = entries(trashPath(cache));
-            return std::any_of(names.cbegin(), names.cend(), [](const QString &n) { return n.endsWith(u".purge"_s); });
+            return std::any_of(names.cbegin(), names.cend(),
+                               [](const QString &n) { return n.endsWith(u".purge"_s); });
         };
         QTRY_VERIFY_WITH_TIMEOUT(journalWritten(), 30000);
 
-        const ProcessResult second = runCli({u"purge"_s, u"--wait"_s, u"--lock-timeout"_s, u"5"_s, u"--modcache"_s, cache, free},
-                                            cliEnv(world().home()));
+        const ProcessResult second = runCli(
+            {u"purge"_s, u"--wait"_s, u"--lock-timeout"_s, u"5"_s, u"--modcache"_s, cache, free},
+            cliEnv(world().home()));
         const Pieces busyMeanwhile = piecesOf(cache, busy);
         holder.write("go\n");
         QVERIFY(holder.waitForFinished(10000));
         QVERIFY(first.waitForFinished(60000));
 
         QVERIFY2(second.succeeded(), qPrintable(second.describe()));
-        QVERIFY2(second.elapsedMs < 4000, qPrintable(u"the second purge took %1 ms: it waited for the other purge's lock"_s.arg(second.elapsedMs)));
+        QVERIFY2(
+            second.elapsedMs < 4000,
+            qPrintable(u"the second purge took %1 ms: it waited for the other purge's lock"_s.arg(
+                second.elapsedMs)));
         QVERIFY2(piecesOf(cache, free).gone(), qPrintable(piecesOf(cache, free).describe()));
         QVERIFY2(busyMeanwhile.complete(), qPrintable(busyMeanwhile.describe()));
         QCOMPARE(first.exitCode(), 0);
-        QVERIFY2(first.readAllStandardOutput().contains(QByteArray("removed  " + busy.toUtf8())), "the first purge did its own work");
+        QVERIFY2(first.readAllStandardOutput().contains(QByteArray("removed  " + busy.toUtf8())),
+                 "the first purge did its own work");
         QVERIFY(piecesOf(cache, busy).gone());
     }
 
@@ -710,16 +772,20 @@ private Q_SLOTS:
         QVERIFY(!cache.isEmpty());
         const QString id = u"example.com/a@v1.2.0"_s;
         // Archive-only, so go must take the lock to extract it.
-        const ProcessResult light = runCli({u"purge"_s, u"--light"_s, u"--wait"_s, u"--modcache"_s, cache, id}, cliEnv(world().home()));
+        const ProcessResult light
+            = runCli({u"purge"_s, u"--light"_s, u"--wait"_s, u"--modcache"_s, cache, id},
+                     cliEnv(world().home()));
         QVERIFY2(light.succeeded(), qPrintable(light.describe()));
         QVERIFY(piecesOf(cache, id).archiveOnly());
 
-        UniqueFd root(::open(QFile::encodeName(cache).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+        UniqueFd root(
+            ::open(QFile::encodeName(cache).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
         QVERIFY(root.isValid());
         std::optional<FileLock> lock;
         {
-            Expected<FileLock> acquired = FileLock::acquire(root.get(), "cache/download/example.com/a/@v/v1.2.0.lock",
-                                                            fileOf(cache, id, u".lock"_s), 1000);
+            Expected<FileLock> acquired
+                = FileLock::acquire(root.get(), "cache/download/example.com/a/@v/v1.2.0.lock",
+                                    fileOf(cache, id, u".lock"_s), 1000);
             QVERIFY2(acquired.ok(), qPrintable(errorText(acquired)));
             lock.emplace(std::move(acquired).value());
         }
@@ -738,7 +804,8 @@ private Q_SLOTS:
         lock.reset();
         QVERIFY(goProcess.waitForFinished(120000));
         QCOMPARE(goProcess.exitCode(), 0);
-        const QList<GoModuleInfo> modules = GoTool::parseJsonStream(goProcess.readAllStandardOutput());
+        const QList<GoModuleInfo> modules
+            = GoTool::parseJsonStream(goProcess.readAllStandardOutput());
         QCOMPARE(modules.size(), 1);
         QCOMPARE(modules.first().dir, treeOf(cache, id));
         QVERIFY2(piecesOf(cache, id).complete(), qPrintable(piecesOf(cache, id).describe()));
@@ -758,7 +825,8 @@ private Q_SLOTS:
         QProcess crasher;
         crasher.setProgram(crasherPath());
         crasher.setArguments({cache, u"example.com/a"_s, u"v1.2.0"_s, u"full"_s,
-                              QString::number(int(VersionPurger::Step::PartialCreated)), u"--pause"_s});
+                              QString::number(int(VersionPurger::Step::PartialCreated)),
+                              u"--pause"_s});
         crasher.start();
         QVERIFY(crasher.waitForStarted());
         QByteArray seen;
@@ -773,7 +841,8 @@ private Q_SLOTS:
         goProcess.setWorkingDirectory(empty.path());
         goProcess.start();
         QVERIFY(goProcess.waitForStarted());
-        QVERIFY2(!goProcess.waitForFinished(2000), "go used a version marked .partial without waiting for the lock");
+        QVERIFY2(!goProcess.waitForFinished(2000),
+                 "go used a version marked .partial without waiting for the lock");
 
         crasher.write("\n");
         QVERIFY(crasher.waitForFinished(30000));
@@ -807,24 +876,30 @@ private Q_SLOTS:
 
         QProcess goLoop;
         goLoop.setProgram(u"/bin/sh"_s);
-        goLoop.setArguments({u"-c"_s, u"for i in 1 2 3 4 5; do "
-                                      "go mod download -json \"$1\" >/dev/null 2>&1 && echo download-ok || echo download-failed; "
-                                      "go build -o /dev/null ./... >/dev/null 2>&1 && echo build-ok || echo build-failed; "
-                                      "done"_s,
-                             u"sh"_s, kBusy});
+        goLoop.setArguments(
+            {u"-c"_s,
+             u"for i in 1 2 3 4 5; do "
+             "go mod download -json \"$1\" >/dev/null 2>&1 && echo download-ok || echo "
+             "download-failed; "
+             "go build -o /dev/null ./... >/dev/null 2>&1 && echo build-ok || echo build-failed; "
+             "done"_s,
+             u"sh"_s, kBusy});
         goLoop.setProcessEnvironment(world().env(go, cache));
         goLoop.setWorkingDirectory(sample);
         QProcess purgeLoop;
         purgeLoop.setProgram(u"/bin/sh"_s);
         // A purge that finds the version already gone exits 1 with "no version in the cache
         // matches" (the one rule for every PATTERN command); any other failure is a failure.
-        purgeLoop.setArguments({u"-c"_s, u"for i in $(seq 1 20); do "
-                                         "out=$(\"$1\" purge --wait --lock-timeout 60 --modcache \"$2\" \"$3\" 2>&1); rc=$?; "
-                                         "printf '%s\\n' \"$out\"; "
-                                         "if [ $rc -ne 0 ] && ! printf '%s\\n' \"$out\" | "
-                                         "grep -qxF \"modkeeper-cli purge: no version in the cache matches $3\"; then echo purge-failed; fi; "
-                                         "sleep 0.1; done"_s,
-                                u"sh"_s, cliPath(), cache, kBusy});
+        purgeLoop.setArguments(
+            {u"-c"_s,
+             u"for i in $(seq 1 20); do "
+             "out=$(\"$1\" purge --wait --lock-timeout 60 --modcache \"$2\" \"$3\" 2>&1); rc=$?; "
+             "printf '%s\\n' \"$out\"; "
+             "if [ $rc -ne 0 ] && ! printf '%s\\n' \"$out\" | "
+             "grep -qxF \"modkeeper-cli purge: no version in the cache matches $3\"; then echo "
+             "purge-failed; fi; "
+             "sleep 0.1; done"_s,
+             u"sh"_s, cliPath(), cache, kBusy});
         purgeLoop.setProcessEnvironment(cliEnv(world().home()));
         goLoop.start();
         purgeLoop.start();
@@ -832,14 +907,17 @@ private Q_SLOTS:
         QVERIFY(purgeLoop.waitForStarted());
 
         // Sample the version under its own lock, as go would find it when it gets the lock.
-        UniqueFd root(::open(QFile::encodeName(cache).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+        UniqueFd root(
+            ::open(QFile::encodeName(cache).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
         QVERIFY(root.isValid());
         int samples = 0;
         QStringList violations;
-        while (goLoop.state() != QProcess::NotRunning || purgeLoop.state() != QProcess::NotRunning) {
+        while (goLoop.state() != QProcess::NotRunning
+               || purgeLoop.state() != QProcess::NotRunning) {
             {
-                Expected<FileLock> lock = FileLock::acquire(root.get(), "cache/download/example.com/busy/@v/v1.0.0.lock",
-                                                            fileOf(cache, kBusy, u".lock"_s), 60000);
+                Expected<FileLock> lock = FileLock::acquire(
+                    root.get(), "cache/download/example.com/busy/@v/v1.0.0.lock",
+                    fileOf(cache, kBusy, u".lock"_s), 60000);
                 QVERIFY2(lock.ok(), qPrintable(errorText(lock)));
                 const Pieces p = piecesOf(cache, kBusy);
                 ++samples;
@@ -857,9 +935,11 @@ private Q_SLOTS:
         QVERIFY(samples > 5);
 
         const QByteArray goOut = goLoop.readAllStandardOutput();
-        const QByteArray purgeOut = purgeLoop.readAllStandardOutput() + purgeLoop.readAllStandardError();
+        const QByteArray purgeOut
+            = purgeLoop.readAllStandardOutput() + purgeLoop.readAllStandardError();
         QVERIFY2(!purgeOut.contains("purge-failed"), purgeOut.constData());
-        QVERIFY2(purgeOut.count("removed  ") >= 2, purgeOut.constData()); // go brought it back in between
+        QVERIFY2(purgeOut.count("removed  ") >= 2,
+                 purgeOut.constData()); // go brought it back in between
         QVERIFY2(goOut.count("download-ok") >= 2, goOut.constData());
 
         // The end: whole (and go agrees, offline) or cleanly absent (and go says so).
@@ -875,8 +955,10 @@ private Q_SLOTS:
         }
         const GoDownloadResult online = goDownload(go, world().env(go, cache), kBusy);
         QVERIFY2(online.ok(), qPrintable(online.describe()));
-        const ProcessResult verify = goIn(go, {u"mod"_s, u"verify"_s}, world().env(go, cache), sample);
-        QVERIFY2(verify.succeeded() && verify.stdOut.contains("all modules verified"), qPrintable(verify.describe()));
+        const ProcessResult verify
+            = goIn(go, {u"mod"_s, u"verify"_s}, world().env(go, cache), sample);
+        QVERIFY2(verify.succeeded() && verify.stdOut.contains("all modules verified"),
+                 qPrintable(verify.describe()));
     }
 };
 

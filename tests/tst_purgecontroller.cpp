@@ -46,13 +46,16 @@ public:
         connect(&c, &PurgeController::busyChanged, this, [this](bool b) { busy.append(b); });
         connect(&c, &PurgeController::jobStarted, this, [this](int n) { started.append(n); });
         connect(&c, &PurgeController::progressChanged, this, [this](int n) { progress = n; });
-        connect(&c, &PurgeController::versionsRemoved, this, [this](const QStringList &ids) { removed += ids; });
+        connect(&c, &PurgeController::versionsRemoved, this,
+                [this](const QStringList &ids) { removed += ids; });
         connect(&c, &PurgeController::versionsChanged, this,
                 [this](const QList<ModuleVersionRecord> &records) { changed += records; });
-        connect(&c, &PurgeController::movedToTrash, this, [this](quint64 bytes) { toTrash += bytes; });
+        connect(&c, &PurgeController::movedToTrash, this,
+                [this](quint64 bytes) { toTrash += bytes; });
         connect(&c, &PurgeController::trashReleased, this,
                 [this](const QString &, quint64 bytes) { released += bytes; });
-        connect(&c, &PurgeController::statusMessage, this, [this](const QString &s) { statuses.append(s); });
+        connect(&c, &PurgeController::statusMessage, this,
+                [this](const QString &s) { statuses.append(s); });
         connect(&c, &PurgeController::problems, this,
                 [this](const QString &title, const QString &, const QList<PurgeItemResult> &items) {
                     problemTitles.append(title);
@@ -98,7 +101,8 @@ public:
     int reapFinished = 0;
 };
 
-[[nodiscard]] std::optional<ModuleVersionRecord> scanned(const QString &gomodcache, const QString &id)
+[[nodiscard]] std::optional<ModuleVersionRecord> scanned(const QString &gomodcache,
+                                                         const QString &id)
 {
     const ScanResult scan = CacheScanner::run({gomodcache});
     for (const ModuleVersionRecord &r : scan.versions)
@@ -109,7 +113,8 @@ public:
 
 /// What a prediction gets wrong about the scanner's record (the apparent size is not
 /// predicted: the tree's apparent size is not recorded). Empty when it is right.
-[[nodiscard]] QString mismatch(const ModuleVersionRecord &predicted, const ModuleVersionRecord &scan)
+[[nodiscard]] QString mismatch(const ModuleVersionRecord &predicted,
+                               const ModuleVersionRecord &scan)
 {
     QStringList out;
     auto check = [&](const char *what, quint64 a, quint64 b) {
@@ -117,7 +122,8 @@ public:
             out << u"%1: predicted %2, scanned %3"_s.arg(QLatin1String(what)).arg(a).arg(b);
     };
     if (predicted.state != scan.state)
-        out << u"state: predicted %1, scanned %2"_s.arg(toString(predicted.state), toString(scan.state));
+        out << u"state: predicted %1, scanned %2"_s.arg(toString(predicted.state),
+                                                        toString(scan.state));
     check("pieces", predicted.pieces, scan.pieces);
     check("diskBytes", predicted.diskBytes, scan.diskBytes);
     check("treeBytes", predicted.treeBytes, scan.treeBytes);
@@ -134,7 +140,8 @@ public:
     return PurgePlanner::plan(scan, criteria).valueOr(PurgePlan());
 }
 
-[[nodiscard]] PurgeController::Options optionsFor(const QString &gomodcache, int lockTimeoutMs = 30000)
+[[nodiscard]] PurgeController::Options optionsFor(const QString &gomodcache,
+                                                  int lockTimeoutMs = 30000)
 {
     PurgeController::Options o;
     o.gomodcache = gomodcache;
@@ -143,9 +150,11 @@ public:
 }
 
 /// Measures a version's tree as the controller does after a restore (DiskUsage).
-[[nodiscard]] std::optional<ScanTotals> measureTree(const QString &gomodcache, const ModuleVersionRecord &r)
+[[nodiscard]] std::optional<ScanTotals> measureTree(const QString &gomodcache,
+                                                    const ModuleVersionRecord &r)
 {
-    QFuture<ScanChunk> f = DiskUsage::start(gomodcache + u'/' + r.escapedPath + u'@' + r.escapedVersion);
+    QFuture<ScanChunk> f
+        = DiskUsage::start(gomodcache + u'/' + r.escapedPath + u'@' + r.escapedVersion);
     f.waitForFinished();
     if (f.resultCount() == 0)
         return std::nullopt;
@@ -197,7 +206,8 @@ void TestPurgeController::initTestCase()
 
 void TestPurgeController::init()
 {
-    m_work = std::make_unique<ScratchDir>(u"tst_purgecontroller-"_s + QString::fromLatin1(QTest::currentTestFunction()));
+    m_work = std::make_unique<ScratchDir>(u"tst_purgecontroller-"_s
+                                          + QString::fromLatin1(QTest::currentTestFunction()));
     QVERIFY(m_work->isValid());
     m_cache = m_world->freshCache(GoTool::go119(), m_work->path());
     QVERIFY(!m_cache.isEmpty());
@@ -238,7 +248,8 @@ void TestPurgeController::shouldRemoveVersionsAndSayWhichWentAway()
     QCOMPARE(rec.progress, 2);
     QCOMPARE(rec.toTrash, trees); // the trees went to the trash, for the reaper
     QVERIFY(rec.problems.isEmpty());
-    QVERIFY2(rec.statuses.last().startsWith(u"Removed 2 versions"_s), qPrintable(rec.statuses.last()));
+    QVERIFY2(rec.statuses.last().startsWith(u"Removed 2 versions"_s),
+             qPrintable(rec.statuses.last()));
 
     // The reaper empties the trash and says how much that freed.
     QTRY_COMPARE_WITH_TIMEOUT(rec.reapFinished, 1, jobTimeoutMs);
@@ -290,7 +301,8 @@ void TestPurgeController::shouldLightCleanAndRestoreWithRecordsTheScannerConfirm
     QCOMPARE(int(lightScan->state), int(VersionState::ArchiveOnly));
     QVERIFY2(mismatch(*light, *lightScan).isEmpty(), qPrintable(mismatch(*light, *lightScan)));
     QCOMPARE(rec.toTrash, before->treeBytes);
-    QVERIFY2(rec.statuses.last().startsWith(u"Dropped the trees of 1 version"_s), qPrintable(rec.statuses.last()));
+    QVERIFY2(rec.statuses.last().startsWith(u"Dropped the trees of 1 version"_s),
+             qPrintable(rec.statuses.last()));
     QTRY_COMPARE_WITH_TIMEOUT(rec.reapFinished, 1, jobTimeoutMs);
 
     // Restore the record the window holds now; once measured, it is what a scan reports.
@@ -301,13 +313,15 @@ void TestPurgeController::shouldLightCleanAndRestoreWithRecordsTheScannerConfirm
     QVERIFY2(piecesOf(m_cache, kAb).complete(), qPrintable(piecesOf(m_cache, kAb).describe()));
     QCOMPARE(modeOf(treeOf(m_cache, kAb)) & 07777, mode_t(0555)); // as go extracts
     QVERIFY(rec.problems.isEmpty());
-    QVERIFY2(rec.statuses.last().startsWith(u"Restored 1 version"_s), qPrintable(rec.statuses.last()));
+    QVERIFY2(rec.statuses.last().startsWith(u"Restored 1 version"_s),
+             qPrintable(rec.statuses.last()));
     QTRY_COMPARE_WITH_TIMEOUT(rec.changed.size(), 2, jobTimeoutMs); // at once, then measured
     const std::optional<ModuleVersionRecord> restoredScan = scanned(m_cache, kAb);
     QVERIFY(restoredScan);
     QCOMPARE(int(restoredScan->state), int(VersionState::Complete));
     const ModuleVersionRecord measured = rec.changed.last();
-    QVERIFY2(mismatch(measured, *restoredScan).isEmpty(), qPrintable(mismatch(measured, *restoredScan)));
+    QVERIFY2(mismatch(measured, *restoredScan).isEmpty(),
+             qPrintable(mismatch(measured, *restoredScan)));
     QCOMPARE(measured.diskBytes, before->diskBytes);
 }
 
@@ -348,7 +362,9 @@ void TestPurgeController::shouldListTheVersionsOfARolledBackJournal()
     const QString trash = trashPath(m_cache);
     QVERIFY(::mkdir(QFile::encodeName(trash).constData(), 0755) == 0 || errno == EEXIST);
     const QByteArray body = "modkeeper-purge 2\nexample.com/a\nv1.1.0\nrollback\n";
-    const QByteArray journal = body + "sha256 " + QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex() + '\n';
+    const QByteArray journal = body + "sha256 "
+                               + QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex()
+                               + '\n';
     QVERIFY(writeFile(trash + u"/1700000000000-42.purge"_s, journal));
     QVERIFY(writeFile(fileOf(m_cache, kA110, u".partial"_s), QByteArray()));
     QVERIFY(!piecesOf(m_cache, kA110).usableTree());
@@ -435,16 +451,19 @@ void TestPurgeController::shouldPredictWhatTheScannerSeesAfterLightCleanAndResto
     const QList<PurgeItemResult> restored = RestoreJob::run({m_cache, 30000, false}, toRestore);
     QCOMPARE(restored.size(), 2);
     for (const PurgeItemResult &r : restored)
-        QVERIFY2(r.outcome == PurgeOutcome::Restored, qPrintable(r.path + u' ' + toString(r.outcome) + u' ' + r.error.toString()));
+        QVERIFY2(r.outcome == PurgeOutcome::Restored,
+                 qPrintable(r.path + u' ' + toString(r.outcome) + u' ' + r.error.toString()));
     for (const ModuleVersionRecord &r : toRestore) {
         const std::optional<ScanTotals> tree = measureTree(m_cache, r);
         QVERIFY(tree);
-        const ModuleVersionRecord predicted = r.afterRestore(tree->diskBytes, tree->apparentBytes, tree->files);
+        const ModuleVersionRecord predicted
+            = r.afterRestore(tree->diskBytes, tree->apparentBytes, tree->files);
         const std::optional<ModuleVersionRecord> scan = scanned(m_cache, r.id());
         QVERIFY(scan);
         QCOMPARE(int(scan->state), int(VersionState::Complete));
         QCOMPARE(int(predicted.state), int(VersionState::Complete));
-        QVERIFY2(mismatch(predicted, *scan).isEmpty(), qPrintable(r.id() + u": "_s + mismatch(predicted, *scan)));
+        QVERIFY2(mismatch(predicted, *scan).isEmpty(),
+                 qPrintable(r.id() + u": "_s + mismatch(predicted, *scan)));
     }
     // The complete version comes back as it was before the light clean.
     QCOMPARE(scanned(m_cache, kA100)->diskBytes, records.value(kA100).diskBytes);

@@ -35,9 +35,10 @@ constexpr int kPartialCreated = int(VersionPurger::Step::PartialCreated);
 
 const char *stepName(int k)
 {
-    static const char *names[] = {"",           "JournalWritten", "Locked",      "PartialCreated",
-                                  "TreeMoved",  "ZipRemoved",     "ZiphashRemoved", "InfoRemoved",
-                                  "ModRemoved", "ListRewritten",  "PartialRemoved", "JournalRemoved"};
+    static const char *names[]
+        = {"",           "JournalWritten", "Locked",         "PartialCreated",
+           "TreeMoved",  "ZipRemoved",     "ZiphashRemoved", "InfoRemoved",
+           "ModRemoved", "ListRewritten",  "PartialRemoved", "JournalRemoved"};
     return k >= 0 && k <= VersionPurger::StepCount ? names[k] : "?";
 }
 
@@ -46,7 +47,8 @@ QList<int> stepsOf(const QString &mode)
 {
     QList<int> out;
     for (int k = 1; k <= VersionPurger::StepCount; ++k) {
-        const bool fullOnly = k >= int(VersionPurger::Step::ZipRemoved) && k <= int(VersionPurger::Step::ListRewritten);
+        const bool fullOnly = k >= int(VersionPurger::Step::ZipRemoved)
+                              && k <= int(VersionPurger::Step::ListRewritten);
         if (mode == u"full" || !fullOnly)
             out << k;
     }
@@ -63,14 +65,16 @@ QStringList journals(const QString &gomodcache)
 }
 
 /// Runs purge_crasher; returns its result.
-ProcessResult crash(const QString &gomodcache, const QString &mode, int step, const QString &id = kId)
+ProcessResult crash(const QString &gomodcache, const QString &mode, int step,
+                    const QString &id = kId)
 {
     const qsizetype at = id.indexOf(u'@');
     const QString escPath = ModulePath::escapePath(id.left(at)).valueOr(QString());
     const QString escVersion = ModulePath::escapeVersion(id.mid(at + 1)).valueOr(QString());
     QProcessEnvironment env;
     env.insert(u"PATH"_s, u"/usr/bin:/bin"_s);
-    return Subprocess::run(crasherPath(), {gomodcache, escPath, escVersion, mode, QString::number(step)}, env);
+    return Subprocess::run(crasherPath(),
+                           {gomodcache, escPath, escVersion, mode, QString::number(step)}, env);
 }
 
 bool listNames(const QString &gomodcache, const QString &version)
@@ -98,7 +102,8 @@ bool damageJournal(const QString &path, const QString &damage)
             return false;
     } else if (damage == u"unknown-mode") {
         const QByteArray body = head + "li\n"; // whole, checksummed, but no mode we know
-        text = body + "sha256 " + QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex() + '\n';
+        text = body + "sha256 " + QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex()
+               + '\n';
     } else {
         return false;
     }
@@ -124,12 +129,14 @@ private:
 
     [[nodiscard]] static std::unique_ptr<ScratchDir> workDir()
     {
-        return std::make_unique<ScratchDir>(u"tst_purgecrash-"_s + QString::fromLatin1(QTest::currentTestFunction()));
+        return std::make_unique<ScratchDir>(u"tst_purgecrash-"_s
+                                            + QString::fromLatin1(QTest::currentTestFunction()));
     }
 
     [[nodiscard]] ProcessResult emptyTrash(const QString &gomodcache) const
     {
-        return runCli({u"trash"_s, u"--empty"_s, u"--json"_s, u"--modcache"_s, gomodcache}, cliEnv(world().home()));
+        return runCli({u"trash"_s, u"--empty"_s, u"--json"_s, u"--modcache"_s, gomodcache},
+                      cliEnv(world().home()));
     }
 
 private Q_SLOTS:
@@ -157,7 +164,8 @@ private Q_SLOTS:
         for (const QString &go : goCommands())
             for (const QString &mode : {u"full"_s, u"light"_s})
                 for (int k : stepsOf(mode))
-                    QTest::addRow("%s %s, crash after %d %s", qPrintable(GoTool::label(go)), qPrintable(mode), k, stepName(k))
+                    QTest::addRow("%s %s, crash after %d %s", qPrintable(GoTool::label(go)),
+                                  qPrintable(mode), k, stepName(k))
                         << go << mode << k;
     }
 
@@ -168,7 +176,8 @@ private Q_SLOTS:
         QFETCH(int, step);
         const bool full = mode == u"full";
         const auto work = workDir();
-        const QString sample = world().writeSampleModule(work->filePath(u"sample"_s), {kId, kOther});
+        const QString sample
+            = world().writeSampleModule(work->filePath(u"sample"_s), {kId, kOther});
         QVERIFY(!sample.isEmpty());
         const QString sum = world().sums(kId).sum;
         // Until the tree is gone the version stays usable offline; a full purge takes the zip next.
@@ -190,31 +199,39 @@ private Q_SLOTS:
                 QVERIFY2(offline.ok(), qPrintable(offline.describe()));
                 QCOMPARE(offline.modules.value(0).sum, sum);
                 QCOMPARE(offline.modules.value(0).dir, treeOf(cache, kId));
-                QVERIFY2(piecesOf(cache, kId).usableTree(), qPrintable(piecesOf(cache, kId).describe()));
+                QVERIFY2(piecesOf(cache, kId).usableTree(),
+                         qPrintable(piecesOf(cache, kId).describe()));
             } else {
                 QVERIFY2(offlineLookupRefused(offline), qPrintable(offline.describe()));
-                QVERIFY2(!piecesOf(cache, kId).usableTree(), qPrintable(piecesOf(cache, kId).describe()));
+                QVERIFY2(!piecesOf(cache, kId).usableTree(),
+                         qPrintable(piecesOf(cache, kId).describe()));
             }
 
             const GoDownloadResult online = goDownload(go, world().env(go, cache), kId);
             QVERIFY2(online.ok(), qPrintable(online.describe()));
             QCOMPARE(online.modules.value(0).sum, sum);
             QVERIFY2(piecesOf(cache, kId).complete(), qPrintable(piecesOf(cache, kId).describe()));
-            const ProcessResult verify = GoTool::run(go, {u"mod"_s, u"verify"_s}, world().env(go, cache), sample);
-            QVERIFY2(verify.succeeded() && verify.stdOut.contains("all modules verified"), qPrintable(verify.describe()));
+            const ProcessResult verify
+                = GoTool::run(go, {u"mod"_s, u"verify"_s}, world().env(go, cache), sample);
+            QVERIFY2(verify.succeeded() && verify.stdOut.contains("all modules verified"),
+                     qPrintable(verify.describe()));
 
             const ProcessResult emptied = emptyTrash(cache);
             QVERIFY2(emptied.succeeded(), qPrintable(emptied.describe()));
-            QCOMPARE(jsonObject(emptied.stdOut).value(u"recoveredPurges"_s).toInt(-1), journalLeft ? 1 : 0);
+            QCOMPARE(jsonObject(emptied.stdOut).value(u"recoveredPurges"_s).toInt(-1),
+                     journalLeft ? 1 : 0);
             QCOMPARE(entries(trashPath(cache)), QStringList{});
             const Pieces p = piecesOf(cache, kId);
             if (!journalLeft)
-                QVERIFY2(p.complete(), qPrintable(p.describe())); // the purge had finished; go brought it back
+                QVERIFY2(p.complete(),
+                         qPrintable(p.describe())); // the purge had finished; go brought it back
             else if (full)
-                QVERIFY2(p.gone() && p.lock && !listNames(cache, u"v1.1.0"_s), qPrintable(p.describe()));
+                QVERIFY2(p.gone() && p.lock && !listNames(cache, u"v1.1.0"_s),
+                         qPrintable(p.describe()));
             else
                 QVERIFY2(p.archiveOnly() && p.lock, qPrintable(p.describe()));
-            QVERIFY2(piecesOf(cache, kOther).complete(), "a purge of another version must not touch this one");
+            QVERIFY2(piecesOf(cache, kOther).complete(),
+                     "a purge of another version must not touch this one");
         }
 
         // --- 2. recovery comes first: the result is what the purge meant, and go agrees. The
@@ -227,11 +244,13 @@ private Q_SLOTS:
 
             const ProcessResult emptied = emptyTrash(cache);
             QVERIFY2(emptied.succeeded(), qPrintable(emptied.describe()));
-            QCOMPARE(jsonObject(emptied.stdOut).value(u"recoveredPurges"_s).toInt(-1), journalLeft ? 1 : 0);
+            QCOMPARE(jsonObject(emptied.stdOut).value(u"recoveredPurges"_s).toInt(-1),
+                     journalLeft ? 1 : 0);
             QCOMPARE(entries(trashPath(cache)), QStringList{});
             const Pieces p = piecesOf(cache, kId);
             if (full)
-                QVERIFY2(p.gone() && p.lock && !listNames(cache, u"v1.1.0"_s), qPrintable(p.describe()));
+                QVERIFY2(p.gone() && p.lock && !listNames(cache, u"v1.1.0"_s),
+                         qPrintable(p.describe()));
             else
                 QVERIFY2(p.archiveOnly() && p.lock, qPrintable(p.describe()));
             QVERIFY(piecesOf(cache, kOther).complete());
@@ -257,7 +276,8 @@ private Q_SLOTS:
         const QString cache = world().freshCache(go, work->path());
         QVERIFY(!cache.isEmpty());
         QCOMPARE(crash(cache, u"full"_s, kTreeMoved).exitCode, 42);
-        const ProcessResult r = runCli({u"purge"_s, u"--wait"_s, u"--modcache"_s, cache, kOther}, cliEnv(world().home()));
+        const ProcessResult r = runCli({u"purge"_s, u"--wait"_s, u"--modcache"_s, cache, kOther},
+                                       cliEnv(world().home()));
         QVERIFY2(r.succeeded(), qPrintable(r.describe()));
         QVERIFY2(piecesOf(cache, kId).gone(), qPrintable(piecesOf(cache, kId).describe()));
         QVERIFY2(piecesOf(cache, kOther).gone(), qPrintable(piecesOf(cache, kOther).describe()));
@@ -278,16 +298,17 @@ private Q_SLOTS:
             QVERIFY(!cache.isEmpty());
             QCOMPARE(crash(cache, u"full"_s, kTreeMoved).exitCode, 42);
             QVERIFY(goDownload(go, world().env(go, cache, false), kId).ok()); // go re-extracts
-            const ProcessResult second = Subprocess::run(crasherPath(), {cache, u"-"_s, u"-"_s, u"recover"_s, QString::number(kTreeMoved)},
-                                                         cliEnv(world().home()));
+            const ProcessResult second = Subprocess::run(
+                crasherPath(), {cache, u"-"_s, u"-"_s, u"recover"_s, QString::number(kTreeMoved)},
+                cliEnv(world().home()));
             QCOMPARE(second.exitCode, 42);
             QVERIFY(goDownload(go, world().env(go, cache, false), kId).ok()); // and again
 
             const ProcessResult emptied = emptyTrash(cache);
             const Pieces p = piecesOf(cache, kId);
             if (!emptied.succeeded() || !p.gone() || !entries(trashPath(cache)).isEmpty())
-                failures << u"trial %1: %2 %3, trash %4"_s.arg(trial).arg(emptied.describe(), p.describe(),
-                                                                           entries(trashPath(cache)).join(u' '));
+                failures << u"trial %1: %2 %3, trash %4"_s.arg(trial).arg(
+                    emptied.describe(), p.describe(), entries(trashPath(cache)).join(u' '));
         }
         QVERIFY2(failures.isEmpty(), qPrintable(failures.join(u"\n\n"_s)));
     }
@@ -301,8 +322,11 @@ private Q_SLOTS:
         QTest::addColumn<int>("step");
         QTest::addColumn<QString>("damage");
         for (int step : {kPartialCreated, kTreeMoved})
-            for (const QString &damage : {u"torn-mode"_s, u"empty"_s, u"bad-checksum"_s, u"unknown-mode"_s})
-                QTest::addRow("light crashed after %s, journal %s", stepName(step), qPrintable(damage)) << step << damage;
+            for (const QString &damage :
+                 {u"torn-mode"_s, u"empty"_s, u"bad-checksum"_s, u"unknown-mode"_s})
+                QTest::addRow("light crashed after %s, journal %s", stepName(step),
+                              qPrintable(damage))
+                    << step << damage;
     }
 
     void shouldRollBackAJournalItCannotTrust()
@@ -354,7 +378,8 @@ private Q_SLOTS:
         const auto work = workDir();
         const QString cache = world().freshCache(GoTool::go123(), work->path());
         QVERIFY(!cache.isEmpty());
-        QVERIFY(::mkdir(QFile::encodeName(trashPath(cache)).constData(), 0755) == 0 || errno == EEXIST);
+        QVERIFY(::mkdir(QFile::encodeName(trashPath(cache)).constData(), 0755) == 0
+                || errno == EEXIST);
         QVERIFY(writeFile(trashPath(cache) + u"/123-456/go.mod"_s, "module example.com/lost\n"));
         QVERIFY(writeFile(trashPath(cache) + u"/123-456.purge"_s, "modkeeper-purge 2\nexample.co"));
 
@@ -368,7 +393,8 @@ private Q_SLOTS:
                  qPrintable(purger.rolledBack().first().error.toString()));
         const ReapProgress reaped = TrashReaper::run(cache);
         QVERIFY(reaped.final);
-        QCOMPARE(readFile(trashPath(cache) + u"/123-456/go.mod"_s), QByteArray("module example.com/lost\n"));
+        QCOMPARE(readFile(trashPath(cache) + u"/123-456/go.mod"_s),
+                 QByteArray("module example.com/lost\n"));
         QVERIFY(exists(trashPath(cache) + u"/123-456.purge"_s));
     }
 
@@ -385,15 +411,19 @@ private Q_SLOTS:
         const QString sum = world().sums(kId).sum;
         QVERIFY(::chmod(QFile::encodeName(work->path()).constData(), 0755) == 0);
         const unsigned nobody = Subprocess::UnprivilegedUid;
-        const ProcessResult chown = Subprocess::run(u"/bin/chown"_s, {u"-R"_s, u"%1:%1"_s.arg(nobody), cache});
+        const ProcessResult chown
+            = Subprocess::run(u"/bin/chown"_s, {u"-R"_s, u"%1:%1"_s.arg(nobody), cache});
         QVERIFY2(chown.succeeded(), qPrintable(chown.describe()));
         QVERIFY(::chown(QFile::encodeName(cache + u"/example.com"_s).constData(), 0, 0) == 0);
         const mode_t treeMode = modeOf(treeOf(cache, kId));
 
         const ProcessResult failed = Subprocess::runUnprivileged(
-            cliPath(), {u"purge"_s, u"--wait"_s, u"--modcache"_s, cache, kId}, cliEnv(work->path()));
+            cliPath(), {u"purge"_s, u"--wait"_s, u"--modcache"_s, cache, kId},
+            cliEnv(work->path()));
         QCOMPARE(failed.exitCode, 1);
-        QVERIFY2(QString::fromUtf8(failed.stdErr).contains(u"cannot move the tree out of the cache"_s), qPrintable(failed.describe()));
+        QVERIFY2(
+            QString::fromUtf8(failed.stdErr).contains(u"cannot move the tree out of the cache"_s),
+            qPrintable(failed.describe()));
         // Undone: no marker, no journal, the tree as it was.
         QVERIFY2(piecesOf(cache, kId).complete(), qPrintable(piecesOf(cache, kId).describe()));
         QCOMPARE(journals(cache), QStringList{});
@@ -420,10 +450,13 @@ private Q_SLOTS:
         QVERIFY2(offline.ok(), qPrintable(offline.describe()));
         QCOMPARE(offline.modules.value(0).sum, sum);
         QCOMPARE(offline.modules.value(0).dir, treeOf(cache, kId));
-        const QString sample = world().writeSampleModule(work->filePath(u"sample"_s), {kId, kOther});
+        const QString sample
+            = world().writeSampleModule(work->filePath(u"sample"_s), {kId, kOther});
         QVERIFY(!sample.isEmpty());
-        const ProcessResult verify = GoTool::run(go, {u"mod"_s, u"verify"_s}, world().env(go, cache, false), sample);
-        QVERIFY2(verify.succeeded() && verify.stdOut.contains("all modules verified"), qPrintable(verify.describe()));
+        const ProcessResult verify
+            = GoTool::run(go, {u"mod"_s, u"verify"_s}, world().env(go, cache, false), sample);
+        QVERIFY2(verify.succeeded() && verify.stdOut.contains("all modules verified"),
+                 qPrintable(verify.describe()));
     }
 
     // A purge that fails after its tree went to the trash (here: the .zip cannot be unlinked,
@@ -440,7 +473,8 @@ private Q_SLOTS:
         const QString zip = fileOf(cache, kId, u".zip"_s);
         const QByteArray zipBytes = readFile(zip);
         QVERIFY(QFile::rename(zip, zip + u".saved"_s));
-        QVERIFY(writeFile(zip + u"/blocker"_s, "x")); // unlink(2) of a directory fails, even for root
+        QVERIFY(
+            writeFile(zip + u"/blocker"_s, "x")); // unlink(2) of a directory fails, even for root
 
         VersionPurger purger(cache);
         QVERIFY(purger.open());
@@ -474,28 +508,34 @@ private Q_SLOTS:
         QVERIFY(!cache.isEmpty());
         QVERIFY(::chmod(QFile::encodeName(work->path()).constData(), 0755) == 0);
         const unsigned nobody = Subprocess::UnprivilegedUid;
-        const ProcessResult chown = Subprocess::run(u"/bin/chown"_s, {u"-R"_s, u"%1:%1"_s.arg(nobody), cache});
+        const ProcessResult chown
+            = Subprocess::run(u"/bin/chown"_s, {u"-R"_s, u"%1:%1"_s.arg(nobody), cache});
         QVERIFY2(chown.succeeded(), qPrintable(chown.describe()));
         // example.com/ (the parent of example.com/a@v1.1.0) stays root's: renaming out of it fails.
         QVERIFY(::chown(QFile::encodeName(cache + u"/example.com"_s).constData(), 0, 0) == 0);
         QVERIFY(writeFile(trashPath(cache) + u"/leftover/file"_s, "old\n"));
-        const ProcessResult chownTrash = Subprocess::run(u"/bin/chown"_s, {u"-R"_s, u"%1:%1"_s.arg(nobody), trashPath(cache)});
+        const ProcessResult chownTrash
+            = Subprocess::run(u"/bin/chown"_s, {u"-R"_s, u"%1:%1"_s.arg(nobody), trashPath(cache)});
         QVERIFY2(chownTrash.succeeded(), qPrintable(chownTrash.describe()));
 
         const QProcessEnvironment env = cliEnv(work->path());
-        const ProcessResult stuck = Subprocess::runUnprivileged(cliPath(), {u"purge"_s, u"--wait"_s, u"--modcache"_s, cache, kId}, env);
+        const ProcessResult stuck = Subprocess::runUnprivileged(
+            cliPath(), {u"purge"_s, u"--wait"_s, u"--modcache"_s, cache, kId}, env);
         QCOMPARE(stuck.exitCode, 1);
-        QVERIFY2(QString::fromUtf8(stuck.stdErr).contains(treeOf(cache, kId)), qPrintable(stuck.describe()));
+        QVERIFY2(QString::fromUtf8(stuck.stdErr).contains(treeOf(cache, kId)),
+                 qPrintable(stuck.describe()));
         // What it left is a state go repairs by itself.
         const GoDownloadResult repaired = goDownload(go, world().env(go, cache, false), kId);
         QVERIFY2(repaired.ok(), qPrintable(repaired.describe()));
 
         const QString elsewhere = u"a.example.com/x@v1.0.0"_s;
-        const ProcessResult next = Subprocess::runUnprivileged(cliPath(), {u"purge"_s, u"--wait"_s, u"--modcache"_s, cache, elsewhere}, env);
+        const ProcessResult next = Subprocess::runUnprivileged(
+            cliPath(), {u"purge"_s, u"--wait"_s, u"--modcache"_s, cache, elsewhere}, env);
         QVERIFY2(piecesOf(cache, elsewhere).gone(), qPrintable(next.describe()));
         QVERIFY2(next.exitCode == 0, qPrintable(next.describe()));
 
-        const ProcessResult emptied = Subprocess::runUnprivileged(cliPath(), {u"trash"_s, u"--empty"_s, u"--modcache"_s, cache}, env);
+        const ProcessResult emptied = Subprocess::runUnprivileged(
+            cliPath(), {u"trash"_s, u"--empty"_s, u"--modcache"_s, cache}, env);
         QVERIFY2(!exists(trashPath(cache) + u"/leftover"_s), qPrintable(emptied.describe()));
     }
 };

@@ -29,7 +29,8 @@ struct RecordSpec
     int downloadedDaysAgo = -1; ///< -1: unknown
 };
 
-ModuleVersionRecord record(const RecordSpec &spec, quint64 diskBytes = 10000, quint64 treeBytes = 6000)
+ModuleVersionRecord record(const RecordSpec &spec, quint64 diskBytes = 10000,
+                           quint64 treeBytes = 6000)
 {
     ModuleVersionRecord r;
     const qsizetype at = spec.id.indexOf(u'@');
@@ -102,13 +103,16 @@ private Q_SLOTS:
         const Status st = VersionPattern::check(pattern);
         QVERIFY2(!st.ok(), qPrintable(pattern));
         QCOMPARE(st.error().code, Error::Code::InvalidArgument);
-        QVERIFY2(st.error().toString().contains(pattern.section(u'@', 0, 0)), qPrintable(st.error().toString()));
+        QVERIFY2(st.error().toString().contains(pattern.section(u'@', 0, 0)),
+                 qPrintable(st.error().toString()));
 
         PurgeCriteria c;
         c.patterns = {u"example.com/fine"_s, pattern};
-        const Expected<PurgePlan> plan = PurgePlanner::plan(scanOf({u"example.com/fine@v1.0.0"_s}), c, kNow);
+        const Expected<PurgePlan> plan
+            = PurgePlanner::plan(scanOf({u"example.com/fine@v1.0.0"_s}), c, kNow);
         QVERIFY(!plan.ok());
-        QVERIFY2(plan.error().toString().contains(pattern.section(u'@', 0, 0)), qPrintable(plan.error().toString()));
+        QVERIFY2(plan.error().toString().contains(pattern.section(u'@', 0, 0)),
+                 qPrintable(plan.error().toString()));
     }
 
     void shouldKeepTheLatestPerModuleAndMajorVersion_data()
@@ -118,34 +122,43 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("purged");
 
         QTest::newRow("semver, not string order")
-            << QStringList{u"example.com/m@v1.2.0"_s, u"example.com/m@v1.10.0"_s, u"example.com/m@v1.9.0"_s} << 1
-            << QStringList{u"example.com/m@v1.2.0"_s, u"example.com/m@v1.9.0"_s};
+            << QStringList{u"example.com/m@v1.2.0"_s, u"example.com/m@v1.10.0"_s,
+                           u"example.com/m@v1.9.0"_s}
+            << 1 << QStringList{u"example.com/m@v1.2.0"_s, u"example.com/m@v1.9.0"_s};
         QTest::newRow("v1 and v2+incompatible are separate majors")
-            << QStringList{u"example.com/m@v1.0.0"_s, u"example.com/m@v1.1.0"_s, u"example.com/m@v2.0.0+incompatible"_s,
+            << QStringList{u"example.com/m@v1.0.0"_s, u"example.com/m@v1.1.0"_s,
+                           u"example.com/m@v2.0.0+incompatible"_s,
                            u"example.com/m@v2.1.0+incompatible"_s}
             << 1 << QStringList{u"example.com/m@v1.0.0"_s, u"example.com/m@v2.0.0+incompatible"_s};
         QTest::newRow("a /v2 path is a module of its own")
-            << QStringList{u"example.com/m@v1.0.0"_s, u"example.com/m@v1.1.0"_s, u"example.com/m/v2@v2.0.0"_s,
-                           u"example.com/m/v2@v2.1.0"_s}
+            << QStringList{u"example.com/m@v1.0.0"_s, u"example.com/m@v1.1.0"_s,
+                           u"example.com/m/v2@v2.0.0"_s, u"example.com/m/v2@v2.1.0"_s}
             << 1 << QStringList{u"example.com/m@v1.0.0"_s, u"example.com/m/v2@v2.0.0"_s};
         QTest::newRow("prereleases are older than their release")
-            << QStringList{u"example.com/m@v1.0.0-rc.1"_s, u"example.com/m@v1.0.0"_s, u"example.com/m@v1.0.0-rc.2"_s} << 2
-            << QStringList{u"example.com/m@v1.0.0-rc.1"_s};
+            << QStringList{u"example.com/m@v1.0.0-rc.1"_s, u"example.com/m@v1.0.0"_s,
+                           u"example.com/m@v1.0.0-rc.2"_s}
+            << 2 << QStringList{u"example.com/m@v1.0.0-rc.1"_s};
         QTest::newRow("pseudo-versions by their timestamp")
-            << QStringList{u"example.com/m@v0.0.0-20230101000000-aaaaaaaaaaaa"_s, u"example.com/m@v0.0.0-20240101000000-bbbbbbbbbbbb"_s,
+            << QStringList{u"example.com/m@v0.0.0-20230101000000-aaaaaaaaaaaa"_s,
+                           u"example.com/m@v0.0.0-20240101000000-bbbbbbbbbbbb"_s,
                            u"example.com/m@v0.0.0-20220101000000-cccccccccccc"_s}
             << 1
-            << QStringList{u"example.com/m@v0.0.0-20220101000000-cccccccccccc"_s, u"example.com/m@v0.0.0-20230101000000-aaaaaaaaaaaa"_s};
+            << QStringList{u"example.com/m@v0.0.0-20220101000000-cccccccccccc"_s,
+                           u"example.com/m@v0.0.0-20230101000000-aaaaaaaaaaaa"_s};
         QTest::newRow("a pseudo-version after a release is newer")
-            << QStringList{u"example.com/m@v1.2.3"_s, u"example.com/m@v1.2.4-0.20240101000000-aaaaaaaaaaaa"_s} << 1
-            << QStringList{u"example.com/m@v1.2.3"_s};
+            << QStringList{u"example.com/m@v1.2.3"_s,
+                           u"example.com/m@v1.2.4-0.20240101000000-aaaaaaaaaaaa"_s}
+            << 1 << QStringList{u"example.com/m@v1.2.3"_s};
         QTest::newRow("per module")
-            << QStringList{u"example.com/m@v1.0.0"_s, u"example.com/m@v1.1.0"_s, u"example.com/n@v1.0.0"_s} << 1
-            << QStringList{u"example.com/m@v1.0.0"_s};
-        QTest::newRow("keep 0: all") << QStringList{u"example.com/m@v1.0.0"_s, u"example.com/m@v1.1.0"_s} << 0
-                                     << QStringList{u"example.com/m@v1.0.0"_s, u"example.com/m@v1.1.0"_s};
+            << QStringList{u"example.com/m@v1.0.0"_s, u"example.com/m@v1.1.0"_s,
+                           u"example.com/n@v1.0.0"_s}
+            << 1 << QStringList{u"example.com/m@v1.0.0"_s};
+        QTest::newRow("keep 0: all")
+            << QStringList{u"example.com/m@v1.0.0"_s, u"example.com/m@v1.1.0"_s} << 0
+            << QStringList{u"example.com/m@v1.0.0"_s, u"example.com/m@v1.1.0"_s};
         QTest::newRow("keep more than there are: none")
-            << QStringList{u"example.com/m@v1.0.0"_s, u"example.com/m@v1.1.0"_s} << 5 << QStringList{};
+            << QStringList{u"example.com/m@v1.0.0"_s, u"example.com/m@v1.1.0"_s} << 5
+            << QStringList{};
     }
 
     void shouldKeepTheLatestPerModuleAndMajorVersion()
@@ -165,7 +178,8 @@ private Q_SLOTS:
     void shouldKeepTheSameVersionsWhateverTheScanOrder()
     {
         QStringList ids{u"example.com/m@v1.2.4-0.20240101000000-aaaaaaaaaaaa"_s,
-                        u"example.com/m@v1.3.1-0.20230101000000-bbbbbbbbbbbb"_s, u"example.com/m@v1.3.0"_s};
+                        u"example.com/m@v1.3.1-0.20230101000000-bbbbbbbbbbbb"_s,
+                        u"example.com/m@v1.3.0"_s};
         std::sort(ids.begin(), ids.end());
         QSet<QString> keptSets;
         do {
@@ -180,7 +194,8 @@ private Q_SLOTS:
         QSet<QString> keptVersions;
         for (const QString &s : std::as_const(keptSets))
             keptVersions.insert(s.section(u' ', 0, 0));
-        QVERIFY2(keptVersions.size() == 1, qPrintable(QStringList(keptSets.values()).join(u"\n"_s)));
+        QVERIFY2(keptVersions.size() == 1,
+                 qPrintable(QStringList(keptSets.values()).join(u"\n"_s)));
     }
 
     void shouldSelectByAge_data()
@@ -190,7 +205,8 @@ private Q_SLOTS:
         QTest::addColumn<int>("olderThan");
         QTest::addColumn<bool>("selected");
 
-        QTest::newRow("used recently, downloaded long ago: last use counts") << 10 << 100 << 30 << false;
+        QTest::newRow("used recently, downloaded long ago: last use counts")
+            << 10 << 100 << 30 << false;
         QTest::newRow("no last use: downloaded long ago") << -1 << 40 << 30 << true;
         QTest::newRow("no last use: downloaded recently") << -1 << 20 << 30 << false;
         QTest::newRow("used long ago") << 40 << 40 << 30 << true;
@@ -207,7 +223,8 @@ private Q_SLOTS:
         QFETCH(int, olderThan);
         QFETCH(bool, selected);
         ScanResult scan;
-        scan.versions.append(record({u"example.com/m@v1.0.0"_s, VersionState::Complete, kComplete, lastUsedDaysAgo, downloadedDaysAgo}));
+        scan.versions.append(record({u"example.com/m@v1.0.0"_s, VersionState::Complete, kComplete,
+                                     lastUsedDaysAgo, downloadedDaysAgo}));
         PurgeCriteria c;
         c.olderThanDays = olderThan;
         const Expected<PurgePlan> plan = PurgePlanner::plan(scan, c, kNow);
@@ -219,11 +236,13 @@ private Q_SLOTS:
     {
         QTest::addColumn<QList<VersionState>>("states");
         QTest::addColumn<QStringList>("purged");
-        QTest::newRow("partial") << QList<VersionState>{VersionState::Partial} << QStringList{u"example.com/p@v1.0.0"_s};
+        QTest::newRow("partial") << QList<VersionState>{VersionState::Partial}
+                                 << QStringList{u"example.com/p@v1.0.0"_s};
         QTest::newRow("archive-only and metadata-only")
             << QList<VersionState>{VersionState::ArchiveOnly, VersionState::MetadataOnly}
             << QStringList{u"example.com/a@v1.0.0"_s, u"example.com/m@v1.0.0"_s};
-        QTest::newRow("complete") << QList<VersionState>{VersionState::Complete} << QStringList{u"example.com/c@v1.0.0"_s};
+        QTest::newRow("complete") << QList<VersionState>{VersionState::Complete}
+                                  << QStringList{u"example.com/c@v1.0.0"_s};
     }
 
     void shouldSelectByState()
@@ -233,7 +252,8 @@ private Q_SLOTS:
         ScanResult scan;
         scan.versions = {
             record({u"example.com/c@v1.0.0"_s, VersionState::Complete, kComplete, 1, 1}),
-            record({u"example.com/p@v1.0.0"_s, VersionState::Partial, HasTree | HasPartial | HasZip | HasZiphash, 1, 1}),
+            record({u"example.com/p@v1.0.0"_s, VersionState::Partial,
+                    HasTree | HasPartial | HasZip | HasZiphash, 1, 1}),
             record({u"example.com/a@v1.0.0"_s, VersionState::ArchiveOnly, kArchiveOnly, 1, 1}),
             record({u"example.com/m@v1.0.0"_s, VersionState::MetadataOnly, HasInfo | HasMod, 1, 1}),
         };
@@ -257,19 +277,24 @@ private Q_SLOTS:
         // other.org/o:   v1.0.0 (old)
         QTest::newRow("pattern and age")
             << QStringList{u"example.com/*"_s} << 30 << -1 << QList<VersionState>{}
-            << QStringList{u"example.com/m@v1.0.0"_s, u"example.com/m@v1.1.0"_s, u"example.com/n@v1.0.0"_s, u"example.com/n@v1.1.0"_s};
+            << QStringList{u"example.com/m@v1.0.0"_s, u"example.com/m@v1.1.0"_s,
+                           u"example.com/n@v1.0.0"_s, u"example.com/n@v1.1.0"_s};
         QTest::newRow("pattern and keep-latest")
-            << QStringList{u"example.com/n"_s} << -1 << 1 << QList<VersionState>{} << QStringList{u"example.com/n@v1.0.0"_s};
+            << QStringList{u"example.com/n"_s} << -1 << 1 << QList<VersionState>{}
+            << QStringList{u"example.com/n@v1.0.0"_s};
         QTest::newRow("keep-latest counts every version of the module, whatever the other criteria")
-            << QStringList{} << -1 << 2 << QList<VersionState>{VersionState::ArchiveOnly} << QStringList{};
+            << QStringList{} << -1 << 2 << QList<VersionState>{VersionState::ArchiveOnly}
+            << QStringList{};
         QTest::newRow("age and keep-latest")
             << QStringList{} << 30 << 1 << QList<VersionState>{}
-            << QStringList{u"example.com/m@v1.0.0"_s, u"example.com/m@v1.1.0"_s, u"example.com/n@v1.0.0"_s};
-        QTest::newRow("everything at once")
-            << QStringList{u"example.com/m,other.org"_s} << 30 << 1 << QList<VersionState>{VersionState::ArchiveOnly}
-            << QStringList{u"example.com/m@v1.1.0"_s};
+            << QStringList{u"example.com/m@v1.0.0"_s, u"example.com/m@v1.1.0"_s,
+                           u"example.com/n@v1.0.0"_s};
+        QTest::newRow("everything at once") << QStringList{u"example.com/m,other.org"_s} << 30 << 1
+                                            << QList<VersionState>{VersionState::ArchiveOnly}
+                                            << QStringList{u"example.com/m@v1.1.0"_s};
         QTest::newRow("two patterns: either")
-            << QStringList{u"example.com/n@v1.1.0"_s, u"other.org/o"_s} << -1 << -1 << QList<VersionState>{}
+            << QStringList{u"example.com/n@v1.1.0"_s, u"other.org/o"_s} << -1 << -1
+            << QList<VersionState>{}
             << QStringList{u"example.com/n@v1.1.0"_s, u"other.org/o@v1.0.0"_s};
     }
 
@@ -305,11 +330,14 @@ private Q_SLOTS:
     {
         ScanResult scan;
         scan.versions = {
-            record({u"example.com/m@v1.0.0"_s, VersionState::Complete, kComplete, 1, 1}, 10000, 6000),
-            record({u"example.com/m@v1.1.0"_s, VersionState::Complete, kComplete, 1, 1}, 20000, 7000),
+            record({u"example.com/m@v1.0.0"_s, VersionState::Complete, kComplete, 1, 1}, 10000,
+                   6000),
+            record({u"example.com/m@v1.1.0"_s, VersionState::Complete, kComplete, 1, 1}, 20000,
+                   7000),
             record({u"example.com/m@v1.2.0"_s, VersionState::ArchiveOnly, kArchiveOnly, 1, 1}),
             // tree + ziphash, zip deleted: complete for go, but a light clean could not be undone
-            record({u"example.com/m@v1.3.0"_s, VersionState::Complete, HasTree | HasZiphash | HasInfo | HasMod, 1, 1}),
+            record({u"example.com/m@v1.3.0"_s, VersionState::Complete,
+                    HasTree | HasZiphash | HasInfo | HasMod, 1, 1}),
             record({u"example.com/m@v1.4.0"_s, VersionState::MetadataOnly, HasInfo | HasMod, 1, 1}),
         };
         PurgeCriteria c;
@@ -317,7 +345,8 @@ private Q_SLOTS:
         c.light = true;
         const Expected<PurgePlan> plan = PurgePlanner::plan(scan, c, kNow);
         QVERIFY(plan.ok());
-        QCOMPARE(planIds(plan.value()), (QStringList{u"example.com/m@v1.0.0"_s, u"example.com/m@v1.1.0"_s}));
+        QCOMPARE(planIds(plan.value()),
+                 (QStringList{u"example.com/m@v1.0.0"_s, u"example.com/m@v1.1.0"_s}));
         for (const PurgeItem &item : plan.value().items)
             QCOMPARE(toString(item.mode), toString(PurgeMode::Light));
         QCOMPARE(plan.value().items.at(0).bytes, quint64(6000));
@@ -327,10 +356,14 @@ private Q_SLOTS:
         QMap<QString, QString> reasons;
         for (const PurgePlan::Skip &s : plan.value().skipped)
             reasons.insert(s.version.id(), s.reason);
-        QCOMPARE(reasons.keys(), (QStringList{u"example.com/m@v1.2.0"_s, u"example.com/m@v1.3.0"_s, u"example.com/m@v1.4.0"_s}));
-        QVERIFY2(reasons.value(u"example.com/m@v1.2.0"_s).contains(u"tree"_s), qPrintable(reasons.value(u"example.com/m@v1.2.0"_s)));
-        QVERIFY2(reasons.value(u"example.com/m@v1.3.0"_s).contains(u"zip"_s), qPrintable(reasons.value(u"example.com/m@v1.3.0"_s)));
-        QVERIFY2(reasons.value(u"example.com/m@v1.4.0"_s).contains(u"tree"_s), qPrintable(reasons.value(u"example.com/m@v1.4.0"_s)));
+        QCOMPARE(reasons.keys(), (QStringList{u"example.com/m@v1.2.0"_s, u"example.com/m@v1.3.0"_s,
+                                              u"example.com/m@v1.4.0"_s}));
+        QVERIFY2(reasons.value(u"example.com/m@v1.2.0"_s).contains(u"tree"_s),
+                 qPrintable(reasons.value(u"example.com/m@v1.2.0"_s)));
+        QVERIFY2(reasons.value(u"example.com/m@v1.3.0"_s).contains(u"zip"_s),
+                 qPrintable(reasons.value(u"example.com/m@v1.3.0"_s)));
+        QVERIFY2(reasons.value(u"example.com/m@v1.4.0"_s).contains(u"tree"_s),
+                 qPrintable(reasons.value(u"example.com/m@v1.4.0"_s)));
     }
 
     void shouldPlanAFullPurgeInModuleAndSemverOrderWithTheWholeSize()
@@ -346,8 +379,9 @@ private Q_SLOTS:
         c.patterns = {u"example.com/*"_s};
         const Expected<PurgePlan> plan = PurgePlanner::plan(scan, c, kNow);
         QVERIFY(plan.ok());
-        QCOMPARE(planIds(plan.value()), (QStringList{u"example.com/m@v1.2.0-rc.1"_s, u"example.com/m@v1.2.0"_s,
-                                                     u"example.com/m@v1.10.0"_s, u"example.com/z@v1.0.0"_s}));
+        QCOMPARE(planIds(plan.value()),
+                 (QStringList{u"example.com/m@v1.2.0-rc.1"_s, u"example.com/m@v1.2.0"_s,
+                              u"example.com/m@v1.10.0"_s, u"example.com/z@v1.0.0"_s}));
         for (const PurgeItem &item : plan.value().items) {
             QCOMPARE(toString(item.mode), toString(PurgeMode::Full));
             QCOMPARE(item.bytes, item.version.diskBytes);

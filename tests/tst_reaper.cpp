@@ -38,11 +38,13 @@ bool chmodPath(const QString &path, mode_t mode)
     return TreeRemover::chmod(path, mode) == 0;
 }
 
-/// A module-cache-shaped directory with a trash in it: <dir>/gomodcache/{cache/download,.modkeeper-trash}.
+/// A module-cache-shaped directory with a trash in it:
+/// <dir>/gomodcache/{cache/download,.modkeeper-trash}.
 QString makeCache(const ScratchDir &work)
 {
     const QString cache = work.filePath(u"gomodcache"_s);
-    if (work.mkpath(u"gomodcache/cache/download"_s).isEmpty() || work.mkpath(u"gomodcache/"_s + CacheScanner::trashDirName()).isEmpty())
+    if (work.mkpath(u"gomodcache/cache/download"_s).isEmpty()
+        || work.mkpath(u"gomodcache/"_s + CacheScanner::trashDirName()).isEmpty())
         return {};
     return cache;
 }
@@ -51,12 +53,14 @@ QString makeCache(const ScratchDir &work)
 /// an unreadable file. Returns false on failure.
 bool makeReadOnlyTree(const QString &root)
 {
-    const QStringList files{u"go.mod"_s, u"a.go"_s, u"pkg/b.go"_s, u"pkg/sub/c.go"_s, u"secret/d.go"_s, u"secret/deeper/e.go"_s,
+    const QStringList files{u"go.mod"_s,          u"a.go"_s,        u"pkg/b.go"_s,
+                            u"pkg/sub/c.go"_s,    u"secret/d.go"_s, u"secret/deeper/e.go"_s,
                             u"testdata/big.bin"_s};
     for (const QString &f : files)
         if (!writeFile(root + u'/' + f, QByteArray(f == u"testdata/big.bin" ? 70000 : 300, 'x')))
             return false;
-    bool ok = writeFile(root + u"/unreadable.txt"_s, "x") && chmodPath(root + u"/unreadable.txt"_s, 0);
+    bool ok
+        = writeFile(root + u"/unreadable.txt"_s, "x") && chmodPath(root + u"/unreadable.txt"_s, 0);
     for (const QString &f : files)
         ok = ok && chmodPath(root + u'/' + f, 0444);
     for (const QString &d : {u"pkg/sub"_s, u"pkg"_s, u"testdata"_s, u"secret/deeper"_s})
@@ -68,16 +72,19 @@ bool makeReadOnlyTree(const QString &root)
 /// A canary outside the cache: a read-only directory with files, and a read-only file.
 bool makeCanary(const QString &dir)
 {
-    bool ok = writeFile(dir + u"/dir/one.txt"_s, "one\n") && writeFile(dir + u"/dir/sub/two.txt"_s, "two\n")
+    bool ok = writeFile(dir + u"/dir/one.txt"_s, "one\n")
+              && writeFile(dir + u"/dir/sub/two.txt"_s, "two\n")
               && writeFile(dir + u"/file.txt"_s, "file\n");
-    ok = ok && chmodPath(dir + u"/dir/one.txt"_s, 0444) && chmodPath(dir + u"/dir/sub/two.txt"_s, 0444)
-         && chmodPath(dir + u"/dir/sub"_s, 0555) && chmodPath(dir + u"/dir"_s, 0555) && chmodPath(dir + u"/file.txt"_s, 0444);
+    ok = ok && chmodPath(dir + u"/dir/one.txt"_s, 0444)
+         && chmodPath(dir + u"/dir/sub/two.txt"_s, 0444) && chmodPath(dir + u"/dir/sub"_s, 0555)
+         && chmodPath(dir + u"/dir"_s, 0555) && chmodPath(dir + u"/file.txt"_s, 0444);
     return ok;
 }
 
 bool chownAll(const QString &path, unsigned uid)
 {
-    return Subprocess::run(u"/bin/chown"_s, {u"-R"_s, u"-h"_s, u"%1:%1"_s.arg(uid), path}).succeeded();
+    return Subprocess::run(u"/bin/chown"_s, {u"-R"_s, u"-h"_s, u"%1:%1"_s.arg(uid), path})
+        .succeeded();
 }
 
 /// n empty files f0..f<n-1> in dir (created with its parents): fast, for big trees.
@@ -87,7 +94,8 @@ bool makeEmptyFiles(const QString &dir, int n)
         return false;
     const QByteArray base = QFile::encodeName(dir) + "/f";
     for (int i = 0; i < n; ++i) {
-        const int fd = ::open(QByteArray(base + QByteArray::number(i)).constData(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+        const int fd = ::open(QByteArray(base + QByteArray::number(i)).constData(),
+                              O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
         if (fd < 0)
             return false;
         ::close(fd);
@@ -100,7 +108,8 @@ qint64 entriesBelow(const QString &dir)
 {
     QProcessEnvironment env;
     env.insert(u"PATH"_s, u"/usr/bin:/bin"_s);
-    const ProcessResult r = Subprocess::run(u"find"_s, {dir, u"-mindepth"_s, u"1"_s, u"-printf"_s, u"x"_s}, env);
+    const ProcessResult r
+        = Subprocess::run(u"find"_s, {dir, u"-mindepth"_s, u"1"_s, u"-printf"_s, u"x"_s}, env);
     return r.succeeded() ? r.stdOut.size() : -1;
 }
 
@@ -162,7 +171,8 @@ class TestReaper : public QObject
 private:
     [[nodiscard]] static std::unique_ptr<ScratchDir> workDir()
     {
-        auto dir = std::make_unique<ScratchDir>(u"tst_reaper-"_s + QString::fromLatin1(QTest::currentTestFunction()));
+        auto dir = std::make_unique<ScratchDir>(
+            u"tst_reaper-"_s + QString::fromLatin1(QTest::currentTestFunction()));
         // The unprivileged runs must reach what is inside.
         ::chmod(QFile::encodeName(dir->path()).constData(), 0755);
         return dir;
@@ -209,8 +219,9 @@ private Q_SLOTS:
         QVERIFY(chownAll(cache, kNobody));
         const qint64 before = entriesBelow(trash);
 
-        const ProcessResult r = Subprocess::runUnprivileged(cliPath(), {u"trash"_s, u"--empty"_s, u"--json"_s, u"--modcache"_s, cache},
-                                                            cliEnv(work->path()));
+        const ProcessResult r = Subprocess::runUnprivileged(
+            cliPath(), {u"trash"_s, u"--empty"_s, u"--json"_s, u"--modcache"_s, cache},
+            cliEnv(work->path()));
         QVERIFY2(r.succeeded(), qPrintable(r.describe()));
         const QJsonObject o = jsonObject(r.stdOut);
         QVERIFY2(o.value(u"issues"_s).toArray().isEmpty(), r.stdOut.constData());
@@ -296,7 +307,8 @@ private Q_SLOTS:
                 if (stop)
                     break;
                 const QByteArray t = QFile::encodeName(target);
-                if (::rename(t.constData(), QByteArray(t + ".moved").constData()) == 0 && ::symlink(canaryDir.constData(), t.constData()) == 0)
+                if (::rename(t.constData(), QByteArray(t + ".moved").constData()) == 0
+                    && ::symlink(canaryDir.constData(), t.constData()) == 0)
                     ++swaps;
             }
         });
@@ -311,7 +323,8 @@ private Q_SLOTS:
             QVERIFY(reapAndWait(cache).final);
         QCOMPARE(entries(trash), QStringList{});
         QCOMPARE(listing(canary), canaryBefore);
-        qInfo("%d of %lld directories swapped while reaping", swaps.load(), qlonglong(swapTargets.size()));
+        qInfo("%d of %lld directories swapped while reaping", swaps.load(),
+              qlonglong(swapTargets.size()));
     }
 
     // E4: a mount inside the trash is not crossed: its content is not ours. The mount lives in a
@@ -340,35 +353,46 @@ private Q_SLOTS:
         // mount still holds. The markers tell a setup failure (unshare or mount refused, e.g. in
         // a chroot whose root is not a mount point) from a result: an empty listing proves
         // nothing unless the mount was there and the reaper ran.
-        const QString script = sameFilesystem
-                                   ? u"mount --bind \"$1\" \"$2\" || exit 90; echo MOUNTED; "
-                                     "\"$3\" trash --empty --modcache \"$4\"; rc=$?; echo \"REAPED:$rc\"; "
-                                     "find \"$2\" -printf '%P\\n' | sort | sed 's/^/LEFT:/'; exit $rc"_s
-                                   : u"mount -t tmpfs modkeeper-test \"$2\" || exit 90; cp -a \"$1\"/. \"$2\"/ || exit 91; "
-                                     "echo MOUNTED; \"$3\" trash --empty --modcache \"$4\"; rc=$?; echo \"REAPED:$rc\"; "
-                                     "find \"$2\" -printf '%P\\n' | sort | sed 's/^/LEFT:/'; exit $rc"_s;
+        const QString script
+            = sameFilesystem
+                  ? u"mount --bind \"$1\" \"$2\" || exit 90; echo MOUNTED; "
+                    "\"$3\" trash --empty --modcache \"$4\"; rc=$?; echo \"REAPED:$rc\"; "
+                    "find \"$2\" -printf '%P\\n' | sort | sed 's/^/LEFT:/'; exit $rc"_s
+                  : u"mount -t tmpfs modkeeper-test \"$2\" || exit 90; cp -a \"$1\"/. \"$2\"/ || "
+                    u"exit 91; "
+                    "echo MOUNTED; \"$3\" trash --empty --modcache \"$4\"; rc=$?; echo "
+                    "\"REAPED:$rc\"; "
+                    "find \"$2\" -printf '%P\\n' | sort | sed 's/^/LEFT:/'; exit $rc"_s;
         QStringList args{u"--mount"_s, u"--propagation"_s, u"private"_s};
         if (!Subprocess::isRoot())
             args.prepend(u"--map-root-user"_s);
-        args << u"/bin/sh"_s << u"-c"_s << script << u"sh"_s << canary << mountPoint << cliPath() << cache;
+        args << u"/bin/sh"_s << u"-c"_s << script << u"sh"_s << canary << mountPoint << cliPath()
+             << cache;
         QProcessEnvironment env = cliEnv(work->path());
         const ProcessResult r = Subprocess::run(u"/usr/bin/unshare"_s, args, env);
         const QList<QByteArray> lines = r.stdOut.split('\n');
         QVERIFY2(r.started && !r.crashed && !r.timedOut, qPrintable(r.describe()));
-        QVERIFY2(lines.contains("MOUNTED"),
-                 qPrintable(u"setup failed, nothing was tested: could not mount inside a private mount namespace "
-                            "(unshare --mount --propagation private needs / to be a mount point; in a chroot, "
-                            "bind-mount its root onto itself first): "_s
-                            + r.describe()));
-        QVERIFY2(lines.contains("REAPED:1"),
-                 qPrintable(u"the reaper should end with exit code 1 (the mount point cannot be removed): "_s + r.describe()));
+        QVERIFY2(
+            lines.contains("MOUNTED"),
+            qPrintable(
+                u"setup failed, nothing was tested: could not mount inside a private mount "
+                u"namespace "
+                "(unshare --mount --propagation private needs / to be a mount point; in a chroot, "
+                "bind-mount its root onto itself first): "_s
+                + r.describe()));
+        QVERIFY2(
+            lines.contains("REAPED:1"),
+            qPrintable(
+                u"the reaper should end with exit code 1 (the mount point cannot be removed): "_s
+                + r.describe()));
 
         QStringList left;
         for (const QByteArray &line : lines)
             if (line.startsWith("LEFT:"))
                 left << QString::fromUtf8(line.mid(5));
         left.removeAll(QString());
-        QCOMPARE(sorted(left), (QStringList{u"dir"_s, u"dir/one.txt"_s, u"dir/sub"_s, u"dir/sub/two.txt"_s, u"file.txt"_s}));
+        QCOMPARE(sorted(left), (QStringList{u"dir"_s, u"dir/one.txt"_s, u"dir/sub"_s,
+                                            u"dir/sub/two.txt"_s, u"file.txt"_s}));
         QCOMPARE(listing(canary), canaryBefore);
         QVERIFY2(QString::fromUtf8(r.stdErr).contains(mountPoint), qPrintable(r.describe()));
         QCOMPARE(r.exitCode, 1); // the mount point could not be removed: reported, not hidden
@@ -387,8 +411,9 @@ private Q_SLOTS:
         // Someone else's directory in the trash: nobody may not empty it.
         QVERIFY(chownAll(trash + u"/1700000000000-2/foreign"_s, 0));
 
-        const ProcessResult r = Subprocess::runUnprivileged(cliPath(), {u"trash"_s, u"--empty"_s, u"--json"_s, u"--modcache"_s, cache},
-                                                            cliEnv(work->path()));
+        const ProcessResult r = Subprocess::runUnprivileged(
+            cliPath(), {u"trash"_s, u"--empty"_s, u"--json"_s, u"--modcache"_s, cache},
+            cliEnv(work->path()));
         QVERIFY2(r.started && !r.crashed && !r.timedOut, qPrintable(r.describe()));
         QCOMPARE(r.exitCode, 1);
         const QJsonArray issues = jsonObject(r.stdOut).value(u"issues"_s).toArray();
@@ -396,8 +421,12 @@ private Q_SLOTS:
         bool named = false;
         for (const QJsonValue &v : issues)
             named = named
-                    || (v.toObject().value(u"path"_s).toString().startsWith(trash + u"/1700000000000-2/foreign"_s)
-                        && v.toObject().value(u"error"_s).toString().contains(u"Permission denied"_s));
+                    || (v.toObject().value(u"path"_s).toString().startsWith(
+                            trash + u"/1700000000000-2/foreign"_s)
+                        && v.toObject()
+                               .value(u"error"_s)
+                               .toString()
+                               .contains(u"Permission denied"_s));
         QVERIFY2(named, qPrintable(r.describe()));
         QVERIFY(!exists(trash + u"/1700000000000-1"_s));
         QVERIFY(!exists(trash + u"/1700000000000-2/mine.go"_s));
@@ -429,7 +458,8 @@ private Q_SLOTS:
         QVERIFY(watcher.isFinished() || finished.wait(30000));
         QVERIFY(watcher.isCanceled());
         const qint64 remaining = entriesBelow(trash);
-        QVERIFY2(remaining > 0 && remaining < before, qPrintable(u"%1 of %2 left"_s.arg(remaining).arg(before)));
+        QVERIFY2(remaining > 0 && remaining < before,
+                 qPrintable(u"%1 of %2 left"_s.arg(remaining).arg(before)));
 
         const ReapProgress resumed = reapAndWait(cache);
         QVERIFY2(resumed.issues.isEmpty(), qPrintable(issuesText(resumed.issues)));
@@ -448,7 +478,8 @@ private Q_SLOTS:
         for (int t = 0; t < 30; ++t) {
             const QString tree = trash + u"/1700000000000-%1"_s.arg(t);
             for (int f = 0; f < 40; ++f)
-                QVERIFY(writeFile(tree + u"/p%1/f%2.go"_s.arg(f % 4).arg(f), QByteArray(100 + (t * 977 + f * 131) % 30000, 'x')));
+                QVERIFY(writeFile(tree + u"/p%1/f%2.go"_s.arg(f % 4).arg(f),
+                                  QByteArray(100 + (t * 977 + f * 131) % 30000, 'x')));
             QVERIFY(chmodPath(tree + u"/p0"_s, 0555));
         }
         // Both names in one directory, so that one thread sees the link count drop to 1.
@@ -494,10 +525,13 @@ private Q_SLOTS:
         QVERIFY(!cache.isEmpty());
         const QString top = trashPath(cache) + u"/1700000000000-1-all/github.com"_s;
         for (int i = 0; i < subdirectories; ++i)
-            QVERIFY(QDir().mkpath(top + u"/an-owner-with-a-rather-long-name-%1/project@v1.0.0"_s.arg(i, 4, 10, QLatin1Char('0'))));
+            QVERIFY(QDir().mkpath(top
+                                  + u"/an-owner-with-a-rather-long-name-%1/project@v1.0.0"_s.arg(
+                                      i, 4, 10, QLatin1Char('0'))));
         const qint64 before = entriesBelow(trashPath(cache));
 
-        const ProcessResult r = runCli({u"trash"_s, u"--empty"_s, u"--json"_s, u"--modcache"_s, cache}, cliEnv(work->path()));
+        const ProcessResult r = runCli(
+            {u"trash"_s, u"--empty"_s, u"--json"_s, u"--modcache"_s, cache}, cliEnv(work->path()));
         QVERIFY2(r.succeeded(), qPrintable(r.describe()));
         QCOMPARE(qint64(jsonObject(r.stdOut).value(u"entriesRemoved"_s).toDouble()), before);
         QCOMPARE(entries(trashPath(cache)), QStringList{});

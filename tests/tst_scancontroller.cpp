@@ -33,13 +33,15 @@ public:
     {
         connect(&c, &ScanController::scanningChanged, this,
                 [this](bool on) { events << (on ? u"scanning"_s : u"idle"_s); });
-        connect(&c, &ScanController::chunkReady, this, [this](const ScanChunk &chunk) { chunks.append(chunk); });
-        connect(&c, &ScanController::scanFinished, this, [this, &c](const ScanController::Outcome &o) {
-            events << u"finished"_s;
-            outcomes.append(o);
-            // Whoever hears finished may start again (the window enables its actions).
-            scanningAtFinished = c.isScanning();
-        });
+        connect(&c, &ScanController::chunkReady, this,
+                [this](const ScanChunk &chunk) { chunks.append(chunk); });
+        connect(&c, &ScanController::scanFinished, this,
+                [this, &c](const ScanController::Outcome &o) {
+                    events << u"finished"_s;
+                    outcomes.append(o);
+                    // Whoever hears finished may start again (the window enables its actions).
+                    scanningAtFinished = c.isScanning();
+                });
     }
 
     [[nodiscard]] QStringList ids() const
@@ -79,7 +81,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        m_scratch = std::make_unique<ScratchDir>(u"tst_scancontroller"_s, ScratchDir::Location::Memory);
+        m_scratch
+            = std::make_unique<ScratchDir>(u"tst_scancontroller"_s, ScratchDir::Location::Memory);
         QVERIFY(m_scratch->isValid());
         m_cache = m_scratch->filePath(u"gomodcache"_s);
         CacheWriter writer(m_cache);
@@ -87,7 +90,8 @@ private Q_SLOTS:
             const QString path = u"example.com/org%1/Module%2"_s.arg(m % 7).arg(m);
             for (int v = 0; v < versionsPerModule; ++v) {
                 const QString version = u"v1.%1.0"_s.arg(v);
-                const FixtureProxy::Files files = FixtureProxy::generatedFiles(path, 5, quint32(m * 10 + v), 50, 400);
+                const FixtureProxy::Files files
+                    = FixtureProxy::generatedFiles(path, 5, quint32(m * 10 + v), 50, 400);
                 const Status st = writer.addCompleteVersion(path, version, files);
                 QVERIFY2(st.ok(), qPrintable(st.error().toString()));
                 m_ids << path + u'@' + version;
@@ -236,7 +240,8 @@ private Q_SLOTS:
         CacheScanner::Options options;
         options.gomodcache = m_cache;
         options.plainTree = true;
-        QCOMPARE(measured.first().first().value<quint64>(), CacheScanner::run(options).totals.diskBytes);
+        QCOMPARE(measured.first().first().value<quint64>(),
+                 CacheScanner::run(options).totals.diskBytes);
         QVERIFY(measured.first().first().value<quint64>() > 0);
         QVERIFY(!c.isScanning()); // the measure is not a scan
     }
@@ -246,7 +251,8 @@ private Q_SLOTS:
         const QString missing = m_scratch->filePath(u"no-such-gocache"_s);
         ScanController c;
         QList<Error> errors;
-        connect(&c, &ScanController::buildCacheFailed, this, [&](const Error &e) { errors.append(e); });
+        connect(&c, &ScanController::buildCacheFailed, this,
+                [&](const Error &e) { errors.append(e); });
         QSignalSpy measured(&c, &ScanController::buildCacheMeasured);
         c.measureBuildCache(missing);
         QCOMPARE(errors.size(), 1);

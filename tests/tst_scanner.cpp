@@ -56,7 +56,8 @@ const QString kLockOnly = u"example.com/lockonly"_s;
 const QString kToolchain = u"golang.org/toolchain"_s;
 const QString kToolchainVersion = u"v0.0.1-go1.21.0.linux-amd64"_s;
 const QString kVcsHash = QString::fromLatin1(
-    QCryptographicHash::hash("git:https://example.com/vcs/repo", QCryptographicHash::Sha256).toHex());
+    QCryptographicHash::hash("git:https://example.com/vcs/repo", QCryptographicHash::Sha256)
+        .toHex());
 
 /// Relative paths that are neither versions nor go's own metadata: each must be reported
 /// as unknown (or be inside an unknown entry), never decoded into a module.
@@ -69,7 +70,8 @@ const QStringList kUnknownItems{
     u"example.com/escape"_s,
 };
 
-const QStringList kVersionSuffixes{u".info"_s, u".mod"_s, u".zip"_s, u".ziphash"_s, u".lock"_s, u".partial"_s};
+const QStringList kVersionSuffixes{u".info"_s,    u".mod"_s,  u".zip"_s,
+                                   u".ziphash"_s, u".lock"_s, u".partial"_s};
 
 struct ExpectedVersion
 {
@@ -147,7 +149,8 @@ QStringList regularFiles(const QString &root)
 {
     QProcessEnvironment env;
     env.insert(u"PATH"_s, u"/usr/bin:/bin"_s);
-    const ProcessResult r = Subprocess::run(u"find"_s, {root, u"-type"_s, u"f"_s, u"-print0"_s}, env);
+    const ProcessResult r
+        = Subprocess::run(u"find"_s, {root, u"-type"_s, u"f"_s, u"-print0"_s}, env);
     QStringList out;
     for (const QByteArray &p : r.stdOut.split('\0'))
         if (!p.isEmpty())
@@ -176,7 +179,8 @@ ScanResult scan(const QString &gomodcache)
     return CacheScanner::run(options);
 }
 
-const ModuleVersionRecord *findVersion(const ScanResult &result, const QString &path, const QString &version)
+const ModuleVersionRecord *findVersion(const ScanResult &result, const QString &path,
+                                       const QString &version)
 {
     for (const ModuleVersionRecord &r : result.versions)
         if (r.path == path && r.version == version)
@@ -184,7 +188,7 @@ const ModuleVersionRecord *findVersion(const ScanResult &result, const QString &
     return nullptr;
 }
 
-template <typename T>
+template<typename T>
 quint64 sumDisk(const QList<T> &items)
 {
     quint64 sum = 0;
@@ -193,7 +197,7 @@ quint64 sumDisk(const QList<T> &items)
     return sum;
 }
 
-template <typename T>
+template<typename T>
 quint64 sumApparent(const QList<T> &items)
 {
     quint64 sum = 0;
@@ -268,7 +272,7 @@ private:
     std::unique_ptr<FixtureProxy> m_proxy;
     std::map<QString, GoCache> m_caches;
     std::unique_ptr<ScratchDir> m_syntheticDir;
-    QString m_synthetic;           ///< hand-written GOMODCACHE with many versions
+    QString m_synthetic; ///< hand-written GOMODCACHE with many versions
     int m_syntheticVersions = 0;
 };
 
@@ -298,10 +302,11 @@ void ScannerTest::initTestCase()
 void ScannerTest::publishFixtureModules()
 {
     m_proxy = std::make_unique<FixtureProxy>(m_shared->mkpath(u"proxy"_s));
-    auto add = [this](const QString &path, const QString &version, const FixtureProxy::Files &files) {
-        const Status st = m_proxy->addModule(path, version, files);
-        QVERIFY2(st.ok(), qPrintable(st.error().toString()));
-    };
+    auto add
+        = [this](const QString &path, const QString &version, const FixtureProxy::Files &files) {
+              const Status st = m_proxy->addModule(path, version, files);
+              QVERIFY2(st.ok(), qPrintable(st.error().toString()));
+          };
     auto small = [](const QString &path, const QByteArray &source) {
         return FixtureProxy::Files{{u"go.mod"_s, FixtureProxy::goMod(path)}, {u"lib.go"_s, source}};
     };
@@ -312,15 +317,18 @@ void ScannerTest::publishFixtureModules()
     add(kPseudo, kPseudoVersion, small(kPseudo, "package pseudo\n"));
     // No go.mod: the proxy serves the synthesized "module example.com/legacy\n".
     add(kLegacy, u"v1.0.0"_s, {{u"legacy.go"_s, "package legacy\n"}});
-    add(kLegacy, u"v2.0.0+incompatible"_s, {{u"legacy.go"_s, "package legacy\n\n// v2\n"}, {u"LICENSE"_s, filler(5000)}});
+    add(kLegacy, u"v2.0.0+incompatible"_s,
+        {{u"legacy.go"_s, "package legacy\n\n// v2\n"}, {u"LICENSE"_s, filler(5000)}});
     add(kYaml, u"v3.0.0"_s, small(kYaml, "package yaml\n"));
     add(kYaml, u"v3.0.1"_s, small(kYaml, "package yaml\n\n// v3.0.1\n"));
     add(kBig, u"v1.0.0"_s, FixtureProxy::generatedFiles(kBig, 40, 42));
     add(kMetaOnly, u"v1.1.0"_s, small(kMetaOnly, "package metaonly\n"));
     add(kLockOnly, u"v1.0.0"_s, small(kLockOnly, "package lockonly\n"));
     add(kToolchain, kToolchainVersion,
-        {{u"go.mod"_s, "module golang.org/toolchain\n"}, {u"go/VERSION"_s, "go1.21.0\n"},
-         {u"go/bin/go"_s, filler(9000, 'g')}, {u"go/src/fmt/print.go"_s, "package fmt\n"}});
+        {{u"go.mod"_s, "module golang.org/toolchain\n"},
+         {u"go/VERSION"_s, "go1.21.0\n"},
+         {u"go/bin/go"_s, filler(9000, 'g')},
+         {u"go/src/fmt/print.go"_s, "package fmt\n"}});
 }
 
 void ScannerTest::buildGoCache(const QString &go)
@@ -330,7 +338,8 @@ void ScannerTest::buildGoCache(const QString &go)
     QVERIFY(c.scratch->isValid());
     c.gomodcache = c.scratch->filePath(u"gomodcache"_s);
     const QString home = c.scratch->mkpath(u"home"_s);
-    const QProcessEnvironment env = GoTool::isolatedEnvironment(go, home, c.gomodcache, m_proxy->url());
+    const QProcessEnvironment env
+        = GoTool::isolatedEnvironment(go, home, c.gomodcache, m_proxy->url());
 
     QStringList toDownload = m_proxy->published();
     toDownload.removeAll(kMetaOnly + u"@v1.1.0"_s);
@@ -341,7 +350,8 @@ void ScannerTest::buildGoCache(const QString &go)
     const GoDownloadResult listed = GoTool::listModule(go, env, kMetaOnly + u"@v1.1.0"_s);
     QVERIFY2(listed.ok(), qPrintable(listed.describe()));
     const QString gmc = c.gomodcache;
-    QVERIFY2(!QFileInfo::exists(CacheWriter::treePath(gmc, kMetaOnly, u"v1.1.0"_s)), "go list -m extracted a tree");
+    QVERIFY2(!QFileInfo::exists(CacheWriter::treePath(gmc, kMetaOnly, u"v1.1.0"_s)),
+             "go list -m extracted a tree");
     QVERIFY(QFileInfo::exists(CacheWriter::downloadPath(gmc, kMetaOnly, u"v1.1.0"_s, u".info"_s)));
     QVERIFY(QFileInfo::exists(CacheWriter::downloadPath(gmc, kMetaOnly, u"v1.1.0"_s, u".mod"_s)));
 
@@ -415,7 +425,8 @@ void ScannerTest::buildSyntheticCache()
 {
     // Tens of thousands of files: in memory where possible, where creating and deleting them
     // takes a second instead of minutes on a disk mounted with online discard.
-    m_syntheticDir = std::make_unique<ScratchDir>(u"tst_scanner-synthetic"_s, ScratchDir::Location::Memory);
+    m_syntheticDir
+        = std::make_unique<ScratchDir>(u"tst_scanner-synthetic"_s, ScratchDir::Location::Memory);
     QVERIFY(m_syntheticDir->isValid());
     m_synthetic = m_syntheticDir->filePath(u"gomodcache"_s);
     CacheWriter writer(m_synthetic);
@@ -426,7 +437,8 @@ void ScannerTest::buildSyntheticCache()
         const QString path = u"example.com/org%1/Module%2"_s.arg(m % 37).arg(m);
         for (int v = 0; v < versionsPerModule; ++v) {
             const QString version = u"v1.%1.0"_s.arg(v);
-            const FixtureProxy::Files files = FixtureProxy::generatedFiles(path, 10, quint32(m * 10 + v), 50, 400);
+            const FixtureProxy::Files files
+                = FixtureProxy::generatedFiles(path, 10, quint32(m * 10 + v), 50, 400);
             const Status st = writer.addCompleteVersion(path, version, files);
             QVERIFY2(st.ok(), qPrintable(st.error().toString()));
             ++m_syntheticVersions;
@@ -456,16 +468,17 @@ void ScannerTest::shouldListCompleteVersionsWrittenByGo()
     const GoCache &c = cache(go);
     const ScanResult result = scan(c.gomodcache);
     // Everything go reported and the fixture did not damage afterwards.
-    const QSet<QString> damaged{kToml + u"@v1.1.0"_s, kToml + u"@v1.2.1"_s, kAutorest + u"@v1.1.0"_s,
-                                kYaml + u"@v3.0.0"_s, kLockOnly + u"@v1.0.0"_s,
-                                kToolchain + u'@' + kToolchainVersion};
+    const QSet<QString> damaged{kToml + u"@v1.1.0"_s,     kToml + u"@v1.2.1"_s,
+                                kAutorest + u"@v1.1.0"_s, kYaml + u"@v3.0.0"_s,
+                                kLockOnly + u"@v1.0.0"_s, kToolchain + u'@' + kToolchainVersion};
     int checked = 0;
     for (const GoModuleInfo &m : c.downloaded) {
         if (damaged.contains(m.id()))
             continue;
         const ModuleVersionRecord *r = findVersion(result, m.path, m.version);
         QVERIFY2(r, qPrintable(m.id() + u" downloaded by go is missing"_s));
-        QVERIFY2(r->state == VersionState::Complete, qPrintable(m.id() + u" is "_s + toString(r->state)));
+        QVERIFY2(r->state == VersionState::Complete,
+                 qPrintable(m.id() + u" is "_s + toString(r->state)));
         ++checked;
     }
     QCOMPARE(checked, 8);
@@ -482,7 +495,8 @@ void ScannerTest::shouldRecordEscapedNamesAndPieces()
         QCOMPARE(r.escapedVersion, ModulePath::escapeVersion(r.version).value());
         QCOMPARE(r.id(), r.path + u'@' + r.version);
         auto has = [&](const QString &suffix) {
-            return QFileInfo::exists(CacheWriter::downloadPath(c.gomodcache, r.path, r.version, suffix));
+            return QFileInfo::exists(
+                CacheWriter::downloadPath(c.gomodcache, r.path, r.version, suffix));
         };
         quint8 expected = 0;
         if (QFileInfo(CacheWriter::treePath(c.gomodcache, r.path, r.version)).isDir())
@@ -547,16 +561,21 @@ void ScannerTest::shouldSizeEachVersionLikeDu()
         QVERIFY2(apparent.ok(), qPrintable(errorText(apparent)));
         const QString tree = CacheWriter::treePath(c.gomodcache, r.path, r.version);
         const bool hasTree = QFileInfo::exists(tree);
-        const quint64 files = hasTree ? DuRunner::nonDirectoryEntries(tree).valueOr(~quint64(0)) : 0;
+        const quint64 files
+            = hasTree ? DuRunner::nonDirectoryEntries(tree).valueOr(~quint64(0)) : 0;
         const quint64 treeBytes = hasTree ? DuRunner::summary(tree).valueOr(~quint64(0)) : 0;
         const QString what = r.id() + u" ("_s + paths.join(u' ') + u")"_s;
         QVERIFY2(r.diskBytes == disk.value(),
                  qPrintable(what + u": diskBytes %1, du %2"_s.arg(r.diskBytes).arg(disk.value())));
         QVERIFY2(r.apparentBytes == apparent.value(),
-                 qPrintable(what + u": apparentBytes %1, du --apparent-size %2"_s.arg(r.apparentBytes).arg(apparent.value())));
-        QVERIFY2(r.files == files, qPrintable(what + u": files %1, find %2"_s.arg(r.files).arg(files)));
-        QVERIFY2(r.treeBytes == treeBytes,
-                 qPrintable(what + u": treeBytes %1, du -s tree %2"_s.arg(r.treeBytes).arg(treeBytes)));
+                 qPrintable(what
+                            + u": apparentBytes %1, du --apparent-size %2"_s.arg(r.apparentBytes)
+                                  .arg(apparent.value())));
+        QVERIFY2(r.files == files,
+                 qPrintable(what + u": files %1, find %2"_s.arg(r.files).arg(files)));
+        QVERIFY2(
+            r.treeBytes == treeBytes,
+            qPrintable(what + u": treeBytes %1, du -s tree %2"_s.arg(r.treeBytes).arg(treeBytes)));
     }
     // The nested module really is nested and sized: 40 files + go.mod + 3 symlinks + 1 hard link.
     const ModuleVersionRecord *big = findVersion(result, kBig, u"v1.0.0"_s);
@@ -575,13 +594,15 @@ void ScannerTest::shouldAccountForEveryByteLikeDu()
     const quint64 parts = sumDisk(result.versions) + sumDisk(result.others);
     QVERIFY2(parts == result.totals.diskBytes,
              qPrintable(u"versions %1 + others %2 != total %3\n"_s.arg(sumDisk(result.versions))
-                            .arg(sumDisk(result.others)).arg(result.totals.diskBytes)
+                            .arg(sumDisk(result.others))
+                            .arg(result.totals.diskBytes)
                         + describeOthers(result.others)));
 
     const Expected<quint64> apparent = DuRunner::summary(c.gomodcache, DuRunner::Measure::Apparent);
     QVERIFY(apparent.ok());
     QCOMPARE(result.totals.apparentBytes, apparent.value());
-    QCOMPARE(sumApparent(result.versions) + sumApparent(result.others), result.totals.apparentBytes);
+    QCOMPARE(sumApparent(result.versions) + sumApparent(result.others),
+             result.totals.apparentBytes);
 
     const Expected<quint64> files = DuRunner::nonDirectoryEntries(c.gomodcache);
     QVERIFY(files.ok());
@@ -601,7 +622,9 @@ void ScannerTest::shouldClassifyWhatIsNotAVersion()
                 out << o;
         return out;
     };
-    auto du = [&](const QString &relative) { return DuRunner::summary(c.gomodcache + u'/' + relative).valueOr(0); };
+    auto du = [&](const QString &relative) {
+        return DuRunner::summary(c.gomodcache + u'/' + relative).valueOr(0);
+    };
 
     // cache/vcs/<hash>: the clone, as one entry.
     const QString vcs = u"cache/vcs/"_s + kVcsHash;
@@ -617,7 +640,8 @@ void ScannerTest::shouldClassifyWhatIsNotAVersion()
     QVERIFY2(!sumdbEntries.isEmpty(), qPrintable(others));
     for (const OtherEntry &o : sumdbEntries)
         QVERIFY2(covers(u"cache/download/sumdb"_s, o.path), qPrintable(o.path));
-    const quint64 sumdbFiles = DuRunner::total(regularFiles(c.gomodcache + u"/cache/download/sumdb"_s)).valueOr(0);
+    const quint64 sumdbFiles
+        = DuRunner::total(regularFiles(c.gomodcache + u"/cache/download/sumdb"_s)).valueOr(0);
     QVERIFY2(sumdbFiles > 0 && sumDisk(sumdbEntries) >= sumdbFiles, qPrintable(others));
     QVERIFY(sumDisk(sumdbEntries) <= du(u"cache/download/sumdb"_s));
 
@@ -625,7 +649,9 @@ void ScannerTest::shouldClassifyWhatIsNotAVersion()
     const QString toolchainTree = u"golang.org/toolchain@"_s + kToolchainVersion;
     const QList<OtherEntry> toolchains = entriesOf(OtherKind::Toolchain);
     QVERIFY2(std::any_of(toolchains.cbegin(), toolchains.cend(),
-                         [&](const OtherEntry &o) { return o.path == toolchainTree && o.diskBytes >= du(toolchainTree); }),
+                         [&](const OtherEntry &o) {
+                             return o.path == toolchainTree && o.diskBytes >= du(toolchainTree);
+                         }),
              qPrintable(others));
     QVERIFY(!findVersion(result, kToolchain, kToolchainVersion));
 
@@ -634,14 +660,17 @@ void ScannerTest::shouldClassifyWhatIsNotAVersion()
     QVERIFY2(!trash.isEmpty(), qPrintable(others));
     for (const OtherEntry &o : trash)
         QVERIFY2(covers(CacheScanner::trashDirName(), o.path), qPrintable(o.path));
-    const quint64 trashFiles = DuRunner::total(regularFiles(c.gomodcache + u'/' + CacheScanner::trashDirName())).valueOr(0);
+    const quint64 trashFiles
+        = DuRunner::total(regularFiles(c.gomodcache + u'/' + CacheScanner::trashDirName()))
+              .valueOr(0);
     QVERIFY2(trashFiles > 0 && sumDisk(trash) >= trashFiles, qPrintable(others));
     QVERIFY(sumDisk(trash) <= du(CacheScanner::trashDirName()));
 
     // Unknown: listed, never decoded, never guessed.
     const QList<OtherEntry> unknown = entriesOf(OtherKind::Unknown);
     for (const QString &item : kUnknownItems) {
-        QVERIFY2(std::any_of(unknown.cbegin(), unknown.cend(), [&](const OtherEntry &o) { return covers(o.path, item); }),
+        QVERIFY2(std::any_of(unknown.cbegin(), unknown.cend(),
+                             [&](const OtherEntry &o) { return covers(o.path, item); }),
                  qPrintable(item + u" is not reported as unknown:\n"_s + others));
     }
     for (const OtherEntry &o : unknown) {
@@ -651,14 +680,17 @@ void ScannerTest::shouldClassifyWhatIsNotAVersion()
     }
 
     // Metadata: @v/list files and the lock of a version that is gone, among others.
-    QStringList metadataFiles{CacheWriter::downloadPath(c.gomodcache, kLockOnly, u"v1.0.0"_s, u".lock"_s)};
+    QStringList metadataFiles{
+        CacheWriter::downloadPath(c.gomodcache, kLockOnly, u"v1.0.0"_s, u".lock"_s)};
     for (const QString &f : regularFiles(c.gomodcache + u"/cache/download"_s))
         if (f.endsWith(u"/@v/list"_s))
             metadataFiles << f;
     const quint64 metadataFloor = DuRunner::total(metadataFiles).valueOr(~quint64(0));
-    QVERIFY2(sumDisk(entriesOf(OtherKind::Metadata)) >= metadataFloor,
-             qPrintable(u"metadata %1 < lists + lock %2\n"_s.arg(sumDisk(entriesOf(OtherKind::Metadata))).arg(metadataFloor)
-                        + others));
+    QVERIFY2(
+        sumDisk(entriesOf(OtherKind::Metadata)) >= metadataFloor,
+        qPrintable(u"metadata %1 < lists + lock %2\n"_s.arg(sumDisk(entriesOf(OtherKind::Metadata)))
+                       .arg(metadataFloor)
+                   + others));
     QVERIFY(!findVersion(result, kLockOnly, u"v1.0.0"_s));
 }
 
@@ -691,7 +723,8 @@ void ScannerTest::shouldNotChangeAnyAtime()
     const GoCache &c = cache(go);
     // Otherwise the check below would prove nothing.
     QVERIFY2(FileTimes::readsUpdateOldAtimes(c.scratch->path()),
-             "reads do not update atimes on this filesystem (noatime?): this test needs relatime or strictatime");
+             "reads do not update atimes on this filesystem (noatime?): this test needs relatime "
+             "or strictatime");
     QVERIFY(backdateFiles(c.gomodcache));
     QVERIFY(backdateFiles(c.canary));
 
@@ -710,9 +743,11 @@ void ScannerTest::shouldNotChangeAnyAtime()
         const auto t = FileTimes::get(f);
         QVERIFY(t);
         if (!FileTimes::equal(t->atime, before.value(f)))
-            changed << f + u": "_s + FileTimes::describe(before.value(f)) + u" -> "_s + FileTimes::describe(t->atime);
+            changed << f + u": "_s + FileTimes::describe(before.value(f)) + u" -> "_s
+                           + FileTimes::describe(t->atime);
     }
-    QVERIFY2(changed.isEmpty(), qPrintable(u"the scan changed atimes:\n"_s + changed.mid(0, 20).join(u'\n')));
+    QVERIFY2(changed.isEmpty(),
+             qPrintable(u"the scan changed atimes:\n"_s + changed.mid(0, 20).join(u'\n')));
 }
 
 void ScannerTest::shouldReportDownloadedAndLastUsedFromFileTimes()
@@ -725,7 +760,8 @@ void ScannerTest::shouldReportDownloadedAndLastUsedFromFileTimes()
     QCOMPARE(result.versions.size(), kExpected.size());
     for (const ModuleVersionRecord &r : result.versions) {
         auto times = [&](const QString &suffix) {
-            return FileTimes::get(CacheWriter::downloadPath(c.gomodcache, r.path, r.version, suffix));
+            return FileTimes::get(
+                CacheWriter::downloadPath(c.gomodcache, r.path, r.version, suffix));
         };
         const auto ziphash = times(u".ziphash"_s);
         const auto info = times(u".info"_s);
@@ -736,8 +772,8 @@ void ScannerTest::shouldReportDownloadedAndLastUsedFromFileTimes()
         else if (info)
             downloaded = FileTimes::toDateTime(info->mtime);
         QVERIFY2(r.downloaded == downloaded,
-                 qPrintable(r.id() + u": downloaded "_s + r.downloaded.toString(Qt::ISODateWithMs) + u", expected "_s
-                            + downloaded.toString(Qt::ISODateWithMs)));
+                 qPrintable(r.id() + u": downloaded "_s + r.downloaded.toString(Qt::ISODateWithMs)
+                            + u", expected "_s + downloaded.toString(Qt::ISODateWithMs)));
 
         QDateTime lastUsed;
         if (result.atimeMode != AtimeMode::NoAtime) {
@@ -746,8 +782,8 @@ void ScannerTest::shouldReportDownloadedAndLastUsedFromFileTimes()
                     lastUsed = FileTimes::toDateTime(t->atime);
         }
         QVERIFY2(r.lastUsed == lastUsed,
-                 qPrintable(r.id() + u": lastUsed "_s + r.lastUsed.toString(Qt::ISODateWithMs) + u", expected "_s
-                            + lastUsed.toString(Qt::ISODateWithMs)));
+                 qPrintable(r.id() + u": lastUsed "_s + r.lastUsed.toString(Qt::ISODateWithMs)
+                            + u", expected "_s + lastUsed.toString(Qt::ISODateWithMs)));
     }
 }
 
@@ -769,8 +805,10 @@ void ScannerTest::shouldReportUnreadableDirectoriesAndScanTheRest()
     QVERIFY(scratch.isValid());
     const QString gmc = scratch.filePath(u"gomodcache"_s);
     const QString home = scratch.mkpath(u"home"_s);
-    const QProcessEnvironment env = GoTool::isolatedEnvironment(GoTool::go123(), home, gmc, m_proxy->url());
-    const QStringList wanted{kToml + u"@v1.2.0"_s, kYaml + u"@v3.0.1"_s, kLegacy + u"@v2.0.0+incompatible"_s};
+    const QProcessEnvironment env
+        = GoTool::isolatedEnvironment(GoTool::go123(), home, gmc, m_proxy->url());
+    const QStringList wanted{kToml + u"@v1.2.0"_s, kYaml + u"@v3.0.1"_s,
+                             kLegacy + u"@v2.0.0+incompatible"_s};
     const GoDownloadResult dl = GoTool::downloadModules(GoTool::go123(), env, wanted);
     QVERIFY2(dl.ok(), qPrintable(dl.describe()));
 
@@ -796,14 +834,16 @@ void ScannerTest::shouldReportUnreadableDirectoriesAndScanTheRest()
         cliEnv.insert(u"HOME"_s, home);
         cliEnv.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
         const ProcessResult r = Subprocess::runUnprivileged(
-            QStringLiteral(MODKEEPER_CLI), {u"scan"_s, u"--json"_s, u"--modcache"_s, gmc}, cliEnv, scratch.path());
+            QStringLiteral(MODKEEPER_CLI), {u"scan"_s, u"--json"_s, u"--modcache"_s, gmc}, cliEnv,
+            scratch.path());
         QVERIFY2(r.started && !r.timedOut && !r.crashed, qPrintable(r.describe()));
         QVERIFY2(r.exitCode == 0 || r.exitCode == 1, qPrintable(r.describe()));
         QJsonParseError pe;
         const QJsonDocument doc = QJsonDocument::fromJson(r.stdOut, &pe);
         QVERIFY2(doc.isObject(), qPrintable(pe.errorString() + u"\n"_s + r.describe()));
         for (const QJsonValue &v : doc.object().value(u"versions"_s).toArray())
-            versionIds << v.toObject().value(u"path"_s).toString() + u'@' + v.toObject().value(u"version"_s).toString();
+            versionIds << v.toObject().value(u"path"_s).toString() + u'@'
+                              + v.toObject().value(u"version"_s).toString();
         for (const QJsonValue &v : doc.object().value(u"issues"_s).toArray())
             issuePaths << v.toObject().value(u"path"_s).toString();
     } else {
@@ -926,7 +966,8 @@ void ScannerTest::shouldStopPromptlyWhenCancelled()
     if (afterFirstChunk) {
         // Only the worker decides when a chunk goes out; wait for one, then cancel.
         QVERIFY(ready.wait(60000));
-        QVERIFY2(!future.isFinished(), "the scan finished before it could be cancelled: fixture too small");
+        QVERIFY2(!future.isFinished(),
+                 "the scan finished before it could be cancelled: fixture too small");
     }
     QElapsedTimer sinceCancel;
     sinceCancel.start();
@@ -936,21 +977,26 @@ void ScannerTest::shouldStopPromptlyWhenCancelled()
     QVERIFY(future.isCanceled());
     QVERIFY(future.isFinished());
     QVERIFY2(finishedAfterMs <= allowedMs,
-             qPrintable(u"finished %1 ms after the cancel; a whole scan takes %2 ms"_s.arg(finishedAfterMs).arg(fullMs)));
+             qPrintable(
+                 u"finished %1 ms after the cancel; a whole scan takes %2 ms"_s.arg(finishedAfterMs)
+                     .arg(fullMs)));
     // The workers stop too, not just the future.
-    QTRY_VERIFY_WITH_TIMEOUT(CorePool::instance()->activeThreadCount() == 0, int(std::max<qint64>(allowedMs, 100)));
+    QTRY_VERIFY_WITH_TIMEOUT(CorePool::instance()->activeThreadCount() == 0,
+                             int(std::max<qint64>(allowedMs, 100)));
 
     // No full result slipped through after the cancel.
     int delivered = 0;
     for (int i = 0; i < future.resultCount(); ++i)
         delivered += int(future.resultAt(i).versions.size());
-    QVERIFY2(delivered < m_syntheticVersions, qPrintable(u"%1 versions delivered"_s.arg(delivered)));
+    QVERIFY2(delivered < m_syntheticVersions,
+             qPrintable(u"%1 versions delivered"_s.arg(delivered)));
 
     // A new scan after a cancelled one is complete.
     const ScanResult again = scan(m_synthetic);
     QCOMPARE(again.versions.size(), m_syntheticVersions);
     QVERIFY(!again.cancelled);
-    qInfo("full scan %lld ms, cancelled scan finished %lld ms after cancel()", fullMs, finishedAfterMs);
+    qInfo("full scan %lld ms, cancelled scan finished %lld ms after cancel()", fullMs,
+          finishedAfterMs);
 }
 
 QTEST_GUILESS_MAIN(ScannerTest)

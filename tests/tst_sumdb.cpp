@@ -42,29 +42,37 @@ using Response = mk::test::LoopbackHttpServer::Response;
 
 namespace {
 
-const QString fixtureKey = u"sumdb.example.test+207ea956+AQOhB7/zzhC+HXDdGOdLwJln5NYwm6UNXx3chmQSVTG4"_s;
-const QByteArray fixtureRecord0 = "example.com/hello v1.0.0 h1:HmXZYeznn6hEbOpZa9sIn4i42EoD1lRWEAZTaMtarD0=\n"
-                                  "example.com/hello v1.0.0/go.mod h1:RslnPMa/nR3RpskRbvoDBlr6/b2RhFS0EEnq72RQTo0=\n";
-const QByteArray fixtureLookup0 =
-    "0\n" + fixtureRecord0
-    + "\ngo.sum database tree\n1\nEB4Vi+MUCDMcnIx6OKsxqu9jIIIugs6EPPGSzg3ybYA=\n\n"
+const QString fixtureKey
+    = u"sumdb.example.test+207ea956+AQOhB7/zzhC+HXDdGOdLwJln5NYwm6UNXx3chmQSVTG4"_s;
+const QByteArray fixtureRecord0
+    = "example.com/hello v1.0.0 h1:HmXZYeznn6hEbOpZa9sIn4i42EoD1lRWEAZTaMtarD0=\n"
+      "example.com/hello v1.0.0/go.mod h1:RslnPMa/nR3RpskRbvoDBlr6/b2RhFS0EEnq72RQTo0=\n";
+const QByteArray fixtureLookup0
+    = "0\n" + fixtureRecord0
+      + "\ngo.sum database tree\n1\nEB4Vi+MUCDMcnIx6OKsxqu9jIIIugs6EPPGSzg3ybYA=\n\n"
+        "\xe2\x80\x94 sumdb.example.test "
+        "IH6pVruZy+k8trk/vqF5oWcmlow3HyOpqpRj64CkpCdNZnUdirjj+h4FEQb3mIkau5az/"
+        "Lewx5BbJYGGmzquwh7Yegc=\n";
+const QByteArray fixtureLatest2
+    = "go.sum database tree\n2\nZ7xZy7arOUfBLh46RJP+5jR+ulhWtrmDmtZIC8QBmDU=\n\n"
       "\xe2\x80\x94 sumdb.example.test "
-      "IH6pVruZy+k8trk/vqF5oWcmlow3HyOpqpRj64CkpCdNZnUdirjj+h4FEQb3mIkau5az/Lewx5BbJYGGmzquwh7Yegc=\n";
-const QByteArray fixtureLatest2 =
-    "go.sum database tree\n2\nZ7xZy7arOUfBLh46RJP+5jR+ulhWtrmDmtZIC8QBmDU=\n\n"
-    "\xe2\x80\x94 sumdb.example.test "
-    "IH6pVqwU1cOj9KLJ3jowiIFXk6nkem8hBK9WdO26CX7nJ1hkZ3p3j/HJAbgdRY05FhWCFmOTNnpRhXrkLIfv+orw7gI=\n";
+      "IH6pVqwU1cOj9KLJ3jowiIFXk6nkem8hBK9WdO26CX7nJ1hkZ3p3j/"
+      "HJAbgdRY05FhWCFmOTNnpRhXrkLIfv+orw7gI=\n";
 const QByteArray leaf0Hex = "101e158be31408331c9c8c7a38ab31aaef6320822e82ce843cf192ce0df26d80";
 const QByteArray leaf1Hex = "83e6227a3f7791678305a3dcf63e099760aaabf075ed4e60c55ca987e1b4afb0";
 
 const QString peterKey = u"PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW"_s;
-const QString peterSkey = u"PRIVATE+KEY+PeterNeumann+c74f20a3+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz"_s;
+const QString peterSkey
+    = u"PRIVATE+KEY+PeterNeumann+c74f20a3+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz"_s;
 const QByteArray peterText = "If you think cryptography is the answer to your problem,\n"
                              "then you don't know what your problem is.\n";
-const QByteArray peterSig = "\xe2\x80\x94 PeterNeumann "
-                            "x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n";
+const QByteArray peterSig
+    = "\xe2\x80\x94 PeterNeumann "
+      "x08go/ZJkuBS9UG/"
+      "SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n";
 const QByteArray enochSig = "\xe2\x80\x94 EnochRoot "
-                            "rwz+eBzmZa0SO3NbfRGzPCpDckykFXSdeX+MNtCOXm2/5n2tiOHp+vAF1aGrQ5ovTG01oOTGwnWLox33WWd1RvMc+QQ=\n";
+                            "rwz+eBzmZa0SO3NbfRGzPCpDckykFXSdeX+MNtCOXm2/"
+                            "5n2tiOHp+vAF1aGrQ5ovTG01oOTGwnWLox33WWd1RvMc+QQ=\n";
 
 Tlog::Hash fromHex(const QByteArray &hex)
 {
@@ -92,7 +100,7 @@ QStringList filesBelow(const QString &dir)
 class DbTileReader final : public mk::TileHashReader::TileReader
 {
 public:
-    explicit DbTileReader(const SumDbTestServer &db) : m_db(db) {}
+    explicit DbTileReader(const SumDbTestServer &db) : m_db(db) { }
     int height() const override { return 8; }
     mk::Expected<QList<QByteArray>> readTiles(const QList<TlogTile> &tiles) override
     {
@@ -101,7 +109,10 @@ public:
             out.append(m_db.tileData(t));
         return out;
     }
-    void saveTiles(const QList<TlogTile> &tiles, const QList<QByteArray> &) override { saved += tiles.size(); }
+    void saveTiles(const QList<TlogTile> &tiles, const QList<QByteArray> &) override
+    {
+        saved += tiles.size();
+    }
     int saved = 0;
 
 private:
@@ -116,7 +127,8 @@ QString moduleHash(int i)
 
 QByteArray moduleLines(int i)
 {
-    return SumDbTestServer::goSumLines(u"example.com/m%1"_s.arg(i), u"v1.0.0"_s, moduleHash(i), moduleHash(i));
+    return SumDbTestServer::goSumLines(u"example.com/m%1"_s.arg(i), u"v1.0.0"_s, moduleHash(i),
+                                       moduleHash(i));
 }
 
 } // namespace
@@ -176,7 +188,8 @@ void SumDbTest::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
 }
 
-SumDbClient::Options SumDbTest::options(const mk::test::ScratchDir &dir, const QString &gosumdb) const
+SumDbClient::Options SumDbTest::options(const mk::test::ScratchDir &dir,
+                                        const QString &gosumdb) const
 {
     SumDbClient::Options o;
     o.sumdb = mk::SumDbConfig::parse(gosumdb).value();
@@ -200,7 +213,8 @@ void SumDbTest::shouldDecodeTheDefaultKey()
     QVERIFY2(key.ok(), qPrintable(key.ok() ? QString() : key.error().message));
     QCOMPARE(key->name(), u"sum.golang.org"_s);
     QCOMPARE(key->hash(), 0x033de0aeu);
-    QCOMPARE(key->publicKey().toHex(), QByteArray("ce3372d75ad1ee5ecdaf8727293d4b111d87eb37531d7c86d4d3003f0eb809fc"));
+    QCOMPARE(key->publicKey().toHex(),
+             QByteArray("ce3372d75ad1ee5ecdaf8727293d4b111d87eb37531d7c86d4d3003f0eb809fc"));
     QCOMPARE(key->toString(), QString::fromUtf16(mk::SumDbConfig::GoSumDbKey));
 }
 
@@ -208,21 +222,28 @@ void SumDbTest::shouldRejectMalformedKeys_data()
 {
     QTest::addColumn<QString>("key");
     QTest::addColumn<QString>("error");
-    const QByteArray pub = QByteArray::fromHex("ce3372d75ad1ee5ecdaf8727293d4b111d87eb37531d7c86d4d3003f0eb809fc");
+    const QByteArray pub
+        = QByteArray::fromHex("ce3372d75ad1ee5ecdaf8727293d4b111d87eb37531d7c86d4d3003f0eb809fc");
     const auto make = [](const QString &name, const QByteArray &algAndKey) {
         return u"%1+%2+%3"_s.arg(name)
             .arg(SumDbKey::keyHash(name, algAndKey), 8, 16, QLatin1Char('0'))
             .arg(QString::fromLatin1(algAndKey.toBase64()));
     };
-    QTest::newRow("wrong hash") << u"sum.golang.org+033de0af+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8"_s
-                                << u"invalid verifier hash"_s;
-    QTest::newRow("alg 2") << make(u"sum.golang.org"_s, '\x02' + pub) << u"unknown verifier algorithm"_s;
-    QTest::newRow("short key") << make(u"sum.golang.org"_s, '\x01' + pub.left(31)) << u"malformed verifier id"_s;
-    QTest::newRow("unpadded base64") << u"sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8"_s.chopped(1)
-                                     << u"malformed verifier id"_s;
-    QTest::newRow("short hash") << u"sum.golang.org+33de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8"_s
-                                << u"malformed verifier id"_s;
-    QTest::newRow("space in name") << make(u"sum golang.org"_s, '\x01' + pub) << u"malformed verifier id"_s;
+    QTest::newRow("wrong hash")
+        << u"sum.golang.org+033de0af+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8"_s
+        << u"invalid verifier hash"_s;
+    QTest::newRow("alg 2") << make(u"sum.golang.org"_s, '\x02' + pub)
+                           << u"unknown verifier algorithm"_s;
+    QTest::newRow("short key") << make(u"sum.golang.org"_s, '\x01' + pub.left(31))
+                               << u"malformed verifier id"_s;
+    QTest::newRow("unpadded base64")
+        << u"sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8"_s.chopped(1)
+        << u"malformed verifier id"_s;
+    QTest::newRow("short hash")
+        << u"sum.golang.org+33de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8"_s
+        << u"malformed verifier id"_s;
+    QTest::newRow("space in name")
+        << make(u"sum golang.org"_s, '\x01' + pub) << u"malformed verifier id"_s;
     QTest::newRow("empty") << QString() << u"malformed verifier id"_s;
 }
 
@@ -287,22 +308,32 @@ void SumDbTest::shouldRejectBadNotes_data()
     QByteArray badSig = good;
     const qsizetype at = badSig.indexOf("x08go/") + 10;
     badSig[at] = badSig.at(at) == 'A' ? 'B' : 'A';
-    const QString otherKey = SumDbSigner::fromSeed(u"PeterNeumann"_s, QByteArray(32, '\x07')).value().verifier().toString();
+    const QString otherKey = SumDbSigner::fromSeed(u"PeterNeumann"_s, QByteArray(32, '\x07'))
+                                 .value()
+                                 .verifier()
+                                 .toString();
     QByteArray many = peterText + '\n';
     for (int i = 0; i < 101; ++i)
         many += enochSig;
 
-    QTest::newRow("forged text") << forged << peterKey << u"invalid signature for key PeterNeumann+c74f20a3"_s << true;
-    QTest::newRow("bad signature") << badSig << peterKey << u"invalid signature for key PeterNeumann+c74f20a3"_s << true;
-    QTest::newRow("wrong key") << good << otherKey << u"note has no verifiable signatures"_s << true;
+    QTest::newRow("forged text") << forged << peterKey
+                                 << u"invalid signature for key PeterNeumann+c74f20a3"_s << true;
+    QTest::newRow("bad signature")
+        << badSig << peterKey << u"invalid signature for key PeterNeumann+c74f20a3"_s << true;
+    QTest::newRow("wrong key") << good << otherKey << u"note has no verifiable signatures"_s
+                               << true;
     QTest::newRow("unknown signer only") << QByteArray(peterText + '\n' + enochSig) << peterKey
                                          << u"note has no verifiable signatures"_s << true;
-    QTest::newRow("no blank line") << QByteArray(peterText + peterSig) << peterKey << u"malformed note"_s << false;
-    QTest::newRow("control character") << QByteArray("a\tb\n\n" + peterSig) << peterKey << u"malformed note"_s << false;
-    QTest::newRow("invalid UTF-8") << QByteArray("a\xff\n\n" + peterSig) << peterKey << u"malformed note"_s << false;
-    QTest::newRow("hyphen, not em dash") << QByteArray(peterText + "\n- PeterNeumann x08go/ZJk=\n") << peterKey
-                                         << u"malformed note"_s << false;
-    QTest::newRow("no final newline") << good.chopped(1) << peterKey << u"malformed note"_s << false;
+    QTest::newRow("no blank line")
+        << QByteArray(peterText + peterSig) << peterKey << u"malformed note"_s << false;
+    QTest::newRow("control character")
+        << QByteArray("a\tb\n\n" + peterSig) << peterKey << u"malformed note"_s << false;
+    QTest::newRow("invalid UTF-8")
+        << QByteArray("a\xff\n\n" + peterSig) << peterKey << u"malformed note"_s << false;
+    QTest::newRow("hyphen, not em dash") << QByteArray(peterText + "\n- PeterNeumann x08go/ZJk=\n")
+                                         << peterKey << u"malformed note"_s << false;
+    QTest::newRow("no final newline")
+        << good.chopped(1) << peterKey << u"malformed note"_s << false;
     QTest::newRow("101 signatures") << many << peterKey << u"malformed note"_s << false;
 }
 
@@ -350,7 +381,8 @@ void SumDbTest::shouldReproduceTheFixtureHashesNotesAndTile()
     QCOMPARE(Tlog::storedHashIndex(1, 0), 2);
     QCOMPARE(Tlog::storedHashCount(2), 3);
     const QList<Tlog::Hash> stored{leaf0, leaf1, root2};
-    const Tlog::HashReader reader = [&](const QList<qint64> &idx) -> mk::Expected<QList<Tlog::Hash>> {
+    const Tlog::HashReader reader
+        = [&](const QList<qint64> &idx) -> mk::Expected<QList<Tlog::Hash>> {
         QList<Tlog::Hash> out;
         for (const qint64 i : idx)
             out.append(stored.at(i));
@@ -367,12 +399,15 @@ void SumDbTest::shouldReproduceTheFixtureHashesNotesAndTile()
     const SumDbSigner signer = SumDbTestServer::fixtureSigner();
     const TlogTree t1{1, leaf0};
     const TlogTree t2{2, root2};
-    QCOMPARE(signer.signNote(t1.format()).value(), fixtureLookup0.mid(fixtureLookup0.indexOf("go.sum database tree")));
+    QCOMPARE(signer.signNote(t1.format()).value(),
+             fixtureLookup0.mid(fixtureLookup0.indexOf("go.sum database tree")));
     QCOMPARE(signer.signNote(t2.format()).value(), fixtureLatest2);
     const auto note = SumDbNote::open(fixtureLatest2, {signer.verifier()});
     QVERIFY(note.ok());
     QCOMPARE(TlogTree::parse(note->text()).value(), t2);
-    QVERIFY(!TlogTree::parse("go.sum database tree\n02\nZ7xZy7arOUfBLh46RJP+5jR+ulhWtrmDmtZIC8QBmDU=\n").ok());
+    QVERIFY(
+        !TlogTree::parse("go.sum database tree\n02\nZ7xZy7arOUfBLh46RJP+5jR+ulhWtrmDmtZIC8QBmDU=\n")
+             .ok());
     QVERIFY(!TlogTree::parse("go.sum database tree\n2\nZ7xZ\n").ok());
     QVERIFY(TlogTree::parse(QByteArray(t2.format() + "extra line\n")).ok());
 
@@ -393,14 +428,15 @@ void SumDbTest::shouldFormatAndParseTilePaths()
     QCOMPARE((TlogTile{8, 0, 1234, 256}).path(), u"tile/8/0/x001/234"_s);
     QCOMPARE((TlogTile{8, 2, 1234067, 256}).path(), u"tile/8/2/x001/x234/067"_s);
     QCOMPARE((TlogTile{8, -1, 5, 17}).path(), u"tile/8/data/005.p/17"_s);
-    for (const QString &p : {u"tile/3/4/x001/x234/067.p/1"_s, u"tile/8/data/005.p/17"_s, u"tile/8/0/x001/234"_s}) {
+    for (const QString &p :
+         {u"tile/3/4/x001/x234/067.p/1"_s, u"tile/8/data/005.p/17"_s, u"tile/8/0/x001/234"_s}) {
         const auto t = TlogTile::parsePath(p);
         QVERIFY2(t.ok(), qPrintable(p));
         QCOMPARE(t->path(), p);
     }
     QCOMPARE(TlogTile::parsePath(u"tile/8/data/005.p/17"_s)->l, -1);
-    for (const QString &bad : {u"tile/8/0/1"_s, u"tile/8/0/000.p/256"_s, u"tile/8/0/000.p/0"_s, u"tile/31/0/000"_s,
-                               u"tile/8/0/001/002"_s, u"tiles/8/0/000"_s}) {
+    for (const QString &bad : {u"tile/8/0/1"_s, u"tile/8/0/000.p/256"_s, u"tile/8/0/000.p/0"_s,
+                               u"tile/31/0/000"_s, u"tile/8/0/001/002"_s, u"tiles/8/0/000"_s}) {
         const auto t = TlogTile::parsePath(bad);
         QVERIFY2(!t.ok(), qPrintable(bad));
         QCOMPARE(t.error().message, u"malformed tile path \"%1\""_s.arg(bad));
@@ -423,7 +459,8 @@ void SumDbTest::shouldProveRecordsAndTreesLikeTlog()
     constexpr int count = 300; // crosses a tile boundary: level-1 tiles exist
     for (int i = 0; i < count; ++i)
         db.addRecord(u"example.com/m%1"_s.arg(i), u"v1.0.0"_s, moduleLines(i));
-    QCOMPARE(Tlog::storedHashCount(count), Tlog::storedHashIndex(0, count - 1) + 1 + 2); // 299 = ...100101011
+    QCOMPARE(Tlog::storedHashCount(count),
+             Tlog::storedHashIndex(0, count - 1) + 1 + 2); // 299 = ...100101011
     const Tlog::HashReader r = db.hashReader();
 
     QList<Tlog::Hash> roots{Tlog::emptyHash()};
@@ -443,7 +480,8 @@ void SumDbTest::shouldProveRecordsAndTreesLikeTlog()
         for (const qint64 n : {qint64(0), t / 3, t / 2, t - 1}) {
             const Tlog::Proof p = Tlog::proveRecord(t, n, r).value();
             const Tlog::Hash leaf = Tlog::recordHash(db.record(n));
-            QVERIFY2(Tlog::checkRecord(p, t, roots.at(t), n, leaf).ok(), qPrintable(u"record %1 in %2"_s.arg(n).arg(t)));
+            QVERIFY2(Tlog::checkRecord(p, t, roots.at(t), n, leaf).ok(),
+                     qPrintable(u"record %1 in %2"_s.arg(n).arg(t)));
             QVERIFY(!Tlog::checkRecord(p, t, roots.at(t), n, Tlog::recordHash("forged\n")).ok());
             if (!p.isEmpty()) {
                 Tlog::Proof bad = p;
@@ -455,7 +493,8 @@ void SumDbTest::shouldProveRecordsAndTreesLikeTlog()
             if (n < 1 || n > t)
                 continue;
             const Tlog::Proof p = Tlog::proveTree(t, n, r).value();
-            QVERIFY2(Tlog::checkTree(p, t, roots.at(t), n, roots.at(n)).ok(), qPrintable(u"tree %1 in %2"_s.arg(n).arg(t)));
+            QVERIFY2(Tlog::checkTree(p, t, roots.at(t), n, roots.at(n)).ok(),
+                     qPrintable(u"tree %1 in %2"_s.arg(n).arg(t)));
             if (n < t)
                 QVERIFY(!Tlog::checkTree(p, t, roots.at(t), n, roots.at(n - 1)).ok());
         }
@@ -472,13 +511,14 @@ void SumDbTest::shouldAuthenticateTilesAndRejectBadOnes()
     const TlogTree tree = db.tree();
     DbTileReader tr(db);
     mk::TileHashReader thr(tree, tr);
-    const QList<qint64> idx{Tlog::storedHashIndex(0, 0), Tlog::storedHashIndex(0, 200), Tlog::storedHashIndex(0, 299),
-                            Tlog::storedHashIndex(3, 5)};
+    const QList<qint64> idx{Tlog::storedHashIndex(0, 0), Tlog::storedHashIndex(0, 200),
+                            Tlog::storedHashIndex(0, 299), Tlog::storedHashIndex(3, 5)};
     const auto got = thr.readHashes(idx);
     QVERIFY2(got.ok(), qPrintable(got.ok() ? QString() : got.error().message));
     QCOMPARE(*got, db.hashReader()(idx).value());
     QVERIFY(tr.saved > 0);
-    QCOMPARE(Tlog::treeHash(150, thr.hashReader()).value(), Tlog::treeHash(150, db.hashReader()).value());
+    QCOMPARE(Tlog::treeHash(150, thr.hashReader()).value(),
+             Tlog::treeHash(150, db.hashReader()).value());
 
     // The same tiles against a tree head with another hash: nothing is returned or saved.
     TlogTree wrong = tree;
@@ -511,7 +551,8 @@ struct Served
 
     explicit Served(int modules = 3)
     {
-        db.addModule(u"example.com/hello"_s, u"v1.0.0"_s, u"h1:HmXZYeznn6hEbOpZa9sIn4i42EoD1lRWEAZTaMtarD0="_s,
+        db.addModule(u"example.com/hello"_s, u"v1.0.0"_s,
+                     u"h1:HmXZYeznn6hEbOpZa9sIn4i42EoD1lRWEAZTaMtarD0="_s,
                      u"h1:RslnPMa/nR3RpskRbvoDBlr6/b2RhFS0EEnq72RQTo0="_s);
         for (int i = 1; i < modules; ++i)
             db.addRecord(u"example.com/m%1"_s.arg(i), u"v1.0.0"_s, moduleLines(i));
@@ -539,43 +580,53 @@ void SumDbTest::shouldLookUpVerifyAndCacheWhereGoDoes()
 
     const auto lines = c->lookup(u"example.com/hello"_s, u"v1.0.0"_s);
     QVERIFY2(lines.ok(), qPrintable(lines.ok() ? QString() : lines.error().message));
-    QCOMPARE(*lines, QStringList{u"example.com/hello v1.0.0 h1:HmXZYeznn6hEbOpZa9sIn4i42EoD1lRWEAZTaMtarD0="_s});
+    QCOMPARE(
+        *lines,
+        QStringList{u"example.com/hello v1.0.0 h1:HmXZYeznn6hEbOpZa9sIn4i42EoD1lRWEAZTaMtarD0="_s});
     const auto modLines = c->lookup(u"example.com/hello"_s, u"v1.0.0/go.mod"_s);
     QVERIFY(modLines.ok());
-    QCOMPARE(*modLines, QStringList{u"example.com/hello v1.0.0/go.mod h1:RslnPMa/nR3RpskRbvoDBlr6/b2RhFS0EEnq72RQTo0="_s});
+    QCOMPARE(
+        *modLines,
+        QStringList{
+            u"example.com/hello v1.0.0/go.mod h1:RslnPMa/nR3RpskRbvoDBlr6/b2RhFS0EEnq72RQTo0="_s});
     QCOMPARE(c->baseUrl(), s.server->base());
 
-    const auto ok = c->checkHash(u"example.com/hello"_s, u"v1.0.0"_s, u"h1:HmXZYeznn6hEbOpZa9sIn4i42EoD1lRWEAZTaMtarD0="_s, false);
+    const auto ok = c->checkHash(u"example.com/hello"_s, u"v1.0.0"_s,
+                                 u"h1:HmXZYeznn6hEbOpZa9sIn4i42EoD1lRWEAZTaMtarD0="_s, false);
     QCOMPARE(ok.verdict, SumDbClient::Verdict::Ok);
-    const auto okMod = c->checkHash(u"example.com/hello"_s, u"v1.0.0"_s, u"h1:RslnPMa/nR3RpskRbvoDBlr6/b2RhFS0EEnq72RQTo0="_s, true);
+    const auto okMod = c->checkHash(u"example.com/hello"_s, u"v1.0.0"_s,
+                                    u"h1:RslnPMa/nR3RpskRbvoDBlr6/b2RhFS0EEnq72RQTo0="_s, true);
     QCOMPARE(okMod.verdict, SumDbClient::Verdict::Ok);
-    const auto m2 = c->checkHash(u"example.com/m2"_s, u"v1.0.0"_s,
-                                 moduleHash(2), false);
+    const auto m2 = c->checkHash(u"example.com/m2"_s, u"v1.0.0"_s, moduleHash(2), false);
     QCOMPARE(m2.verdict, SumDbClient::Verdict::Ok);
 
     // Exactly go's files: the raw /lookup answers, the verified tile, and the latest tree.
     const QString root = o.gomodcache + u"/cache/download/sumdb/sumdb.example.test"_s;
-    QCOMPARE(filesBelow(root), (QStringList{u"lookup/example.com/hello@v1.0.0"_s, u"lookup/example.com/m2@v1.0.0"_s,
-                                            u"tile/8/0/000.p/3"_s}));
+    QCOMPARE(filesBelow(root),
+             (QStringList{u"lookup/example.com/hello@v1.0.0"_s, u"lookup/example.com/m2@v1.0.0"_s,
+                          u"tile/8/0/000.p/3"_s}));
     QCOMPARE(readFile(root + u"/lookup/example.com/hello@v1.0.0"_s), s.db.lookupBody(0));
     QCOMPARE(readFile(root + u"/tile/8/0/000.p/3"_s), s.db.tileData({8, 0, 0, 3}));
     QCOMPARE(readFile(o.sumdbDir + u"/sumdb.example.test/latest"_s), s.db.signedTree());
     QCOMPARE(c->latestFile(), u"sumdb.example.test/latest"_s);
-    QCOMPARE(c->lookupCacheFile(u"example.com/Upper"_s, u"v1.0.0/go.mod"_s), u"sumdb.example.test/lookup/example.com/!upper@v1.0.0"_s);
+    QCOMPARE(c->lookupCacheFile(u"example.com/Upper"_s, u"v1.0.0/go.mod"_s),
+             u"sumdb.example.test/lookup/example.com/!upper@v1.0.0"_s);
 
     // A new client (a new process) answers from the cache alone, with the server gone.
     const int before = int((*s.server)->received().size());
     s.server.reset();
     auto offline = client(o);
-    const auto again = offline->checkHash(u"example.com/hello"_s, u"v1.0.0"_s,
-                                          u"h1:HmXZYeznn6hEbOpZa9sIn4i42EoD1lRWEAZTaMtarD0="_s, false);
+    const auto again
+        = offline->checkHash(u"example.com/hello"_s, u"v1.0.0"_s,
+                             u"h1:HmXZYeznn6hEbOpZa9sIn4i42EoD1lRWEAZTaMtarD0="_s, false);
     QCOMPARE(again.verdict, SumDbClient::Verdict::Ok);
     QCOMPARE(offline->requestCount(), 0);
     QVERIFY(before > 0);
     // Not cached: needs the server, which is gone.
     const auto missing = offline->checkHash(u"example.com/m1"_s, u"v1.0.0"_s, u"h1:x"_s, false);
     QCOMPARE(missing.verdict, SumDbClient::Verdict::Failed);
-    QVERIFY2(missing.error.message.startsWith(u"example.com/m1@v1.0.0: verifying module: example.com/m1@v1.0.0: Get "_s),
+    QVERIFY2(missing.error.message.startsWith(
+                 u"example.com/m1@v1.0.0: verifying module: example.com/m1@v1.0.0: Get "_s),
              qPrintable(missing.error.message));
 }
 
@@ -584,21 +635,26 @@ void SumDbTest::shouldRejectAForgedNote()
     mk::test::ScratchDir dir;
     Served s;
     QByteArray forged = s.db.lookupBody(0);
-    forged.replace("database tree\n3\n", "database tree\n4\n"); // the signature no longer covers the text
+    forged.replace("database tree\n3\n",
+                   "database tree\n4\n"); // the signature no longer covers the text
     s.start([&](mk::test::LoopbackHttpServer *srv) {
         Response r;
         r.body = forged;
         srv->route("/lookup/example.com/hello@v1.0.0", r);
     });
     auto c = client(options(dir, s.gosumdb()));
-    const auto check = c->checkHash(u"example.com/hello"_s, u"v1.0.0"_s, u"h1:HmXZYeznn6hEbOpZa9sIn4i42EoD1lRWEAZTaMtarD0="_s, false);
+    const auto check = c->checkHash(u"example.com/hello"_s, u"v1.0.0"_s,
+                                    u"h1:HmXZYeznn6hEbOpZa9sIn4i42EoD1lRWEAZTaMtarD0="_s, false);
     QCOMPARE(check.verdict, SumDbClient::Verdict::Failed);
     QCOMPARE(check.error.code, mk::Error::Code::Security);
-    QVERIFY2(check.error.message.startsWith(u"example.com/hello@v1.0.0: verifying module: example.com/hello@v1.0.0: "
-                                            "reading tree note: invalid signature for key sumdb.example.test+207ea956\nnote:\n"_s),
-             qPrintable(check.error.message));
+    QVERIFY2(
+        check.error.message.startsWith(
+            u"example.com/hello@v1.0.0: verifying module: example.com/hello@v1.0.0: "
+            "reading tree note: invalid signature for key sumdb.example.test+207ea956\nnote:\n"_s),
+        qPrintable(check.error.message));
     // Nothing unverified reaches the disk.
-    QVERIFY(!QFile::exists(dir.filePath(u"gopath/pkg/mod/cache/download/sumdb/sumdb.example.test/lookup/example.com/hello@v1.0.0"_s)));
+    QVERIFY(!QFile::exists(dir.filePath(
+        u"gopath/pkg/mod/cache/download/sumdb/sumdb.example.test/lookup/example.com/hello@v1.0.0"_s)));
     QVERIFY(!QFile::exists(dir.filePath(u"gopath/pkg/sumdb/sumdb.example.test/latest"_s)));
 }
 
@@ -607,18 +663,22 @@ void SumDbTest::shouldRejectAWrongRecordHash()
     mk::test::ScratchDir dir;
     Served s;
     QByteArray lying = s.db.lookupBody(0);
-    lying.replace("HmXZYeznn6hEbOpZa9sIn4i42EoD1lRWEAZTaMtarD0=", "AAAAYeznn6hEbOpZa9sIn4i42EoD1lRWEAZTaMtarD0=");
+    lying.replace("HmXZYeznn6hEbOpZa9sIn4i42EoD1lRWEAZTaMtarD0=",
+                  "AAAAYeznn6hEbOpZa9sIn4i42EoD1lRWEAZTaMtarD0=");
     s.start([&](mk::test::LoopbackHttpServer *srv) {
         Response r;
         r.body = lying;
         srv->route("/lookup/example.com/hello@v1.0.0", r);
     });
     auto c = client(options(dir, s.gosumdb()));
-    const auto check = c->checkHash(u"example.com/hello"_s, u"v1.0.0"_s, u"h1:AAAAYeznn6hEbOpZa9sIn4i42EoD1lRWEAZTaMtarD0="_s, false);
+    const auto check = c->checkHash(u"example.com/hello"_s, u"v1.0.0"_s,
+                                    u"h1:AAAAYeznn6hEbOpZa9sIn4i42EoD1lRWEAZTaMtarD0="_s, false);
     QCOMPARE(check.verdict, SumDbClient::Verdict::Failed);
     QCOMPARE(check.error.code, mk::Error::Code::Security);
-    QVERIFY2(check.error.message.endsWith(u"cannot authenticate record data in server response"_s), qPrintable(check.error.message));
-    QVERIFY(!QFile::exists(dir.filePath(u"gopath/pkg/mod/cache/download/sumdb/sumdb.example.test/lookup/example.com/hello@v1.0.0"_s)));
+    QVERIFY2(check.error.message.endsWith(u"cannot authenticate record data in server response"_s),
+             qPrintable(check.error.message));
+    QVERIFY(!QFile::exists(dir.filePath(
+        u"gopath/pkg/mod/cache/download/sumdb/sumdb.example.test/lookup/example.com/hello@v1.0.0"_s)));
 
     // A lying tile is caught too: the tile does not hash to the signed tree.
     mk::test::ScratchDir dir2;
@@ -631,10 +691,13 @@ void SumDbTest::shouldRejectAWrongRecordHash()
         srv->route("/tile/8/0/000.p/3", r);
     });
     auto c2 = client(options(dir2, s2.gosumdb()));
-    const auto check2 = c2->checkHash(u"example.com/hello"_s, u"v1.0.0"_s, u"h1:HmXZYeznn6hEbOpZa9sIn4i42EoD1lRWEAZTaMtarD0="_s, false);
+    const auto check2 = c2->checkHash(u"example.com/hello"_s, u"v1.0.0"_s,
+                                      u"h1:HmXZYeznn6hEbOpZa9sIn4i42EoD1lRWEAZTaMtarD0="_s, false);
     QCOMPARE(check2.verdict, SumDbClient::Verdict::Failed);
-    QVERIFY2(check2.error.message.endsWith(u"downloaded inconsistent tile"_s), qPrintable(check2.error.message));
-    QVERIFY(!QFile::exists(dir2.filePath(u"gopath/pkg/mod/cache/download/sumdb/sumdb.example.test/tile/8/0/000.p/3"_s)));
+    QVERIFY2(check2.error.message.endsWith(u"downloaded inconsistent tile"_s),
+             qPrintable(check2.error.message));
+    QVERIFY(!QFile::exists(dir2.filePath(
+        u"gopath/pkg/mod/cache/download/sumdb/sumdb.example.test/tile/8/0/000.p/3"_s)));
 }
 
 void SumDbTest::shouldRejectAWrongKey()
@@ -643,11 +706,17 @@ void SumDbTest::shouldRejectAWrongKey()
     Served s;
     s.start();
     // Same name, another key: the server's signature is by an unknown key.
-    const QString otherKey = SumDbSigner::fromSeed(u"sumdb.example.test"_s, QByteArray(32, '\x42')).value().verifier().toString();
+    const QString otherKey = SumDbSigner::fromSeed(u"sumdb.example.test"_s, QByteArray(32, '\x42'))
+                                 .value()
+                                 .verifier()
+                                 .toString();
     auto c = client(options(dir, otherKey + u' ' + s.server->base()));
-    const auto check = c->checkHash(u"example.com/hello"_s, u"v1.0.0"_s, u"h1:HmXZYeznn6hEbOpZa9sIn4i42EoD1lRWEAZTaMtarD0="_s, false);
+    const auto check = c->checkHash(u"example.com/hello"_s, u"v1.0.0"_s,
+                                    u"h1:HmXZYeznn6hEbOpZa9sIn4i42EoD1lRWEAZTaMtarD0="_s, false);
     QCOMPARE(check.verdict, SumDbClient::Verdict::Failed);
-    QVERIFY2(check.error.message.contains(u"reading tree note: note has no verifiable signatures"_s), qPrintable(check.error.message));
+    QVERIFY2(
+        check.error.message.contains(u"reading tree note: note has no verifiable signatures"_s),
+        qPrintable(check.error.message));
     QVERIFY(!QFile::exists(dir.filePath(u"gopath/pkg/sumdb/sumdb.example.test/latest"_s)));
 }
 
@@ -657,10 +726,12 @@ void SumDbTest::shouldReportAChecksumMismatchAsGoDoes()
     Served s;
     s.start();
     auto c = client(options(dir, s.gosumdb()));
-    const auto check = c->checkHash(u"example.com/hello"_s, u"v1.0.0"_s, u"h1:BBBBYeznn6hEbOpZa9sIn4i42EoD1lRWEAZTaMtarD0="_s, false);
+    const auto check = c->checkHash(u"example.com/hello"_s, u"v1.0.0"_s,
+                                    u"h1:BBBBYeznn6hEbOpZa9sIn4i42EoD1lRWEAZTaMtarD0="_s, false);
     QCOMPARE(check.verdict, SumDbClient::Verdict::Mismatch);
     QCOMPARE(check.error.code, mk::Error::Code::Security);
-    QCOMPARE(check.dbLine, u"example.com/hello v1.0.0 h1:HmXZYeznn6hEbOpZa9sIn4i42EoD1lRWEAZTaMtarD0="_s);
+    QCOMPARE(check.dbLine,
+             u"example.com/hello v1.0.0 h1:HmXZYeznn6hEbOpZa9sIn4i42EoD1lRWEAZTaMtarD0="_s);
     QCOMPARE(check.error.message,
              u"example.com/hello@v1.0.0: verifying module: checksum mismatch\n"
              "\tdownloaded: h1:BBBBYeznn6hEbOpZa9sIn4i42EoD1lRWEAZTaMtarD0=\n"
@@ -672,17 +743,22 @@ void SumDbTest::shouldReportAChecksumMismatchAsGoDoes()
              "For more information, see 'go help module-auth'.\n"_s);
     const auto mod = c->checkHash(u"example.com/hello"_s, u"v1.0.0"_s, u"h1:BBBB"_s, true);
     QCOMPARE(mod.verdict, SumDbClient::Verdict::Mismatch);
-    QVERIFY(mod.error.message.startsWith(u"example.com/hello@v1.0.0: verifying go.mod: checksum mismatch\n"_s));
+    QVERIFY(mod.error.message.startsWith(
+        u"example.com/hello@v1.0.0: verifying go.mod: checksum mismatch\n"_s));
     // The hook form the downloader takes: go's decision plus "verified".
     bool verified = false;
     const auto hook = c->hashChecker();
-    QVERIFY(hook(u"example.com/hello"_s, u"v1.0.0"_s, u"h1:HmXZYeznn6hEbOpZa9sIn4i42EoD1lRWEAZTaMtarD0="_s, false, &verified).ok());
+    QVERIFY(hook(u"example.com/hello"_s, u"v1.0.0"_s,
+                 u"h1:HmXZYeznn6hEbOpZa9sIn4i42EoD1lRWEAZTaMtarD0="_s, false, &verified)
+                .ok());
     QVERIFY(verified);
-    const mk::Status bad = hook(u"example.com/hello"_s, u"v1.0.0"_s, u"h1:BBBB"_s, false, &verified);
+    const mk::Status bad
+        = hook(u"example.com/hello"_s, u"v1.0.0"_s, u"h1:BBBB"_s, false, &verified);
     QVERIFY(!bad.ok());
     QCOMPARE(bad.error().code, mk::Error::Code::Security);
     QVERIFY(!verified);
-    QVERIFY(!hook(u"example.com/nothere"_s, u"v1.0.0"_s, u"h1:x"_s, false, &verified).ok()); // go fails on the 404 too
+    QVERIFY(!hook(u"example.com/nothere"_s, u"v1.0.0"_s, u"h1:x"_s, false, &verified)
+                 .ok()); // go fails on the 404 too
     // The lookup form the verify job takes.
     const auto known = c->hashLookup()(u"example.com/hello"_s, u"v1.0.0"_s);
     QVERIFY(known.ok());
@@ -691,7 +767,8 @@ void SumDbTest::shouldReportAChecksumMismatchAsGoDoes()
     // A version the database does not know: its 404.
     const auto unknown = c->checkHash(u"example.com/nothere"_s, u"v1.0.0"_s, u"h1:x"_s, false);
     QCOMPARE(unknown.verdict, SumDbClient::Verdict::NotInDb);
-    QVERIFY2(unknown.error.message.contains(u"/lookup/example.com/nothere@v1.0.0: 404 Not Found"_s), qPrintable(unknown.error.message));
+    QVERIFY2(unknown.error.message.contains(u"/lookup/example.com/nothere@v1.0.0: 404 Not Found"_s),
+             qPrintable(unknown.error.message));
 }
 
 void SumDbTest::shouldDetectAForkAgainstTheStoredLatestTree()
@@ -714,7 +791,8 @@ void SumDbTest::shouldDetectAForkAgainstTheStoredLatestTree()
     for (const int size : {5, 2}) {
         SumDbTestServer evil(SumDbTestServer::fixtureSigner());
         evil.addRecord(u"example.com/evil"_s, u"v1.0.0"_s,
-                       SumDbTestServer::goSumLines(u"example.com/evil"_s, u"v1.0.0"_s, moduleHash(99), moduleHash(99)));
+                       SumDbTestServer::goSumLines(u"example.com/evil"_s, u"v1.0.0"_s,
+                                                   moduleHash(99), moduleHash(99)));
         for (int i = 1; i < size; ++i)
             evil.addRecord(u"example.com/m%1"_s.arg(i), u"v1.0.0"_s, moduleLines(i));
         ServerThread server(QHostAddress::LocalHost, std::nullopt);
@@ -722,20 +800,27 @@ void SumDbTest::shouldDetectAForkAgainstTheStoredLatestTree()
         SumDbClient::Options eo = o;
         eo.sumdb = mk::SumDbConfig::parse(evil.verifierKey() + u' ' + server.base()).value();
         auto c = client(eo);
-        const auto check = c->checkHash(u"example.com/evil"_s, u"v1.0.0"_s,
-                                        moduleHash(99), false);
+        const auto check = c->checkHash(u"example.com/evil"_s, u"v1.0.0"_s, moduleHash(99), false);
         QCOMPARE(check.verdict, SumDbClient::Verdict::Failed);
         QCOMPARE(check.error.code, mk::Error::Code::Security);
         const QString msg = check.error.message;
-        QVERIFY2(msg.contains(u"SECURITY ERROR\ngo.sum database server misbehavior detected!\n\n"_s), qPrintable(msg));
+        QVERIFY2(
+            msg.contains(u"SECURITY ERROR\ngo.sum database server misbehavior detected!\n\n"_s),
+            qPrintable(msg));
         const QByteArray oldNote = size > 3 ? latest : evil.signedTree();
         const QByteArray newNote = size > 3 ? evil.signedTree() : latest;
-        QVERIFY2(msg.contains(u"old database:\n\t"_s + QString::fromUtf8(oldNote).replace(u'\n', u"\n\t"_s)), qPrintable(msg));
-        QVERIFY2(msg.contains(u"new database:\n\t"_s + QString::fromUtf8(newNote).replace(u'\n', u"\n\t"_s)), qPrintable(msg));
+        QVERIFY2(msg.contains(u"old database:\n\t"_s
+                              + QString::fromUtf8(oldNote).replace(u'\n', u"\n\t"_s)),
+                 qPrintable(msg));
+        QVERIFY2(msg.contains(u"new database:\n\t"_s
+                              + QString::fromUtf8(newNote).replace(u'\n', u"\n\t"_s)),
+                 qPrintable(msg));
         QVERIFY2(msg.contains(u"proof of misbehavior:\n\t"_s), qPrintable(msg));
         // The stored tree head is untouched; nothing from the forked log was cached.
         QCOMPARE(readFile(latestPath), latest);
-        QVERIFY(!QFile::exists(o.gomodcache + u"/cache/download/sumdb/sumdb.example.test/lookup/example.com/evil@v1.0.0"_s));
+        QVERIFY(!QFile::exists(
+            o.gomodcache
+            + u"/cache/download/sumdb/sumdb.example.test/lookup/example.com/evil@v1.0.0"_s));
     }
 }
 
@@ -747,7 +832,8 @@ void SumDbTest::shouldNeverMoveTheStoredLatestTreeBackwards()
     Served s(7);
     const auto bodyAt = [&](qint64 id, qint64 n) -> QByteArray {
         const TlogTree t{n, Tlog::treeHash(n, s.db.hashReader()).value()};
-        return Tlog::formatRecord(id, s.db.record(id)).value() + s.db.signer().signNote(t.format()).value();
+        return Tlog::formatRecord(id, s.db.record(id)).value()
+               + s.db.signer().signNote(t.format()).value();
     };
     s.start([&](mk::test::LoopbackHttpServer *srv) {
         Response at3;
@@ -761,16 +847,20 @@ void SumDbTest::shouldNeverMoveTheStoredLatestTreeBackwards()
     const QString latestPath = o.sumdbDir + u"/sumdb.example.test/latest"_s;
     auto b = client(o);
     auto a = client(o);
-    QCOMPARE(b->checkHash(u"example.com/m1"_s, u"v1.0.0"_s, moduleHash(1), false).verdict, SumDbClient::Verdict::Ok);
+    QCOMPARE(b->checkHash(u"example.com/m1"_s, u"v1.0.0"_s, moduleHash(1), false).verdict,
+             SumDbClient::Verdict::Ok);
     QVERIFY(readFile(latestPath).startsWith("go.sum database tree\n3\n"));
-    QCOMPARE(a->checkHash(u"example.com/m4"_s, u"v1.0.0"_s, moduleHash(4), false).verdict, SumDbClient::Verdict::Ok);
+    QCOMPARE(a->checkHash(u"example.com/m4"_s, u"v1.0.0"_s, moduleHash(4), false).verdict,
+             SumDbClient::Verdict::Ok);
     QCOMPARE(readFile(latestPath), s.db.signedTree()); // 7
     // b still believes 3, sees 5: newer for b, older than the file. The file keeps 7.
-    QCOMPARE(b->checkHash(u"example.com/m2"_s, u"v1.0.0"_s, moduleHash(2), false).verdict, SumDbClient::Verdict::Ok);
+    QCOMPARE(b->checkHash(u"example.com/m2"_s, u"v1.0.0"_s, moduleHash(2), false).verdict,
+             SumDbClient::Verdict::Ok);
     QCOMPARE(readFile(latestPath), s.db.signedTree());
     // A third process starting now reads 7 and accepts the old 3-record answer from the cache.
     auto c = client(o);
-    QCOMPARE(c->checkHash(u"example.com/m1"_s, u"v1.0.0"_s, moduleHash(1), false).verdict, SumDbClient::Verdict::Ok);
+    QCOMPARE(c->checkHash(u"example.com/m1"_s, u"v1.0.0"_s, moduleHash(1), false).verdict,
+             SumDbClient::Verdict::Ok);
     QCOMPARE(readFile(latestPath), s.db.signedTree());
 }
 
@@ -790,16 +880,19 @@ void SumDbTest::shouldHonourGonosumdbAndGosumdbOff()
     const auto skipped = c->lookup(u"example.com/hello"_s, u"v1.0.0"_s);
     QVERIFY(!skipped.ok());
     QCOMPARE(skipped.error().message, u"skipped (listed in GONOSUMDB)"_s);
-    QCOMPARE(c->knownHashes(u"example.com/hello"_s, u"v1.0.0"_s).value(), (std::pair<QString, QString>()));
+    QCOMPARE(c->knownHashes(u"example.com/hello"_s, u"v1.0.0"_s).value(),
+             (std::pair<QString, QString>()));
     bool verified = true;
-    QVERIFY(c->hashChecker()(u"example.com/hello"_s, u"v1.0.0"_s, u"h1:x"_s, false, &verified).ok());
+    QVERIFY(
+        c->hashChecker()(u"example.com/hello"_s, u"v1.0.0"_s, u"h1:x"_s, false, &verified).ok());
     QVERIFY(!verified);
     QCOMPARE((*s.server)->received().size(), 0); // never even asked
 
     SumDbClient::Options off = options(dir, u"off"_s);
     auto c2 = client(off);
     QVERIFY(!c2->shouldCheck(u"example.com/hello"_s));
-    QCOMPARE(c2->checkHash(u"example.com/hello"_s, u"v1.0.0"_s, u"h1:x"_s, false).verdict, SumDbClient::Verdict::Disabled);
+    QCOMPARE(c2->checkHash(u"example.com/hello"_s, u"v1.0.0"_s, u"h1:x"_s, false).verdict,
+             SumDbClient::Verdict::Disabled);
     const auto disabled = c2->lookup(u"example.com/hello"_s, u"v1.0.0"_s);
     QVERIFY(!disabled.ok());
     QCOMPARE(disabled.error().message, u"checksum database disabled by GOSUMDB=off"_s);
@@ -834,7 +927,9 @@ void SumDbTest::shouldRouteThroughProxiesThatSupportTheDb()
         QVERIFY2(check.verdict == SumDbClient::Verdict::Ok, qPrintable(check.error.message));
         QCOMPARE(c->baseUrl(), base + u"/p/sumdb/sumdb.example.test"_s);
         // go's cache layout does not depend on the route.
-        QVERIFY(QFile::exists(o.gomodcache + u"/cache/download/sumdb/sumdb.example.test/lookup/example.com/hello@v1.0.0"_s));
+        QVERIFY(QFile::exists(
+            o.gomodcache
+            + u"/cache/download/sumdb/sumdb.example.test/lookup/example.com/hello@v1.0.0"_s));
     }
     {
         // ',' after a 500: the database is unavailable, no fallback.
@@ -844,7 +939,8 @@ void SumDbTest::shouldRouteThroughProxiesThatSupportTheDb()
         auto c = client(o);
         const auto check = c->checkHash(u"example.com/hello"_s, u"v1.0.0"_s, zipHash, false);
         QCOMPARE(check.verdict, SumDbClient::Verdict::Failed);
-        QVERIFY2(check.error.message.contains(u"/b/sumdb/sumdb.example.test/supported: 500 Internal Server Error"_s),
+        QVERIFY2(check.error.message.contains(
+                     u"/b/sumdb/sumdb.example.test/supported: 500 Internal Server Error"_s),
                  qPrintable(check.error.message));
     }
     {
@@ -864,7 +960,8 @@ void SumDbTest::shouldRouteThroughProxiesThatSupportTheDb()
         o.goproxy = base + u"/b"_s;
         const qsizetype before = (*s.server)->received().size();
         auto c = client(o);
-        QCOMPARE(c->checkHash(u"example.com/hello"_s, u"v1.0.0"_s, zipHash, false).verdict, SumDbClient::Verdict::Ok);
+        QCOMPARE(c->checkHash(u"example.com/hello"_s, u"v1.0.0"_s, zipHash, false).verdict,
+                 SumDbClient::Verdict::Ok);
         for (qsizetype i = before; i < (*s.server)->received().size(); ++i)
             QVERIFY(!(*s.server)->received().at(i).path.startsWith("/b/"));
     }
@@ -893,7 +990,8 @@ void SumDbTest::shouldCancelAndTimeOut()
     {
         mk::test::ScratchDir dir;
         auto c = client(options(dir, s.gosumdb()));
-        QFuture<SumDbClient::HashCheck> f = c->checkHashAsync(u"example.com/hello"_s, u"v1.0.0"_s, u"h1:x"_s, false);
+        QFuture<SumDbClient::HashCheck> f
+            = c->checkHashAsync(u"example.com/hello"_s, u"v1.0.0"_s, u"h1:x"_s, false);
         QTest::qWait(200);
         QElapsedTimer t;
         t.start();
@@ -907,7 +1005,8 @@ void SumDbTest::shouldCancelAndTimeOut()
         Served fast;
         fast.start();
         auto c = client(options(dir, fast.gosumdb()));
-        QFuture<SumDbClient::LookupResult> f = c->lookupAsync(u"example.com/hello"_s, u"v1.0.0/go.mod"_s);
+        QFuture<SumDbClient::LookupResult> f
+            = c->lookupAsync(u"example.com/hello"_s, u"v1.0.0/go.mod"_s);
         QVERIFY(QTest::qWaitFor([&] { return f.isFinished(); }, 10000));
         QVERIFY2(f.result().ok(), qPrintable(f.result().error.message));
         QCOMPARE(f.result().lines.size(), 1);
@@ -937,7 +1036,8 @@ void SumDbTest::shouldConnectDirectlyOverHttpsWhenNoProxyHelps()
     QCOMPARE(c->baseUrl(), u"https://"_s + name);
     QCOMPARE(plain->received().size(), 1);
     QCOMPARE(plain->received().first().path, "/sumdb/" + name.toUtf8() + "/supported");
-    QVERIFY(QFile::exists(o.gomodcache + u"/cache/download/sumdb/"_s + name + u"/lookup/example.com/hello@v1.0.0"_s));
+    QVERIFY(QFile::exists(o.gomodcache + u"/cache/download/sumdb/"_s + name
+                          + u"/lookup/example.com/hello@v1.0.0"_s));
 
     // Without the CA the https connection is refused, and nothing is retried another way.
     mk::test::ScratchDir dir2;
@@ -945,7 +1045,8 @@ void SumDbTest::shouldConnectDirectlyOverHttpsWhenNoProxyHelps()
     untrusted.caCertificates.clear();
     untrusted.gomodcache = dir2.filePath(u"mod"_s);
     untrusted.sumdbDir = dir2.filePath(u"sumdb"_s);
-    const auto refused = client(untrusted)->checkHash(u"example.com/hello"_s, u"v1.0.0"_s, moduleHash(1), false);
+    const auto refused
+        = client(untrusted)->checkHash(u"example.com/hello"_s, u"v1.0.0"_s, moduleHash(1), false);
     QCOMPARE(refused.verdict, SumDbClient::Verdict::Failed);
 }
 
@@ -957,15 +1058,18 @@ void SumDbTest::shouldServeParallelLookupsFromOneClient()
     auto c = client(options(dir, s.gosumdb()));
     QList<QFuture<SumDbClient::HashCheck>> futures;
     for (int i = 1; i < 40; ++i)
-        futures.append(c->checkHashAsync(u"example.com/m%1"_s.arg(i), u"v1.0.0"_s, moduleHash(i), i % 2 == 0));
+        futures.append(
+            c->checkHashAsync(u"example.com/m%1"_s.arg(i), u"v1.0.0"_s, moduleHash(i), i % 2 == 0));
     for (auto &f : futures) {
         QVERIFY(QTest::qWaitFor([&] { return f.isFinished(); }, 20000));
-        QVERIFY2(f.result().verdict == SumDbClient::Verdict::Ok, qPrintable(f.result().error.message));
+        QVERIFY2(f.result().verdict == SumDbClient::Verdict::Ok,
+                 qPrintable(f.result().error.message));
     }
     const QString root = dir.filePath(u"gopath/pkg/mod/cache/download/sumdb/sumdb.example.test"_s);
     QCOMPARE(filesBelow(root + u"/lookup"_s).size(), 39);
     QCOMPARE(filesBelow(root + u"/tile"_s), QStringList{u"8/0/000.p/40"_s});
-    QCOMPARE(readFile(dir.filePath(u"gopath/pkg/sumdb/sumdb.example.test/latest"_s)), s.db.signedTree());
+    QCOMPARE(readFile(dir.filePath(u"gopath/pkg/sumdb/sumdb.example.test/latest"_s)),
+             s.db.signedTree());
     // No temporary files are left behind.
     for (const QString &f : filesBelow(root))
         QVERIFY2(!f.contains(u".tmp-"_s), qPrintable(f));
@@ -995,10 +1099,12 @@ void SumDbTest::shouldFallBackToTheFullTileWhenAPartialOneIsGone()
     QStringList asked;
     for (const auto &r : (*big.server)->received())
         asked.append(QString::fromUtf8(r.path));
-    QVERIFY2(asked.contains(u"/tile/8/0/000.p/3"_s) && asked.contains(u"/tile/8/0/000"_s), qPrintable(asked.join(u' ')));
+    QVERIFY2(asked.contains(u"/tile/8/0/000.p/3"_s) && asked.contains(u"/tile/8/0/000"_s),
+             qPrintable(asked.join(u' ')));
     // Cached under the partial name, as go does: the 96 authenticated bytes.
-    QCOMPARE(readFile(o.gomodcache + u"/cache/download/sumdb/sumdb.example.test/tile/8/0/000.p/3"_s),
-             small.db.tileData({8, 0, 0, 3}));
+    QCOMPARE(
+        readFile(o.gomodcache + u"/cache/download/sumdb/sumdb.example.test/tile/8/0/000.p/3"_s),
+        small.db.tileData({8, 0, 0, 3}));
 
     // A tile that is missing altogether is a server failure, not "not in the database".
     mk::test::ScratchDir dir2;
@@ -1009,9 +1115,11 @@ void SumDbTest::shouldFallBackToTheFullTileWhenAPartialOneIsGone()
         gone.reason = "Not Found";
         srv->route("/tile/", gone);
     });
-    const auto failed = client(options(dir2, broken.gosumdb()))->checkHash(u"example.com/m1"_s, u"v1.0.0"_s, moduleHash(1), false);
+    const auto failed = client(options(dir2, broken.gosumdb()))
+                            ->checkHash(u"example.com/m1"_s, u"v1.0.0"_s, moduleHash(1), false);
     QCOMPARE(failed.verdict, SumDbClient::Verdict::Failed);
-    QVERIFY2(failed.error.message.contains(u"/tile/8/0/000.p/3: 404 Not Found"_s), qPrintable(failed.error.message));
+    QVERIFY2(failed.error.message.contains(u"/tile/8/0/000.p/3: 404 Not Found"_s),
+             qPrintable(failed.error.message));
 }
 
 void SumDbTest::shouldGoThroughTheOutboundHttpProxyAsGoDoes()
@@ -1022,12 +1130,15 @@ void SumDbTest::shouldGoThroughTheOutboundHttpProxyAsGoDoes()
     s.server = std::make_unique<ServerThread>(QHostAddress::LocalHost, std::nullopt);
     s.db.serveOn(s.server->operator->(), "http://sumdb.example.test");
     SumDbClient::Options o = options(dir, s.db.verifierKey() + u" http://sumdb.example.test"_s);
-    o.proxyEnvironment = mk::HttpProxyEnvironment::fromEnvironment({{u"HTTP_PROXY"_s, s.server->base()}});
-    const auto check = client(o)->checkHash(u"example.com/hello"_s, u"v1.0.0"_s,
-                                            u"h1:HmXZYeznn6hEbOpZa9sIn4i42EoD1lRWEAZTaMtarD0="_s, false);
+    o.proxyEnvironment
+        = mk::HttpProxyEnvironment::fromEnvironment({{u"HTTP_PROXY"_s, s.server->base()}});
+    const auto check
+        = client(o)->checkHash(u"example.com/hello"_s, u"v1.0.0"_s,
+                               u"h1:HmXZYeznn6hEbOpZa9sIn4i42EoD1lRWEAZTaMtarD0="_s, false);
     QVERIFY2(check.verdict == SumDbClient::Verdict::Ok, qPrintable(check.error.message));
     QVERIFY((*s.server)->received().size() >= 2);
-    QCOMPARE((*s.server)->received().first().path, QByteArray("http://sumdb.example.test/lookup/example.com/hello@v1.0.0"));
+    QCOMPARE((*s.server)->received().first().path,
+             QByteArray("http://sumdb.example.test/lookup/example.com/hello@v1.0.0"));
 }
 
 void SumDbTest::shouldTakeItsSettingsFromTheGoEnvironment()
@@ -1042,7 +1153,8 @@ void SumDbTest::shouldTakeItsSettingsFromTheGoEnvironment()
         {u"GOPRIVATE"_s, u"corp.example.com"_s},
         {u"GOSUMDB"_s, fixtureKey},
     };
-    const auto o = SumDbClient::Options::fromEnvironment(mk::GoEnvironment::resolve(mk::GoEnvInputs::fromEnvironment(env)));
+    const auto o = SumDbClient::Options::fromEnvironment(
+        mk::GoEnvironment::resolve(mk::GoEnvInputs::fromEnvironment(env)));
     QVERIFY2(o.ok(), qPrintable(o.ok() ? QString() : o.error().toString()));
     QCOMPARE(o->sumdb.name(), u"sumdb.example.test"_s);
     QCOMPARE(o->goproxy, u"https://proxy.example.com,direct"_s);
@@ -1054,8 +1166,11 @@ void SumDbTest::shouldTakeItsSettingsFromTheGoEnvironment()
     QVERIFY(c->shouldCheck(u"example.com/x"_s));
 
     QHash<QString, QString> bad = env;
-    bad.insert(u"GOSUMDB"_s, u"sumdb.example.test+207ea957+AQOhB7/zzhC+HXDdGOdLwJln5NYwm6UNXx3chmQSVTG4"_s);
-    QVERIFY(!SumDbClient::Options::fromEnvironment(mk::GoEnvironment::resolve(mk::GoEnvInputs::fromEnvironment(bad))).ok());
+    bad.insert(u"GOSUMDB"_s,
+               u"sumdb.example.test+207ea957+AQOhB7/zzhC+HXDdGOdLwJln5NYwm6UNXx3chmQSVTG4"_s);
+    QVERIFY(!SumDbClient::Options::fromEnvironment(
+                 mk::GoEnvironment::resolve(mk::GoEnvInputs::fromEnvironment(bad)))
+                 .ok());
 }
 
 // ---- the judge: the real go -------------------------------------------------------------
@@ -1072,12 +1187,16 @@ void SumDbTest::goShouldAcceptTheTestServerAndTheClientsCache()
     QFETCH(QString, go);
     mk::test::ScratchDir dir;
     mk::test::FixtureProxy proxy(dir.mkpath(u"proxy"_s));
-    QVERIFY(proxy.addModule(u"example.com/hello"_s, u"v1.0.0"_s,
-                            {{u"go.mod"_s, mk::test::FixtureProxy::goMod(u"example.com/hello"_s)},
-                             {u"hello.go"_s, "package hello\n\nconst Hello = \"hi\"\n"}}).ok());
-    QVERIFY(proxy.addModule(u"example.com/Upper"_s, u"v1.0.0"_s,
-                            {{u"go.mod"_s, mk::test::FixtureProxy::goMod(u"example.com/Upper"_s)},
-                             {u"upper.go"_s, "package upper\n"}}).ok());
+    QVERIFY(proxy
+                .addModule(u"example.com/hello"_s, u"v1.0.0"_s,
+                           {{u"go.mod"_s, mk::test::FixtureProxy::goMod(u"example.com/hello"_s)},
+                            {u"hello.go"_s, "package hello\n\nconst Hello = \"hi\"\n"}})
+                .ok());
+    QVERIFY(proxy
+                .addModule(u"example.com/Upper"_s, u"v1.0.0"_s,
+                           {{u"go.mod"_s, mk::test::FixtureProxy::goMod(u"example.com/Upper"_s)},
+                            {u"upper.go"_s, "package upper\n"}})
+                .ok());
 
     SumDbTestServer db(SumDbTestServer::fixtureSigner());
     for (const auto &[path, esc] : {std::pair{u"example.com/hello"_s, u"example.com/hello"_s},
@@ -1085,16 +1204,19 @@ void SumDbTest::goShouldAcceptTheTestServerAndTheClientsCache()
         const QString vdir = proxy.root() + u'/' + esc + u"/@v/"_s;
         const auto zipHash = mk::Hash1::hashZip(vdir + u"v1.0.0.zip"_s);
         QVERIFY(zipHash.ok());
-        db.addModule(path, u"v1.0.0"_s, *zipHash, mk::Hash1::hashGoMod(readFile(vdir + u"v1.0.0.mod"_s)));
+        db.addModule(path, u"v1.0.0"_s, *zipHash,
+                     mk::Hash1::hashGoMod(readFile(vdir + u"v1.0.0.mod"_s)));
     }
-    db.addRecord(u"example.com/other"_s, u"v1.0.0"_s, moduleLines(7)); // a tree bigger than what go asks for
+    db.addRecord(u"example.com/other"_s, u"v1.0.0"_s,
+                 moduleLines(7)); // a tree bigger than what go asks for
     auto server = std::make_unique<ServerThread>(QHostAddress::LocalHost, std::nullopt);
     db.serveOn(server->operator->());
     const QString gosumdb = db.verifierKey() + u' ' + server->base();
     const QStringList modules{u"example.com/hello@v1.0.0"_s, u"example.com/Upper@v1.0.0"_s};
 
     const auto envFor = [&](const QString &home) {
-        QProcessEnvironment env = mk::test::GoTool::isolatedEnvironment(go, home, home + u"/gopath/pkg/mod"_s, proxy.url());
+        QProcessEnvironment env = mk::test::GoTool::isolatedEnvironment(
+            go, home, home + u"/gopath/pkg/mod"_s, proxy.url());
         env.insert(u"GOSUMDB"_s, gosumdb);
         env.insert(u"GONOSUMDB"_s, QString());
         env.insert(u"GOFLAGS"_s, u"-mod=mod"_s);
@@ -1105,8 +1227,10 @@ void SumDbTest::goShouldAcceptTheTestServerAndTheClientsCache()
     const QString goHome = dir.mkpath(u"gohome"_s);
     const auto goRun = mk::test::GoTool::downloadModules(go, envFor(goHome), modules);
     QVERIFY2(goRun.ok(), qPrintable(goRun.describe()));
-    const QString goSumdbCache = goHome + u"/gopath/pkg/mod/cache/download/sumdb/sumdb.example.test"_s;
-    QVERIFY2(filesBelow(goSumdbCache).contains(u"lookup/example.com/!upper@v1.0.0"_s), qPrintable(filesBelow(goSumdbCache).join(u' ')));
+    const QString goSumdbCache
+        = goHome + u"/gopath/pkg/mod/cache/download/sumdb/sumdb.example.test"_s;
+    QVERIFY2(filesBelow(goSumdbCache).contains(u"lookup/example.com/!upper@v1.0.0"_s),
+             qPrintable(filesBelow(goSumdbCache).join(u' ')));
 
     // 2. ModKeeper's client, on its own cache, writes the same files with the same bytes.
     const QString mkHome = dir.mkpath(u"mkhome"_s);
@@ -1124,7 +1248,8 @@ void SumDbTest::goShouldAcceptTheTestServerAndTheClientsCache()
             QVERIFY2(mod.verdict == SumDbClient::Verdict::Ok, qPrintable(mod.error.message));
         }
     }
-    const QString mkSumdbCache = mkHome + u"/gopath/pkg/mod/cache/download/sumdb/sumdb.example.test"_s;
+    const QString mkSumdbCache
+        = mkHome + u"/gopath/pkg/mod/cache/download/sumdb/sumdb.example.test"_s;
     QCOMPARE(filesBelow(mkSumdbCache), filesBelow(goSumdbCache));
     for (const QString &f : filesBelow(goSumdbCache))
         QCOMPARE(readFile(mkSumdbCache + u'/' + f), readFile(goSumdbCache + u'/' + f));
@@ -1139,8 +1264,10 @@ void SumDbTest::goShouldAcceptTheTestServerAndTheClientsCache()
         fromGo.sumdbDir = goHome + u"/gopath/pkg/sumdb"_s;
         auto c = client(fromGo);
         for (const auto &info : goRun.modules) {
-            QCOMPARE(c->checkHash(info.path, info.version, info.sum, false).verdict, SumDbClient::Verdict::Ok);
-            QCOMPARE(c->checkHash(info.path, info.version, info.goModSum, true).verdict, SumDbClient::Verdict::Ok);
+            QCOMPARE(c->checkHash(info.path, info.version, info.sum, false).verdict,
+                     SumDbClient::Verdict::Ok);
+            QCOMPARE(c->checkHash(info.path, info.version, info.goModSum, true).verdict,
+                     SumDbClient::Verdict::Ok);
         }
         QCOMPARE(c->requestCount(), 0);
     }
@@ -1157,23 +1284,26 @@ void SumDbTest::goShouldAcceptTheTestServerAndTheClientsCache()
     // 4. A database that lists another hash: go and ModKeeper refuse with the same words.
     SumDbTestServer liar(SumDbTestServer::fixtureSigner());
     const QString wrong = u"h1:BBBBYeznn6hEbOpZa9sIn4i42EoD1lRWEAZTaMtarD0="_s;
-    const QString goModSum = goRun.modules.first().path == u"example.com/hello" ? goRun.modules.first().goModSum
-                                                                                : goRun.modules.last().goModSum;
+    const QString goModSum = goRun.modules.first().path == u"example.com/hello"
+                                 ? goRun.modules.first().goModSum
+                                 : goRun.modules.last().goModSum;
     liar.addModule(u"example.com/hello"_s, u"v1.0.0"_s, wrong, goModSum);
     ServerThread liarServer(QHostAddress::LocalHost, std::nullopt);
     liar.serveOn(liarServer.operator->());
     const QString liarHome = dir.mkpath(u"liarhome"_s);
     QProcessEnvironment env = envFor(liarHome);
     env.insert(u"GOSUMDB"_s, liar.verifierKey() + u' ' + liarServer.base());
-    const auto refused = mk::test::GoTool::downloadModules(go, env, {u"example.com/hello@v1.0.0"_s});
+    const auto refused
+        = mk::test::GoTool::downloadModules(go, env, {u"example.com/hello@v1.0.0"_s});
     QVERIFY(!refused.ok());
     QCOMPARE(refused.modules.size(), 1);
     SumDbClient::Options lo = o;
     lo.sumdb = mk::SumDbConfig::parse(liar.verifierKey() + u' ' + liarServer.base()).value();
     lo.gomodcache = dir.filePath(u"liarmk/mod"_s);
     lo.sumdbDir = dir.filePath(u"liarmk/sumdb"_s);
-    const QString realSum = goRun.modules.first().path == u"example.com/hello" ? goRun.modules.first().sum
-                                                                               : goRun.modules.last().sum;
+    const QString realSum = goRun.modules.first().path == u"example.com/hello"
+                                ? goRun.modules.first().sum
+                                : goRun.modules.last().sum;
     const auto mine = client(lo)->checkHash(u"example.com/hello"_s, u"v1.0.0"_s, realSum, false);
     QCOMPARE(mine.verdict, SumDbClient::Verdict::Mismatch);
     QCOMPARE(mine.error.message.trimmed(), refused.modules.first().error.trimmed());

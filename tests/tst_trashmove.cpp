@@ -42,7 +42,8 @@ struct Cache
             f.write("module example.com/a\n");
         f.close();
         ::chmod(QFile::encodeName(tree).constData(), 0555);
-        root = UniqueFd(::open(QFile::encodeName(dir.path()).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+        root = UniqueFd(
+            ::open(QFile::encodeName(dir.path()).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
         trash = UniqueFd(::open(QFile::encodeName(dir.filePath(u".modkeeper-trash"_s)).constData(),
                                 O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     }
@@ -64,7 +65,8 @@ private Q_SLOTS:
         QVERIFY2(st.ok(), qPrintable(st.ok() ? QString() : st.error().toString()));
         QVERIFY(!QFileInfo::exists(c.dir.filePath(u"example.com/a@v1.0.0"_s)));
         QVERIFY(QFileInfo::exists(c.dir.filePath(u".modkeeper-trash/t1/go.mod"_s)));
-        QCOMPARE(modeOf(c.dir.filePath(u".modkeeper-trash/t1"_s)) & 0700, mode_t(0700)); // made writable
+        QCOMPARE(modeOf(c.dir.filePath(u".modkeeper-trash/t1"_s)) & 0700,
+                 mode_t(0700)); // made writable
     }
 
     void shouldMoveATreeBackWithItsModeAndParents()
@@ -86,7 +88,8 @@ private Q_SLOTS:
         c.dir.mkpath(u"example.com/a@v1.0.0"_s); // go extracted it again meanwhile (empty even)
         const Status st = c.move().moveBack("t1", "example.com/a@v1.0.0", 0);
         QVERIFY(!st.ok());
-        QVERIFY2(st.error().toString().contains(c.dir.filePath(u"example.com/a@v1.0.0"_s)), qPrintable(st.error().toString()));
+        QVERIFY2(st.error().toString().contains(c.dir.filePath(u"example.com/a@v1.0.0"_s)),
+                 qPrintable(st.error().toString()));
         QVERIFY(QFileInfo::exists(c.dir.filePath(u".modkeeper-trash/t1/go.mod"_s)));
         QVERIFY(!QFileInfo::exists(c.dir.filePath(u"example.com/a@v1.0.0/go.mod"_s)));
     }
@@ -94,15 +97,18 @@ private Q_SLOTS:
     void shouldRefuseSymlinksAndFiles()
     {
         Cache c;
-        QVERIFY(QFile::link(c.dir.filePath(u"example.com/a@v1.0.0"_s), c.dir.filePath(u"example.com/l@v1.0.0"_s)));
+        QVERIFY(QFile::link(c.dir.filePath(u"example.com/a@v1.0.0"_s),
+                            c.dir.filePath(u"example.com/l@v1.0.0"_s)));
         QFile file(c.dir.filePath(u"example.com/f@v1.0.0"_s));
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.close();
         for (const char *rel : {"example.com/l@v1.0.0", "example.com/f@v1.0.0"}) {
             const Status st = c.move().moveIn(rel, "t1", u"cannot move it aside"_s);
             QVERIFY2(!st.ok(), rel);
-            QVERIFY2(st.error().toString().contains(u"cannot move it aside"_s), qPrintable(st.error().toString()));
-            QVERIFY(QFileInfo(c.dir.filePath(QString::fromLatin1(rel))).isSymLink() || QFileInfo(c.dir.filePath(QString::fromLatin1(rel))).isFile());
+            QVERIFY2(st.error().toString().contains(u"cannot move it aside"_s),
+                     qPrintable(st.error().toString()));
+            QVERIFY(QFileInfo(c.dir.filePath(QString::fromLatin1(rel))).isSymLink()
+                    || QFileInfo(c.dir.filePath(QString::fromLatin1(rel))).isFile());
         }
         QVERIFY(!QFileInfo::exists(c.dir.filePath(u".modkeeper-trash/t1"_s)));
         QVERIFY(QFileInfo::exists(c.dir.filePath(u"example.com/a@v1.0.0/go.mod"_s)));
@@ -113,7 +119,8 @@ private Q_SLOTS:
         Cache c;
         const Status st = c.move().moveIn("example.com/gone@v1.0.0", "t1", u"cannot move it"_s);
         QVERIFY(!st.ok());
-        QVERIFY2(st.error().toString().contains(c.dir.filePath(u"example.com/gone@v1.0.0"_s)), qPrintable(st.error().toString()));
+        QVERIFY2(st.error().toString().contains(c.dir.filePath(u"example.com/gone@v1.0.0"_s)),
+                 qPrintable(st.error().toString()));
     }
 
     void shouldGiveEveryCallAnotherName()

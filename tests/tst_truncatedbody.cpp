@@ -109,9 +109,11 @@ private Q_SLOTS:
         m_proxyRoot = m_scratch->mkpath(u"proxy"_s);
         FixtureProxy proxy(m_proxyRoot);
         FixtureProxy::Files files;
-        files.insert(u"go.mod"_s, "module example.com/trunc\n\ngo 1.16\n\nrequire (\n\texample.com/a v1.0.0\n"
-                                  "\texample.com/b v1.2.3\n\texample.com/c v0.4.0\n)\n");
-        files.insert(u"trunc.go"_s, "package trunc\n\n// " + QByteArray(3000, 'x') + "\nconst V = 1\n");
+        files.insert(u"go.mod"_s,
+                     "module example.com/trunc\n\ngo 1.16\n\nrequire (\n\texample.com/a v1.0.0\n"
+                     "\texample.com/b v1.2.3\n\texample.com/c v0.4.0\n)\n");
+        files.insert(u"trunc.go"_s,
+                     "package trunc\n\n// " + QByteArray(3000, 'x') + "\nconst V = 1\n");
         const Status added = proxy.addModule(kPath, kVersion, files);
         QVERIFY2(added.ok(), qPrintable(added.ok() ? QString() : added.error().message));
         // A longer list than the fixture writes, so that half of it is clearly short.
@@ -139,9 +141,11 @@ private Q_SLOTS:
         // deflate: offered only if the client accepts it (Qt would decode it and drop the
         // Content-Length); forced: sent whatever was asked, never to be taken for the file.
         const QList<std::tuple<const char *, Body, bool>> bodies = {
-            {"length whole", Body::Whole, true},          {"length short", Body::ShortLength, false},
+            {"length whole", Body::Whole, true},
+            {"length short", Body::ShortLength, false},
             {"chunked whole", Body::WholeChunked, true},
-            {"deflate whole", Body::WholeDeflate, true},   {"deflate short", Body::ShortDeflate, false},
+            {"deflate whole", Body::WholeDeflate, true},
+            {"deflate short", Body::ShortDeflate, false},
             {"deflate forced", Body::ForcedDeflate, false},
         };
         for (const bool sink : {false, true}) {
@@ -181,19 +185,24 @@ private Q_SLOTS:
             QCOMPARE(r.bytes, qint64(body.size()));
             return;
         }
-        QVERIFY2(!r.ok(), qPrintable(u"a short body was accepted: %1 of %2 bytes"_s.arg(got.size()).arg(body.size())));
+        QVERIFY2(
+            !r.ok(),
+            qPrintable(
+                u"a short body was accepted: %1 of %2 bytes"_s.arg(got.size()).arg(body.size())));
         QVERIFY(r.error.isError());
         QVERIFY2(r.error.toString().contains(url), qPrintable(r.error.toString()));
         if (Body(how) == Body::ForcedDeflate) {
             QCOMPARE(r.error.code, Error::Code::Unsupported);
-            QVERIFY2(r.error.message.contains(u"Content-Encoding deflate"_s), qPrintable(r.error.toString()));
+            QVERIFY2(r.error.message.contains(u"Content-Encoding deflate"_s),
+                     qPrintable(r.error.toString()));
             return;
         }
         QVERIFY2(r.error.message.contains(u"unexpected EOF"_s), qPrintable(r.error.toString()));
         QVERIFY2(r.transient(), qPrintable(r.error.toString()));
         QCOMPARE(r.timedOut, false);
         if (Body(how) == Body::ShortLength)
-            QVERIFY2(r.error.message.contains(u"got %1 of %2 bytes"_s.arg(body.size() / 2).arg(body.size())),
+            QVERIFY2(r.error.message.contains(
+                         u"got %1 of %2 bytes"_s.arg(body.size() / 2).arg(body.size())),
                      qPrintable(r.error.message));
     }
 
@@ -216,7 +225,8 @@ private Q_SLOTS:
         // comment at the top), and '|' must be judged on a cut that is always seen.
         for (const auto &[name, kind, file] : kinds) {
             QTest::newRow(name) << int(kind) << file << int(Body::ShortLength) << 0;
-            QTest::newRow(qPrintable(QLatin1String(name) + u" late close"_s)) << int(kind) << file << int(Body::ShortLength) << 200;
+            QTest::newRow(qPrintable(QLatin1String(name) + u" late close"_s))
+                << int(kind) << file << int(Body::ShortLength) << 200;
         }
     }
     void fetcherShouldRetryThenFallThroughOnlyAfterPipe()
@@ -238,8 +248,8 @@ private Q_SLOTS:
         QVERIFY(zip.open(QIODevice::ReadWrite | QIODevice::Truncate));
         QFile *sink = k == ProxyFetcher::Kind::Zip ? &zip : nullptr;
         const auto fetch = [&](const QString &goproxy, const DownloadOptions &o) {
-            return ProxyFetcher(ProxyList::parse(goproxy).value(), o).fetch(kPath, k == ProxyFetcher::Kind::List ? QString() : kVersion,
-                                                                           k, sink, {});
+            return ProxyFetcher(ProxyList::parse(goproxy).value(), o)
+                .fetch(kPath, k == ProxyFetcher::Kind::List ? QString() : kVersion, k, sink, {});
         };
         const DownloadOptions o = downloadOptions(work.filePath(u"mod"_s), QString());
         const QString badUrl = bad.url() + u"/example.com/trunc/@v/"_s + QString::fromLatin1(file);
@@ -252,7 +262,8 @@ private Q_SLOTS:
         const int single = bad.requestCount(file);
         const ProxyFetcher::Fetched alone = fetch(bad.url(), o);
         QVERIFY2(!alone.ok(), "a short body was accepted");
-        QVERIFY2(alone.error.message.contains(badUrl) && alone.error.message.contains(u"unexpected EOF"_s),
+        QVERIFY2(alone.error.message.contains(badUrl)
+                     && alone.error.message.contains(u"unexpected EOF"_s),
                  qPrintable(alone.error.toString()));
         const QString counts = u"%1 then %2"_s.arg(single).arg(bad.requestCount(file));
         if (closeDelayMs == 0)
@@ -263,7 +274,8 @@ private Q_SLOTS:
         // ',' falls through only on "not found": the short body is the answer.
         const ProxyFetcher::Fetched comma = fetch(bad.url() + u","_s + good.url(), o);
         QVERIFY(!comma.ok());
-        QVERIFY2(comma.error.message.contains(u"unexpected EOF"_s), qPrintable(comma.error.toString()));
+        QVERIFY2(comma.error.message.contains(u"unexpected EOF"_s),
+                 qPrintable(comma.error.toString()));
         QCOMPARE(good.requestCount(file), 0);
 
         // '|' falls through on any error: the second proxy's whole body.
@@ -305,12 +317,14 @@ private Q_SLOTS:
         ScratchDir work(u"tst_truncatedbody-download"_s);
         const QString cache = work.filePath(u"mod"_s);
         const QString versionDir = cache + u"/cache/download/example.com/trunc/@v"_s;
-        const QList<DownloadResult> failed = DownloadJob::run(downloadOptions(cache, bad.url()), {{kPath, kVersion}});
+        const QList<DownloadResult> failed
+            = DownloadJob::run(downloadOptions(cache, bad.url()), {{kPath, kVersion}});
         QCOMPARE(failed.size(), 1);
         QVERIFY2(!failed.first().ok(), qPrintable(describe(failed)));
         const QString badUrl = bad.url() + u"/example.com/trunc/@v/"_s + QString::fromLatin1(file);
         QVERIFY2(failed.first().error.toString().contains(badUrl), qPrintable(describe(failed)));
-        QVERIFY2(failed.first().error.toString().contains(u"unexpected EOF"_s), qPrintable(describe(failed)));
+        QVERIFY2(failed.first().error.toString().contains(u"unexpected EOF"_s),
+                 qPrintable(describe(failed)));
         QVERIFY(bad.requestCount(file) >= 2); // retried
         // The short file is nowhere in the cache, nor the zip, its hash or the extracted tree.
         // What came whole before it (the .info, then the .mod, in go's order) may stay, as with go.
@@ -321,7 +335,8 @@ private Q_SLOTS:
         const QString shown = stored.join(u'\n');
         QVERIFY2(!QFile::exists(versionDir + u'/' + QString::fromLatin1(file)), qPrintable(shown));
         for (const QString &f : std::as_const(stored)) {
-            QVERIFY2(!f.startsWith(u"example.com/trunc@"_s) && !f.endsWith(u".zip"_s) && !f.endsWith(u".ziphash"_s),
+            QVERIFY2(!f.startsWith(u"example.com/trunc@"_s) && !f.endsWith(u".zip"_s)
+                         && !f.endsWith(u".ziphash"_s),
                      qPrintable(shown));
             // The version list is written with the .mod, as go does.
             if (file != "v1.0.0.zip")
@@ -329,12 +344,13 @@ private Q_SLOTS:
             if (f.endsWith(u".mod"_s))
                 QCOMPARE(readFile(cache + u'/' + f), readFile(proxyFile(u"v1.0.0.mod"_s)));
             if (f.endsWith(u".info"_s)) // rewritten as go writes it
-                QVERIFY2(readFile(cache + u'/' + f).contains("\"Version\":\"v1.0.0\""), qPrintable(f));
+                QVERIFY2(readFile(cache + u'/' + f).contains("\"Version\":\"v1.0.0\""),
+                         qPrintable(f));
         }
 
         // truncating|good: the second proxy's bytes, exactly.
-        const QList<DownloadResult> ok = DownloadJob::run(downloadOptions(cache, bad.url() + u"|"_s + good.url()),
-                                                          {{kPath, kVersion}});
+        const QList<DownloadResult> ok = DownloadJob::run(
+            downloadOptions(cache, bad.url() + u"|"_s + good.url()), {{kPath, kVersion}});
         QCOMPARE(ok.size(), 1);
         QVERIFY2(ok.first().outcome == DownloadOutcome::Downloaded, qPrintable(describe(ok)));
         QCOMPARE(good.requestCount(file), 1); // what was cut came from the second proxy
@@ -379,9 +395,12 @@ private Q_SLOTS:
         QCOMPARE(*whole, body);
         const QString url = server.url() + u"/tile/8/0/000"_s;
         const Expected<QByteArray> got = fetcher.get(url);
-        QVERIFY2(!got.ok(), qPrintable(u"a short body was accepted: %1 of %2 bytes"_s.arg(got.ok() ? got->size() : 0).arg(body.size())));
+        QVERIFY2(!got.ok(), qPrintable(u"a short body was accepted: %1 of %2 bytes"_s
+                                           .arg(got.ok() ? got->size() : 0)
+                                           .arg(body.size())));
         QCOMPARE(got.error().code, Error::Code::Network);
-        QVERIFY2(got.error().message.contains(u"unexpected EOF"_s) && got.error().message.contains(url),
+        QVERIFY2(got.error().message.contains(u"unexpected EOF"_s)
+                     && got.error().message.contains(url),
                  qPrintable(got.error().message));
     }
 
@@ -400,7 +419,9 @@ private Q_SLOTS:
         QFETCH(int, closeDelayMs);
         SumDbTestServer db(SumDbTestServer::fixtureSigner());
         for (int i = 0; i < 40; ++i) {
-            const QString h = u"h1:"_s + QString::fromLatin1(QByteArray::number(i).rightJustified(43, 'A') + '=');
+            const QString h
+                = u"h1:"_s
+                  + QString::fromLatin1(QByteArray::number(i).rightJustified(43, 'A') + '=');
             db.addModule(u"example.com/m%1"_s.arg(i), kVersion, h, h);
         }
         TruncatingHttpServer server;
@@ -419,11 +440,15 @@ private Q_SLOTS:
         o.timeoutMs = 10000;
         o.proxyEnvironment = HttpProxyEnvironment::fromEnvironment({});
         const auto client = SumDbClient::create(o).value();
-        const QString hash = u"h1:"_s + QString::fromLatin1(QByteArray::number(7).rightJustified(43, 'A') + '=');
-        const SumDbClient::HashCheck check = client->checkHash(u"example.com/m7"_s, kVersion, hash, false);
+        const QString hash
+            = u"h1:"_s + QString::fromLatin1(QByteArray::number(7).rightJustified(43, 'A') + '=');
+        const SumDbClient::HashCheck check
+            = client->checkHash(u"example.com/m7"_s, kVersion, hash, false);
         QVERIFY2(check.verdict == SumDbClient::Verdict::Failed, qPrintable(check.error.message));
-        QVERIFY2(server.requestCount(part) > 0, qPrintable(QString::fromUtf8(server.requests().join(' '))));
-        QVERIFY2(check.error.message.contains(u"unexpected EOF"_s), qPrintable(check.error.message));
+        QVERIFY2(server.requestCount(part) > 0,
+                 qPrintable(QString::fromUtf8(server.requests().join(' '))));
+        QVERIFY2(check.error.message.contains(u"unexpected EOF"_s),
+                 qPrintable(check.error.message));
         // Nothing of what was cut is cached (what came whole before it may be).
         const QString cut = QString::fromLatin1(part);
         const QString root = o.gomodcache + u"/cache/download/sumdb"_s;

@@ -34,7 +34,8 @@ QList<FixtureVersion> fixtureVersions()
 {
     QList<FixtureVersion> out;
     for (const FixtureVersion &v : standardVersions())
-        if (v.id() == kA || v.id() == kUpper || v.id() == u"example.com/legacy@v2.0.0+incompatible"_s
+        if (v.id() == kA || v.id() == kUpper
+            || v.id() == u"example.com/legacy@v2.0.0+incompatible"_s
             || v.id() == u"example.com/ab@v1.0.0"_s)
             out.append(v);
     out.append(concurrencyVersion());
@@ -50,7 +51,8 @@ ModuleVersionRecord recordOf(const QString &cache, const QString &id)
     return {};
 }
 
-VersionVerifyResult verifyId(const QString &cache, const QString &id, VerifyJob::Options options = {})
+VersionVerifyResult verifyId(const QString &cache, const QString &id,
+                             VerifyJob::Options options = {})
 {
     options.gomodcache = cache;
     return VerifyJob::verifyOne(options, recordOf(cache, id));
@@ -64,7 +66,8 @@ bool chmodPath(const QString &path, mode_t mode)
 // Makes a tree file (and its directory) writable, the way a user's editor would need it.
 bool editable(const QString &file)
 {
-    return chmodPath(QFileInfo(file).absolutePath(), 0755) && (!exists(file) || chmodPath(file, 0644));
+    return chmodPath(QFileInfo(file).absolutePath(), 0755)
+           && (!exists(file) || chmodPath(file, 0644));
 }
 
 QString problemsOf(const VersionVerifyResult &r)
@@ -74,7 +77,8 @@ QString problemsOf(const VersionVerifyResult &r)
 
 bool hasProblem(const VersionVerifyResult &r, const QString &text)
 {
-    return std::any_of(r.problems.cbegin(), r.problems.cend(), [&](const QString &p) { return p.contains(text); });
+    return std::any_of(r.problems.cbegin(), r.problems.cend(),
+                       [&](const QString &p) { return p.contains(text); });
 }
 
 struct timespec atimeOf(const QString &path)
@@ -90,7 +94,8 @@ bool setOldAtime(const QString &path)
     times[0].tv_sec = 1000000000; // 2001: any read on relatime or strictatime would update it
     times[0].tv_nsec = 0;
     times[1].tv_nsec = UTIME_OMIT;
-    return ::utimensat(AT_FDCWD, QFile::encodeName(path).constData(), times, AT_SYMLINK_NOFOLLOW) == 0;
+    return ::utimensat(AT_FDCWD, QFile::encodeName(path).constData(), times, AT_SYMLINK_NOFOLLOW)
+           == 0;
 }
 
 } // namespace
@@ -105,7 +110,8 @@ private:
 
     [[nodiscard]] std::unique_ptr<ScratchDir> workDir() const
     {
-        return std::make_unique<ScratchDir>(u"tst_verify-"_s + QString::fromLatin1(QTest::currentTestFunction()));
+        return std::make_unique<ScratchDir>(u"tst_verify-"_s
+                                            + QString::fromLatin1(QTest::currentTestFunction()));
     }
 
 private Q_SLOTS:
@@ -170,9 +176,11 @@ private Q_SLOTS:
         const QString cache = m_world->freshCache(GoTool::go123(), work->path());
         const Downloaded d = m_world->sums(kA);
         VerifyJob::Options good;
-        QVERIFY(good.known.addGoSum(QByteArray("example.com/a v1.0.0 " + d.sum.toUtf8() + "\nexample.com/a v1.0.0/go.mod "
-                                        + d.goModSum.toUtf8() + "\n"),
-                                    u"go.sum"_s)
+        QVERIFY(good.known
+                    .addGoSum(QByteArray("example.com/a v1.0.0 " + d.sum.toUtf8()
+                                         + "\nexample.com/a v1.0.0/go.mod " + d.goModSum.toUtf8()
+                                         + "\n"),
+                              u"go.sum"_s)
                     .ok());
         const VersionVerifyResult ok = verifyId(cache, kA, good);
         QVERIFY2(ok.ok, qPrintable(problemsOf(ok)));
@@ -180,15 +188,24 @@ private Q_SLOTS:
 
         const QString otherHash = m_world->sums(kUpper).goModSum;
         VerifyJob::Options bad;
-        QVERIFY(bad.known.addGoSum(QByteArray("example.com/a v1.0.0/go.mod " + otherHash.toUtf8() + "\n"), u"go.sum"_s).ok());
+        QVERIFY(
+            bad.known
+                .addGoSum(QByteArray("example.com/a v1.0.0/go.mod " + otherHash.toUtf8() + "\n"),
+                          u"go.sum"_s)
+                .ok());
         const VersionVerifyResult r = verifyId(cache, kA, bad);
         QVERIFY(!r.ok);
         QCOMPARE(int(r.status), int(VerifyStatus::Corrupt));
-        QVERIFY2(hasProblem(r, u"go.mod (v1.0.0.mod) does not match go.sum"_s), qPrintable(problemsOf(r)));
+        QVERIFY2(hasProblem(r, u"go.mod (v1.0.0.mod) does not match go.sum"_s),
+                 qPrintable(problemsOf(r)));
         QVERIFY(r.needsRedownload);
 
         VerifyJob::Options wrongSum;
-        QVERIFY(wrongSum.known.addGoSum(QByteArray("example.com/a v1.0.0 " + m_world->sums(kUpper).sum.toUtf8() + "\n"), u"go.sum"_s).ok());
+        QVERIFY(wrongSum.known
+                    .addGoSum(QByteArray("example.com/a v1.0.0 "
+                                         + m_world->sums(kUpper).sum.toUtf8() + "\n"),
+                              u"go.sum"_s)
+                    .ok());
         const VersionVerifyResult w = verifyId(cache, kA, wrongSum);
         QCOMPARE(int(w.status), int(VerifyStatus::Corrupt));
         QVERIFY2(hasProblem(w, u"ziphash does not match go.sum"_s), qPrintable(problemsOf(w)));
@@ -207,24 +224,31 @@ private Q_SLOTS:
         QTest::addColumn<int>("status");
         QTest::addColumn<QStringList>("expected");
         QTest::addColumn<bool>("repairable");
-        QTest::newRow("edited file") << u"edit"_s << int(VerifyStatus::Modified)
-                                     << QStringList{u"dir has been modified"_s, u"modified file README.md"_s} << true;
-        QTest::newRow("extra file") << u"extra"_s << int(VerifyStatus::Modified)
-                                    << QStringList{u"dir has been modified"_s, u"extra file internal/deep/notes.txt"_s} << true;
-        QTest::newRow("missing file") << u"missing"_s << int(VerifyStatus::Modified)
-                                      << QStringList{u"dir has been modified"_s, u"missing file internal/deep/doc.go"_s} << true;
+        QTest::newRow("edited file")
+            << u"edit"_s << int(VerifyStatus::Modified)
+            << QStringList{u"dir has been modified"_s, u"modified file README.md"_s} << true;
+        QTest::newRow("extra file")
+            << u"extra"_s << int(VerifyStatus::Modified)
+            << QStringList{u"dir has been modified"_s, u"extra file internal/deep/notes.txt"_s}
+            << true;
+        QTest::newRow("missing file")
+            << u"missing"_s << int(VerifyStatus::Modified)
+            << QStringList{u"dir has been modified"_s, u"missing file internal/deep/doc.go"_s}
+            << true;
         QTest::newRow("symlink in tree") << u"symlink"_s << int(VerifyStatus::Modified)
                                          << QStringList{u"symbolic link link.go"_s} << true;
         QTest::newRow("truncated zip") << u"truncate"_s << int(VerifyStatus::Corrupt)
                                        << QStringList{u"zip is damaged"_s} << false;
         QTest::newRow("zero-byte zip") << u"empty-zip"_s << int(VerifyStatus::Corrupt)
                                        << QStringList{u"zip is damaged"_s} << false;
-        QTest::newRow("garbage ziphash") << u"garbage"_s << int(VerifyStatus::Corrupt)
-                                         << QStringList{u"garbage ziphash: v1.0.0.ziphash"_s} << false;
+        QTest::newRow("garbage ziphash")
+            << u"garbage"_s << int(VerifyStatus::Corrupt)
+            << QStringList{u"garbage ziphash: v1.0.0.ziphash"_s} << false;
         QTest::newRow("tree without ziphash") << u"no-ziphash"_s << int(VerifyStatus::Unverifiable)
                                               << QStringList{u"missing ziphash"_s} << false;
-        QTest::newRow("partial marker") << u"partial"_s << int(VerifyStatus::Partial)
-                                        << QStringList{u"extraction incomplete: v1.0.0.partial"_s} << true;
+        QTest::newRow("partial marker")
+            << u"partial"_s << int(VerifyStatus::Partial)
+            << QStringList{u"extraction incomplete: v1.0.0.partial"_s} << true;
         QTest::newRow("zip edited") << u"zip-edit"_s << int(VerifyStatus::Corrupt)
                                     << QStringList{u"zip has been modified"_s} << false;
         QTest::newRow("info not json") << u"info"_s << int(VerifyStatus::Corrupt)
@@ -273,7 +297,9 @@ private Q_SLOTS:
             // CRC check catches it, or the hash does.
             QByteArray bytes = readFile(zip);
             QVERIFY(bytes.startsWith("PK\x03\x04"));
-            const auto le16 = [&](qsizetype at) { return int(quint8(bytes[at])) | int(quint8(bytes[at + 1])) << 8; };
+            const auto le16 = [&](qsizetype at) {
+                return int(quint8(bytes[at])) | int(quint8(bytes[at + 1])) << 8;
+            };
             const qsizetype at = 30 + le16(26) + le16(28);
             QVERIFY(at < bytes.size());
             bytes[at] = char(bytes[at] ^ 0x55);
@@ -285,7 +311,9 @@ private Q_SLOTS:
         const VersionVerifyResult r = verifyId(cache, kA);
         QVERIFY2(!r.ok, qPrintable(problemsOf(r)));
         if (kind == u"zip-edit") // a flipped byte is reported by libzip's CRC check or by the hash
-            QVERIFY2(hasProblem(r, u"zip has been modified"_s) || hasProblem(r, u"zip is damaged"_s), qPrintable(problemsOf(r)));
+            QVERIFY2(hasProblem(r, u"zip has been modified"_s)
+                         || hasProblem(r, u"zip is damaged"_s),
+                     qPrintable(problemsOf(r)));
         else
             for (const QString &e : expected)
                 QVERIFY2(hasProblem(r, e), qPrintable(e + u" not in "_s + problemsOf(r)));
@@ -309,11 +337,15 @@ private Q_SLOTS:
         z.dir("example.com/withdir@v1.0.0/");
         z.file("example.com/withdir@v1.0.0/go.mod", "module example.com/withdir\n");
         z.file("example.com/withdir@v1.0.0/a.go", "package withdir\n");
-        QVERIFY(!proxy.publish(u"example.com/withdir"_s, u"v1.0.0"_s, "module example.com/withdir\n", z.bytes()).isEmpty());
+        QVERIFY(!proxy
+                     .publish(u"example.com/withdir"_s, u"v1.0.0"_s, "module example.com/withdir\n",
+                              z.bytes())
+                     .isEmpty());
         const QString home = work->mkpath(u"home"_s);
         const QString cache = work->filePath(u"gomodcache"_s);
-        const GoDownloadResult got = GoTool::downloadModules(GoTool::go119(), goEnv(GoTool::go119(), home, cache, proxy.url()),
-                                                             {u"example.com/withdir@v1.0.0"_s});
+        const GoDownloadResult got = GoTool::downloadModules(
+            GoTool::go119(), goEnv(GoTool::go119(), home, cache, proxy.url()),
+            {u"example.com/withdir@v1.0.0"_s});
         QVERIFY2(got.ok(), qPrintable(got.describe()));
         QCOMPARE(got.modules.value(0).sum, u"h1:K1rkW5gP60ZSUZvwubIjTKCywr6r8hhdQDjdow0UUbk="_s);
 
@@ -322,9 +354,13 @@ private Q_SLOTS:
         QCOMPARE(r.dirHash, u"h1:Fj2swK9IFOcIMzd7mDG0gAdOlzEiCtI7uKZt4wnApx8="_s);
         QVERIFY(!r.ok);
         QCOMPARE(int(r.status), int(VerifyStatus::Modified));
-        QVERIFY2(hasProblem(r, u"dir has been modified: the files match the zip, but the zip has directory entries (example.com/withdir@v1.0.0/)"_s),
-                 qPrintable(problemsOf(r)));
-        QVERIFY(!hasProblem(r, u"modified file"_s) && !hasProblem(r, u"extra file"_s) && !hasProblem(r, u"missing file"_s));
+        QVERIFY2(
+            hasProblem(
+                r,
+                u"dir has been modified: the files match the zip, but the zip has directory entries (example.com/withdir@v1.0.0/)"_s),
+            qPrintable(problemsOf(r)));
+        QVERIFY(!hasProblem(r, u"modified file"_s) && !hasProblem(r, u"extra file"_s)
+                && !hasProblem(r, u"missing file"_s));
         QVERIFY(!r.treeRepairable);
         QVERIFY(!hasProblem(r, u"zip has been modified"_s));
     }
@@ -336,7 +372,8 @@ private Q_SLOTS:
         const auto work = workDir();
         const QString cache = m_world->freshCache(GoTool::go123(), work->path());
         const QStringList files{treeOf(cache, kA) + u"/README.md"_s, fileOf(cache, kA, u".zip"_s),
-                                fileOf(cache, kA, u".ziphash"_s), fileOf(cache, kA, u".mod"_s), fileOf(cache, kA, u".info"_s)};
+                                fileOf(cache, kA, u".ziphash"_s), fileOf(cache, kA, u".mod"_s),
+                                fileOf(cache, kA, u".info"_s)};
         const QString control = treeOf(cache, kA) + u"/pa.go"_s;
         for (const QString &f : files + QStringList{control})
             QVERIFY2(setOldAtime(f), qPrintable(f));
@@ -346,7 +383,8 @@ private Q_SLOTS:
             QVERIFY2(atimeOf(f).tv_sec == 1000000000, qPrintable(f + u" atime changed"_s));
         // The control: a plain read on this mount.
         QVERIFY(!readFile(control).isEmpty());
-        qInfo("atime of a plain read %s on this filesystem", atimeOf(control).tv_sec == 1000000000 ? "does not change" : "changes");
+        qInfo("atime of a plain read %s on this filesystem",
+              atimeOf(control).tv_sec == 1000000000 ? "does not change" : "changes");
     }
 
     // Repair re-extracts a damaged tree from its sound zip; go mod verify (1.19 and 1.23)
@@ -365,15 +403,18 @@ private Q_SLOTS:
         const QString cache = m_world->freshCache(go, work->path());
         // A: edited + extra + missing file; Upper: a .partial marker; busy: 300 files, one edited.
         const QString treeA = treeOf(cache, kA);
-        QVERIFY(editable(treeA + u"/README.md"_s) && writeFile(treeA + u"/README.md"_s, "edited\n"));
+        QVERIFY(editable(treeA + u"/README.md"_s)
+                && writeFile(treeA + u"/README.md"_s, "edited\n"));
         QVERIFY(writeFile(treeA + u"/extra.txt"_s, "x"));
-        QVERIFY(editable(treeA + u"/internal/deep/doc.go"_s) && QFile::remove(treeA + u"/internal/deep/doc.go"_s));
+        QVERIFY(editable(treeA + u"/internal/deep/doc.go"_s)
+                && QFile::remove(treeA + u"/internal/deep/doc.go"_s));
         QVERIFY(writeFile(fileOf(cache, kUpper, u".partial"_s), {}));
         const QString busyFile = treeOf(cache, kBusy) + u"/f0.go"_s;
         QVERIFY(editable(busyFile) && writeFile(busyFile, "package pbusy\n"));
 
         // go itself notices before the repair.
-        const QString sample = m_world->writeSampleModule(work->mkpath(u"sample"_s), {kA, kUpper, kBusy});
+        const QString sample
+            = m_world->writeSampleModule(work->mkpath(u"sample"_s), {kA, kUpper, kBusy});
         QVERIFY(!sample.isEmpty());
         const QProcessEnvironment env = m_world->env(go, cache, false);
         const ProcessResult before = GoTool::run(go, {u"mod"_s, u"verify"_s}, env, sample);
@@ -389,7 +430,9 @@ private Q_SLOTS:
         for (const RepairResult &r : results) {
             const QString id = r.path + u'@' + r.version;
             QVERIFY2(r.ok(), qPrintable(id + u": "_s + r.error.toString()));
-            QCOMPARE(int(r.outcome), int(id == u"example.com/ab@v1.0.0"_s ? RepairOutcome::NothingToDo : RepairOutcome::Reextracted));
+            QCOMPARE(int(r.outcome),
+                     int(id == u"example.com/ab@v1.0.0"_s ? RepairOutcome::NothingToDo
+                                                          : RepairOutcome::Reextracted));
             QCOMPARE(int(r.after), int(VerifyStatus::Verified));
         }
         QVERIFY(results.at(0).problems.contains(u"extra file extra.txt"_s));
@@ -403,9 +446,12 @@ private Q_SLOTS:
         QVERIFY(exists(treeA + u"/internal/deep/doc.go"_s));
         bool damagedKept = false;
         for (const QString &e : entries(trashPath(cache)))
-            damagedKept = damagedKept || (e.startsWith(u"repair-"_s) && exists(trashPath(cache) + u'/' + e + u"/extra.txt"_s));
+            damagedKept = damagedKept
+                          || (e.startsWith(u"repair-"_s)
+                              && exists(trashPath(cache) + u'/' + e + u"/extra.txt"_s));
         QVERIFY2(damagedKept, qPrintable(entries(trashPath(cache)).join(u", "_s)));
-        QVERIFY(!entries(QFileInfo(treeA).absolutePath()).join(u' ').contains(u".modkeeper-repair"_s));
+        QVERIFY(
+            !entries(QFileInfo(treeA).absolutePath()).join(u' ').contains(u".modkeeper-repair"_s));
 
         const ProcessResult after = GoTool::run(go, {u"mod"_s, u"verify"_s}, env, sample);
         QVERIFY2(after.succeeded(), qPrintable(after.describe()));
@@ -431,11 +477,12 @@ private Q_SLOTS:
         QCOMPARE(listing(cache), snapshot);
 
         int calls = 0;
-        options.redownload = [&](const QString &gomodcache, const ModuleVersionRecord &v, const std::function<bool()> &) {
+        options.redownload = [&](const QString &gomodcache, const ModuleVersionRecord &v,
+                                 const std::function<bool()> &) {
             ++calls;
-            return gomodcache == cache && v.id() == kA
-                       ? Status(Error::make(Error::Code::Network, u"offline in this test"_s, v.id()))
-                       : Status();
+            return gomodcache == cache && v.id() == kA ? Status(
+                       Error::make(Error::Code::Network, u"offline in this test"_s, v.id()))
+                                                       : Status();
         };
         const RepairResult hooked = RepairJob::repairOne(options, recordOf(cache, kA));
         QCOMPARE(calls, 1);

@@ -30,8 +30,8 @@ QList<FixtureVersion> fixtureVersions()
 {
     QList<FixtureVersion> out;
     for (const FixtureVersion &v : standardVersions())
-        if (v.id() == kA || v.id() == u"example.com/a@v1.1.0"_s || v.id() == u"example.com/ab@v1.0.0"_s
-            || v.id() == u"github.com/Upper/Case@v1.0.0"_s)
+        if (v.id() == kA || v.id() == u"example.com/a@v1.1.0"_s
+            || v.id() == u"example.com/ab@v1.0.0"_s || v.id() == u"github.com/Upper/Case@v1.0.0"_s)
             out.append(v);
     return out;
 }
@@ -93,10 +93,7 @@ private Q_SLOTS:
         QCOMPARE(m_versions.size(), 4);
     }
 
-    void cleanup()
-    {
-        m_work.reset();
-    }
+    void cleanup() { m_work.reset(); }
 
     void cleanupTestCase()
     {
@@ -126,7 +123,8 @@ private Q_SLOTS:
         QVERIFY(a);
         QVERIFY(!a->ok);
         QCOMPARE(int(a->status), int(VerifyStatus::Modified));
-        QVERIFY2(a->problems.join(u'\n').contains(u"stray.txt"_s), qPrintable(a->problems.join(u'\n')));
+        QVERIFY2(a->problems.join(u'\n').contains(u"stray.txt"_s),
+                 qPrintable(a->problems.join(u'\n')));
         for (const VersionVerifyResult &r : results)
             QVERIFY2(r.id() == kA || r.ok, qPrintable(r.id()));
 
@@ -155,7 +153,8 @@ private Q_SLOTS:
         // The disk is the judge.
         const QString tree = treeOf(m_cache, kA);
         QVERIFY(!QFile::exists(tree + u"/stray.txt"_s));
-        struct stat st {};
+        struct stat st
+        { };
         QVERIFY(::stat(QFile::encodeName(tree).constData(), &st) == 0);
         QVERIFY2(st.st_mode & S_IWUSR, "--modcacherw: the repaired tree stays writable");
 
@@ -175,8 +174,10 @@ private Q_SLOTS:
         QSignalSpy done(&c, &VerifyController::repairFinished);
         QVERIFY(c.repair(m_cache, {record(kA)}, settings));
         QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, timeoutMs);
-        QCOMPARE(toString(c.repairResults().value(0).outcome), toString(RepairOutcome::Reextracted));
-        struct stat st {};
+        QCOMPARE(toString(c.repairResults().value(0).outcome),
+                 toString(RepairOutcome::Reextracted));
+        struct stat st
+        { };
         QVERIFY(::stat(QFile::encodeName(treeOf(m_cache, kA)).constData(), &st) == 0);
         QVERIFY2(!(st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)), "as go leaves it: read-only");
     }
@@ -197,7 +198,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, timeoutMs);
         QVERIFY2(clock.elapsed() < 3000, qPrintable(u"stopping took %1 ms"_s.arg(clock.elapsed())));
         QCOMPARE(done.first().at(1).toBool(), true);
-        QVERIFY2(c.verifyResults().size() < many.size(), qPrintable(QString::number(c.verifyResults().size())));
+        QVERIFY2(c.verifyResults().size() < many.size(),
+                 qPrintable(QString::number(c.verifyResults().size())));
         QVERIFY(!c.isBusy());
         // And it can start again.
         QVERIFY(c.verify(m_cache, m_versions));

@@ -29,11 +29,16 @@ int compareDates(const QDateTime &a, const QDateTime &b)
 bool stateMatches(CacheFilterProxy::StateFilter filter, VersionState state)
 {
     switch (filter) {
-    case CacheFilterProxy::StateFilter::All: return true;
-    case CacheFilterProxy::StateFilter::Complete: return state == VersionState::Complete;
-    case CacheFilterProxy::StateFilter::Partial: return state == VersionState::Partial;
-    case CacheFilterProxy::StateFilter::ArchiveOnly: return state == VersionState::ArchiveOnly;
-    case CacheFilterProxy::StateFilter::MetadataOnly: return state == VersionState::MetadataOnly;
+    case CacheFilterProxy::StateFilter::All:
+        return true;
+    case CacheFilterProxy::StateFilter::Complete:
+        return state == VersionState::Complete;
+    case CacheFilterProxy::StateFilter::Partial:
+        return state == VersionState::Partial;
+    case CacheFilterProxy::StateFilter::ArchiveOnly:
+        return state == VersionState::ArchiveOnly;
+    case CacheFilterProxy::StateFilter::MetadataOnly:
+        return state == VersionState::MetadataOnly;
     }
     return true;
 }
@@ -42,13 +47,20 @@ bool integrityMatches(CacheFilterProxy::IntegrityFilter filter, VerifyStatus sta
 {
     using F = CacheFilterProxy::IntegrityFilter;
     switch (filter) {
-    case F::All: return true;
-    case F::NotChecked: return status == VerifyStatus::NotChecked;
-    case F::Verified: return status == VerifyStatus::Verified;
-    case F::Damaged: return status != VerifyStatus::NotChecked && status != VerifyStatus::Verified;
-    case F::Modified: return status == VerifyStatus::Modified;
-    case F::Corrupt: return status == VerifyStatus::Corrupt;
-    case F::Unverifiable: return status == VerifyStatus::Unverifiable || status == VerifyStatus::Partial;
+    case F::All:
+        return true;
+    case F::NotChecked:
+        return status == VerifyStatus::NotChecked;
+    case F::Verified:
+        return status == VerifyStatus::Verified;
+    case F::Damaged:
+        return status != VerifyStatus::NotChecked && status != VerifyStatus::Verified;
+    case F::Modified:
+        return status == VerifyStatus::Modified;
+    case F::Corrupt:
+        return status == VerifyStatus::Corrupt;
+    case F::Unverifiable:
+        return status == VerifyStatus::Unverifiable || status == VerifyStatus::Partial;
     }
     return true;
 }
@@ -134,8 +146,9 @@ bool CacheFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &source
     const QModelIndex idx = sourceModel()->index(sourceRow, 0, sourceParent);
     const auto state = VersionState(idx.data(CacheModel::StateRole).toInt());
     return stateMatches(m_state, state)
-        && integrityMatches(m_integrity, VerifyStatus(idx.data(CacheModel::IntegrityRole).toInt()))
-        && pathMatches(idx.data(CacheModel::ModulePathRole).toString());
+           && integrityMatches(m_integrity,
+                               VerifyStatus(idx.data(CacheModel::IntegrityRole).toInt()))
+           && pathMatches(idx.data(CacheModel::ModulePathRole).toString());
 }
 
 bool CacheFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
@@ -144,8 +157,10 @@ bool CacheFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &righ
     // Rows that tie on the sort column keep a stable, readable order: by module path, or by
     // version under a module.
     const auto identityLess = [&] {
-        const QString a = left.siblingAtColumn(CacheModel::ModuleColumn).data(sortRole()).toString();
-        const QString b = right.siblingAtColumn(CacheModel::ModuleColumn).data(sortRole()).toString();
+        const QString a
+            = left.siblingAtColumn(CacheModel::ModuleColumn).data(sortRole()).toString();
+        const QString b
+            = right.siblingAtColumn(CacheModel::ModuleColumn).data(sortRole()).toString();
         if (!modules)
             return Semver::less(a, b); // total: invalid versions still sort stably
         const int c = a.compare(b, Qt::CaseInsensitive);

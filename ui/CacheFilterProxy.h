@@ -15,11 +15,25 @@ class CacheFilterProxy final : public QSortFilterProxyModel
     Q_DISABLE_COPY_MOVE(CacheFilterProxy)
 
 public:
-    enum class StateFilter { All, Complete, Partial, ArchiveOnly, MetadataOnly };
+    enum class StateFilter {
+        All,
+        Complete,
+        Partial,
+        ArchiveOnly,
+        MetadataOnly
+    };
     Q_ENUM(StateFilter)
     /// What the last verification found (CacheModel::IntegrityRole). Damaged: anything but
     /// verified or not checked.
-    enum class IntegrityFilter { All, NotChecked, Verified, Damaged, Modified, Corrupt, Unverifiable };
+    enum class IntegrityFilter {
+        All,
+        NotChecked,
+        Verified,
+        Damaged,
+        Modified,
+        Corrupt,
+        Unverifiable
+    };
     Q_ENUM(IntegrityFilter)
 
     explicit CacheFilterProxy(QObject *parent = nullptr);

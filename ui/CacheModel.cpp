@@ -25,24 +25,30 @@ namespace mk {
 
 namespace {
 
-constexpr int stateSlot(VersionState state) { return int(state); }
+constexpr int stateSlot(VersionState state)
+{
+    return int(state);
+}
 
 // Higher is worse: what a user most needs to see about a module.
 int severity(VersionState state)
 {
     switch (state) {
-    case VersionState::Complete: return 0;
-    case VersionState::ArchiveOnly: return 1;
-    case VersionState::MetadataOnly: return 2;
-    case VersionState::Partial: return 3;
+    case VersionState::Complete:
+        return 0;
+    case VersionState::ArchiveOnly:
+        return 1;
+    case VersionState::MetadataOnly:
+        return 2;
+    case VersionState::Partial:
+        return 3;
     }
     return 0;
 }
 
-constexpr std::array<VersionState, 4> allStates = {VersionState::Complete,
-                                                   VersionState::Partial,
-                                                   VersionState::ArchiveOnly,
-                                                   VersionState::MetadataOnly};
+constexpr std::array<VersionState, 4> allStates
+    = {VersionState::Complete, VersionState::Partial, VersionState::ArchiveOnly,
+       VersionState::MetadataOnly};
 
 QVariant placeholderBrush()
 {
@@ -64,17 +70,21 @@ const QString &dash()
 // versions change (addChunk, removeVersions, updateVersions).
 const QList<int> &recordRoles()
 {
-    static const QList<int> roles = {Qt::DisplayRole, Qt::ToolTipRole, Qt::DecorationRole,
-                                     CacheModel::SortRole, CacheModel::RecordRole,
-                                     CacheModel::StateRole, CacheModel::DiskBytesRole};
+    static const QList<int> roles
+        = {Qt::DisplayRole,          Qt::ToolTipRole,        Qt::DecorationRole,
+           CacheModel::SortRole,     CacheModel::RecordRole, CacheModel::StateRole,
+           CacheModel::DiskBytesRole};
     return roles;
 }
 
 const QList<int> &aggregateRoles()
 {
-    static const QList<int> roles = {Qt::DisplayRole,      Qt::ToolTipRole,
-                                     Qt::DecorationRole,   CacheModel::SortRole,
-                                     CacheModel::StateRole, CacheModel::DiskBytesRole,
+    static const QList<int> roles = {Qt::DisplayRole,
+                                     Qt::ToolTipRole,
+                                     Qt::DecorationRole,
+                                     CacheModel::SortRole,
+                                     CacheModel::StateRole,
+                                     CacheModel::DiskBytesRole,
                                      CacheModel::VersionCountRole};
     return roles;
 }
@@ -159,11 +169,10 @@ VersionState CacheModel::ModuleNode::worstState() const
 
 bool CacheModel::ModuleNode::isMixed() const
 {
-    return std::count_if(stateCounts.cbegin(), stateCounts.cend(), [](int n) { return n > 0; })
-        > 1;
+    return std::count_if(stateCounts.cbegin(), stateCounts.cend(), [](int n) { return n > 0; }) > 1;
 }
 
-CacheModel::CacheModel(QObject *parent) : QAbstractItemModel(parent) {}
+CacheModel::CacheModel(QObject *parent) : QAbstractItemModel(parent) { }
 
 CacheModel::~CacheModel() = default;
 
@@ -574,7 +583,8 @@ QVariant CacheModel::data(const QModelIndex &index, int role) const
     if (!isValidIndex(index))
         return {};
     const bool integrityCell = index.column() == IntegrityColumn
-        && (role == Qt::DisplayRole || role == SortRole || role == Qt::ToolTipRole || role == Qt::ForegroundRole);
+                               && (role == Qt::DisplayRole || role == SortRole
+                                   || role == Qt::ToolTipRole || role == Qt::ForegroundRole);
     if (role == IntegrityRole || integrityCell) {
         if (const ModuleNode *node = parentNode(index))
             return integrityData(node->versions.at(index.row()).id(), nullptr, role);
@@ -590,13 +600,20 @@ QVariant CacheModel::moduleData(const ModuleNode &node, int column, int role) co
     const int versions = int(node.versions.size());
     switch (role) {
     case IdRole:
-    case ModulePathRole: return node.path;
-    case IsModuleRole: return true;
-    case StateRole: return int(node.worstState());
-    case DiskBytesRole: return qulonglong(node.diskBytes);
-    case VersionCountRole: return versions;
-    case RecordRole: return {};
-    default: break;
+    case ModulePathRole:
+        return node.path;
+    case IsModuleRole:
+        return true;
+    case StateRole:
+        return int(node.worstState());
+    case DiskBytesRole:
+        return qulonglong(node.diskBytes);
+    case VersionCountRole:
+        return versions;
+    case RecordRole:
+        return {};
+    default:
+        break;
     }
 
     switch (column) {
@@ -630,8 +647,8 @@ QVariant CacheModel::moduleData(const ModuleNode &node, int column, int role) co
     case DownloadedColumn:
         if (role == Qt::DisplayRole) {
             return node.downloaded.isValid()
-                ? DisplayFormat::relativeTime(node.downloaded, QDateTime::currentDateTime())
-                : dash();
+                       ? DisplayFormat::relativeTime(node.downloaded, QDateTime::currentDateTime())
+                       : dash();
         }
         if (role == SortRole)
             return node.downloaded;
@@ -647,7 +664,8 @@ QVariant CacheModel::moduleData(const ModuleNode &node, int column, int role) co
             return m_atimeMode == AtimeMode::NoAtime ? QDateTime() : node.lastUsed;
         if (role == Qt::ToolTipRole)
             return lastUsedToolTip(node.lastUsed);
-        if (role == Qt::ForegroundRole && (!node.lastUsed.isValid() || m_atimeMode == AtimeMode::NoAtime))
+        if (role == Qt::ForegroundRole
+            && (!node.lastUsed.isValid() || m_atimeMode == AtimeMode::NoAtime))
             return placeholderBrush();
         break;
     case StateColumn: {
@@ -657,9 +675,7 @@ QVariant CacheModel::moduleData(const ModuleNode &node, int column, int role) co
                 return DisplayFormat::stateName(worst);
             // Name the worst state present, which is never Complete in a mixed module.
             const int n = node.stateCounts[stateSlot(worst)];
-            return tr("Mixed \u00b7 %1 %2")
-                .arg(n)
-                .arg(DisplayFormat::stateName(worst).toLower());
+            return tr("Mixed \u00b7 %1 %2").arg(n).arg(DisplayFormat::stateName(worst).toLower());
         }
         if (role == SortRole)
             return int(worst);
@@ -675,7 +691,8 @@ QVariant CacheModel::moduleData(const ModuleNode &node, int column, int role) co
         }
         break;
     }
-    default: break;
+    default:
+        break;
     }
 
     if (role == Qt::TextAlignmentRole && (column == SizeColumn || column == FilesColumn))
@@ -686,14 +703,22 @@ QVariant CacheModel::moduleData(const ModuleNode &node, int column, int role) co
 QVariant CacheModel::versionData(const ModuleVersionRecord &record, int column, int role) const
 {
     switch (role) {
-    case IdRole: return record.id();
-    case ModulePathRole: return record.path;
-    case IsModuleRole: return false;
-    case StateRole: return int(record.state);
-    case DiskBytesRole: return qulonglong(record.diskBytes);
-    case VersionCountRole: return 1;
-    case RecordRole: return QVariant::fromValue(record);
-    default: break;
+    case IdRole:
+        return record.id();
+    case ModulePathRole:
+        return record.path;
+    case IsModuleRole:
+        return false;
+    case StateRole:
+        return int(record.state);
+    case DiskBytesRole:
+        return qulonglong(record.diskBytes);
+    case VersionCountRole:
+        return 1;
+    case RecordRole:
+        return QVariant::fromValue(record);
+    default:
+        break;
     }
 
     switch (column) {
@@ -734,9 +759,9 @@ QVariant CacheModel::versionData(const ModuleVersionRecord &record, int column, 
         break;
     case DownloadedColumn:
         if (role == Qt::DisplayRole) {
-            return record.downloaded.isValid()
-                ? DisplayFormat::relativeTime(record.downloaded, QDateTime::currentDateTime())
-                : dash();
+            return record.downloaded.isValid() ? DisplayFormat::relativeTime(
+                       record.downloaded, QDateTime::currentDateTime())
+                                               : dash();
         }
         if (role == SortRole)
             return record.downloaded;
@@ -754,7 +779,8 @@ QVariant CacheModel::versionData(const ModuleVersionRecord &record, int column, 
             return m_atimeMode == AtimeMode::NoAtime ? QDateTime() : record.lastUsed;
         if (role == Qt::ToolTipRole)
             return lastUsedToolTip(record.lastUsed);
-        if (role == Qt::ForegroundRole && (!record.lastUsed.isValid() || m_atimeMode == AtimeMode::NoAtime))
+        if (role == Qt::ForegroundRole
+            && (!record.lastUsed.isValid() || m_atimeMode == AtimeMode::NoAtime))
             return placeholderBrush();
         break;
     case StateColumn:
@@ -767,7 +793,8 @@ QVariant CacheModel::versionData(const ModuleVersionRecord &record, int column, 
         if (role == Qt::ToolTipRole)
             return DisplayFormat::stateDescription(record.state);
         break;
-    default: break;
+    default:
+        break;
     }
 
     if (role == Qt::TextAlignmentRole && (column == SizeColumn || column == FilesColumn))
@@ -820,31 +847,47 @@ QVariant CacheModel::headerData(int section, Qt::Orientation orientation, int ro
         return {};
     if (role == Qt::DisplayRole) {
         switch (Column(section)) {
-        case ModuleColumn: return tr("Module");
-        case VersionColumn: return tr("Version");
-        case SizeColumn: return tr("Size on disk");
-        case FilesColumn: return tr("Files");
-        case DownloadedColumn: return tr("Downloaded");
-        case LastUsedColumn: return tr("Last used");
-        case StateColumn: return tr("State");
-        case IntegrityColumn: return tr("Integrity");
-        case ColumnCount: break;
+        case ModuleColumn:
+            return tr("Module");
+        case VersionColumn:
+            return tr("Version");
+        case SizeColumn:
+            return tr("Size on disk");
+        case FilesColumn:
+            return tr("Files");
+        case DownloadedColumn:
+            return tr("Downloaded");
+        case LastUsedColumn:
+            return tr("Last used");
+        case StateColumn:
+            return tr("State");
+        case IntegrityColumn:
+            return tr("Integrity");
+        case ColumnCount:
+            break;
         }
     } else if (role == Qt::ToolTipRole) {
         switch (Column(section)) {
-        case ModuleColumn: return tr("Module path, unescaped");
-        case VersionColumn: return tr("Cached versions of the module");
-        case SizeColumn: return tr("Space allocated on disk (as du counts it)");
-        case FilesColumn: return tr("Files in the extracted tree and the download directory");
-        case DownloadedColumn: return tr("When go downloaded the version (.ziphash or .info time)");
+        case ModuleColumn:
+            return tr("Module path, unescaped");
+        case VersionColumn:
+            return tr("Cached versions of the module");
+        case SizeColumn:
+            return tr("Space allocated on disk (as du counts it)");
+        case FilesColumn:
+            return tr("Files in the extracted tree and the download directory");
+        case DownloadedColumn:
+            return tr("When go downloaded the version (.ziphash or .info time)");
         case LastUsedColumn:
             return tr("Newest access time of the version's metadata; approximate under "
                       "relatime, not tracked under noatime");
-        case StateColumn: return tr("What go has of the version: tree, archive or metadata only");
+        case StateColumn:
+            return tr("What go has of the version: tree, archive or metadata only");
         case IntegrityColumn:
             return tr("What the last verification found: the zip and the extracted tree checked "
                       "against the recorded hash, as go mod verify does");
-        case ColumnCount: break;
+        case ColumnCount:
+            break;
         }
     } else if (role == Qt::TextAlignmentRole) {
         if (section == SizeColumn || section == FilesColumn)
@@ -856,12 +899,18 @@ QVariant CacheModel::headerData(int section, Qt::Orientation orientation, int ro
 int CacheModel::integrityRank(VerifyStatus status)
 {
     switch (status) {
-    case VerifyStatus::NotChecked: return 0;
-    case VerifyStatus::Verified: return 1;
-    case VerifyStatus::Unverifiable: return 2;
-    case VerifyStatus::Partial: return 3;
-    case VerifyStatus::Modified: return 4;
-    case VerifyStatus::Corrupt: return 5;
+    case VerifyStatus::NotChecked:
+        return 0;
+    case VerifyStatus::Verified:
+        return 1;
+    case VerifyStatus::Unverifiable:
+        return 2;
+    case VerifyStatus::Partial:
+        return 3;
+    case VerifyStatus::Modified:
+        return 4;
+    case VerifyStatus::Corrupt:
+        return 5;
     }
     return 0;
 }
@@ -876,12 +925,16 @@ void CacheModel::setVerifyResults(const QList<VersionVerifyResult> &results)
         m_verify.insert(r.id(), r);
         const QModelIndex parent = index(node->row, 0);
         const QModelIndex cell = index(row, IntegrityColumn, parent);
-        Q_EMIT dataChanged(cell, cell, {Qt::DisplayRole, SortRole, Qt::ToolTipRole, Qt::ForegroundRole, IntegrityRole});
+        Q_EMIT dataChanged(
+            cell, cell,
+            {Qt::DisplayRole, SortRole, Qt::ToolTipRole, Qt::ForegroundRole, IntegrityRole});
         modules.insert(node);
     }
     for (ModuleNode *node : std::as_const(modules)) {
         const QModelIndex cell = index(node->row, IntegrityColumn);
-        Q_EMIT dataChanged(cell, cell, {Qt::DisplayRole, SortRole, Qt::ToolTipRole, Qt::ForegroundRole, IntegrityRole});
+        Q_EMIT dataChanged(
+            cell, cell,
+            {Qt::DisplayRole, SortRole, Qt::ToolTipRole, Qt::ForegroundRole, IntegrityRole});
     }
 }
 
@@ -897,7 +950,8 @@ void CacheModel::clearVerifyResults()
                                index(int(node->versions.size()) - 1, IntegrityColumn, parent));
     }
     if (!m_modules.empty())
-        Q_EMIT dataChanged(index(0, IntegrityColumn), index(int(m_modules.size()) - 1, IntegrityColumn));
+        Q_EMIT dataChanged(index(0, IntegrityColumn),
+                           index(int(m_modules.size()) - 1, IntegrityColumn));
 }
 
 std::optional<VersionVerifyResult> CacheModel::verifyResult(const QString &id) const
@@ -923,30 +977,37 @@ QVariant CacheModel::integrityData(const QString &id, const ModuleNode *module, 
                 status = s;
         }
         QStringList parts;
-        for (VerifyStatus s : {VerifyStatus::Corrupt, VerifyStatus::Modified, VerifyStatus::Partial,
-                               VerifyStatus::Unverifiable, VerifyStatus::Verified, VerifyStatus::NotChecked})
+        for (VerifyStatus s :
+             {VerifyStatus::Corrupt, VerifyStatus::Modified, VerifyStatus::Partial,
+              VerifyStatus::Unverifiable, VerifyStatus::Verified, VerifyStatus::NotChecked})
             if (const int n = counts.value(integrityRank(s)); n > 0)
                 parts << u"%1 %2"_s.arg(n).arg(DisplayFormat::integrityName(s).toLower());
         tip = parts.join(u", "_s);
     } else if (const auto it = m_verify.constFind(id); it != m_verify.cend()) {
         status = it->status;
-        tip = it->ok ? tr("Matches its recorded hash %1").arg(it->ziphash.isEmpty() ? it->zipHash : it->ziphash)
+        tip = it->ok ? tr("Matches its recorded hash %1")
+                           .arg(it->ziphash.isEmpty() ? it->zipHash : it->ziphash)
                      : it->problems.join(u'\n');
     } else {
         tip = tr("Not verified yet: Verify checks it against its recorded hash");
     }
     switch (role) {
-    case IntegrityRole: return int(status);
-    case SortRole: return integrityRank(status);
-    case Qt::DisplayRole: return DisplayFormat::integrityName(status);
-    case Qt::ToolTipRole: return tip;
+    case IntegrityRole:
+        return int(status);
+    case SortRole:
+        return integrityRank(status);
+    case Qt::DisplayRole:
+        return DisplayFormat::integrityName(status);
+    case Qt::ToolTipRole:
+        return tip;
     case Qt::ForegroundRole:
         if (status == VerifyStatus::NotChecked)
             return placeholderBrush();
         if (integrityRank(status) >= integrityRank(VerifyStatus::Partial))
             return QBrush(DisplayFormat::integrityColor(status));
         return {};
-    default: return {};
+    default:
+        return {};
     }
 }
 

@@ -201,7 +201,8 @@ private:
     [[nodiscard]] QVariant lastUsedText(const QDateTime &lastUsed) const;
     [[nodiscard]] QVariant lastUsedToolTip(const QDateTime &lastUsed) const;
     [[nodiscard]] QIcon stateIcon(VersionState state) const;
-    [[nodiscard]] QVariant integrityData(const QString &id, const ModuleNode *module, int role) const;
+    [[nodiscard]] QVariant integrityData(const QString &id, const ModuleNode *module,
+                                         int role) const;
 
     std::vector<std::unique_ptr<ModuleNode>> m_modules;
     QHash<QString, ModuleNode *> m_nodeByPath;
@@ -214,7 +215,7 @@ private:
     bool m_complete = false;
     Error m_scanError;
     AtimeMode m_atimeMode = AtimeMode::Unknown;
-    mutable std::array<QIcon, 4> m_stateIcons; ///< drawn on first use
+    mutable std::array<QIcon, 4> m_stateIcons;    ///< drawn on first use
     QHash<QString, VersionVerifyResult> m_verify; ///< by id: the last verification
 };
 

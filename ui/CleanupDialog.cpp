@@ -31,13 +31,13 @@ namespace {
 
 constexpr int previewDelayMs = 150; // edits closer together than this share one preview
 
-constexpr std::array<VersionState, 4> stateOrder = {VersionState::Complete, VersionState::Partial,
-                                                    VersionState::ArchiveOnly,
-                                                    VersionState::MetadataOnly};
+constexpr std::array<VersionState, 4> stateOrder
+    = {VersionState::Complete, VersionState::Partial, VersionState::ArchiveOnly,
+       VersionState::MetadataOnly};
 
 // Object-name stems of the state check boxes (tests find them): state<Stem>Check.
-constexpr std::array<const char16_t *, 4> stateKeys = {u"Complete", u"Partial", u"ArchiveOnly",
-                                                       u"MetadataOnly"};
+constexpr std::array<const char16_t *, 4> stateKeys
+    = {u"Complete", u"Partial", u"ArchiveOnly", u"MetadataOnly"};
 
 const QString settingsGroup = u"CleanupDialog"_s;
 
@@ -89,11 +89,10 @@ void CleanupDialog::buildUi()
     m_patterns->setObjectName(u"patternsEdit"_s);
     m_patterns->setClearButtonEnabled(true);
     m_patterns->setPlaceholderText(tr("All modules"));
-    m_patterns->setToolTip(
-        tr("Patterns as modkeeper-cli purge takes them, separated by spaces:\n"
-           "  path@version   exactly that version\n"
-           "  path           every version of exactly that module\n"
-           "  golang.org/x/*,gopkg.in   a glob list, matched as GOPRIVATE is"));
+    m_patterns->setToolTip(tr("Patterns as modkeeper-cli purge takes them, separated by spaces:\n"
+                              "  path@version   exactly that version\n"
+                              "  path           every version of exactly that module\n"
+                              "  golang.org/x/*,gopkg.in   a glob list, matched as GOPRIVATE is"));
     whichLayout->addWidget(m_patterns);
     whichLayout->addWidget(makeHint(
         tr("path, path@version or globs like golang.org/x/*,gopkg.in, separated by spaces. "
@@ -298,9 +297,9 @@ void CleanupDialog::updatePreview()
 
     const quint64 n = quint64(p.items.size());
     m_previewLabel->setPalette(QPalette());
-    m_previewLabel->setText(n == 0 ? tr("Nothing to remove")
-                                   : tr("%1 \u00b7 %2 freed")
-                                         .arg(versionsText(n), DisplayFormat::size(p.bytes)));
+    m_previewLabel->setText(
+        n == 0 ? tr("Nothing to remove")
+               : tr("%1 \u00b7 %2 freed").arg(versionsText(n), DisplayFormat::size(p.bytes)));
     QStringList details;
     if (n > 0) {
         details << (c.light ? tr("Only the extracted trees go; the zips stay, so Restore "
@@ -314,10 +313,10 @@ void CleanupDialog::updatePreview()
         details << tr("No version of the cache meets all the criteria.");
     m_previewDetails->setText(details.join(u' '));
     m_removeButton->setEnabled(n > 0);
-    m_removeButton->setText(n == 0 ? tr("Remove")
-                                   : !c.light ? tr("Remove %1").arg(versionsText(n))
-                                   : n == 1   ? tr("Drop 1 Tree")
-                                              : tr("Drop %1 Trees").arg(DisplayFormat::count(n)));
+    m_removeButton->setText(n == 0     ? tr("Remove")
+                            : !c.light ? tr("Remove %1").arg(versionsText(n))
+                            : n == 1   ? tr("Drop 1 Tree")
+                                       : tr("Drop %1 Trees").arg(DisplayFormat::count(n)));
 }
 
 void CleanupDialog::showProblem(const QString &problem)

@@ -48,10 +48,14 @@ QString DisplayFormat::fullTime(const QDateTime &when)
 QString DisplayFormat::stateName(VersionState state)
 {
     switch (state) {
-    case VersionState::Complete: return tr("Complete");
-    case VersionState::Partial: return tr("Partial");
-    case VersionState::ArchiveOnly: return tr("Archive only");
-    case VersionState::MetadataOnly: return tr("Metadata only");
+    case VersionState::Complete:
+        return tr("Complete");
+    case VersionState::Partial:
+        return tr("Partial");
+    case VersionState::ArchiveOnly:
+        return tr("Archive only");
+    case VersionState::MetadataOnly:
+        return tr("Metadata only");
     }
     return {};
 }
@@ -74,10 +78,14 @@ QString DisplayFormat::stateDescription(VersionState state)
 QColor DisplayFormat::stateColor(VersionState state)
 {
     switch (state) {
-    case VersionState::Complete: return QColor(0x3d, 0xa5, 0x5d);
-    case VersionState::Partial: return QColor(0xe0, 0x8a, 0x1e);
-    case VersionState::ArchiveOnly: return QColor(0x3b, 0x82, 0xc4);
-    case VersionState::MetadataOnly: return QColor(0x9a, 0x9a, 0x9a);
+    case VersionState::Complete:
+        return QColor(0x3d, 0xa5, 0x5d);
+    case VersionState::Partial:
+        return QColor(0xe0, 0x8a, 0x1e);
+    case VersionState::ArchiveOnly:
+        return QColor(0x3b, 0x82, 0xc4);
+    case VersionState::MetadataOnly:
+        return QColor(0x9a, 0x9a, 0x9a);
     }
     return {};
 }
@@ -85,12 +93,18 @@ QColor DisplayFormat::stateColor(VersionState state)
 QString DisplayFormat::integrityName(VerifyStatus status)
 {
     switch (status) {
-    case VerifyStatus::NotChecked: return tr("Not checked");
-    case VerifyStatus::Verified: return tr("Verified");
-    case VerifyStatus::Modified: return tr("Modified");
-    case VerifyStatus::Corrupt: return tr("Corrupt");
-    case VerifyStatus::Unverifiable: return tr("Unverifiable");
-    case VerifyStatus::Partial: return tr("Partial");
+    case VerifyStatus::NotChecked:
+        return tr("Not checked");
+    case VerifyStatus::Verified:
+        return tr("Verified");
+    case VerifyStatus::Modified:
+        return tr("Modified");
+    case VerifyStatus::Corrupt:
+        return tr("Corrupt");
+    case VerifyStatus::Unverifiable:
+        return tr("Unverifiable");
+    case VerifyStatus::Partial:
+        return tr("Partial");
     }
     return {};
 }
@@ -99,11 +113,14 @@ QColor DisplayFormat::integrityColor(VerifyStatus status)
 {
     switch (status) {
     case VerifyStatus::Modified:
-    case VerifyStatus::Corrupt: return QColor(0xc6, 0x28, 0x28);
+    case VerifyStatus::Corrupt:
+        return QColor(0xc6, 0x28, 0x28);
     case VerifyStatus::Partial:
-    case VerifyStatus::Unverifiable: return QColor(0xe0, 0x8a, 0x1e);
+    case VerifyStatus::Unverifiable:
+        return QColor(0xe0, 0x8a, 0x1e);
     case VerifyStatus::NotChecked:
-    case VerifyStatus::Verified: break;
+    case VerifyStatus::Verified:
+        break;
     }
     return {};
 }

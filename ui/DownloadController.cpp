@@ -7,16 +7,20 @@ using namespace Qt::StringLiterals;
 
 namespace mk {
 
-DownloadController::DownloadController(QObject *parent) : QObject(parent), m_report(new DownloadReportModel(this))
+DownloadController::DownloadController(QObject *parent)
+    : QObject(parent), m_report(new DownloadReportModel(this))
 {
     // Connected before any setFuture(), so no result or finished signal is missed.
-    connect(&m_switchWatcher, &QFutureWatcher<ProxyApplyResult>::finished, this, &DownloadController::onSwitched);
+    connect(&m_switchWatcher, &QFutureWatcher<ProxyApplyResult>::finished, this,
+            &DownloadController::onSwitched);
     connect(&m_prepareWatcher, &QFutureWatcher<DownloadSetup::Prepared>::finished, this,
             &DownloadController::onPrepared);
-    connect(&m_jobWatcher, &QFutureWatcher<DownloadResult>::resultsReadyAt, this, &DownloadController::onResults);
+    connect(&m_jobWatcher, &QFutureWatcher<DownloadResult>::resultsReadyAt, this,
+            &DownloadController::onResults);
     connect(&m_jobWatcher, &QFutureWatcher<DownloadResult>::progressValueChanged, this,
             &DownloadController::progressChanged);
-    connect(&m_jobWatcher, &QFutureWatcher<DownloadResult>::finished, this, &DownloadController::onJobFinished);
+    connect(&m_jobWatcher, &QFutureWatcher<DownloadResult>::finished, this,
+            &DownloadController::onJobFinished);
 }
 
 DownloadController::~DownloadController()
@@ -73,15 +77,16 @@ void DownloadController::cancel()
 
 void DownloadController::onSwitched()
 {
-    const ProxyApplyResult r =
-        m_switchWatcher.future().resultCount() > 0 ? m_switchWatcher.result() : ProxyApplyResult();
+    const ProxyApplyResult r = m_switchWatcher.future().resultCount() > 0 ? m_switchWatcher.result()
+                                                                          : ProxyApplyResult();
     if (!r.ok()) {
         fail(tr("GOPROXY was not switched: %1").arg(r.error.toString()));
         return;
     }
     QString note = tr("GOPROXY switched to %1 in %2.").arg(m_run.preset, r.envFile);
     for (const ProxyEnvState::Override &o : r.overrides)
-        note += u' ' + tr("The %1 environment variable of this session still overrides it.").arg(o.name);
+        note += u' '
+                + tr("The %1 environment variable of this session still overrides it.").arg(o.name);
     addNote(note);
     prepare();
 }
@@ -93,7 +98,8 @@ void DownloadController::prepare()
     request.proxyOverride = m_run.preset;
     request.modcacheOverride = m_run.gomodcache;
     request.caFile = m_run.caFile;
-    m_prepareWatcher.setFuture(DownloadSetup::prepareAsync(GoEnvironment::resolve(m_run.inputs), request));
+    m_prepareWatcher.setFuture(
+        DownloadSetup::prepareAsync(GoEnvironment::resolve(m_run.inputs), request));
 }
 
 void DownloadController::onPrepared()

@@ -33,9 +33,10 @@ public:
         DownloadJob::Mode mode = DownloadJob::Mode::Download;
         QList<DownloadRequest> versions;
         QString gomodcache;
-        QString preset;                         ///< fetch from this preset; empty: the active GOPROXY
-        std::optional<ProxyApplyPlan> switchTo; ///< write this GOPROXY switch first (already confirmed)
-        QString caFile;                         ///< an extra CA file; empty for none
+        QString preset; ///< fetch from this preset; empty: the active GOPROXY
+        std::optional<ProxyApplyPlan>
+            switchTo;   ///< write this GOPROXY switch first (already confirmed)
+        QString caFile; ///< an extra CA file; empty for none
         /// The go environment, resolved after the switch (the go env file is read again then).
         GoEnvInputs inputs = GoEnvInputs::current();
     };

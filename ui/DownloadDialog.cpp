@@ -29,24 +29,29 @@ using namespace Qt::StringLiterals;
 
 namespace mk {
 
-DownloadDialog::DownloadDialog(Purpose purpose, const QString &gomodcache, const QList<DownloadRequest> &versions,
-                               QWidget *parent)
+DownloadDialog::DownloadDialog(Purpose purpose, const QString &gomodcache,
+                               const QList<DownloadRequest> &versions, QWidget *parent)
     : QDialog(parent), m_purpose(purpose), m_gomodcache(gomodcache), m_requests(versions),
       m_controller(new DownloadController(this))
 {
     setObjectName(u"downloadDialog"_s);
-    setWindowTitle(purpose == Purpose::Refresh ? tr("Refresh from a Proxy") : tr("Download Modules"));
+    setWindowTitle(purpose == Purpose::Refresh ? tr("Refresh from a Proxy")
+                                               : tr("Download Modules"));
     auto *layout = new QVBoxLayout(this);
 
     auto *intro = new QLabel(this);
     intro->setWordWrap(true);
     if (purpose == Purpose::Refresh) {
-        intro->setText(tr("Fetches %n version(s) again and compares them with the cache. Identical versions stay as "
-                          "they are; a version whose bytes differ is a security alert and the cached copy is kept.",
+        intro->setText(tr("Fetches %n version(s) again and compares them with the cache. Identical "
+                          "versions stay as "
+                          "they are; a version whose bytes differ is a security alert and the "
+                          "cached copy is kept.",
                           nullptr, int(versions.size())));
     } else {
-        intro->setText(tr("One module@version per line, e.g. golang.org/x/text@v0.14.0. Each is checked as go checks "
-                          "it (zip rules, go.sum hash, checksum database) before it enters the cache."));
+        intro->setText(
+            tr("One module@version per line, e.g. golang.org/x/text@v0.14.0. Each is checked as go "
+               "checks "
+               "it (zip rules, go.sum hash, checksum database) before it enters the cache."));
     }
     layout->addWidget(intro);
 
@@ -59,7 +64,8 @@ DownloadDialog::DownloadDialog(Purpose purpose, const QString &gomodcache, const
     for (const ProxyPreset &p : store.presets())
         m_preset->addItem(p.name + u" \u2014 "_s + p.goproxy, p.name);
     form->addRow(tr("Fetch from:"), m_preset);
-    m_switch = new QCheckBox(tr("Also make it the GOPROXY that go uses (writes the go env file like go env -w)"), this);
+    m_switch = new QCheckBox(
+        tr("Also make it the GOPROXY that go uses (writes the go env file like go env -w)"), this);
     m_switch->setObjectName(u"switchGoProxy"_s);
     m_switch->setEnabled(false);
     connect(m_preset, &QComboBox::currentIndexChanged, this, [this] {
@@ -89,7 +95,8 @@ DownloadDialog::DownloadDialog(Purpose purpose, const QString &gomodcache, const
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSectionResizeMode(DownloadReportModel::VersionColumn, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(DownloadReportModel::VersionColumn,
+                                                      QHeaderView::ResizeToContents);
     layout->addWidget(m_table, 1);
     report()->setRequests(purpose == Purpose::Refresh ? versions : QList<DownloadRequest>());
 
@@ -123,8 +130,10 @@ DownloadDialog::DownloadDialog(Purpose purpose, const QString &gomodcache, const
         m_summary->setText(notes.isEmpty() ? tr("Fetching from %1\u2026").arg(goproxy)
                                            : notes + u' ' + tr("Fetching\u2026"));
     });
-    connect(m_controller, &DownloadController::progressRangeChanged, m_progress, &QProgressBar::setRange);
-    connect(m_controller, &DownloadController::progressChanged, m_progress, &QProgressBar::setValue);
+    connect(m_controller, &DownloadController::progressRangeChanged, m_progress,
+            &QProgressBar::setRange);
+    connect(m_controller, &DownloadController::progressChanged, m_progress,
+            &QProgressBar::setValue);
     connect(m_controller, &DownloadController::failed, this, &DownloadDialog::fail);
     connect(m_controller, &DownloadController::finished, this, &DownloadDialog::onFinished);
     resize(760, 460);
@@ -212,13 +221,17 @@ void DownloadDialog::start()
                 problems << tr("%1: give module@version").arg(line);
             else if (Status st = ModulePath::checkPath(req.path); !st)
                 problems << tr("%1: %2").arg(line, st.error().message);
-            else if (req.version != u"latest" && Semver::canonicalVersion(req.version) != req.version)
-                problems << tr("%1: not a canonical version (vX.Y.Z, a pre-release or a pseudo-version) or latest").arg(line);
+            else if (req.version != u"latest"
+                     && Semver::canonicalVersion(req.version) != req.version)
+                problems << tr("%1: not a canonical version (vX.Y.Z, a pre-release or a "
+                               "pseudo-version) or latest")
+                                .arg(line);
             else
                 requests.append(req);
         }
         if (!problems.isEmpty() || requests.isEmpty()) {
-            m_summary->setText(problems.isEmpty() ? tr("Type at least one module@version.") : problems.join(u'\n'));
+            m_summary->setText(problems.isEmpty() ? tr("Type at least one module@version.")
+                                                  : problems.join(u'\n'));
             return;
         }
         m_requests = requests;
@@ -228,7 +241,8 @@ void DownloadDialog::start()
         return;
     }
     DownloadController::Run run;
-    run.mode = m_purpose == Purpose::Refresh ? DownloadJob::Mode::Refresh : DownloadJob::Mode::Download;
+    run.mode
+        = m_purpose == Purpose::Refresh ? DownloadJob::Mode::Refresh : DownloadJob::Mode::Download;
     run.versions = m_requests;
     run.gomodcache = m_gomodcache;
     run.preset = presetName();
@@ -254,7 +268,8 @@ std::optional<ProxyApplyPlan> DownloadDialog::switchPlan()
         fail(tr("The preset %1 no longer exists.").arg(presetName()));
         return std::nullopt;
     }
-    Expected<ProxyApplyPlan> plan = ProxySwitcher::plan(*preset, GoEnvInputs::current(), CredentialStore::knownHosts());
+    Expected<ProxyApplyPlan> plan
+        = ProxySwitcher::plan(*preset, GoEnvInputs::current(), CredentialStore::knownHosts());
     if (!plan) {
         fail(tr("GOPROXY was not switched: %1").arg(plan.error().toString()));
         return std::nullopt;
@@ -263,7 +278,8 @@ std::optional<ProxyApplyPlan> DownloadDialog::switchPlan()
         QStringList lines;
         for (const ProxySafetyCheck::Warning &w : plan->warnings)
             lines << w.message;
-        if (QMessageBox::warning(this, tr("Weaker checks"), lines.join(u"\n\n"_s) + u"\n\n"_s + tr("Switch anyway?"),
+        if (QMessageBox::warning(this, tr("Weaker checks"),
+                                 lines.join(u"\n\n"_s) + u"\n\n"_s + tr("Switch anyway?"),
                                  QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
             != QMessageBox::Yes) {
             fail(tr("Not switched; nothing was fetched."));
@@ -314,7 +330,8 @@ void DownloadDialog::closeEvent(QCloseEvent *event)
     if (isRunning()) {
         cancel();
         // Closing waits for nothing: the job stops between reads and the dialog goes when done.
-        connect(this, &DownloadDialog::runFinished, this, &QDialog::close, Qt::SingleShotConnection);
+        connect(this, &DownloadDialog::runFinished, this, &QDialog::close,
+                Qt::SingleShotConnection);
         event->ignore();
         return;
     }

@@ -34,11 +34,14 @@ class DownloadDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(DownloadDialog)
 
 public:
-    enum class Purpose { Refresh, Download };
+    enum class Purpose {
+        Refresh,
+        Download
+    };
 
     /// versions: what a refresh fetches again (ignored for Download, where the user types).
-    DownloadDialog(Purpose purpose, const QString &gomodcache, const QList<DownloadRequest> &versions,
-                   QWidget *parent = nullptr);
+    DownloadDialog(Purpose purpose, const QString &gomodcache,
+                   const QList<DownloadRequest> &versions, QWidget *parent = nullptr);
     ~DownloadDialog() override;
 
     /// The preset combo: "" is the active GOPROXY; otherwise a preset name.

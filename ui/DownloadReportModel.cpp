@@ -18,12 +18,18 @@ QString statusText(const DownloadResult &r, bool started)
     if (!started)
         return DownloadReportModel::tr("waiting");
     switch (r.outcome) {
-    case DownloadOutcome::InProgress: return DownloadReportModel::tr("downloading\u2026");
-    case DownloadOutcome::Downloaded: return DownloadReportModel::tr("downloaded");
-    case DownloadOutcome::AlreadyPresent: return DownloadReportModel::tr("already complete");
-    case DownloadOutcome::Identical: return DownloadReportModel::tr("identical");
-    case DownloadOutcome::Changed: return DownloadReportModel::tr("CHANGED \u2014 security alert");
-    case DownloadOutcome::Failed: return DownloadReportModel::tr("failed");
+    case DownloadOutcome::InProgress:
+        return DownloadReportModel::tr("downloading\u2026");
+    case DownloadOutcome::Downloaded:
+        return DownloadReportModel::tr("downloaded");
+    case DownloadOutcome::AlreadyPresent:
+        return DownloadReportModel::tr("already complete");
+    case DownloadOutcome::Identical:
+        return DownloadReportModel::tr("identical");
+    case DownloadOutcome::Changed:
+        return DownloadReportModel::tr("CHANGED \u2014 security alert");
+    case DownloadOutcome::Failed:
+        return DownloadReportModel::tr("failed");
     }
     return {};
 }
@@ -34,19 +40,25 @@ int severity(const DownloadResult &r, bool started)
     if (!started)
         return 6;
     switch (r.outcome) {
-    case DownloadOutcome::Changed: return 0;
-    case DownloadOutcome::Failed: return 1;
-    case DownloadOutcome::InProgress: return 2;
-    case DownloadOutcome::Downloaded: return 3;
-    case DownloadOutcome::Identical: return 4;
-    case DownloadOutcome::AlreadyPresent: return 5;
+    case DownloadOutcome::Changed:
+        return 0;
+    case DownloadOutcome::Failed:
+        return 1;
+    case DownloadOutcome::InProgress:
+        return 2;
+    case DownloadOutcome::Downloaded:
+        return 3;
+    case DownloadOutcome::Identical:
+        return 4;
+    case DownloadOutcome::AlreadyPresent:
+        return 5;
     }
     return 7;
 }
 
 } // namespace
 
-DownloadReportModel::DownloadReportModel(QObject *parent) : QAbstractTableModel(parent) {}
+DownloadReportModel::DownloadReportModel(QObject *parent) : QAbstractTableModel(parent) { }
 
 DownloadReportModel::~DownloadReportModel() = default;
 
@@ -84,13 +96,15 @@ void DownloadReportModel::update(const DownloadResult &result)
 
 int DownloadReportModel::count(DownloadOutcome outcome) const
 {
-    return int(std::count_if(m_rows.cbegin(), m_rows.cend(),
-                             [outcome](const Row &r) { return r.started && r.result.outcome == outcome; }));
+    return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [outcome](const Row &r) {
+        return r.started && r.result.outcome == outcome;
+    }));
 }
 
 int DownloadReportModel::finishedCount() const
 {
-    return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const Row &r) { return r.started && r.result.isFinal(); }));
+    return int(std::count_if(m_rows.cbegin(), m_rows.cend(),
+                             [](const Row &r) { return r.started && r.result.isFinal(); }));
 }
 
 qint64 DownloadReportModel::bytesReceived() const
@@ -138,7 +152,8 @@ QVariant DownloadReportModel::data(const QModelIndex &index, int role) const
     switch (index.column()) {
     case VersionColumn:
         if (role == Qt::DisplayRole && row.started && !r.query.isEmpty() && r.version != r.query)
-            return QString(row.request.id() + u" \u2192 "_s + r.version); // what the query resolved to
+            return QString(row.request.id() + u" \u2192 "_s
+                           + r.version); // what the query resolved to
         if (role == Qt::DisplayRole || role == SortRole)
             return row.request.id();
         break;
@@ -177,12 +192,18 @@ QVariant DownloadReportModel::headerData(int section, Qt::Orientation orientatio
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case VersionColumn: return tr("Module version");
-    case StatusColumn: return tr("Result");
-    case ReceivedColumn: return tr("Received");
-    case ProxyColumn: return tr("Proxy");
-    case DetailColumn: return tr("Details");
-    default: return {};
+    case VersionColumn:
+        return tr("Module version");
+    case StatusColumn:
+        return tr("Result");
+    case ReceivedColumn:
+        return tr("Received");
+    case ProxyColumn:
+        return tr("Proxy");
+    case DetailColumn:
+        return tr("Details");
+    default:
+        return {};
     }
 }
 

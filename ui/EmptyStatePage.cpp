@@ -12,11 +12,8 @@ using namespace Qt::StringLiterals;
 namespace mk {
 
 EmptyStatePage::EmptyStatePage(QWidget *parent)
-    : QWidget(parent),
-      m_icon(new QLabel(this)),
-      m_title(new QLabel(this)),
-      m_details(new QLabel(this)),
-      m_chooseButton(new QPushButton(tr("Choose folder\u2026"), this)),
+    : QWidget(parent), m_icon(new QLabel(this)), m_title(new QLabel(this)),
+      m_details(new QLabel(this)), m_chooseButton(new QPushButton(tr("Choose folder\u2026"), this)),
       m_retryButton(new QPushButton(tr("Try again"), this))
 {
     setObjectName(u"emptyState"_s);

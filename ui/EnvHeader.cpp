@@ -50,12 +50,10 @@ QString originText(const QString &origin)
 } // namespace
 
 EnvHeader::EnvHeader(QWidget *parent)
-    : QFrame(parent),
-      m_cacheValue(makeValue(u"gomodcacheValue"_s, this)),
+    : QFrame(parent), m_cacheValue(makeValue(u"gomodcacheValue"_s, this)),
       m_cacheOrigin(makeOrigin(u"gomodcacheOrigin"_s, this)),
       m_proxyValue(makeValue(u"goproxyValue"_s, this)),
-      m_proxyOrigin(makeOrigin(u"goproxyOrigin"_s, this)),
-      m_goVersion(new QLabel(this))
+      m_proxyOrigin(makeOrigin(u"goproxyOrigin"_s, this)), m_goVersion(new QLabel(this))
 {
     setObjectName(u"envHeader"_s);
     setFrameShape(QFrame::NoFrame);

@@ -60,9 +60,7 @@ QString goMissingNote()
 } // namespace
 
 MainWindow::MainWindow(StartMode mode, QWidget *parent)
-    : QMainWindow(parent),
-      m_model(new CacheModel(this)),
-      m_proxy(new CacheFilterProxy(this))
+    : QMainWindow(parent), m_model(new CacheModel(this)), m_proxy(new CacheFilterProxy(this))
 {
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("ModKeeper"));
@@ -123,8 +121,8 @@ void MainWindow::createActions()
     m_openAction->setStatusTip(tr("Show the module cache in another folder"));
     connect(m_openAction, &QAction::triggered, this, &MainWindow::chooseCacheFolder);
 
-    m_rescanAction = new QAction(style()->standardIcon(QStyle::SP_BrowserReload),
-                                 tr("&Rescan"), this);
+    m_rescanAction
+        = new QAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Rescan"), this);
     m_rescanAction->setObjectName(u"rescanAction"_s);
     m_rescanAction->setShortcut(QKeySequence(Qt::Key_F5));
     m_rescanAction->setStatusTip(tr("Scan the cache folder again"));
@@ -200,9 +198,9 @@ void MainWindow::createCentralArea()
         tr("Filter modules: text, or go globs like golang.org/x/*,gopkg.in"));
     m_filterEdit->setToolTip(CacheFilterProxy::filterHelp());
     m_filterEdit->setClearButtonEnabled(true);
-    m_filterEdit->addAction(QIcon::fromTheme(u"edit-find"_s,
-                                             style()->standardIcon(QStyle::SP_FileDialogContentsView)),
-                            QLineEdit::LeadingPosition);
+    m_filterEdit->addAction(
+        QIcon::fromTheme(u"edit-find"_s, style()->standardIcon(QStyle::SP_FileDialogContentsView)),
+        QLineEdit::LeadingPosition);
     filterBar->addWidget(m_filterEdit, 1);
 
     auto *stateLabel = new QLabel(tr("&State:"), m_treePage);
@@ -285,8 +283,7 @@ void MainWindow::createCentralArea()
 
     setCentralWidget(central);
 
-    connect(m_filterEdit, &QLineEdit::textChanged, &m_filterTimer,
-            qOverload<>(&QTimer::start));
+    connect(m_filterEdit, &QLineEdit::textChanged, &m_filterTimer, qOverload<>(&QTimer::start));
     connect(&m_filterTimer, &QTimer::timeout, this,
             [this] { m_proxy->setFilterText(m_filterEdit->text()); });
     connect(m_filterEdit, &QLineEdit::returnPressed, this, [this] {
@@ -426,9 +423,9 @@ void MainWindow::scanCache(const QString &gomodcache, const QString &origin)
         QString details = tr("ModKeeper looked for the module cache in\n%1\n(%2).")
                               .arg(QDir::toNativeSeparators(gomodcache), m_cacheOrigin);
         details += u"\n\n"_s
-            + (exists ? tr("That path is not a folder.")
-                      : tr("There is no such folder: go creates it the first time it "
-                           "downloads a module."));
+                   + (exists ? tr("That path is not a folder.")
+                             : tr("There is no such folder: go creates it the first time it "
+                                  "downloads a module."));
         if (m_env.goroot().isEmpty())
             details += u"\n\n"_s + goMissingNote();
         showEmptyState(exists ? tr("The module cache path is not a folder")
@@ -462,8 +459,8 @@ void MainWindow::cancelScan()
 void MainWindow::chooseCacheFolder()
 {
     const QString start = m_cacheRoot.isEmpty() ? QDir::homePath() : m_cacheRoot;
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open Module Cache Folder"),
-                                                          start);
+    const QString dir
+        = QFileDialog::getExistingDirectory(this, tr("Open Module Cache Folder"), start);
     if (!dir.isEmpty())
         scanCache(dir);
 }
@@ -513,18 +510,17 @@ void MainWindow::onScanFinished(const ScanController::Outcome &outcome)
                                 outcome.error.toString()));
         m_statusText->setText(tr("Scan failed"));
     } else if (outcome.cancelled) {
-        m_statusText->setText(tr("Scan cancelled after %1 s: showing what was found so far")
-                                  .arg(seconds, 0, 'f', 1));
+        m_statusText->setText(
+            tr("Scan cancelled after %1 s: showing what was found so far").arg(seconds, 0, 'f', 1));
     } else if (!outcome.complete) {
         m_statusText->setText(tr("The scan ended without its final report: totals may be "
                                  "incomplete"));
     } else {
         const qsizetype issues = m_model->issues().size();
-        m_statusText->setText(
-            issues == 0 ? tr("Scanned in %1 s").arg(seconds, 0, 'f', 1)
-                        : tr("Scanned in %1 s; %2 paths could not be read")
-                              .arg(seconds, 0, 'f', 1)
-                              .arg(issues));
+        m_statusText->setText(issues == 0 ? tr("Scanned in %1 s").arg(seconds, 0, 'f', 1)
+                                          : tr("Scanned in %1 s; %2 paths could not be read")
+                                                .arg(seconds, 0, 'f', 1)
+                                                .arg(issues));
     }
     updateTotals();
     if (outcome.completed()) {
@@ -552,9 +548,9 @@ void MainWindow::updateTotals()
     const quint64 bytes = std::max(m_model->scanTotals().diskBytes, m_model->versionBytes());
     const quint64 versions = m_model->versionCount();
     m_totalsLabel->setText(tr("%1 \u00b7 %2 on disk")
-                               .arg(versions == 1 ? tr("1 version")
-                                                  : tr("%1 versions")
-                                                        .arg(DisplayFormat::count(versions)),
+                               .arg(versions == 1
+                                        ? tr("1 version")
+                                        : tr("%1 versions").arg(DisplayFormat::count(versions)),
                                     DisplayFormat::size(bytes)));
 }
 
@@ -570,9 +566,9 @@ void MainWindow::updateSelection()
         m_selectionLabel->clear();
         return;
     }
-    m_selectionLabel->setText(tr("%1 selected \u00b7 %2")
-                                  .arg(DisplayFormat::count(sum.versions),
-                                       DisplayFormat::size(sum.diskBytes)));
+    m_selectionLabel->setText(
+        tr("%1 selected \u00b7 %2")
+            .arg(DisplayFormat::count(sum.versions), DisplayFormat::size(sum.diskBytes)));
 }
 
 void MainWindow::copySelection()

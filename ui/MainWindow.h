@@ -207,7 +207,8 @@ private:
     ScanController *m_scan = nullptr; ///< the GOMODCACHE scan and the GOCACHE measure
     QTimer m_filterTimer;
 
-    // Purging: purge, restore, purge everything, trash recovery and reaper (isPurging(), isReaping()).
+    // Purging: purge, restore, purge everything, trash recovery and reaper (isPurging(),
+    // isReaping()).
     PurgeController *m_purge = nullptr;
     int m_lockTimeoutMs = 30000; ///< for purges, restores and repairs
 
@@ -239,7 +240,7 @@ private:
     QAction *m_restoreAction = nullptr;
     QAction *m_cleanupAction = nullptr;
     QAction *m_purgeAllAction = nullptr;
-    QAction *m_refreshAction = nullptr;  // MainWindowDownload.cpp
+    QAction *m_refreshAction = nullptr; // MainWindowDownload.cpp
     QAction *m_downloadAction = nullptr;
     QPointer<DownloadDialog> m_downloadDialog;
     ProxyPresetSelector *m_proxySelector = nullptr;

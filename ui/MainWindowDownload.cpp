@@ -15,15 +15,19 @@ namespace mk {
 
 void MainWindow::createDownloadActions()
 {
-    m_refreshAction = new QAction(QIcon::fromTheme(u"view-refresh"_s), tr("Re&fresh from a Proxy\u2026"), this);
+    m_refreshAction
+        = new QAction(QIcon::fromTheme(u"view-refresh"_s), tr("Re&fresh from a Proxy\u2026"), this);
     m_refreshAction->setObjectName(u"refreshFromProxyAction"_s);
-    m_refreshAction->setStatusTip(tr("Fetch the selected versions (all, if none is selected) again from a proxy, "
-                                     "optionally switching GOPROXY first, and compare them with the cache"));
+    m_refreshAction->setStatusTip(
+        tr("Fetch the selected versions (all, if none is selected) again from a proxy, "
+           "optionally switching GOPROXY first, and compare them with the cache"));
     connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refreshSelection);
 
-    m_downloadAction = new QAction(QIcon::fromTheme(u"download"_s), tr("&Download Modules\u2026"), this);
+    m_downloadAction
+        = new QAction(QIcon::fromTheme(u"download"_s), tr("&Download Modules\u2026"), this);
     m_downloadAction->setObjectName(u"downloadModulesAction"_s);
-    m_downloadAction->setStatusTip(tr("Fetch module@version lines into the cache, checked as go checks them"));
+    m_downloadAction->setStatusTip(
+        tr("Fetch module@version lines into the cache, checked as go checks them"));
     connect(m_downloadAction, &QAction::triggered, this, &MainWindow::showDownloadDialog);
 }
 
@@ -41,12 +45,14 @@ void MainWindow::refreshSelection()
     requests.reserve(versions.size());
     for (const ModuleVersionRecord &v : versions)
         requests.append({v.path, v.version});
-    openDownloadDialog(new DownloadDialog(DownloadDialog::Purpose::Refresh, m_cacheRoot, requests, this));
+    openDownloadDialog(
+        new DownloadDialog(DownloadDialog::Purpose::Refresh, m_cacheRoot, requests, this));
 }
 
 void MainWindow::showDownloadDialog()
 {
-    openDownloadDialog(new DownloadDialog(DownloadDialog::Purpose::Download, m_cacheRoot, {}, this));
+    openDownloadDialog(
+        new DownloadDialog(DownloadDialog::Purpose::Download, m_cacheRoot, {}, this));
 }
 
 void MainWindow::openDownloadDialog(DownloadDialog *dialog)

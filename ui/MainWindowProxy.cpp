@@ -18,8 +18,8 @@ namespace mk {
 
 void MainWindow::createProxyUi()
 {
-    m_proxySettingsAction = new QAction(QIcon::fromTheme(u"preferences-system-network"_s),
-                                        tr("&Proxy\u2026"), this);
+    m_proxySettingsAction
+        = new QAction(QIcon::fromTheme(u"preferences-system-network"_s), tr("&Proxy\u2026"), this);
     m_proxySettingsAction->setObjectName(u"proxySettingsAction"_s);
     m_proxySettingsAction->setStatusTip(
         tr("GOPROXY presets, private modules, proxy credentials and a health probe"));
@@ -61,8 +61,10 @@ void MainWindow::showProxySettings()
     dialog->setInputsProvider([selector = QPointer<ProxyPresetSelector>(m_proxySelector)] {
         return selector ? selector->inputs() : GoEnvInputs::current();
     });
-    connect(dialog, &ProxySettingsDialog::presetsChanged, m_proxySelector, &ProxyPresetSelector::refresh);
-    connect(dialog, &ProxySettingsDialog::useRequested, m_proxySelector, &ProxyPresetSelector::switchTo);
+    connect(dialog, &ProxySettingsDialog::presetsChanged, m_proxySelector,
+            &ProxyPresetSelector::refresh);
+    connect(dialog, &ProxySettingsDialog::useRequested, m_proxySelector,
+            &ProxyPresetSelector::switchTo);
     m_proxyDialog = dialog;
     dialog->show();
 }

@@ -37,7 +37,7 @@ namespace mk {
 
 namespace {
 
-constexpr int listedVersions = 8;    // ids named in a confirmation before "and N more"
+constexpr int listedVersions = 8; // ids named in a confirmation before "and N more"
 
 QString versionsText(quint64 n)
 {
@@ -66,9 +66,9 @@ QString listOf(const QStringList &ids)
 
 void MainWindow::createPurgeActions()
 {
-    m_deleteAction = new QAction(QIcon::fromTheme(u"edit-delete"_s,
-                                                  style()->standardIcon(QStyle::SP_TrashIcon)),
-                                 tr("&Delete\u2026"), this);
+    m_deleteAction = new QAction(
+        QIcon::fromTheme(u"edit-delete"_s, style()->standardIcon(QStyle::SP_TrashIcon)),
+        tr("&Delete\u2026"), this);
     m_deleteAction->setObjectName(u"deleteAction"_s);
     m_deleteAction->setShortcut(QKeySequence::Delete);
     // Only while the tree has the focus: Del in the filter field edits the text.
@@ -90,9 +90,9 @@ void MainWindow::createPurgeActions()
            "offline"));
     connect(m_restoreAction, &QAction::triggered, this, &MainWindow::restoreSelection);
 
-    m_cleanupAction = new QAction(QIcon::fromTheme(u"edit-clear-all"_s,
-                                                   style()->standardIcon(QStyle::SP_TrashIcon)),
-                                  tr("Clean &Up\u2026"), this);
+    m_cleanupAction = new QAction(
+        QIcon::fromTheme(u"edit-clear-all"_s, style()->standardIcon(QStyle::SP_TrashIcon)),
+        tr("Clean &Up\u2026"), this);
     m_cleanupAction->setObjectName(u"cleanupAction"_s);
     m_cleanupAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete));
     m_cleanupAction->setStatusTip(
@@ -128,8 +128,9 @@ void MainWindow::connectPurgeJobs()
     connect(m_purge, &PurgeController::progressChanged, this,
             [this](int done) { m_jobProgress->setValue(done); });
     connect(m_purge, &PurgeController::versionsRemoved, m_model, &CacheModel::removeVersions);
-    connect(m_purge, &PurgeController::versionsChanged, m_model,
-            [this](const QList<ModuleVersionRecord> &records) { m_model->updateVersions(records); });
+    connect(
+        m_purge, &PurgeController::versionsChanged, m_model,
+        [this](const QList<ModuleVersionRecord> &records) { m_model->updateVersions(records); });
     connect(m_purge, &PurgeController::movedToTrash, m_model, &CacheModel::addTrashBytes);
     connect(m_purge, &PurgeController::trashReleased, this,
             [this](const QString &gomodcache, quint64 bytes) {
@@ -157,7 +158,8 @@ void MainWindow::createPurgeStatusWidgets()
     m_jobCancel = new QToolButton(this);
     m_jobCancel->setObjectName(u"cancelPurge"_s);
     m_jobCancel->setText(tr("Stop"));
-    m_jobCancel->setToolTip(tr("Stop after the version being removed or restored; what is done stays done"));
+    m_jobCancel->setToolTip(
+        tr("Stop after the version being removed or restored; what is done stays done"));
     m_jobCancel->setAutoRaise(true);
     m_jobCancel->hide();
     connect(m_jobCancel, &QToolButton::clicked, this, [this] {
@@ -205,12 +207,13 @@ void MainWindow::updateActions()
     const bool idle = !isScanning() && !isPurging();
     const bool haveCache = !m_cacheRoot.isEmpty() && !isShowingEmptyState();
     // Scan chunks arrive every 100 ms: the selection is only looked at when it matters.
-    const QList<ModuleVersionRecord> selected = idle ? selectedVersions()
-                                                     : QList<ModuleVersionRecord>();
+    const QList<ModuleVersionRecord> selected
+        = idle ? selectedVersions() : QList<ModuleVersionRecord>();
     const bool anyTree = std::any_of(selected.cbegin(), selected.cend(), [](const auto &r) {
         return (r.pieces & HasTree) && (r.pieces & HasZip) && (r.pieces & HasZiphash);
     });
-    const bool anyArchive = std::any_of(selected.cbegin(), selected.cend(), &RestoreJob::isRestorable);
+    const bool anyArchive
+        = std::any_of(selected.cbegin(), selected.cend(), &RestoreJob::isRestorable);
     m_deleteAction->setEnabled(idle && !selected.isEmpty());
     m_lightCleanAction->setEnabled(idle && anyTree);
     m_restoreAction->setEnabled(idle && anyArchive);
@@ -332,8 +335,8 @@ void MainWindow::confirmPurge(bool light)
             for (const PurgePlan::Skip &s : plan.skipped)
                 left << s.version.id();
             info += u"\n\n"_s
-                + tr("Left alone (%1), no verified zip or no tree:\n%2")
-                      .arg(DisplayFormat::count(quint64(plan.skipped.size())), listOf(left));
+                    + tr("Left alone (%1), no verified zip or no tree:\n%2")
+                          .arg(DisplayFormat::count(quint64(plan.skipped.size())), listOf(left));
         }
         box->setInformativeText(info);
         remove->setEnabled(n > 0);
@@ -393,9 +396,9 @@ void MainWindow::purgeEverything()
         return;
     // A handful of lstat calls in core: the safety rules say no before anything is asked.
     if (const Status ok = PurgeAll::check(m_cacheRoot); !ok) {
-        auto *box = new QMessageBox(QMessageBox::Warning, tr("Cannot Purge Everything"),
-                                    tr("ModKeeper will not empty this folder."), QMessageBox::Ok,
-                                    this);
+        auto *box
+            = new QMessageBox(QMessageBox::Warning, tr("Cannot Purge Everything"),
+                              tr("ModKeeper will not empty this folder."), QMessageBox::Ok, this);
         box->setObjectName(u"purgeAllRefused"_s);
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->setInformativeText(ok.error().toString());
@@ -451,7 +454,8 @@ void MainWindow::showFreed()
     const QList<ScanIssue> &reapIssues = m_purge->reapIssues();
     const QString freed = DisplayFormat::size(freedBytes);
     QPalette pal = m_freedLabel->palette();
-    pal.setColor(QPalette::WindowText, working || freedBytes == 0
+    pal.setColor(QPalette::WindowText,
+                 working || freedBytes == 0
                      ? palette().color(QPalette::WindowText)
                      : DisplayFormat::stateColor(VersionState::Complete).darker(130));
     m_freedLabel->setPalette(pal);
@@ -468,8 +472,8 @@ void MainWindow::showFreed()
         QStringList lines;
         for (const ScanIssue &issue : std::as_const(reapIssues).mid(0, 10))
             lines << u"%1: %2"_s.arg(issue.path, issue.message);
-        m_freedLabel->setToolTip(tr("These could not be deleted from the trash:\n%1")
-                                     .arg(lines.join(u'\n')));
+        m_freedLabel->setToolTip(
+            tr("These could not be deleted from the trash:\n%1").arg(lines.join(u'\n')));
     }
     m_freedLabel->setVisible(working || freedBytes > 0 || !reapIssues.isEmpty());
 }

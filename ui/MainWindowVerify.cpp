@@ -37,7 +37,8 @@ constexpr int listedDamaged = 8; // versions named in the summary before "and N 
 
 QString countText(qsizetype n)
 {
-    return n == 1 ? MainWindow::tr("1 version") : MainWindow::tr("%1 versions").arg(DisplayFormat::count(quint64(n)));
+    return n == 1 ? MainWindow::tr("1 version")
+                  : MainWindow::tr("%1 versions").arg(DisplayFormat::count(quint64(n)));
 }
 
 } // namespace
@@ -45,26 +46,31 @@ QString countText(qsizetype n)
 void MainWindow::createVerifyUi()
 {
     m_verifyController = new VerifyController(this);
-    connect(m_verifyController, &VerifyController::resultsReady, m_model, &CacheModel::setVerifyResults);
-    connect(m_verifyController, &VerifyController::verifyFinished, this, &MainWindow::onVerifyFinished);
+    connect(m_verifyController, &VerifyController::resultsReady, m_model,
+            &CacheModel::setVerifyResults);
+    connect(m_verifyController, &VerifyController::verifyFinished, this,
+            &MainWindow::onVerifyFinished);
     connect(m_verifyController, &VerifyController::repaired, this, &MainWindow::onRepaired);
-    connect(m_verifyController, &VerifyController::repairFinished, this, &MainWindow::onRepairFinished);
+    connect(m_verifyController, &VerifyController::repairFinished, this,
+            &MainWindow::onRepairFinished);
 
     m_verifyAction = new QAction(QIcon::fromTheme(u"security-high"_s), tr("&Verify"), this);
     m_verifyAction->setObjectName(u"verifyAction"_s);
     m_verifyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
-    m_verifyAction->setStatusTip(tr("Check the selected versions against their recorded hashes, as go mod verify does"));
+    m_verifyAction->setStatusTip(
+        tr("Check the selected versions against their recorded hashes, as go mod verify does"));
     connect(m_verifyAction, &QAction::triggered, this, &MainWindow::verifySelection);
 
     m_verifyAllAction = new QAction(tr("Verify &Whole Cache"), this);
     m_verifyAllAction->setObjectName(u"verifyAllAction"_s);
-    m_verifyAllAction->setStatusTip(tr("Check every version in the cache against its recorded hash"));
+    m_verifyAllAction->setStatusTip(
+        tr("Check every version in the cache against its recorded hash"));
     connect(m_verifyAllAction, &QAction::triggered, this, &MainWindow::verifyAll);
 
     m_repairAction = new QAction(QIcon::fromTheme(u"tools-check-spelling"_s), tr("Re&pair"), this);
     m_repairAction->setObjectName(u"repairAction"_s);
-    m_repairAction->setStatusTip(
-        tr("Extract the damaged selected versions again from their zips; the damaged trees go to the trash"));
+    m_repairAction->setStatusTip(tr("Extract the damaged selected versions again from their zips; "
+                                    "the damaged trees go to the trash"));
     connect(m_repairAction, &QAction::triggered, this, &MainWindow::repairSelection);
 
     // The Cache menu (the one holding Clean Up…) and the tree's context menu.
@@ -89,11 +95,16 @@ void MainWindow::createVerifyUi()
     using F = CacheFilterProxy::IntegrityFilter;
     m_integrityFilter->addItem(tr("Any integrity"), int(F::All));
     m_integrityFilter->addItem(tr("Damaged"), int(F::Damaged));
-    m_integrityFilter->addItem(DisplayFormat::integrityName(VerifyStatus::Modified), int(F::Modified));
-    m_integrityFilter->addItem(DisplayFormat::integrityName(VerifyStatus::Corrupt), int(F::Corrupt));
-    m_integrityFilter->addItem(DisplayFormat::integrityName(VerifyStatus::Unverifiable), int(F::Unverifiable));
-    m_integrityFilter->addItem(DisplayFormat::integrityName(VerifyStatus::Verified), int(F::Verified));
-    m_integrityFilter->addItem(DisplayFormat::integrityName(VerifyStatus::NotChecked), int(F::NotChecked));
+    m_integrityFilter->addItem(DisplayFormat::integrityName(VerifyStatus::Modified),
+                               int(F::Modified));
+    m_integrityFilter->addItem(DisplayFormat::integrityName(VerifyStatus::Corrupt),
+                               int(F::Corrupt));
+    m_integrityFilter->addItem(DisplayFormat::integrityName(VerifyStatus::Unverifiable),
+                               int(F::Unverifiable));
+    m_integrityFilter->addItem(DisplayFormat::integrityName(VerifyStatus::Verified),
+                               int(F::Verified));
+    m_integrityFilter->addItem(DisplayFormat::integrityName(VerifyStatus::NotChecked),
+                               int(F::NotChecked));
     connect(m_integrityFilter, &QComboBox::currentIndexChanged, this, [this](int index) {
         m_proxy->setIntegrityFilter(F(m_integrityFilter->itemData(index).toInt()));
     });
@@ -107,7 +118,8 @@ void MainWindow::createVerifyUi()
         }
     }
     m_tree->header()->resizeSection(CacheModel::IntegrityColumn,
-                                    m_tree->fontMetrics().horizontalAdvance(u"Unverifiable"_s) + 28);
+                                    m_tree->fontMetrics().horizontalAdvance(u"Unverifiable"_s)
+                                        + 28);
 
     // Progress and Stop, as for a purge.
     m_verifyProgress = new QProgressBar(this);
@@ -117,8 +129,10 @@ void MainWindow::createVerifyUi()
     m_verifyProgress->setMaximumHeight(fontMetrics().height());
     m_verifyProgress->hide();
     statusBar()->addWidget(m_verifyProgress);
-    connect(m_verifyController, &VerifyController::progressRangeChanged, m_verifyProgress, &QProgressBar::setRange);
-    connect(m_verifyController, &VerifyController::progressChanged, m_verifyProgress, &QProgressBar::setValue);
+    connect(m_verifyController, &VerifyController::progressRangeChanged, m_verifyProgress,
+            &QProgressBar::setRange);
+    connect(m_verifyController, &VerifyController::progressChanged, m_verifyProgress,
+            &QProgressBar::setValue);
     m_verifyCancel = new QToolButton(this);
     m_verifyCancel->setObjectName(u"cancelVerify"_s);
     m_verifyCancel->setText(tr("Stop"));
@@ -131,7 +145,8 @@ void MainWindow::createVerifyUi()
     });
     statusBar()->addWidget(m_verifyCancel);
 
-    connect(m_tree->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateVerifyActions);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::updateVerifyActions);
     connect(m_model, &CacheModel::totalsChanged, this, &MainWindow::updateVerifyActions);
     connect(m_model, &CacheModel::dataChanged, this, &MainWindow::updateVerifyActions);
     connect(this, &MainWindow::scanFinished, this, &MainWindow::updateVerifyActions);
@@ -161,12 +176,15 @@ void MainWindow::updateVerifyActions()
     if (!m_verifyAction)
         return;
     const bool idle = !isScanning() && !isPurging() && !isVerifying();
-    const bool haveCache = !m_cacheRoot.isEmpty() && !isShowingEmptyState() && m_model->versionCount() > 0;
-    const QList<ModuleVersionRecord> selected = idle ? selectedVersions() : QList<ModuleVersionRecord>();
-    const bool anyDamaged = std::any_of(selected.cbegin(), selected.cend(), [this](const ModuleVersionRecord &r) {
-        const std::optional<VersionVerifyResult> v = m_model->verifyResult(r.id());
-        return v && !v->ok;
-    });
+    const bool haveCache
+        = !m_cacheRoot.isEmpty() && !isShowingEmptyState() && m_model->versionCount() > 0;
+    const QList<ModuleVersionRecord> selected
+        = idle ? selectedVersions() : QList<ModuleVersionRecord>();
+    const bool anyDamaged
+        = std::any_of(selected.cbegin(), selected.cend(), [this](const ModuleVersionRecord &r) {
+              const std::optional<VersionVerifyResult> v = m_model->verifyResult(r.id());
+              return v && !v->ok;
+          });
     m_verifyAction->setEnabled(idle && !selected.isEmpty());
     m_verifyAllAction->setEnabled(idle && haveCache);
     m_repairAction->setEnabled(idle && anyDamaged);
@@ -209,16 +227,18 @@ void MainWindow::onVerifyFinished(const QList<VersionVerifyResult> &results, boo
         damaged << u"%1: %2"_s.arg(r.id(), DisplayFormat::integrityName(r.status).toLower());
         details << r.id() + u":\n    "_s + r.problems.join(u"\n    "_s);
     }
-    const QString checked = tr("%1 checked (%2)").arg(countText(results.size()), DisplayFormat::size(bytes));
+    const QString checked
+        = tr("%1 checked (%2)").arg(countText(results.size()), DisplayFormat::size(bytes));
     const QString summary = damaged.isEmpty()
-        ? tr("%1: everything matches its recorded hash.").arg(checked)
-        : tr("%1: %2 damaged.").arg(checked, countText(damaged.size()));
+                                ? tr("%1: everything matches its recorded hash.").arg(checked)
+                                : tr("%1: %2 damaged.").arg(checked, countText(damaged.size()));
     m_statusText->setText(cancelled ? tr("Verification stopped: %1").arg(summary) : summary);
 
     // Non-modal: the user goes on with the tree (the Damaged filter, Repair).
-    auto *box = new QMessageBox(damaged.isEmpty() ? QMessageBox::Information : QMessageBox::Warning,
-                                cancelled ? tr("Verification stopped") : tr("Verification finished"), summary,
-                                QMessageBox::Close, this);
+    auto *box
+        = new QMessageBox(damaged.isEmpty() ? QMessageBox::Information : QMessageBox::Warning,
+                          cancelled ? tr("Verification stopped") : tr("Verification finished"),
+                          summary, QMessageBox::Close, this);
     box->setObjectName(u"verifySummary"_s);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setWindowModality(Qt::NonModal);
@@ -226,8 +246,9 @@ void MainWindow::onVerifyFinished(const QList<VersionVerifyResult> &results, boo
         QStringList shown = damaged.mid(0, listedDamaged);
         if (damaged.size() > listedDamaged)
             shown << tr("and %1 more").arg(damaged.size() - listedDamaged);
-        box->setInformativeText(shown.join(u'\n')
-                                + tr("\n\nSelect them (Integrity filter \u201cDamaged\u201d) and choose Repair."));
+        box->setInformativeText(
+            shown.join(u'\n')
+            + tr("\n\nSelect them (Integrity filter \u201cDamaged\u201d) and choose Repair."));
         box->setDetailedText(details.join(u'\n'));
     }
     box->show();
@@ -265,7 +286,8 @@ void MainWindow::onRepaired(const QList<RepairResult> &results)
 {
     QList<VersionVerifyResult> statuses;
     for (const RepairResult &r : results) {
-        if (const std::optional<VersionVerifyResult> v = m_model->verifyResult(r.path + u'@' + r.version))
+        if (const std::optional<VersionVerifyResult> v
+            = m_model->verifyResult(r.path + u'@' + r.version))
             statuses.append(VerifyController::afterRepair(*v, r));
     }
     m_model->setVerifyResults(statuses);
@@ -284,14 +306,16 @@ void MainWindow::onRepairFinished(const QList<RepairResult> &results, bool cance
         if (r.outcome == RepairOutcome::Reextracted || r.outcome == RepairOutcome::Redownloaded)
             ++repaired;
         else if (!r.ok()) {
-            failed << u"%1: %2"_s.arg(id, r.outcome == RepairOutcome::NeedsRedownload ? tr("needs a new download")
-                                                                                         : r.error.message);
+            failed << u"%1: %2"_s.arg(id, r.outcome == RepairOutcome::NeedsRedownload
+                                              ? tr("needs a new download")
+                                              : r.error.message);
             details << id + u": "_s + r.error.toString();
         }
     }
-    const QString summary = failed.isEmpty() ? tr("Repaired %1.").arg(countText(repaired))
-                                             : tr("Repaired %1; %2 could not be repaired.")
-                                                   .arg(countText(repaired), countText(failed.size()));
+    const QString summary = failed.isEmpty()
+                                ? tr("Repaired %1.").arg(countText(repaired))
+                                : tr("Repaired %1; %2 could not be repaired.")
+                                      .arg(countText(repaired), countText(failed.size()));
     m_statusText->setText(summary);
     auto *box = new QMessageBox(failed.isEmpty() ? QMessageBox::Information : QMessageBox::Warning,
                                 tr("Repair finished"), summary, QMessageBox::Close, this);

@@ -11,7 +11,7 @@ using namespace Qt::StringLiterals;
 
 namespace mk {
 
-ProbeResultsModel::ProbeResultsModel(QObject *parent) : QAbstractTableModel(parent) {}
+ProbeResultsModel::ProbeResultsModel(QObject *parent) : QAbstractTableModel(parent) { }
 
 ProbeResultsModel::~ProbeResultsModel() = default;
 
@@ -58,14 +58,22 @@ int ProbeResultsModel::statusRank(ProbeResult::Status status)
 {
     using S = ProbeResult::Status;
     switch (status) {
-    case S::Ok: return 0;
-    case S::NotFound: return 1;
-    case S::HttpError: return 2;
-    case S::Refused: return 3;
-    case S::Timeout: return 4;
-    case S::NetworkError: return 5;
-    case S::Skipped: return 6;
-    case S::Cancelled: return 7;
+    case S::Ok:
+        return 0;
+    case S::NotFound:
+        return 1;
+    case S::HttpError:
+        return 2;
+    case S::Refused:
+        return 3;
+    case S::Timeout:
+        return 4;
+    case S::NetworkError:
+        return 5;
+    case S::Skipped:
+        return 6;
+    case S::Cancelled:
+        return 7;
     }
     return 8;
 }
@@ -73,15 +81,21 @@ int ProbeResultsModel::statusRank(ProbeResult::Status status)
 QVariant ProbeResultsModel::sortValue(const ProbeResult &r, int column)
 {
     switch (column) {
-    case PresetColumn: return r.preset;
-    case UrlColumn: return r.url;
-    case StatusColumn: return statusRank(r.status);
+    case PresetColumn:
+        return r.preset;
+    case UrlColumn:
+        return r.url;
+    case StatusColumn:
+        return statusRank(r.status);
     // No answer at all sorts after the slowest answer, in ascending order.
     case LatencyColumn:
         return r.latencyMs < 0 ? std::numeric_limits<qint64>::max() : r.latencyMs;
-    case HttpCodeColumn: return r.httpCode;
-    case ErrorColumn: return r.error;
-    default: return {};
+    case HttpCodeColumn:
+        return r.httpCode;
+    case ErrorColumn:
+        return r.error;
+    default:
+        return {};
     }
 }
 
@@ -100,8 +114,10 @@ QVariant ProbeResultsModel::data(const QModelIndex &index, int role) const
         return int(r.status);
     case Qt::DisplayRole:
         switch (column) {
-        case PresetColumn: return r.preset;
-        case UrlColumn: return r.url;
+        case PresetColumn:
+            return r.preset;
+        case UrlColumn:
+            return r.url;
         case StatusColumn:
             return r.fastest ? tr("%1 \u2605 fastest").arg(ProbeResult::statusName(r.status))
                              : ProbeResult::statusName(r.status);
@@ -112,7 +128,8 @@ QVariant ProbeResultsModel::data(const QModelIndex &index, int role) const
         case ErrorColumn:
             // One line in the table; the tooltip has go's whole text.
             return r.error.section(u'\n', 0, 0);
-        default: return {};
+        default:
+            return {};
         }
     case Qt::ToolTipRole: {
         QStringList lines;
@@ -141,11 +158,13 @@ QVariant ProbeResultsModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::BackgroundRole:
         if (r.fastest)
-            return QBrush(QColor(0x2e, 0xa0, 0x43, 60)); // a light green, readable on dark themes too
+            return QBrush(
+                QColor(0x2e, 0xa0, 0x43, 60)); // a light green, readable on dark themes too
         return {};
     case Qt::ForegroundRole:
         if (r.status == ProbeResult::Status::HttpError || r.status == ProbeResult::Status::Timeout
-            || r.status == ProbeResult::Status::NetworkError || r.status == ProbeResult::Status::Refused)
+            || r.status == ProbeResult::Status::NetworkError
+            || r.status == ProbeResult::Status::Refused)
             return QBrush(QColor(0xc0, 0x39, 0x2b));
         return {};
     default:
@@ -158,13 +177,20 @@ QVariant ProbeResultsModel::headerData(int section, Qt::Orientation orientation,
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case PresetColumn: return tr("Preset");
-    case UrlColumn: return tr("Proxy");
-    case StatusColumn: return tr("Status");
-    case LatencyColumn: return tr("Latency");
-    case HttpCodeColumn: return tr("HTTP");
-    case ErrorColumn: return tr("Error");
-    default: return {};
+    case PresetColumn:
+        return tr("Preset");
+    case UrlColumn:
+        return tr("Proxy");
+    case StatusColumn:
+        return tr("Status");
+    case LatencyColumn:
+        return tr("Latency");
+    case HttpCodeColumn:
+        return tr("HTTP");
+    case ErrorColumn:
+        return tr("Error");
+    default:
+        return {};
     }
 }
 

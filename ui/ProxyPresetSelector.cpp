@@ -24,8 +24,9 @@ QString presetToolTip(const ProxyPreset &p)
 {
     QStringList lines;
     for (const auto &[name, value] : p.values())
-        lines << (value.isEmpty() && name != u"GOPROXY" ? ProxyPresetSelector::tr("%1 removed").arg(name)
-                                                        : u"%1=%2"_s.arg(name, GoUrl::redact(value)));
+        lines << (value.isEmpty() && name != u"GOPROXY"
+                      ? ProxyPresetSelector::tr("%1 removed").arg(name)
+                      : u"%1=%2"_s.arg(name, GoUrl::redact(value)));
     if (!p.description.isEmpty())
         lines << p.description;
     return lines.join(u'\n');
@@ -34,17 +35,16 @@ QString presetToolTip(const ProxyPreset &p)
 } // namespace
 
 ProxyPresetSelector::ProxyPresetSelector(QWidget *parent)
-    : QWidget(parent),
-      m_inputs([] { return GoEnvInputs::current(); }),
-      m_label(new QLabel(tr("GOPROXY:"), this)),
-      m_combo(new QComboBox(this)),
+    : QWidget(parent), m_inputs([] { return GoEnvInputs::current(); }),
+      m_label(new QLabel(tr("GOPROXY:"), this)), m_combo(new QComboBox(this)),
       m_overrideBadge(new QToolButton(this))
 {
     setObjectName(u"proxyPresetSelector"_s);
     m_combo->setObjectName(u"proxyPresetCombo"_s);
     m_combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_combo->setToolTip(tr("The GOPROXY preset go uses; choose another to switch (writes the go env "
-                           "file, as go env -w does)"));
+    m_combo->setToolTip(
+        tr("The GOPROXY preset go uses; choose another to switch (writes the go env "
+           "file, as go env -w does)"));
     m_label->setBuddy(m_combo);
     m_overrideBadge->setObjectName(u"proxyOverrideBadge"_s);
     m_overrideBadge->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
@@ -70,11 +70,13 @@ ProxyPresetSelector::ProxyPresetSelector(QWidget *parent)
         switchTo(name);
     });
     connect(m_overrideBadge, &QToolButton::clicked, this, [this] {
-        showOverrideNotice(m_state.overrides(),
-                           tr("The OS environment of ModKeeper sets proxy variables, and go prefers them to "
-                              "the go env file."));
+        showOverrideNotice(
+            m_state.overrides(),
+            tr("The OS environment of ModKeeper sets proxy variables, and go prefers them to "
+               "the go env file."));
     });
-    connect(&m_applyWatcher, &QFutureWatcher<ProxyApplyResult>::finished, this, &ProxyPresetSelector::onApplied);
+    connect(&m_applyWatcher, &QFutureWatcher<ProxyApplyResult>::finished, this,
+            &ProxyPresetSelector::onApplied);
 
     refresh();
 }
@@ -113,8 +115,9 @@ void ProxyPresetSelector::refresh()
     if (current < 0) {
         // The settings match no preset: say so rather than pretend.
         m_combo->insertItem(0, tr("custom"), QString());
-        m_combo->setItemData(0, tr("GOPROXY=%1 matches no preset").arg(GoUrl::redact(m_state.effective().goproxy)),
-                             Qt::ToolTipRole);
+        m_combo->setItemData(
+            0, tr("GOPROXY=%1 matches no preset").arg(GoUrl::redact(m_state.effective().goproxy)),
+            Qt::ToolTipRole);
         current = 0;
     }
     m_combo->setCurrentIndex(current);
@@ -127,7 +130,8 @@ void ProxyPresetSelector::refresh()
                       .arg(GoUrl::redact(m_state.effective().goproxy),
                            toString(m_state.variable(u"GOPROXY"_s).origin));
     if (m_state.envFileDisabled())
-        tip += u"\n"_s + tr("GOENV=off: go reads no go env file, so switching is not possible here.");
+        tip += u"\n"_s
+               + tr("GOENV=off: go reads no go env file, so switching is not possible here.");
     m_label->setToolTip(tip);
 }
 
@@ -151,7 +155,8 @@ void ProxyPresetSelector::showError(const QString &title, const QString &text)
     box->open();
 }
 
-void ProxyPresetSelector::showOverrideNotice(const QList<ProxyEnvState::Override> &overrides, const QString &intro)
+void ProxyPresetSelector::showOverrideNotice(const QList<ProxyEnvState::Override> &overrides,
+                                             const QString &intro)
 {
     if (overrides.isEmpty())
         return;
@@ -179,7 +184,8 @@ void ProxyPresetSelector::switchTo(const QString &presetName)
         return;
     }
     const GoEnvInputs in = inputs();
-    const Expected<ProxyApplyPlan> plan = ProxySwitcher::plan(*preset, in, CredentialStore::knownHosts());
+    const Expected<ProxyApplyPlan> plan
+        = ProxySwitcher::plan(*preset, in, CredentialStore::knownHosts());
     if (!plan) {
         refresh();
         showError(tr("Cannot Switch to %1").arg(presetName), plan.error().toString());
@@ -197,13 +203,15 @@ void ProxyPresetSelector::switchTo(const QString &presetName)
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setIcon(QMessageBox::Warning);
     box->setWindowTitle(tr("Weaker Checks"));
-    box->setText(tr("The preset %1 weakens the checks go makes on downloaded modules. Switch anyway?")
-                     .arg(presetName));
+    box->setText(
+        tr("The preset %1 weakens the checks go makes on downloaded modules. Switch anyway?")
+            .arg(presetName));
     QStringList lines;
     for (const ProxySafetyCheck::Warning &w : plan->warnings)
         lines << u"\u2022 "_s + w.message;
     if (!plan->overrides.isEmpty())
-        lines << QString() << tr("Also: the OS environment overrides some of these values:") << overrideDetails(plan->overrides);
+        lines << QString() << tr("Also: the OS environment overrides some of these values:")
+              << overrideDetails(plan->overrides);
     box->setInformativeText(lines.join(u'\n'));
     QPushButton *apply = box->addButton(tr("Switch Anyway"), QMessageBox::AcceptRole);
     apply->setObjectName(u"confirmSwitchButton"_s);
@@ -238,12 +246,14 @@ void ProxyPresetSelector::onApplied()
     refresh();
     if (!ok) {
         showError(tr("Cannot Switch to %1").arg(m_applyingName),
-                  result.error.isError() ? result.error.toString() : tr("The go env file was not written."));
+                  result.error.isError() ? result.error.toString()
+                                         : tr("The go env file was not written."));
     } else {
         if (!result.overrides.isEmpty()) {
-            showOverrideNotice(result.overrides,
-                               tr("%1 was written to %2, but go will not use it in this environment:")
-                                   .arg(m_applyingName, result.envFile));
+            showOverrideNotice(
+                result.overrides,
+                tr("%1 was written to %2, but go will not use it in this environment:")
+                    .arg(m_applyingName, result.envFile));
         }
         Q_EMIT switched(m_applyingName);
     }

@@ -52,17 +52,21 @@ constexpr int BuiltInRole = Qt::UserRole + 1;
 QString variableHelp(const QString &name)
 {
     if (name == u"GOPRIVATE")
-        return ProxySettingsDialog::tr("Module path globs that are private: fetched directly and not checked "
-                                       "by the checksum database (the default of GONOPROXY and GONOSUMDB).");
+        return ProxySettingsDialog::tr(
+            "Module path globs that are private: fetched directly and not checked "
+            "by the checksum database (the default of GONOPROXY and GONOSUMDB).");
     if (name == u"GONOPROXY")
-        return ProxySettingsDialog::tr("Globs fetched directly from version control, never through the proxies. "
-                                       "\"none\" sends private modules through a private proxy.");
+        return ProxySettingsDialog::tr(
+            "Globs fetched directly from version control, never through the proxies. "
+            "\"none\" sends private modules through a private proxy.");
     if (name == u"GONOSUMDB")
         return ProxySettingsDialog::tr("Globs the checksum database does not check.");
     if (name == u"GOSUMDB")
-        return ProxySettingsDialog::tr("The checksum database: sum.golang.org, a key, \"name url\", or off.");
-    return ProxySettingsDialog::tr("Globs fetched directly over plain http or without TLS checks (direct "
-                                   "fetches only).");
+        return ProxySettingsDialog::tr(
+            "The checksum database: sum.golang.org, a key, \"name url\", or off.");
+    return ProxySettingsDialog::tr(
+        "Globs fetched directly over plain http or without TLS checks (direct "
+        "fetches only).");
 }
 
 void setMessage(QLabel *label, const QString &text, bool error)
@@ -80,9 +84,14 @@ QString chainSummary(const ProxyList &list)
     for (qsizetype i = 0; i < entries.size(); ++i) {
         const ProxyList::Entry &e = entries.at(i);
         switch (e.kind) {
-        case ProxyList::Entry::Kind::NoProxy: continue;
-        case ProxyList::Entry::Kind::Direct: steps << u"direct"_s; break;
-        case ProxyList::Entry::Kind::Off: steps << u"off"_s; break;
+        case ProxyList::Entry::Kind::NoProxy:
+            continue;
+        case ProxyList::Entry::Kind::Direct:
+            steps << u"direct"_s;
+            break;
+        case ProxyList::Entry::Kind::Off:
+            steps << u"off"_s;
+            break;
         case ProxyList::Entry::Kind::Proxy:
             steps << GoUrl::redact(e.url);
             if (i + 1 < entries.size())
@@ -97,8 +106,7 @@ QString chainSummary(const ProxyList &list)
 } // namespace
 
 ProxySettingsDialog::ProxySettingsDialog(QWidget *parent)
-    : QDialog(parent),
-      m_inputs([] { return GoEnvInputs::current(); }),
+    : QDialog(parent), m_inputs([] { return GoEnvInputs::current(); }),
       m_credentials(&CredentialStore::instance())
 {
     setObjectName(u"proxySettingsDialog"_s);
@@ -121,10 +129,13 @@ ProxySettingsDialog::ProxySettingsDialog(QWidget *parent)
             &ProxySettingsDialog::onProbeResults);
     connect(&m_probeWatcher, &QFutureWatcher<ProbeResult>::finished, this,
             &ProxySettingsDialog::onProbeFinished);
-    connect(&m_probeWatcher, &QFutureWatcher<ProbeResult>::progressValueChanged, this, [this](int done) {
-        if (m_probing)
-            m_probeStatus->setText(tr("Probing\u2026 %1 of %2 answered").arg(done).arg(m_probeWatcher.progressMaximum()));
-    });
+    connect(&m_probeWatcher, &QFutureWatcher<ProbeResult>::progressValueChanged, this,
+            [this](int done) {
+                if (m_probing)
+                    m_probeStatus->setText(tr("Probing\u2026 %1 of %2 answered")
+                                               .arg(done)
+                                               .arg(m_probeWatcher.progressMaximum()));
+            });
 
     reloadPresets();
     reloadCredentialHosts();
@@ -194,7 +205,8 @@ QWidget *ProxySettingsDialog::createPresetsPage()
     form->addRow(tr("&Description:"), m_descriptionEdit);
     m_chainEdit = new QLineEdit(editor);
     m_chainEdit->setObjectName(u"presetChain"_s);
-    m_chainEdit->setPlaceholderText(u"https://proxy.corp.example|https://proxy.golang.org,direct"_s);
+    m_chainEdit->setPlaceholderText(
+        u"https://proxy.corp.example|https://proxy.golang.org,direct"_s);
     form->addRow(tr("GO&PROXY:"), m_chainEdit);
     auto *explanation = new QLabel(ProxyList::separatorExplanation(), editor);
     explanation->setObjectName(u"chainExplanation"_s);
@@ -212,8 +224,10 @@ QWidget *ProxySettingsDialog::createPresetsPage()
         auto *row = new QHBoxLayout;
         auto *check = new QCheckBox(name, editor);
         check->setObjectName(u"set_"_s + name);
-        check->setToolTip(tr("Unticked: applying the preset leaves %1 as it is. Ticked and empty: applying "
-                             "removes it (go env -u).").arg(name));
+        check->setToolTip(
+            tr("Unticked: applying the preset leaves %1 as it is. Ticked and empty: applying "
+               "removes it (go env -u).")
+                .arg(name));
         auto *edit = new QLineEdit(editor);
         edit->setObjectName(u"value_"_s + name);
         edit->setToolTip(variableHelp(name));
@@ -244,7 +258,8 @@ QWidget *ProxySettingsDialog::createPresetsPage()
     form->addRow(QString(), m_saveButton);
     right->addWidget(editor);
 
-    auto *tester = new QGroupBox(tr("Pattern tester: where go fetches a module with this preset applied"), page);
+    auto *tester = new QGroupBox(
+        tr("Pattern tester: where go fetches a module with this preset applied"), page);
     auto *testerLayout = new QVBoxLayout(tester);
     m_routeModule = new QLineEdit(tester);
     m_routeModule->setObjectName(u"routeModule"_s);
@@ -283,17 +298,19 @@ QWidget *ProxySettingsDialog::createPresetsPage()
 void ProxySettingsDialog::reloadPresets(const QString &select)
 {
     const QString keep = select.isEmpty() && m_presetList->currentItem()
-        ? m_presetList->currentItem()->data(NameRole).toString()
-        : select;
+                             ? m_presetList->currentItem()->data(NameRole).toString()
+                             : select;
     const ProxyPresetStore store;
     const QList<ProxyPreset> presets = store.presets();
     m_presetList->clear();
     QListWidgetItem *current = nullptr;
     for (const ProxyPreset &p : presets) {
-        auto *item = new QListWidgetItem(p.builtIn ? tr("%1 (built-in)").arg(p.name) : p.name, m_presetList);
+        auto *item = new QListWidgetItem(p.builtIn ? tr("%1 (built-in)").arg(p.name) : p.name,
+                                         m_presetList);
         item->setData(NameRole, p.name);
         item->setData(BuiltInRole, p.builtIn);
-        item->setToolTip(GoUrl::redact(p.goproxy) + (p.description.isEmpty() ? QString() : u"\n"_s + p.description));
+        item->setToolTip(GoUrl::redact(p.goproxy)
+                         + (p.description.isEmpty() ? QString() : u"\n"_s + p.description));
         if (p.builtIn) {
             QFont f = item->font();
             f.setItalic(true);
@@ -337,7 +354,9 @@ void ProxySettingsDialog::showPreset(const ProxyPreset &preset, bool editable)
     m_removeButton->setEnabled(editable);
     m_useButton->setEnabled(true);
     setMessage(m_presetError,
-               editable ? QString() : tr("Built-in presets cannot be changed; New starts a preset of your own."),
+               editable
+                   ? QString()
+                   : tr("Built-in presets cannot be changed; New starts a preset of your own."),
                false);
     validateEditor();
 }
@@ -411,7 +430,9 @@ void ProxySettingsDialog::savePreset()
         setMessage(m_presetError, st.error().toString(), true);
         return;
     }
-    if (Status st = ProxySafetyCheck::checkCredentialTransport(p.goproxy, CredentialStore::knownHosts()); !st) {
+    if (Status st
+        = ProxySafetyCheck::checkCredentialTransport(p.goproxy, CredentialStore::knownHosts());
+        !st) {
         setMessage(m_presetError, st.error().toString(), true);
         return;
     }
@@ -468,8 +489,9 @@ void ProxySettingsDialog::updateRoute()
     }
     QString text = route->describe();
     text += u"\n"_s
-        + (route->checksumDbChecked ? tr("Checksum database: checked (%1).").arg(route->checksumReason)
-                                    : tr("Checksum database: NOT checked (%1).").arg(route->checksumReason));
+            + (route->checksumDbChecked
+                   ? tr("Checksum database: checked (%1).").arg(route->checksumReason)
+                   : tr("Checksum database: NOT checked (%1).").arg(route->checksumReason));
     setMessage(m_routeResult, text, route->kind == ProxyRoute::Kind::Invalid);
 }
 
@@ -490,8 +512,9 @@ QWidget *ProxySettingsDialog::createCredentialsPage()
     m_credentialHost->setObjectName(u"credentialHost"_s);
     m_credentialHost->setEditable(true);
     m_credentialHost->setInsertPolicy(QComboBox::NoInsert);
-    m_credentialHost->setToolTip(tr("The proxy's host (and port, unless 443). Credentials are only ever sent "
-                                    "over https, to this host."));
+    m_credentialHost->setToolTip(
+        tr("The proxy's host (and port, unless 443). Credentials are only ever sent "
+           "over https, to this host."));
     form->addRow(tr("&Host:"), m_credentialHost);
     m_credentialUser = new QLineEdit(page);
     m_credentialUser->setObjectName(u"credentialUser"_s);
@@ -499,7 +522,8 @@ QWidget *ProxySettingsDialog::createCredentialsPage()
     m_credentialSecret = new QLineEdit(page);
     m_credentialSecret->setObjectName(u"credentialSecret"_s);
     m_credentialSecret->setEchoMode(QLineEdit::Password);
-    m_credentialSecret->setPlaceholderText(tr("password or token: stored in the keychain, never shown again"));
+    m_credentialSecret->setPlaceholderText(
+        tr("password or token: stored in the keychain, never shown again"));
     form->addRow(tr("Pass&word or token:"), m_credentialSecret);
     layout->addLayout(form);
 
@@ -522,10 +546,11 @@ QWidget *ProxySettingsDialog::createCredentialsPage()
     m_credentialHosts = new QListWidget(page);
     m_credentialHosts->setObjectName(u"credentialHosts"_s);
     layout->addWidget(m_credentialHosts, 1);
-    auto *note = new QLabel(tr("go itself does not read the keychain: go 1.24 and later can use "
-                               "`modkeeper-cli goauth` as GOAUTH; for older go, `modkeeper-cli proxy login "
-                               "--netrc` writes a plain-text .netrc entry."),
-                            page);
+    auto *note = new QLabel(
+        tr("go itself does not read the keychain: go 1.24 and later can use "
+           "`modkeeper-cli goauth` as GOAUTH; for older go, `modkeeper-cli proxy login "
+           "--netrc` writes a plain-text .netrc entry."),
+        page);
     note->setWordWrap(true);
     note->setForegroundRole(QPalette::PlaceholderText);
     layout->addWidget(note);
@@ -537,9 +562,11 @@ QWidget *ProxySettingsDialog::createCredentialsPage()
     auto *caRow = new QHBoxLayout;
     m_caFileEdit = new QLineEdit(TrustedCertificates::savedCaFile(), ca);
     m_caFileEdit->setObjectName(u"caFileEdit"_s);
-    m_caFileEdit->setPlaceholderText(tr("PEM file of CA certificates to trust besides the system's"));
-    m_caFileEdit->setToolTip(tr("Downloads, refreshes and repairs trust the system's certificate authorities, "
-                                "those of SSL_CERT_FILE and SSL_CERT_DIR (as go does), and the ones in this file."));
+    m_caFileEdit->setPlaceholderText(
+        tr("PEM file of CA certificates to trust besides the system's"));
+    m_caFileEdit->setToolTip(
+        tr("Downloads, refreshes and repairs trust the system's certificate authorities, "
+           "those of SSL_CERT_FILE and SSL_CERT_DIR (as go does), and the ones in this file."));
     auto *browse = new QPushButton(tr("&Browse…"), ca);
     browse->setObjectName(u"caFileBrowseButton"_s);
     m_caFileSaveButton = new QPushButton(tr("Sa&ve"), ca);
@@ -556,23 +583,27 @@ QWidget *ProxySettingsDialog::createCredentialsPage()
     caLayout->addWidget(m_caFileResult);
     layout->addWidget(ca);
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString file = QFileDialog::getOpenFileName(this, tr("CA Certificates"), m_caFileEdit->text(),
-                                                          tr("PEM certificates (*.pem *.crt);;All files (*)"));
+        const QString file
+            = QFileDialog::getOpenFileName(this, tr("CA Certificates"), m_caFileEdit->text(),
+                                           tr("PEM certificates (*.pem *.crt);;All files (*)"));
         if (!file.isEmpty())
             m_caFileEdit->setText(file);
     });
     connect(m_caFileSaveButton, &QPushButton::clicked, this, &ProxySettingsDialog::saveCaFile);
     connect(m_caFileEdit, &QLineEdit::returnPressed, this, &ProxySettingsDialog::saveCaFile);
 
-    connect(m_saveCredentialButton, &QPushButton::clicked, this, &ProxySettingsDialog::saveCredential);
-    connect(m_removeCredentialButton, &QPushButton::clicked, this, &ProxySettingsDialog::removeCredential);
+    connect(m_saveCredentialButton, &QPushButton::clicked, this,
+            &ProxySettingsDialog::saveCredential);
+    connect(m_removeCredentialButton, &QPushButton::clicked, this,
+            &ProxySettingsDialog::removeCredential);
     connect(m_credentialHosts, &QListWidget::currentTextChanged, this, [this](const QString &host) {
         if (!host.isEmpty())
             m_credentialHost->setCurrentText(host);
     });
     for (QLineEdit *edit : {m_credentialUser, m_credentialSecret})
         connect(edit, &QLineEdit::textChanged, this, &ProxySettingsDialog::updateCredentialActions);
-    connect(m_credentialHost, &QComboBox::currentTextChanged, this, &ProxySettingsDialog::updateCredentialActions);
+    connect(m_credentialHost, &QComboBox::currentTextChanged, this,
+            &ProxySettingsDialog::updateCredentialActions);
     return page;
 }
 
@@ -586,8 +617,11 @@ void ProxySettingsDialog::saveCaFile()
     }
     m_caFileEdit->setText(TrustedCertificates::savedCaFile());
     setMessage(m_caFileResult,
-               file.isEmpty() ? tr("No CA file: the system's certificate authorities (and SSL_CERT_FILE, SSL_CERT_DIR) only.")
-                              : tr("Downloads, refreshes and repairs also trust the certificates in %1.").arg(m_caFileEdit->text()),
+               file.isEmpty()
+                   ? tr("No CA file: the system's certificate authorities (and SSL_CERT_FILE, "
+                        "SSL_CERT_DIR) only.")
+                   : tr("Downloads, refreshes and repairs also trust the certificates in %1.")
+                         .arg(m_caFileEdit->text()),
                false);
     Q_EMIT caFileSaved(true);
 }
@@ -605,15 +639,17 @@ void ProxySettingsDialog::checkKeychain()
         m_keychainChecked = true;
         m_keychainAvailable = r.ok();
         if (r.ok()) {
-            m_keychainStatus->setText(tr("Credentials are kept in the OS keychain only (service \"%1\"), "
-                                         "never in ModKeeper's settings or the go env file.")
-                                          .arg(CredentialStore::serviceName()));
+            m_keychainStatus->setText(
+                tr("Credentials are kept in the OS keychain only (service \"%1\"), "
+                   "never in ModKeeper's settings or the go env file.")
+                    .arg(CredentialStore::serviceName()));
             m_keychainStatus->setStyleSheet(QString());
         } else {
             // Explicit: no keychain means nothing is stored, never a plain-text fallback.
-            m_keychainStatus->setText(tr("No secure storage: %1. Saving credentials is disabled; ModKeeper "
-                                         "never keeps them in plain text.")
-                                          .arg(r.error.message));
+            m_keychainStatus->setText(
+                tr("No secure storage: %1. Saving credentials is disabled; ModKeeper "
+                   "never keeps them in plain text.")
+                    .arg(r.error.message));
             m_keychainStatus->setStyleSheet(u"color: #c0392b;"_s);
         }
         updateCredentialActions();
@@ -644,7 +680,8 @@ void ProxySettingsDialog::reloadCredentialHosts()
         if (!list)
             continue;
         for (const QString &url : list->proxyUrls()) {
-            if (const Expected<QString> host = CredentialStore::normalizeHost(url); host && !offered.contains(*host))
+            if (const Expected<QString> host = CredentialStore::normalizeHost(url);
+                host && !offered.contains(*host))
                 offered << *host;
         }
     }
@@ -666,7 +703,8 @@ void ProxySettingsDialog::saveCredential()
         setCredentialMessage(tr("No secure storage: nothing was saved."), true);
         return;
     }
-    const Expected<QString> host = CredentialStore::normalizeHost(m_credentialHost->currentText().trimmed());
+    const Expected<QString> host
+        = CredentialStore::normalizeHost(m_credentialHost->currentText().trimmed());
     Credential credential{m_credentialUser->text(), m_credentialSecret->text()};
     // The field forgets the secret at once, whatever happens next.
     m_credentialSecret->clear();
@@ -689,7 +727,8 @@ void ProxySettingsDialog::saveCredential()
     m_credentials->write(key, credential).then(this, [this, key](const CredentialResult &r) {
         --m_credentialBusy;
         if (r.ok())
-            setCredentialMessage(tr("Saved the credential for %1 in the keychain.").arg(key), false);
+            setCredentialMessage(tr("Saved the credential for %1 in the keychain.").arg(key),
+                                 false);
         else
             setCredentialMessage(r.error.toString(), true);
         reloadCredentialHosts();
@@ -701,7 +740,8 @@ void ProxySettingsDialog::saveCredential()
 
 void ProxySettingsDialog::removeCredential()
 {
-    const Expected<QString> host = CredentialStore::normalizeHost(m_credentialHost->currentText().trimmed());
+    const Expected<QString> host
+        = CredentialStore::normalizeHost(m_credentialHost->currentText().trimmed());
     if (!host) {
         setCredentialMessage(host.error().toString(), true);
         Q_EMIT credentialRemoved(false);
@@ -770,7 +810,8 @@ QWidget *ProxySettingsDialog::createProbePage()
             vars << u"HTTP_PROXY=%1"_s.arg(GoUrl::redact(outbound.httpProxy()));
         if (!outbound.noProxy().isEmpty())
             vars << u"NO_PROXY=%1"_s.arg(outbound.noProxy());
-        m_outboundNote->setText(tr("Requests leave through %1, as go's do.").arg(vars.join(u", "_s)));
+        m_outboundNote->setText(
+            tr("Requests leave through %1, as go's do.").arg(vars.join(u", "_s)));
     }
     m_outboundNote->setVisible(!outbound.isEmpty());
     layout->addWidget(m_outboundNote);
@@ -818,8 +859,12 @@ void ProxySettingsDialog::startProbe()
     const ProxyPresetStore store;
     QList<ProxyPreset> presets;
     switch (ProbeScope(m_probeScope->currentData().toInt())) {
-    case ProbeScope::AllPresets: presets = store.presets(); break;
-    case ProbeScope::UserPresets: presets = store.userPresets(); break;
+    case ProbeScope::AllPresets:
+        presets = store.presets();
+        break;
+    case ProbeScope::UserPresets:
+        presets = store.userPresets();
+        break;
     case ProbeScope::SelectedPreset:
         if (const QListWidgetItem *item = m_presetList->currentItem()) {
             if (const std::optional<ProxyPreset> p = store.find(item->data(NameRole).toString()))
@@ -861,21 +906,23 @@ void ProxySettingsDialog::startProbe()
     m_probeStatus->setText(tr("Reading %1 credential(s) from the keychain\u2026").arg(keys.size()));
     auto pending = std::make_shared<int>(int(keys.size()));
     for (const QString &key : std::as_const(keys)) {
-        m_credentials->read(key).then(this, [this, generation, pending, key, targets, options](const CredentialResult &r) {
-            if (generation != m_probeGeneration)
-                return; // cancelled meanwhile
-            if (r.ok())
-                m_probeCredentials.insert(key, r.credential);
-            if (--*pending == 0) {
-                ProxyProbe::Options withCredentials = options;
-                withCredentials.credentials = m_probeCredentials;
-                launchProbe(targets, withCredentials);
-            }
-        });
+        m_credentials->read(key).then(
+            this, [this, generation, pending, key, targets, options](const CredentialResult &r) {
+                if (generation != m_probeGeneration)
+                    return; // cancelled meanwhile
+                if (r.ok())
+                    m_probeCredentials.insert(key, r.credential);
+                if (--*pending == 0) {
+                    ProxyProbe::Options withCredentials = options;
+                    withCredentials.credentials = m_probeCredentials;
+                    launchProbe(targets, withCredentials);
+                }
+            });
     }
 }
 
-void ProxySettingsDialog::launchProbe(const QList<ProxyProbe::Target> &targets, ProxyProbe::Options options)
+void ProxySettingsDialog::launchProbe(const QList<ProxyProbe::Target> &targets,
+                                      ProxyProbe::Options options)
 {
     m_probeStatus->setText(tr("Probing %1 proxies\u2026").arg(targets.size()));
     m_probeWatcher.setFuture(ProxyProbe::start(targets, options));

@@ -44,7 +44,11 @@ public:
     using InputsProvider = std::function<GoEnvInputs()>;
 
     /// Which presets the probe checks.
-    enum class ProbeScope { AllPresets, UserPresets, SelectedPreset };
+    enum class ProbeScope {
+        AllPresets,
+        UserPresets,
+        SelectedPreset
+    };
     Q_ENUM(ProbeScope)
 
     explicit ProxySettingsDialog(QWidget *parent = nullptr);

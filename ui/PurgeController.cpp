@@ -59,9 +59,9 @@ void PurgeController::shutdown()
 {
     // A cancelled purge stops between versions, a cancelled reaper where it is; the next run
     // of either completes what is left.
-    QFutureWatcherBase *const watchers[] = {&m_purgeWatcher,   &m_restoreWatcher,
-                                            &m_purgeAllWatcher, &m_recoverWatcher,
-                                            &m_measureWatcher, &m_reapWatcher};
+    QFutureWatcherBase *const watchers[]
+        = {&m_purgeWatcher,   &m_restoreWatcher, &m_purgeAllWatcher,
+           &m_recoverWatcher, &m_measureWatcher, &m_reapWatcher};
     for (QFutureWatcherBase *w : watchers) {
         w->disconnect(this);
         w->cancel();
@@ -195,9 +195,10 @@ void PurgeController::onPurgeFinished()
     setJob(Job::None);
     const qsizetype planned = m_purgeItems.size();
     QString status = m_jobLight
-        ? tr("Dropped the trees of %1 \u00b7 %2")
-              .arg(versionsText(m_jobDone), DisplayFormat::size(m_jobBytes))
-        : tr("Removed %1 \u00b7 %2").arg(versionsText(m_jobDone), DisplayFormat::size(m_jobBytes));
+                         ? tr("Dropped the trees of %1 \u00b7 %2")
+                               .arg(versionsText(m_jobDone), DisplayFormat::size(m_jobBytes))
+                         : tr("Removed %1 \u00b7 %2")
+                               .arg(versionsText(m_jobDone), DisplayFormat::size(m_jobBytes));
     if (m_jobGone > 0)
         status += tr(" \u00b7 %1 already removed by someone else")
                       .arg(DisplayFormat::count(m_jobGone));
@@ -362,9 +363,8 @@ void PurgeController::onEverythingMovedAside()
     }
     Q_EMIT rescanNeeded();
     if (moved) {
-        Q_EMIT statusMessage(
-            tr("Moved %1 entries aside; the space is freed in the background")
-                .arg(DisplayFormat::count(quint64(moved.value().moved.size()))));
+        Q_EMIT statusMessage(tr("Moved %1 entries aside; the space is freed in the background")
+                                 .arg(DisplayFormat::count(quint64(moved.value().moved.size()))));
     }
     Q_EMIT purgeFinished();
 }
@@ -394,7 +394,8 @@ bool PurgeController::recoverTrash(const QString &gomodcache)
     beginFreeing();
     m_jobRoot = gomodcache;
     setJob(Job::Recover);
-    // Purges a crash interrupted are completed (or rolled back) under go's locks, off the GUI thread.
+    // Purges a crash interrupted are completed (or rolled back) under go's locks, off the GUI
+    // thread.
     m_recoverWatcher.setFuture(PurgeRecovery::start(gomodcache));
     return true;
 }
@@ -404,8 +405,8 @@ void PurgeController::onTrashRecovered()
     setJob(Job::None);
     const Expected<PurgeRecoveryReport> recovered = m_recoverWatcher.result();
     if (!recovered) {
-        Q_EMIT statusMessage(tr("Interrupted purges could not be completed: %1")
-                                 .arg(recovered.error().toString()));
+        Q_EMIT statusMessage(
+            tr("Interrupted purges could not be completed: %1").arg(recovered.error().toString()));
         startReaper(m_jobRoot);
         return;
     }
@@ -419,7 +420,8 @@ void PurgeController::onTrashRecovered()
     if (report.completed > 0 || !report.rolledBack.isEmpty()) {
         // Versions are gone (or back): the tree must say so before the space is freed.
         if (report.completed > 0)
-            Q_EMIT statusMessage(tr("Completed %n interrupted purge(s)", nullptr, report.completed));
+            Q_EMIT statusMessage(
+                tr("Completed %n interrupted purge(s)", nullptr, report.completed));
         m_reapAfterScan = true;
         Q_EMIT rescanNeeded();
         return;

@@ -53,7 +53,10 @@ public:
     [[nodiscard]] bool isFreeing() const;
     /// What the current round of freeing freed so far: zips and metadata deleted at once,
     /// plus what the reaper deleted from the trash.
-    [[nodiscard]] quint64 freedBytes() const { return m_freedAtOnce + m_reapedBefore + m_reapedNow; }
+    [[nodiscard]] quint64 freedBytes() const
+    {
+        return m_freedAtOnce + m_reapedBefore + m_reapedNow;
+    }
     /// What the reaper could not delete in the current round.
     [[nodiscard]] const QList<ScanIssue> &reapIssues() const { return m_reapIssues; }
 
@@ -95,7 +98,8 @@ Q_SIGNALS:
     /// freedBytes(), isFreeing() or reapIssues() changed.
     void freedChanged(quint64 bytes);
     /// Something failed that the user should read; items name the versions (may be empty).
-    void problems(const QString &title, const QString &summary, const QList<PurgeItemResult> &items);
+    void problems(const QString &title, const QString &summary,
+                  const QList<PurgeItemResult> &items);
     void statusMessage(const QString &text);
     /// The cache changed more than the signals above tell: scan it again.
     void rescanNeeded();
@@ -105,7 +109,13 @@ Q_SIGNALS:
     void reapFinished();
 
 private:
-    enum class Job { None, Purge, Restore, PurgeAll, Recover };
+    enum class Job {
+        None,
+        Purge,
+        Restore,
+        PurgeAll,
+        Recover
+    };
 
     void setJob(Job job);
     void beginFreeing();
@@ -142,9 +152,9 @@ private:
     QString m_measureRoot;
     bool m_measureBusy = false;
 
-    QString m_reapRoot;         ///< the cache the reaper works on
-    bool m_reaping = false;     ///< from its start until its finished handler ran
-    bool m_reapAgain = false;   ///< more went to the trash while the reaper ran
+    QString m_reapRoot;       ///< the cache the reaper works on
+    bool m_reaping = false;   ///< from its start until its finished handler ran
+    bool m_reapAgain = false; ///< more went to the trash while the reaper ran
     bool m_reapAfterScan = false;
     QString m_trashCheckedRoot; ///< leftover trash is looked after once per cache folder
     quint64 m_freedAtOnce = 0;  ///< zips and metadata a purge deleted outright

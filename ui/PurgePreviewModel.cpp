@@ -12,7 +12,7 @@ using namespace Qt::StringLiterals;
 
 namespace mk {
 
-PurgePreviewModel::PurgePreviewModel(QObject *parent) : QAbstractTableModel(parent) {}
+PurgePreviewModel::PurgePreviewModel(QObject *parent) : QAbstractTableModel(parent) { }
 
 PurgePreviewModel::~PurgePreviewModel() = default;
 
@@ -66,9 +66,8 @@ QVariant PurgePreviewModel::commonData(const ModuleVersionRecord &version, int c
     case LastUsedColumn: {
         const QDateTime when = version.ageReference();
         if (role == Qt::DisplayRole) {
-            return when.isValid()
-                ? DisplayFormat::relativeTime(when, QDateTime::currentDateTime())
-                : u"\u2014"_s;
+            return when.isValid() ? DisplayFormat::relativeTime(when, QDateTime::currentDateTime())
+                                  : u"\u2014"_s;
         }
         if (role == Qt::ToolTipRole) {
             if (version.lastUsed.isValid())
@@ -80,7 +79,8 @@ QVariant PurgePreviewModel::commonData(const ModuleVersionRecord &version, int c
         }
         break;
     }
-    default: break;
+    default:
+        break;
     }
     if (role == Qt::TextAlignmentRole && column == FreesColumn)
         return int(Qt::AlignRight | Qt::AlignVCenter);
@@ -90,18 +90,21 @@ QVariant PurgePreviewModel::commonData(const ModuleVersionRecord &version, int c
 QVariant PurgePreviewModel::itemData(const PurgeItem &item, int column, int role) const
 {
     switch (role) {
-    case SkippedRole: return false;
-    case BytesRole: return qulonglong(item.bytes);
-    default: break;
+    case SkippedRole:
+        return false;
+    case BytesRole:
+        return qulonglong(item.bytes);
+    default:
+        break;
     }
     if (column == FreesColumn && role == Qt::DisplayRole)
         return DisplayFormat::size(item.bytes);
     if (column == NoteColumn && (role == Qt::DisplayRole || role == Qt::ToolTipRole)) {
         if (item.mode == PurgeMode::Light) {
             return role == Qt::DisplayRole
-                ? tr("Tree only")
-                : tr("The extracted tree goes; the zip stays, so Restore brings it back "
-                     "offline");
+                       ? tr("Tree only")
+                       : tr("The extracted tree goes; the zip stays, so Restore brings it back "
+                            "offline");
         }
         return role == Qt::DisplayRole ? tr("Whole version")
                                        : tr("Tree, zip and metadata go; go downloads the "
@@ -113,8 +116,10 @@ QVariant PurgePreviewModel::itemData(const PurgeItem &item, int column, int role
 QVariant PurgePreviewModel::skipData(const PurgePlan::Skip &skip, int column, int role) const
 {
     switch (role) {
-    case SkippedRole: return true;
-    case BytesRole: return qulonglong(0);
+    case SkippedRole:
+        return true;
+    case BytesRole:
+        return qulonglong(0);
     case Qt::ForegroundRole:
         return QVariant::fromValue(QGuiApplication::palette().brush(QPalette::PlaceholderText));
     case Qt::FontRole: {
@@ -122,7 +127,8 @@ QVariant PurgePreviewModel::skipData(const PurgePlan::Skip &skip, int column, in
         font.setItalic(true);
         return font;
     }
-    default: break;
+    default:
+        break;
     }
     if (column == FreesColumn && role == Qt::DisplayRole)
         return u"\u2014"_s;
@@ -139,12 +145,18 @@ QVariant PurgePreviewModel::headerData(int section, Qt::Orientation orientation,
         return {};
     if (role == Qt::DisplayRole) {
         switch (Column(section)) {
-        case VersionColumn: return tr("Module version");
-        case StateColumn: return tr("State");
-        case LastUsedColumn: return tr("Last used");
-        case FreesColumn: return tr("Frees");
-        case NoteColumn: return tr("What goes");
-        case ColumnCount: break;
+        case VersionColumn:
+            return tr("Module version");
+        case StateColumn:
+            return tr("State");
+        case LastUsedColumn:
+            return tr("Last used");
+        case FreesColumn:
+            return tr("Frees");
+        case NoteColumn:
+            return tr("What goes");
+        case ColumnCount:
+            break;
         }
     } else if (role == Qt::TextAlignmentRole && section == FreesColumn) {
         return int(Qt::AlignRight | Qt::AlignVCenter);

@@ -13,8 +13,10 @@ namespace mk {
 ScanController::ScanController(QObject *parent) : QObject(parent)
 {
     // Connected before any setFuture(), so no chunk or finished signal is missed.
-    connect(&m_watcher, &QFutureWatcher<ScanChunk>::resultsReadyAt, this, &ScanController::onChunks);
-    connect(&m_watcher, &QFutureWatcher<ScanChunk>::finished, this, &ScanController::onScanFinished);
+    connect(&m_watcher, &QFutureWatcher<ScanChunk>::resultsReadyAt, this,
+            &ScanController::onChunks);
+    connect(&m_watcher, &QFutureWatcher<ScanChunk>::finished, this,
+            &ScanController::onScanFinished);
     connect(&m_buildCacheWatcher, &QFutureWatcher<ScanChunk>::finished, this,
             &ScanController::onBuildCacheMeasured);
 }
@@ -105,7 +107,8 @@ void ScanController::measureBuildCache(const QString &gocache)
 {
     // A stat, not a walk: enough to say why there is nothing to measure.
     if (!QFileInfo(gocache).isDir()) {
-        Q_EMIT buildCacheFailed(Error::make(Error::Code::NotFound, u"The folder does not exist"_s, gocache));
+        Q_EMIT buildCacheFailed(
+            Error::make(Error::Code::NotFound, u"The folder does not exist"_s, gocache));
         return;
     }
     if (m_buildCacheWatcher.isRunning())

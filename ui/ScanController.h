@@ -83,8 +83,8 @@ private:
     QFutureWatcher<ScanChunk> m_buildCacheWatcher; ///< du of GOCACHE
     QString m_gomodcache;
     QElapsedTimer m_clock;
-    Error m_error;             ///< from the final chunk
-    bool m_complete = false;   ///< the final chunk arrived
+    Error m_error;           ///< from the final chunk
+    bool m_complete = false; ///< the final chunk arrived
     bool m_scanning = false;
     bool m_cancelRequested = false;
 };

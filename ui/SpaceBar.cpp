@@ -148,11 +148,10 @@ bool SpaceBar::event(QEvent *event)
         const Segment &s = m_segments.at(i);
         const quint64 total = totalBytes();
         const double percent = total ? 100.0 * double(s.bytes) / double(total) : 0.0;
-        QToolTip::showText(help->globalPos(),
-                           tr("%1: %2 (%3%)")
-                               .arg(s.label, DisplayFormat::size(s.bytes))
-                               .arg(percent, 0, 'f', 1),
-                           this);
+        QToolTip::showText(
+            help->globalPos(),
+            tr("%1: %2 (%3%)").arg(s.label, DisplayFormat::size(s.bytes)).arg(percent, 0, 'f', 1),
+            this);
         return true;
     }
     return QWidget::event(event);

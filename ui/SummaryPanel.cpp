@@ -21,14 +21,14 @@ namespace mk {
 
 namespace {
 
-constexpr std::array<SummaryPanel::Part, SummaryPanel::PartCount> allParts = {
-    SummaryPanel::Versions, SummaryPanel::VcsClones, SummaryPanel::ChecksumDb,
-    SummaryPanel::Toolchains, SummaryPanel::Metadata, SummaryPanel::Unknown,
-    SummaryPanel::Trash};
+constexpr std::array<SummaryPanel::Part, SummaryPanel::PartCount> allParts
+    = {SummaryPanel::Versions,   SummaryPanel::VcsClones, SummaryPanel::ChecksumDb,
+       SummaryPanel::Toolchains, SummaryPanel::Metadata,  SummaryPanel::Unknown,
+       SummaryPanel::Trash};
 
 // Object-name stems, also used by tests: summary<Stem>Count, summary<Stem>Size.
-constexpr std::array<const char16_t *, SummaryPanel::PartCount> partKeys = {
-    u"Versions", u"Vcs", u"Sumdb", u"Toolchains", u"Metadata", u"Unknown", u"Trash"};
+constexpr std::array<const char16_t *, SummaryPanel::PartCount> partKeys
+    = {u"Versions", u"Vcs", u"Sumdb", u"Toolchains", u"Metadata", u"Unknown", u"Trash"};
 
 QPixmap swatch(const QColor &color, qreal dpr)
 {
@@ -73,11 +73,8 @@ QLabel *makeCaption(const QString &text, QWidget *parent)
 } // namespace
 
 SummaryPanel::SummaryPanel(QWidget *parent)
-    : QWidget(parent),
-      m_totalLabel(new QLabel(this)),
-      m_totalCaption(new QLabel(this)),
-      m_spaceBar(new SpaceBar(this)),
-      m_issuesLabel(makeValueLabel(u"summaryIssues"_s, this)),
+    : QWidget(parent), m_totalLabel(new QLabel(this)), m_totalCaption(new QLabel(this)),
+      m_spaceBar(new SpaceBar(this)), m_issuesLabel(makeValueLabel(u"summaryIssues"_s, this)),
       m_buildCachePath(new QLabel(this)),
       m_buildCacheSize(makeValueLabel(u"buildCacheSize"_s, this))
 {
@@ -114,19 +111,23 @@ SummaryPanel::SummaryPanel(QWidget *parent)
         m_countLabels[part] = makeValueLabel(u"summary"_s + key + u"Count"_s, this);
         m_countLabels[part]->setForegroundRole(QPalette::PlaceholderText);
         m_sizeLabels[part] = makeValueLabel(u"summary"_s + key + u"Size"_s, this);
-        m_sizeLabels[part]->setMinimumWidth(m_sizeLabels[part]->fontMetrics()
-                                                .horizontalAdvance(u"0000.0 MiB"_s));
+        m_sizeLabels[part]->setMinimumWidth(
+            m_sizeLabels[part]->fontMetrics().horizontalAdvance(u"0000.0 MiB"_s));
         grid->addWidget(sw, part, 0);
         grid->addWidget(name, part, 1);
         grid->addWidget(m_countLabels[part], part, 2);
         grid->addWidget(m_sizeLabels[part], part, 3);
     }
     m_countLabels[Versions]->setToolTip(tr("Module versions in the tree"));
-    m_countLabels[VcsClones]->setToolTip(tr("Repositories cloned under cache/vcs for direct fetches"));
-    m_countLabels[ChecksumDb]->setToolTip(tr("Checksum database lookups and tiles (cache/download/sumdb)"));
-    m_countLabels[Toolchains]->setToolTip(tr("Go toolchains downloaded as golang.org/toolchain modules"));
+    m_countLabels[VcsClones]->setToolTip(
+        tr("Repositories cloned under cache/vcs for direct fetches"));
+    m_countLabels[ChecksumDb]->setToolTip(
+        tr("Checksum database lookups and tiles (cache/download/sumdb)"));
+    m_countLabels[Toolchains]->setToolTip(
+        tr("Go toolchains downloaded as golang.org/toolchain modules"));
     m_countLabels[Metadata]->setToolTip(tr("Directories, version lists and lock files"));
-    m_countLabels[Unknown]->setToolTip(tr("Stray files, undecodable names, leftover temporary directories"));
+    m_countLabels[Unknown]->setToolTip(
+        tr("Stray files, undecodable names, leftover temporary directories"));
     m_countLabels[Trash]->setToolTip(tr("Trees ModKeeper moved aside, waiting to be deleted"));
     layout->addLayout(grid);
 
@@ -156,14 +157,22 @@ SummaryPanel::~SummaryPanel() = default;
 QColor SummaryPanel::partColor(Part part)
 {
     switch (part) {
-    case Versions: return QColor(0x3f, 0x7f, 0xd0);
-    case VcsClones: return QColor(0x9b, 0x6b, 0xcc);
-    case ChecksumDb: return QColor(0x2a, 0xa1, 0x98);
-    case Toolchains: return QColor(0xe5, 0xa5, 0x0a);
-    case Metadata: return QColor(0xb0, 0xb7, 0xc0);
-    case Unknown: return QColor(0xd0, 0x67, 0x5c);
-    case Trash: return QColor(0x6e, 0x77, 0x81);
-    case PartCount: break;
+    case Versions:
+        return QColor(0x3f, 0x7f, 0xd0);
+    case VcsClones:
+        return QColor(0x9b, 0x6b, 0xcc);
+    case ChecksumDb:
+        return QColor(0x2a, 0xa1, 0x98);
+    case Toolchains:
+        return QColor(0xe5, 0xa5, 0x0a);
+    case Metadata:
+        return QColor(0xb0, 0xb7, 0xc0);
+    case Unknown:
+        return QColor(0xd0, 0x67, 0x5c);
+    case Trash:
+        return QColor(0x6e, 0x77, 0x81);
+    case PartCount:
+        break;
     }
     return {};
 }
@@ -171,14 +180,22 @@ QColor SummaryPanel::partColor(Part part)
 QString SummaryPanel::partName(Part part)
 {
     switch (part) {
-    case Versions: return tr("Module versions");
-    case VcsClones: return tr("VCS clones");
-    case ChecksumDb: return tr("Checksum DB");
-    case Toolchains: return tr("Toolchains");
-    case Metadata: return tr("Metadata");
-    case Unknown: return tr("Unknown");
-    case Trash: return tr("Trash");
-    case PartCount: break;
+    case Versions:
+        return tr("Module versions");
+    case VcsClones:
+        return tr("VCS clones");
+    case ChecksumDb:
+        return tr("Checksum DB");
+    case Toolchains:
+        return tr("Toolchains");
+    case Metadata:
+        return tr("Metadata");
+    case Unknown:
+        return tr("Unknown");
+    case Trash:
+        return tr("Trash");
+    case PartCount:
+        break;
     }
     return {};
 }

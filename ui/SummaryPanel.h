@@ -23,7 +23,16 @@ class SummaryPanel final : public QWidget
 
 public:
     /// One line of the legend; also the order of the SpaceBar segments.
-    enum Part { Versions, VcsClones, ChecksumDb, Toolchains, Metadata, Unknown, Trash, PartCount };
+    enum Part {
+        Versions,
+        VcsClones,
+        ChecksumDb,
+        Toolchains,
+        Metadata,
+        Unknown,
+        Trash,
+        PartCount
+    };
     Q_ENUM(Part)
 
     explicit SummaryPanel(QWidget *parent = nullptr);

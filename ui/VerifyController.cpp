@@ -18,8 +18,10 @@ VerifyController::VerifyController(QObject *parent) : QObject(parent)
             &VerifyController::progressRangeChanged);
     connect(&m_verifyWatcher, &QFutureWatcher<VersionVerifyResult>::progressValueChanged, this,
             &VerifyController::progressChanged);
-    connect(&m_repairWatcher, &QFutureWatcher<RepairResult>::resultsReadyAt, this, &VerifyController::onRepairResults);
-    connect(&m_repairWatcher, &QFutureWatcher<RepairResult>::finished, this, &VerifyController::onRepairFinished);
+    connect(&m_repairWatcher, &QFutureWatcher<RepairResult>::resultsReadyAt, this,
+            &VerifyController::onRepairResults);
+    connect(&m_repairWatcher, &QFutureWatcher<RepairResult>::finished, this,
+            &VerifyController::onRepairFinished);
 }
 
 VerifyController::~VerifyController()
@@ -86,7 +88,8 @@ void VerifyController::stop()
     m_repairWatcher.cancel();
 }
 
-VersionVerifyResult VerifyController::afterRepair(VersionVerifyResult before, const RepairResult &repair)
+VersionVerifyResult VerifyController::afterRepair(VersionVerifyResult before,
+                                                  const RepairResult &repair)
 {
     // The verification RepairJob ran afterwards decides what the version is now.
     before.status = repair.after;

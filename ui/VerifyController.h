@@ -34,15 +34,18 @@ public:
     /// Where repairs fetch damaged zips from, and how they write.
     struct RepairSettings
     {
-        GoEnvironment env;        ///< GOPROXY, GOFLAGS (-modcacherw), GOSUMDB, …
+        GoEnvironment env; ///< GOPROXY, GOFLAGS (-modcacherw), GOSUMDB, …
         int lockTimeoutMs = 30000;
-        QString caFile;           ///< an extra CA file (Settings ▸ Proxy…); empty for none
+        QString caFile; ///< an extra CA file (Settings ▸ Proxy…); empty for none
     };
 
     [[nodiscard]] bool isBusy() const { return m_busy; }
     [[nodiscard]] bool isRepairing() const { return m_busy && m_repairing; }
     /// The running (or last) verification's results, in arrival order.
-    [[nodiscard]] const QList<VersionVerifyResult> &verifyResults() const { return m_verifyResults; }
+    [[nodiscard]] const QList<VersionVerifyResult> &verifyResults() const
+    {
+        return m_verifyResults;
+    }
     /// The running (or last) repair's results, in arrival order.
     [[nodiscard]] const QList<RepairResult> &repairResults() const { return m_repairResults; }
 
@@ -50,13 +53,15 @@ public:
     /// there is nothing to verify.
     bool verify(const QString &gomodcache, const QList<ModuleVersionRecord> &versions);
     /// Repairs damaged versions; false when busy or there is nothing to repair.
-    bool repair(const QString &gomodcache, const QList<ModuleVersionRecord> &damaged, const RepairSettings &settings);
+    bool repair(const QString &gomodcache, const QList<ModuleVersionRecord> &damaged,
+                const RepairSettings &settings);
     /// Asks the running job to stop; returns at once. The finished signal follows.
     void stop();
 
     /// What a version's integrity is after a repair, from what it was before and what the
     /// verification RepairJob ran afterwards found.
-    [[nodiscard]] static VersionVerifyResult afterRepair(VersionVerifyResult before, const RepairResult &repair);
+    [[nodiscard]] static VersionVerifyResult afterRepair(VersionVerifyResult before,
+                                                         const RepairResult &repair);
 
 Q_SIGNALS:
     void busyChanged(bool busy);

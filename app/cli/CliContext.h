@@ -9,7 +9,11 @@
 namespace mk::cli {
 
 /// Exit codes of every modkeeper-cli subcommand.
-enum ExitCode { Success = 0, Failure = 1, UsageError = 2 };
+enum ExitCode {
+    Success = 0,
+    Failure = 1,
+    UsageError = 2
+};
 
 /// What a subcommand gets: its arguments (without the subcommand name), where to print,
 /// and the inputs for go environment resolution (tests replace them).

@@ -21,11 +21,14 @@ QString CliReport::summary(qsizetype total, qsizetype failed)
     return failed > 0 ? versions(total) + u", %1 failed"_s.arg(failed) : versions(total);
 }
 
-QStringList CliReport::unmatched(const QList<ModuleVersionRecord> &versions, const QStringList &patterns)
+QStringList CliReport::unmatched(const QList<ModuleVersionRecord> &versions,
+                                 const QStringList &patterns)
 {
     QStringList out;
     for (const QString &p : patterns) {
-        if (std::none_of(versions.begin(), versions.end(), [&](const ModuleVersionRecord &v) { return VersionPattern::matches(p, v.path, v.version); }))
+        if (std::none_of(versions.begin(), versions.end(), [&](const ModuleVersionRecord &v) {
+                return VersionPattern::matches(p, v.path, v.version);
+            }))
             out.append(p);
     }
     return out;
@@ -36,7 +39,8 @@ QString CliReport::unmatchedMessage(const QString &pattern)
     return u"no version in the cache matches "_s + pattern;
 }
 
-void CliReport::printUnmatched(QTextStream &err, const QString &command, const QStringList &unmatched)
+void CliReport::printUnmatched(QTextStream &err, const QString &command,
+                               const QStringList &unmatched)
 {
     for (const QString &p : unmatched)
         err << "modkeeper-cli " << command << ": " << unmatchedMessage(p) << "\n";

@@ -21,11 +21,14 @@ public:
     [[nodiscard]] static QString summary(qsizetype total, qsizetype failed);
 
     /// The patterns that match no version of the scan (VersionPattern::matches), in order.
-    [[nodiscard]] static QStringList unmatched(const QList<ModuleVersionRecord> &versions, const QStringList &patterns);
+    [[nodiscard]] static QStringList unmatched(const QList<ModuleVersionRecord> &versions,
+                                               const QStringList &patterns);
     /// "no version in the cache matches PATTERN".
     [[nodiscard]] static QString unmatchedMessage(const QString &pattern);
-    /// One line per pattern on err: "modkeeper-cli COMMAND: no version in the cache matches PATTERN".
-    static void printUnmatched(QTextStream &err, const QString &command, const QStringList &unmatched);
+    /// One line per pattern on err: "modkeeper-cli COMMAND: no version in the cache matches
+    /// PATTERN".
+    static void printUnmatched(QTextStream &err, const QString &command,
+                               const QStringList &unmatched);
     /// The same as an error in a --json document: "error" (the messages, one per line) and
     /// "unmatched" (the patterns). Nothing is added when every pattern matched.
     static void addUnmatched(QJsonObject &doc, const QStringList &unmatched);

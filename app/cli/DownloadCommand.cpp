@@ -17,19 +17,22 @@ using namespace Qt::StringLiterals;
 
 namespace mk::cli {
 
-int DownloadCommand::configure(CliContext &ctx, const QCommandLineParser &parser, const Common &common, const QString &command,
+int DownloadCommand::configure(CliContext &ctx, const QCommandLineParser &parser,
+                               const Common &common, const QString &command,
                                const QString &proxyValue, DownloadOptions &options)
 {
     const QString prefix = u"modkeeper-cli "_s + command + u": "_s;
     bool ok = false;
     options.jobs = parser.value(common.jobs).toInt(&ok);
     if (!ok || options.jobs < 1 || options.jobs > 64) {
-        ctx.err << prefix << "--jobs takes a number from 1 to 64, not \"" << parser.value(common.jobs) << "\"\n";
+        ctx.err << prefix << "--jobs takes a number from 1 to 64, not \""
+                << parser.value(common.jobs) << "\"\n";
         return UsageError;
     }
     const double lockSeconds = parser.value(common.lockTimeout).toDouble(&ok);
     if (!ok || lockSeconds < 0) {
-        ctx.err << prefix << "--lock-timeout takes seconds, not \"" << parser.value(common.lockTimeout) << "\"\n";
+        ctx.err << prefix << "--lock-timeout takes seconds, not \""
+                << parser.value(common.lockTimeout) << "\"\n";
         return UsageError;
     }
     options.lockTimeoutMs = int(lockSeconds * 1000);
@@ -73,8 +76,9 @@ int DownloadCommand::configure(CliContext &ctx, const QCommandLineParser &parser
     return -1;
 }
 
-int DownloadCommand::execute(CliContext &ctx, const DownloadOptions &options, const QList<DownloadRequest> &requests,
-                             DownloadJob::Mode mode, bool asJson)
+int DownloadCommand::execute(CliContext &ctx, const DownloadOptions &options,
+                             const QList<DownloadRequest> &requests, DownloadJob::Mode mode,
+                             bool asJson)
 {
     const QList<DownloadResult> results = DownloadJob::run(options, requests, mode);
     int bad = 0;
@@ -84,9 +88,10 @@ int DownloadCommand::execute(CliContext &ctx, const DownloadOptions &options, co
         total += r.bytes;
         if (!r.ok())
             ++bad;
-        QJsonObject o{{u"path"_s, r.path},       {u"version"_s, r.version}, {u"ok"_s, r.ok()},
-                      {u"outcome"_s, toString(r.outcome)}, {u"sum"_s, r.sum}, {u"goModSum"_s, r.goModSum},
-                      {u"proxy"_s, r.proxy},     {u"bytes"_s, r.bytes}};
+        QJsonObject o{{u"path"_s, r.path},   {u"version"_s, r.version},
+                      {u"ok"_s, r.ok()},     {u"outcome"_s, toString(r.outcome)},
+                      {u"sum"_s, r.sum},     {u"goModSum"_s, r.goModSum},
+                      {u"proxy"_s, r.proxy}, {u"bytes"_s, r.bytes}};
         if (r.error.isError())
             o.insert(u"error"_s, r.error.toString());
         if (!r.notes.isEmpty())
@@ -111,10 +116,13 @@ int DownloadCommand::execute(CliContext &ctx, const DownloadOptions &options, co
                 ctx.err << "    " << n << "\n";
     }
     if (asJson) {
-        ctx.out << QJsonDocument(QJsonObject{{u"versions"_s, versions}, {u"bytes"_s, total}, {u"failed"_s, bad}})
+        ctx.out << QJsonDocument(QJsonObject{{u"versions"_s, versions},
+                                             {u"bytes"_s, total},
+                                             {u"failed"_s, bad}})
                        .toJson(QJsonDocument::Indented);
     } else {
-        ctx.out << CliReport::summary(results.size(), bad) << ", " << ScanReport::formatBytes(quint64(total)) << " received\n";
+        ctx.out << CliReport::summary(results.size(), bad) << ", "
+                << ScanReport::formatBytes(quint64(total)) << " received\n";
     }
     return bad == 0 ? Success : Failure;
 }
@@ -123,21 +131,26 @@ int DownloadCommand::run(CliContext &ctx)
 {
     QCommandLineParser parser;
     const Common common;
-    const QCommandLineOption proxy(u"proxy"_s, u"A GOPROXY list (or a preset name) instead of the resolved GOPROXY."_s, u"LIST"_s);
-    parser.addOptions({common.json, common.jobs, common.modcache, common.lockTimeout, common.cacert, common.help, proxy});
+    const QCommandLineOption proxy(
+        u"proxy"_s, u"A GOPROXY list (or a preset name) instead of the resolved GOPROXY."_s,
+        u"LIST"_s);
+    parser.addOptions({common.json, common.jobs, common.modcache, common.lockTimeout, common.cacert,
+                       common.help, proxy});
     if (!parser.parse(QStringList{u"modkeeper-cli download"_s} + ctx.args)) {
         ctx.err << "modkeeper-cli download: " << parser.errorText() << "\n";
         return UsageError;
     }
     if (parser.isSet(common.help)) {
-        ctx.out << "Usage: modkeeper-cli download [--proxy LIST] [--json] [--jobs N] [--cacert FILE] MODULE@VERSION...\n\n"
-                   "VERSION is canonical (v1.2.3, a pre-release, a pseudo-version) or latest: the\n"
-                   "highest release the proxy lists, else the highest pre-release, else its @latest.\n"
-                   "Fetches module versions over GOPROXY into the module cache exactly as go does:\n"
-                   "checked against go's zip rules, hashed while extracting, checked against the\n"
-                   "checksum database (GOSUMDB/GONOSUMDB). direct and GOPRIVATE paths are fetched by\n"
-                   "the go command. Versions already complete are left alone.\n\n"
-                << parser.helpText().section(u'\n', 2);
+        ctx.out
+            << "Usage: modkeeper-cli download [--proxy LIST] [--json] [--jobs N] [--cacert FILE] "
+               "MODULE@VERSION...\n\n"
+               "VERSION is canonical (v1.2.3, a pre-release, a pseudo-version) or latest: the\n"
+               "highest release the proxy lists, else the highest pre-release, else its @latest.\n"
+               "Fetches module versions over GOPROXY into the module cache exactly as go does:\n"
+               "checked against go's zip rules, hashed while extracting, checked against the\n"
+               "checksum database (GOSUMDB/GONOSUMDB). direct and GOPRIVATE paths are fetched by\n"
+               "the go command. Versions already complete are left alone.\n\n"
+            << parser.helpText().section(u'\n', 2);
         return Success;
     }
     QList<DownloadRequest> requests;
@@ -154,7 +167,8 @@ int DownloadCommand::run(CliContext &ctx)
         }
         if (req.version != u"latest" && Semver::canonicalVersion(req.version) != req.version) {
             ctx.err << "modkeeper-cli download: " << arg
-                    << ": not a canonical version (vX.Y.Z, a pre-release or a pseudo-version) or latest\n";
+                    << ": not a canonical version (vX.Y.Z, a pre-release or a pseudo-version) or "
+                       "latest\n";
             return UsageError;
         }
         requests.append(req);
@@ -164,7 +178,8 @@ int DownloadCommand::run(CliContext &ctx)
         return UsageError;
     }
     DownloadOptions options;
-    if (const int rc = configure(ctx, parser, common, u"download"_s, parser.value(proxy), options); rc >= 0)
+    if (const int rc = configure(ctx, parser, common, u"download"_s, parser.value(proxy), options);
+        rc >= 0)
         return rc;
     return execute(ctx, options, requests, DownloadJob::Mode::Download, parser.isSet(common.json));
 }

@@ -17,12 +17,16 @@ namespace {
 void printUsage(QTextStream &s)
 {
     s << "Usage: modkeeper-cli goauth [URL]\n\n"
-         "The GOAUTH helper for Go 1.24 and later: set GOAUTH=\"/path/to/modkeeper-cli goauth\" (go splits\n"
-         "the command on spaces, so the path must not contain any). go runs it once without arguments,\n"
-         "and again with the URL that failed with a 4xx (the HTTP response on stdin). It prints, for each\n"
+         "The GOAUTH helper for Go 1.24 and later: set GOAUTH=\"/path/to/modkeeper-cli goauth\" "
+         "(go splits\n"
+         "the command on spaces, so the path must not contain any). go runs it once without "
+         "arguments,\n"
+         "and again with the URL that failed with a 4xx (the HTTP response on stdin). It prints, "
+         "for each\n"
          "proxy host with a credential in the keychain (modkeeper-cli proxy login):\n\n"
          "  https://HOST/\n  <blank line>\n  Authorization: Basic ...\n  <blank line>\n\n"
-         "A URL that is not https, carries user info or control characters, or names a host without a\n"
+         "A URL that is not https, carries user info or control characters, or names a host "
+         "without a\n"
          "credential gets no answer. Nothing is printed when the keychain is unavailable.\n"
          "Exit codes: 0 success, 1 failure (keychain unavailable, refused URL), 2 usage error.\n";
 }

@@ -26,20 +26,22 @@ namespace mk::cli {
 
 namespace {
 
-constexpr char Usage[] =
-    "Usage: modkeeper-cli purge [options] PATTERN...\n"
-    "       modkeeper-cli purge --all [--dry-run] [--json] [--wait]\n\n"
-    "Removes module versions from the cache with go's own locking, so it is safe while go runs.\n"
-    "PATTERN is path@version, path (every version of that module), or a glob list matched the\n"
-    "way GOPRIVATE is (\"golang.org/x/*,gopkg.in\"). Policies narrow the selection; with a policy\n"
-    "and no pattern every version is a candidate. Removed trees go to the trash inside the\n"
-    "cache and are deleted in the background (or before returning, with --wait).\n";
+constexpr char Usage[]
+    = "Usage: modkeeper-cli purge [options] PATTERN...\n"
+      "       modkeeper-cli purge --all [--dry-run] [--json] [--wait]\n\n"
+      "Removes module versions from the cache with go's own locking, so it is safe while go runs.\n"
+      "PATTERN is path@version, path (every version of that module), or a glob list matched the\n"
+      "way GOPRIVATE is (\"golang.org/x/*,gopkg.in\"). Policies narrow the selection; with a "
+      "policy\n"
+      "and no pattern every version is a candidate. Removed trees go to the trash inside the\n"
+      "cache and are deleted in the background (or before returning, with --wait).\n";
 
 // Starts `modkeeper-cli trash --empty` in the background so this command returns at once.
 bool reapInBackground(const QString &modcache)
 {
-    return QProcess::startDetached(QCoreApplication::applicationFilePath(),
-                                   {u"trash"_s, u"--empty"_s, u"--quiet"_s, u"--modcache"_s, modcache});
+    return QProcess::startDetached(
+        QCoreApplication::applicationFilePath(),
+        {u"trash"_s, u"--empty"_s, u"--quiet"_s, u"--modcache"_s, modcache});
 }
 
 QJsonObject reapJson(const ReapProgress &p)
@@ -47,7 +49,9 @@ QJsonObject reapJson(const ReapProgress &p)
     QJsonArray issues;
     for (const ScanIssue &i : p.issues)
         issues.append(QJsonObject{{u"path"_s, i.path}, {u"error"_s, i.message}});
-    return {{u"bytesFreed"_s, qint64(p.bytesFreed)}, {u"entriesRemoved"_s, qint64(p.entriesRemoved)}, {u"issues"_s, issues}};
+    return {{u"bytesFreed"_s, qint64(p.bytesFreed)},
+            {u"entriesRemoved"_s, qint64(p.entriesRemoved)},
+            {u"issues"_s, issues}};
 }
 
 // The command line, checked.
@@ -66,18 +70,36 @@ struct PurgeArgs
 std::optional<int> parseArgs(CliContext &ctx, PurgeArgs &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption dryRun(u"dry-run"_s, u"Show exactly what would be removed, and remove nothing."_s);
+    const QCommandLineOption dryRun(u"dry-run"_s,
+                                    u"Show exactly what would be removed, and remove nothing."_s);
     const QCommandLineOption json(u"json"_s, u"Print one JSON object."_s);
-    const QCommandLineOption light(u"light"_s, u"Drop only the extracted trees; keep zip, ziphash, info and mod (restore brings them back offline)."_s);
-    const QCommandLineOption olderThan(u"older-than"_s, u"Only versions last used (or, where that is unknown, downloaded) more than DAYS days ago."_s, u"DAYS"_s);
-    const QCommandLineOption keepLatest(u"keep-latest"_s, u"Keep the newest N versions of each module and major version."_s, u"N"_s);
-    const QCommandLineOption state(u"state"_s, u"Only versions in STATE: complete, partial, archive-only, metadata-only (repeatable)."_s, u"STATE"_s);
-    const QCommandLineOption all(u"all"_s, u"Remove everything, like go clean -modcache (the cache is moved aside at once)."_s);
-    const QCommandLineOption wait(u"wait"_s, u"Empty the trash before returning instead of in the background."_s);
-    const QCommandLineOption lockTimeout(u"lock-timeout"_s, u"Seconds to wait for a version go is using (default 30)."_s, u"SECONDS"_s, u"30"_s);
-    const QCommandLineOption modcacheOption(u"modcache"_s, u"Work on DIR instead of the resolved GOMODCACHE."_s, u"DIR"_s);
+    const QCommandLineOption light(
+        u"light"_s,
+        u"Drop only the extracted trees; keep zip, ziphash, info and mod (restore brings them back offline)."_s);
+    const QCommandLineOption olderThan(
+        u"older-than"_s,
+        u"Only versions last used (or, where that is unknown, downloaded) more than DAYS days ago."_s,
+        u"DAYS"_s);
+    const QCommandLineOption keepLatest(
+        u"keep-latest"_s, u"Keep the newest N versions of each module and major version."_s,
+        u"N"_s);
+    const QCommandLineOption state(
+        u"state"_s,
+        u"Only versions in STATE: complete, partial, archive-only, metadata-only (repeatable)."_s,
+        u"STATE"_s);
+    const QCommandLineOption all(
+        u"all"_s,
+        u"Remove everything, like go clean -modcache (the cache is moved aside at once)."_s);
+    const QCommandLineOption wait(
+        u"wait"_s, u"Empty the trash before returning instead of in the background."_s);
+    const QCommandLineOption lockTimeout(
+        u"lock-timeout"_s, u"Seconds to wait for a version go is using (default 30)."_s,
+        u"SECONDS"_s, u"30"_s);
+    const QCommandLineOption modcacheOption(
+        u"modcache"_s, u"Work on DIR instead of the resolved GOMODCACHE."_s, u"DIR"_s);
     const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help."_s);
-    parser.addOptions({dryRun, json, light, olderThan, keepLatest, state, all, wait, lockTimeout, modcacheOption, help});
+    parser.addOptions({dryRun, json, light, olderThan, keepLatest, state, all, wait, lockTimeout,
+                       modcacheOption, help});
     if (!parser.parse(QStringList{u"modkeeper-cli purge"_s} + ctx.args)) {
         ctx.err << "modkeeper-cli purge: " << parser.errorText() << "\n";
         return UsageError;
@@ -98,26 +120,30 @@ std::optional<int> parseArgs(CliContext &ctx, PurgeArgs &args)
     if (parser.isSet(olderThan)) {
         criteria.olderThanDays = parser.value(olderThan).toInt(&ok);
         if (!ok || *criteria.olderThanDays < 0)
-            return usage(u"--older-than takes a number of days, not \"%1\""_s.arg(parser.value(olderThan)));
+            return usage(
+                u"--older-than takes a number of days, not \"%1\""_s.arg(parser.value(olderThan)));
     }
     if (parser.isSet(keepLatest)) {
         criteria.keepLatest = parser.value(keepLatest).toInt(&ok);
         if (!ok || *criteria.keepLatest < 0)
-            return usage(u"--keep-latest takes a count, not \"%1\""_s.arg(parser.value(keepLatest)));
+            return usage(
+                u"--keep-latest takes a count, not \"%1\""_s.arg(parser.value(keepLatest)));
     }
     for (const QString &s : parser.values(state)) {
         const std::optional<VersionState> st = versionStateFromString(s);
         if (!st)
-            return usage(u"unknown state \"%1\" (complete, partial, archive-only, metadata-only)"_s.arg(s));
+            return usage(
+                u"unknown state \"%1\" (complete, partial, archive-only, metadata-only)"_s.arg(s));
         criteria.states.append(*st);
     }
     const double timeoutSeconds = parser.value(lockTimeout).toDouble(&ok);
     if (!ok || timeoutSeconds < 0)
         return usage(u"--lock-timeout takes seconds, not \"%1\""_s.arg(parser.value(lockTimeout)));
-    const bool selecting = !criteria.patterns.isEmpty() || criteria.olderThanDays || criteria.keepLatest
-                           || !criteria.states.isEmpty() || criteria.light;
+    const bool selecting = !criteria.patterns.isEmpty() || criteria.olderThanDays
+                           || criteria.keepLatest || !criteria.states.isEmpty() || criteria.light;
     if (parser.isSet(all) && selecting)
-        return usage(u"--all removes everything; it cannot be combined with patterns or policies"_s);
+        return usage(
+            u"--all removes everything; it cannot be combined with patterns or policies"_s);
     if (!parser.isSet(all) && !selecting)
         return usage(u"name what to purge (PATTERN or a policy), or use --all"_s);
 
@@ -140,7 +166,8 @@ void finishReap(CliContext &ctx, const PurgeArgs &args, const QString &dir, QJso
         const ReapProgress reaped = TrashReaper::run(dir);
         out.insert(u"reaped"_s, reapJson(reaped));
         if (!asJson) {
-            ctx.out << "trash emptied: " << ScanReport::formatBytes(reaped.bytesFreed) << " freed\n";
+            ctx.out << "trash emptied: " << ScanReport::formatBytes(reaped.bytesFreed)
+                    << " freed\n";
             for (const ScanIssue &i : reaped.issues)
                 ctx.err << "warning: " << i.path << ": " << i.message << "\n";
         }
@@ -149,7 +176,8 @@ void finishReap(CliContext &ctx, const PurgeArgs &args, const QString &dir, QJso
         out.insert(u"reaped"_s, QJsonValue(QJsonValue::Null));
         if (!asJson)
             ctx.out << (started ? "the trash is being emptied in the background\n"
-                                : "could not start the background reaper; run: modkeeper-cli trash --empty\n");
+                                : "could not start the background reaper; run: modkeeper-cli trash "
+                                  "--empty\n");
     }
 }
 
@@ -167,15 +195,17 @@ int purgeAll(CliContext &ctx, const PurgeArgs &args, const QString &dir)
         const ScanResult scan = CacheScanner::run({dir});
         QJsonArray all;
         for (const ModuleVersionRecord &v : scan.versions)
-            all.append(QJsonObject{{u"path"_s, v.path}, {u"version"_s, v.version}, {u"mode"_s, toString(PurgeMode::Full)},
+            all.append(QJsonObject{{u"path"_s, v.path},
+                                   {u"version"_s, v.version},
+                                   {u"mode"_s, toString(PurgeMode::Full)},
                                    {u"bytes"_s, qint64(v.diskBytes)}});
         out.insert(u"bytes"_s, qint64(scan.totals.diskBytes));
         out.insert(u"versions"_s, all);
         if (asJson)
             ctx.out << QJsonDocument(out).toJson(QJsonDocument::Indented);
         else
-            ctx.out << "would remove everything in " << dir << ": " << scan.versions.size() << " versions, "
-                    << ScanReport::formatBytes(scan.totals.diskBytes) << "\n";
+            ctx.out << "would remove everything in " << dir << ": " << scan.versions.size()
+                    << " versions, " << ScanReport::formatBytes(scan.totals.diskBytes) << "\n";
         return Success;
     }
     const Expected<PurgeAll::Result> moved = PurgeAll::moveAside(dir);
@@ -188,7 +218,8 @@ int purgeAll(CliContext &ctx, const PurgeArgs &args, const QString &dir)
     out.insert(u"versions"_s, QJsonArray());
     out.insert(u"bytes"_s, 0);
     if (!asJson)
-        ctx.out << "moved " << moved.value().moved.size() << " entries of " << dir << " to the trash\n";
+        ctx.out << "moved " << moved.value().moved.size() << " entries of " << dir
+                << " to the trash\n";
     finishReap(ctx, args, dir, out);
     if (asJson)
         ctx.out << QJsonDocument(out).toJson(QJsonDocument::Indented);
@@ -200,24 +231,29 @@ QJsonArray listPlanned(CliContext &ctx, const PurgePlan &plan, bool asJson)
 {
     QJsonArray versions;
     for (const PurgeItem &item : plan.items) {
-        versions.append(QJsonObject{{u"path"_s, item.version.path}, {u"version"_s, item.version.version},
-                                    {u"mode"_s, toString(item.mode)}, {u"bytes"_s, qint64(item.bytes)}});
+        versions.append(QJsonObject{{u"path"_s, item.version.path},
+                                    {u"version"_s, item.version.version},
+                                    {u"mode"_s, toString(item.mode)},
+                                    {u"bytes"_s, qint64(item.bytes)}});
         if (!asJson)
-            ctx.out << "would remove  " << item.version.id() << (item.mode == PurgeMode::Light ? "  (tree only)  " : "  ")
+            ctx.out << "would remove  " << item.version.id()
+                    << (item.mode == PurgeMode::Light ? "  (tree only)  " : "  ")
                     << ScanReport::formatBytes(item.bytes) << "\n";
     }
     return versions;
 }
 
-QList<PurgeItemResult> removePlanned(const QString &dir, const PurgeArgs &args, const PurgePlan &plan)
+QList<PurgeItemResult> removePlanned(const QString &dir, const PurgeArgs &args,
+                                     const PurgePlan &plan)
 {
     // Nothing selected: not even the trash folder is made.
-    QList<PurgeItemResult> results = plan.items.isEmpty()
-                                         ? QList<PurgeItemResult>()
-                                         : PurgeJob::run({dir, int(args.timeoutSeconds * 1000)}, plan);
+    QList<PurgeItemResult> results
+        = plan.items.isEmpty() ? QList<PurgeItemResult>()
+                               : PurgeJob::run({dir, int(args.timeoutSeconds * 1000)}, plan);
     // A failure before the first version (the cache could not be opened) stands for every
     // planned version: each entry names its path and version.
-    if (results.size() == 1 && results.first().path.isEmpty() && results.first().outcome == PurgeOutcome::Failed) {
+    if (results.size() == 1 && results.first().path.isEmpty()
+        && results.first().outcome == PurgeOutcome::Failed) {
         const PurgeItemResult all = results.takeFirst();
         for (const PurgeItem &item : plan.items) {
             PurgeItemResult r = all;
@@ -231,12 +267,16 @@ QList<PurgeItemResult> removePlanned(const QString &dir, const PurgeArgs &args, 
 }
 
 // One entry, and one line, per version removed, gone, skipped or failed; adds up failed and freed.
-QJsonArray reportRemoved(CliContext &ctx, const QList<PurgeItemResult> &results, bool asJson, int *failed, quint64 *freed)
+QJsonArray reportRemoved(CliContext &ctx, const QList<PurgeItemResult> &results, bool asJson,
+                         int *failed, quint64 *freed)
 {
     QJsonArray versions;
     for (const PurgeItemResult &r : results) {
-        QJsonObject o{{u"path"_s, r.path}, {u"version"_s, r.version}, {u"mode"_s, toString(r.mode)},
-                      {u"bytes"_s, qint64(r.bytes)}, {u"outcome"_s, toString(r.outcome)}};
+        QJsonObject o{{u"path"_s, r.path},
+                      {u"version"_s, r.version},
+                      {u"mode"_s, toString(r.mode)},
+                      {u"bytes"_s, qint64(r.bytes)},
+                      {u"outcome"_s, toString(r.outcome)}};
         if (r.error.isError())
             o.insert(u"error"_s, r.error.toString());
         versions.append(o);
@@ -258,7 +298,8 @@ QJsonArray reportRemoved(CliContext &ctx, const QList<PurgeItemResult> &results,
             ctx.out << "skipped  " << id << ": " << r.error.message << "\n";
             break;
         case PurgeOutcome::Failed:
-            ctx.err << "modkeeper-cli purge: " << (id.isEmpty() ? QString() : id + u": "_s) << r.error.toString() << "\n";
+            ctx.err << "modkeeper-cli purge: " << (id.isEmpty() ? QString() : id + u": "_s)
+                    << r.error.toString() << "\n";
             break;
         }
     }
@@ -292,24 +333,29 @@ int purgeSelected(CliContext &ctx, const PurgeArgs &args, const QString &dir)
     QJsonArray versions;
     QJsonArray skipped;
     for (const PurgePlan::Skip &s : plan.value().skipped)
-        skipped.append(QJsonObject{{u"path"_s, s.version.path}, {u"version"_s, s.version.version}, {u"reason"_s, s.reason}});
+        skipped.append(QJsonObject{{u"path"_s, s.version.path},
+                                   {u"version"_s, s.version.version},
+                                   {u"reason"_s, s.reason}});
     int failed = 0;
     quint64 freed = 0;
     if (args.dryRun) {
         versions = listPlanned(ctx, plan.value(), asJson);
         freed = plan.value().bytes;
     } else {
-        versions = reportRemoved(ctx, removePlanned(dir, args, plan.value()), asJson, &failed, &freed);
+        versions
+            = reportRemoved(ctx, removePlanned(dir, args, plan.value()), asJson, &failed, &freed);
     }
     if (!asJson) {
         for (const PurgePlan::Skip &s : plan.value().skipped)
             ctx.out << "skipped  " << s.version.id() << ": " << s.reason << "\n";
         CliReport::printUnmatched(ctx.err, u"purge"_s, unmatched);
-        ctx.out << CliReport::summary(versions.size(), failed) << ", " << ScanReport::formatBytes(freed)
+        ctx.out << CliReport::summary(versions.size(), failed) << ", "
+                << ScanReport::formatBytes(freed)
                 << (args.dryRun ? " would be freed\n" : " freed\n");
     }
-    QJsonObject out{{u"gomodcache"_s, dir}, {u"dryRun"_s, args.dryRun}, {u"all"_s, false},
-                    {u"versions"_s, versions}, {u"skipped"_s, skipped}, {u"bytes"_s, qint64(freed)}};
+    QJsonObject out{{u"gomodcache"_s, dir},  {u"dryRun"_s, args.dryRun},
+                    {u"all"_s, false},       {u"versions"_s, versions},
+                    {u"skipped"_s, skipped}, {u"bytes"_s, qint64(freed)}};
     CliReport::addUnmatched(out, unmatched);
     if (asJson)
         CliReport::printUnmatched(ctx.err, u"purge"_s, unmatched);

@@ -19,17 +19,22 @@ int RefreshCommand::run(CliContext &ctx)
 {
     QCommandLineParser parser;
     const DownloadCommand::Common common;
-    const QCommandLineOption proxy(u"proxy"_s, u"A preset name (or a GOPROXY list) to fetch from instead of the resolved GOPROXY."_s,
-                                   u"PRESET"_s);
-    parser.addOptions({common.json, common.jobs, common.modcache, common.lockTimeout, common.cacert, common.help, proxy});
+    const QCommandLineOption proxy(
+        u"proxy"_s,
+        u"A preset name (or a GOPROXY list) to fetch from instead of the resolved GOPROXY."_s,
+        u"PRESET"_s);
+    parser.addOptions({common.json, common.jobs, common.modcache, common.lockTimeout, common.cacert,
+                       common.help, proxy});
     if (!parser.parse(QStringList{u"modkeeper-cli refresh"_s} + ctx.args)) {
         ctx.err << "modkeeper-cli refresh: " << parser.errorText() << "\n";
         return UsageError;
     }
     if (parser.isSet(common.help)) {
-        ctx.out << "Usage: modkeeper-cli refresh [--proxy PRESET] [--json] [--cacert FILE] PATTERN...\n\n"
+        ctx.out << "Usage: modkeeper-cli refresh [--proxy PRESET] [--json] [--cacert FILE] "
+                   "PATTERN...\n\n"
                    "Fetches cached versions again and compares them with the cache: identical,\n"
-                   "changed (a security alert: the cached copy is kept) or failed. Incomplete versions\n"
+                   "changed (a security alert: the cached copy is kept) or failed. Incomplete "
+                   "versions\n"
                    "are completed. PATTERN as for purge (path@version, path, or a glob).\n\n"
                 << parser.helpText().section(u'\n', 2);
         return Success;
@@ -46,7 +51,9 @@ int RefreshCommand::run(CliContext &ctx)
         }
     }
     DownloadOptions options;
-    if (const int rc = DownloadCommand::configure(ctx, parser, common, u"refresh"_s, parser.value(proxy), options); rc >= 0)
+    if (const int rc = DownloadCommand::configure(ctx, parser, common, u"refresh"_s,
+                                                  parser.value(proxy), options);
+        rc >= 0)
         return rc;
     const ScanResult scan = CacheScanner::run({options.gomodcache});
     if (scan.error.isError()) {
@@ -70,7 +77,8 @@ int RefreshCommand::run(CliContext &ctx)
         return Failure;
     }
     if (unmatched.isEmpty() || !parser.isSet(common.json)) {
-        const int rc = DownloadCommand::execute(ctx, options, requests, DownloadJob::Mode::Refresh, parser.isSet(common.json));
+        const int rc = DownloadCommand::execute(ctx, options, requests, DownloadJob::Mode::Refresh,
+                                                parser.isSet(common.json));
         return unmatched.isEmpty() ? rc : Failure;
     }
     // --json: the one document also carries the unmatched patterns as its error.

@@ -22,12 +22,19 @@ int RepairCommand::run(CliContext &ctx)
 {
     QCommandLineParser parser;
     const QCommandLineOption json(u"json"_s, u"Print one JSON object."_s);
-    const QCommandLineOption goSum(u"go-sum"_s, u"The zip must also match this go.sum file's hashes (repeatable)."_s, u"FILE"_s);
-    const QCommandLineOption lockTimeout(u"lock-timeout"_s, u"Seconds to wait for a version go is using (default 30)."_s, u"SECONDS"_s, u"30"_s);
-    const QCommandLineOption modcacheOption(u"modcache"_s, u"Work on DIR instead of the resolved GOMODCACHE."_s, u"DIR"_s);
-    const QCommandLineOption cacert(u"cacert"_s, u"Also trust the CA certificates in FILE (PEM) for redownloads, besides the "
-                                                 "system's and SSL_CERT_FILE/SSL_CERT_DIR."_s,
-                                    u"FILE"_s);
+    const QCommandLineOption goSum(
+        u"go-sum"_s, u"The zip must also match this go.sum file's hashes (repeatable)."_s,
+        u"FILE"_s);
+    const QCommandLineOption lockTimeout(
+        u"lock-timeout"_s, u"Seconds to wait for a version go is using (default 30)."_s,
+        u"SECONDS"_s, u"30"_s);
+    const QCommandLineOption modcacheOption(
+        u"modcache"_s, u"Work on DIR instead of the resolved GOMODCACHE."_s, u"DIR"_s);
+    const QCommandLineOption cacert(
+        u"cacert"_s,
+        u"Also trust the CA certificates in FILE (PEM) for redownloads, besides the "
+        "system's and SSL_CERT_FILE/SSL_CERT_DIR."_s,
+        u"FILE"_s);
     const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help."_s);
     parser.addOptions({json, goSum, lockTimeout, modcacheOption, cacert, help});
     if (!parser.parse(QStringList{u"modkeeper-cli repair"_s} + ctx.args)) {
@@ -35,12 +42,17 @@ int RepairCommand::run(CliContext &ctx)
         return UsageError;
     }
     if (parser.isSet(help)) {
-        ctx.out << "Usage: modkeeper-cli repair [--json] [--go-sum FILE] [--modcache DIR] [--cacert FILE] PATTERN...\n\n"
-                   "Verifies the versions PATTERN selects (as for purge) and repairs the damaged ones:\n"
-                   "a tree whose zip still matches its .ziphash is extracted again, offline, under go's\n"
-                   "lock; the damaged tree goes to the trash only once the new one is in place. A damaged\n"
-                   "or missing zip needs a new download, which is reported (nothing is deleted).\n\n"
-                << parser.helpText().section(u'\n', 2);
+        ctx.out
+            << "Usage: modkeeper-cli repair [--json] [--go-sum FILE] [--modcache DIR] [--cacert "
+               "FILE] PATTERN...\n\n"
+               "Verifies the versions PATTERN selects (as for purge) and repairs the damaged "
+               "ones:\n"
+               "a tree whose zip still matches its .ziphash is extracted again, offline, under "
+               "go's\n"
+               "lock; the damaged tree goes to the trash only once the new one is in place. A "
+               "damaged\n"
+               "or missing zip needs a new download, which is reported (nothing is deleted).\n\n"
+            << parser.helpText().section(u'\n', 2);
         return Success;
     }
     const QStringList patterns = parser.positionalArguments();
@@ -57,7 +69,8 @@ int RepairCommand::run(CliContext &ctx)
     bool ok = true;
     const double timeoutSeconds = parser.value(lockTimeout).toDouble(&ok);
     if (!ok || timeoutSeconds < 0) {
-        ctx.err << "modkeeper-cli repair: --lock-timeout takes seconds, not \"" << parser.value(lockTimeout) << "\"\n";
+        ctx.err << "modkeeper-cli repair: --lock-timeout takes seconds, not \""
+                << parser.value(lockTimeout) << "\"\n";
         return UsageError;
     }
     const Expected<KnownSums> known = VerifySelection::readGoSums(parser.values(goSum));
@@ -76,7 +89,8 @@ int RepairCommand::run(CliContext &ctx)
         return Failure;
     }
     QStringList unmatched;
-    const QList<ModuleVersionRecord> selected = VerifySelection::select(scan.versions, patterns, &unmatched);
+    const QList<ModuleVersionRecord> selected
+        = VerifySelection::select(scan.versions, patterns, &unmatched);
     const GoEnvironment env = GoEnvironment::resolve(ctx.envInputs);
     RepairJob::Options options;
     options.gomodcache = modcache.value();
@@ -116,8 +130,11 @@ int RepairCommand::run(CliContext &ctx)
         if (r.outcome == RepairOutcome::Reextracted || r.outcome == RepairOutcome::Redownloaded)
             ++repaired;
         if (parser.isSet(json)) {
-            QJsonObject o{{u"path"_s, r.path}, {u"version"_s, r.version}, {u"ok"_s, r.ok()},
-                          {u"outcome"_s, toString(r.outcome)}, {u"problems"_s, QJsonArray::fromStringList(r.problems)},
+            QJsonObject o{{u"path"_s, r.path},
+                          {u"version"_s, r.version},
+                          {u"ok"_s, r.ok()},
+                          {u"outcome"_s, toString(r.outcome)},
+                          {u"problems"_s, QJsonArray::fromStringList(r.problems)},
                           {u"status"_s, toString(r.after)}};
             if (r.error.isError())
                 o.insert(u"error"_s, r.error.toString());
@@ -131,7 +148,9 @@ int RepairCommand::run(CliContext &ctx)
             break;
         case RepairOutcome::Reextracted:
         case RepairOutcome::Redownloaded:
-            ctx.out << (r.outcome == RepairOutcome::Reextracted ? "re-extracted  " : "redownloaded  ") << id << "\n";
+            ctx.out << (r.outcome == RepairOutcome::Reextracted ? "re-extracted  "
+                                                                : "redownloaded  ")
+                    << id << "\n";
             for (const QString &p : r.problems)
                 ctx.out << "    was: " << p << "\n";
             break;

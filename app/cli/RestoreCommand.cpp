@@ -21,8 +21,11 @@ int RestoreCommand::run(CliContext &ctx)
 {
     QCommandLineParser parser;
     const QCommandLineOption json(u"json"_s, u"Print one JSON object."_s);
-    const QCommandLineOption lockTimeout(u"lock-timeout"_s, u"Seconds to wait for a version go is using (default 30)."_s, u"SECONDS"_s, u"30"_s);
-    const QCommandLineOption modcacheOption(u"modcache"_s, u"Work on DIR instead of the resolved GOMODCACHE."_s, u"DIR"_s);
+    const QCommandLineOption lockTimeout(
+        u"lock-timeout"_s, u"Seconds to wait for a version go is using (default 30)."_s,
+        u"SECONDS"_s, u"30"_s);
+    const QCommandLineOption modcacheOption(
+        u"modcache"_s, u"Work on DIR instead of the resolved GOMODCACHE."_s, u"DIR"_s);
     const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help."_s);
     parser.addOptions({json, lockTimeout, modcacheOption, help});
     if (!parser.parse(QStringList{u"modkeeper-cli restore"_s} + ctx.args)) {
@@ -30,10 +33,11 @@ int RestoreCommand::run(CliContext &ctx)
         return UsageError;
     }
     if (parser.isSet(help)) {
-        ctx.out << "Usage: modkeeper-cli restore [--json] PATTERN...\n\n"
-                   "Extracts versions a light clean left as zips (state archive-only) again, offline,\n"
-                   "after checking each zip against its .ziphash. PATTERN as for purge.\n\n"
-                << parser.helpText().section(u'\n', 2);
+        ctx.out
+            << "Usage: modkeeper-cli restore [--json] PATTERN...\n\n"
+               "Extracts versions a light clean left as zips (state archive-only) again, offline,\n"
+               "after checking each zip against its .ziphash. PATTERN as for purge.\n\n"
+            << parser.helpText().section(u'\n', 2);
         return Success;
     }
     const QStringList patterns = parser.positionalArguments();
@@ -50,7 +54,8 @@ int RestoreCommand::run(CliContext &ctx)
     bool ok = true;
     const double timeoutSeconds = parser.value(lockTimeout).toDouble(&ok);
     if (!ok || timeoutSeconds < 0) {
-        ctx.err << "modkeeper-cli restore: --lock-timeout takes seconds, not \"" << parser.value(lockTimeout) << "\"\n";
+        ctx.err << "modkeeper-cli restore: --lock-timeout takes seconds, not \""
+                << parser.value(lockTimeout) << "\"\n";
         return UsageError;
     }
     const Expected<QString> modcache = ctx.modcache(parser.value(modcacheOption));
@@ -74,7 +79,8 @@ int RestoreCommand::run(CliContext &ctx)
     QList<PurgeItemResult> results = RestoreJob::run(options, selected);
     // A failure before the first version (the cache could not be opened) stands for each of
     // them: every entry names its path and version.
-    if (results.size() == 1 && results.first().path.isEmpty() && results.first().outcome == PurgeOutcome::Failed) {
+    if (results.size() == 1 && results.first().path.isEmpty()
+        && results.first().outcome == PurgeOutcome::Failed) {
         const PurgeItemResult all = results.takeFirst();
         for (const ModuleVersionRecord &v : std::as_const(selected)) {
             PurgeItemResult r = all;
@@ -88,15 +94,23 @@ int RestoreCommand::run(CliContext &ctx)
     QJsonArray versions;
     for (const PurgeItemResult &r : std::as_const(results)) {
         restoredBytes += r.bytes;
-        QJsonObject o{{u"path"_s, r.path}, {u"version"_s, r.version}, {u"outcome"_s, toString(r.outcome)}, {u"bytes"_s, qint64(r.bytes)}};
+        QJsonObject o{{u"path"_s, r.path},
+                      {u"version"_s, r.version},
+                      {u"outcome"_s, toString(r.outcome)},
+                      {u"bytes"_s, qint64(r.bytes)}};
         if (r.outcome == PurgeOutcome::Failed) {
             ++failed;
             o.insert(u"error"_s, r.error.toString());
             if (!parser.isSet(json))
-                ctx.err << "modkeeper-cli restore: " << r.path << '@' << r.version << ": " << r.error.toString() << "\n";
+                ctx.err << "modkeeper-cli restore: " << r.path << '@' << r.version << ": "
+                        << r.error.toString() << "\n";
         } else if (!parser.isSet(json)) {
-            ctx.out << (r.outcome == PurgeOutcome::Restored ? "restored " : "skipped  ") << r.path << '@' << r.version
-                    << (r.outcome == PurgeOutcome::Restored ? u"  "_s + ScanReport::formatBytes(r.bytes) : u"  (already complete)"_s) << "\n";
+            ctx.out << (r.outcome == PurgeOutcome::Restored ? "restored " : "skipped  ") << r.path
+                    << '@' << r.version
+                    << (r.outcome == PurgeOutcome::Restored
+                            ? u"  "_s + ScanReport::formatBytes(r.bytes)
+                            : u"  (already complete)"_s)
+                    << "\n";
         }
         versions.append(o);
     }
@@ -108,7 +122,8 @@ int RestoreCommand::run(CliContext &ctx)
     } else if (results.isEmpty() && unmatched.isEmpty()) {
         ctx.out << "nothing to restore: no archive-only version matches\n";
     } else if (!results.isEmpty()) {
-        ctx.out << CliReport::summary(results.size(), failed) << ", " << ScanReport::formatBytes(restoredBytes) << " restored\n";
+        ctx.out << CliReport::summary(results.size(), failed) << ", "
+                << ScanReport::formatBytes(restoredBytes) << " restored\n";
     }
     return failed || !unmatched.isEmpty() ? Failure : Success;
 }

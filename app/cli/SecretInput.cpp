@@ -20,7 +20,8 @@ QByteArray readFd0(qsizetype limit, bool stopAtNewline)
     char c = 0;
     char buf[4096];
     for (;;) {
-        const ssize_t n = stopAtNewline ? ::read(STDIN_FILENO, &c, 1) : ::read(STDIN_FILENO, buf, sizeof buf);
+        const ssize_t n
+            = stopAtNewline ? ::read(STDIN_FILENO, &c, 1) : ::read(STDIN_FILENO, buf, sizeof buf);
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
@@ -46,7 +47,7 @@ Expected<QString> SecretInput::read(const QString &prompt)
     if (::isatty(STDIN_FILENO)) {
         std::fputs(prompt.toLocal8Bit().constData(), stderr);
         std::fflush(stderr);
-        termios saved {};
+        termios saved{};
         const bool haveTerm = ::tcgetattr(STDIN_FILENO, &saved) == 0;
         if (haveTerm) {
             termios quiet = saved;

@@ -21,10 +21,12 @@ namespace mk::cli {
 int TrashCommand::run(CliContext &ctx)
 {
     QCommandLineParser parser;
-    const QCommandLineOption empty(u"empty"_s, u"Finish interrupted purges, then delete everything in the trash."_s);
+    const QCommandLineOption empty(
+        u"empty"_s, u"Finish interrupted purges, then delete everything in the trash."_s);
     const QCommandLineOption json(u"json"_s, u"Print one JSON object."_s);
     const QCommandLineOption quiet(u"quiet"_s, u"Print nothing (used by the background reaper)."_s);
-    const QCommandLineOption modcacheOption(u"modcache"_s, u"Work on DIR instead of the resolved GOMODCACHE."_s, u"DIR"_s);
+    const QCommandLineOption modcacheOption(
+        u"modcache"_s, u"Work on DIR instead of the resolved GOMODCACHE."_s, u"DIR"_s);
     const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help."_s);
     parser.addOptions({empty, json, quiet, modcacheOption, help});
     if (!parser.parse(QStringList{u"modkeeper-cli trash"_s} + ctx.args)) {
@@ -33,12 +35,14 @@ int TrashCommand::run(CliContext &ctx)
     }
     if (parser.isSet(help)) {
         ctx.out << "Usage: modkeeper-cli trash [--empty] [--json]\n\n"
-                   "Purged trees wait in " << CacheScanner::trashDirName() << " inside the cache until they are deleted.\n\n"
+                   "Purged trees wait in "
+                << CacheScanner::trashDirName() << " inside the cache until they are deleted.\n\n"
                 << parser.helpText().section(u'\n', 2);
         return Success;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        ctx.err << "modkeeper-cli trash: unexpected argument \"" << parser.positionalArguments().first() << "\"\n";
+        ctx.err << "modkeeper-cli trash: unexpected argument \""
+                << parser.positionalArguments().first() << "\"\n";
         return UsageError;
     }
     const Expected<QString> modcache = ctx.modcache(parser.value(modcacheOption));
@@ -56,7 +60,9 @@ int TrashCommand::run(CliContext &ctx)
         const ScanChunk last = f.results().isEmpty() ? ScanChunk() : f.results().last();
         const quint64 bytes = last.error.isError() ? 0 : last.totals.diskBytes;
         if (parser.isSet(json))
-            ctx.out << QJsonDocument(QJsonObject{{u"trash"_s, trash}, {u"diskBytes"_s, qint64(bytes)}}).toJson(QJsonDocument::Indented);
+            ctx.out << QJsonDocument(
+                           QJsonObject{{u"trash"_s, trash}, {u"diskBytes"_s, qint64(bytes)}})
+                           .toJson(QJsonDocument::Indented);
         else
             ctx.out << trash << ": " << ScanReport::formatBytes(bytes) << "\n";
         return Success;
@@ -65,13 +71,15 @@ int TrashCommand::run(CliContext &ctx)
     const Expected<PurgeRecoveryReport> recovery = PurgeRecovery::run(dir);
     if (!recovery.ok()) {
         if (!quietMode)
-            ctx.err << "modkeeper-cli trash: completing an interrupted purge: " << recovery.error().toString() << "\n";
+            ctx.err << "modkeeper-cli trash: completing an interrupted purge: "
+                    << recovery.error().toString() << "\n";
         return Failure;
     }
     const int recovered = recovery.value().completed;
     QJsonArray rolledBack;
     for (const PurgeItemResult &r : recovery.value().rolledBack) {
-        rolledBack.append(QJsonObject{{u"path"_s, r.path}, {u"version"_s, r.version}, {u"error"_s, r.error.toString()}});
+        rolledBack.append(QJsonObject{
+            {u"path"_s, r.path}, {u"version"_s, r.version}, {u"error"_s, r.error.toString()}});
         if (!quietMode && !parser.isSet(json))
             ctx.err << "warning: interrupted purge rolled back: " << r.error.toString() << "\n";
     }
@@ -85,14 +93,18 @@ int TrashCommand::run(CliContext &ctx)
             ctx.err << "warning: " << i.path << ": " << i.message << "\n";
     }
     if (parser.isSet(json))
-        ctx.out << QJsonDocument(QJsonObject{{u"trash"_s, trash}, {u"recoveredPurges"_s, recovered},
+        ctx.out << QJsonDocument(QJsonObject{{u"trash"_s, trash},
+                                             {u"recoveredPurges"_s, recovered},
                                              {u"rolledBackPurges"_s, rolledBack},
                                              {u"bytesFreed"_s, qint64(reaped.bytesFreed)},
-                                             {u"entriesRemoved"_s, qint64(reaped.entriesRemoved)}, {u"issues"_s, issues}})
+                                             {u"entriesRemoved"_s, qint64(reaped.entriesRemoved)},
+                                             {u"issues"_s, issues}})
                        .toJson(QJsonDocument::Indented);
     else
-        ctx.out << "trash emptied: " << reaped.entriesRemoved << " entries, " << ScanReport::formatBytes(reaped.bytesFreed)
-                << " freed" << (recovered ? u" (%1 interrupted purges completed)"_s.arg(recovered) : QString()) << "\n";
+        ctx.out << "trash emptied: " << reaped.entriesRemoved << " entries, "
+                << ScanReport::formatBytes(reaped.bytesFreed) << " freed"
+                << (recovered ? u" (%1 interrupted purges completed)"_s.arg(recovered) : QString())
+                << "\n";
     return reaped.issues.isEmpty() ? Success : Failure;
 }
 

@@ -23,9 +23,13 @@ int VerifyCommand::run(CliContext &ctx)
 {
     QCommandLineParser parser;
     const QCommandLineOption json(u"json"_s, u"Print one JSON object."_s);
-    const QCommandLineOption sumdb(u"sumdb"_s, u"Also check the hashes against the checksum database (GOSUMDB)."_s);
-    const QCommandLineOption goSum(u"go-sum"_s, u"Also check against the hashes of this go.sum file (repeatable)."_s, u"FILE"_s);
-    const QCommandLineOption modcacheOption(u"modcache"_s, u"Work on DIR instead of the resolved GOMODCACHE."_s, u"DIR"_s);
+    const QCommandLineOption sumdb(
+        u"sumdb"_s, u"Also check the hashes against the checksum database (GOSUMDB)."_s);
+    const QCommandLineOption goSum(
+        u"go-sum"_s, u"Also check against the hashes of this go.sum file (repeatable)."_s,
+        u"FILE"_s);
+    const QCommandLineOption modcacheOption(
+        u"modcache"_s, u"Work on DIR instead of the resolved GOMODCACHE."_s, u"DIR"_s);
     const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help."_s);
     parser.addOptions({json, sumdb, goSum, modcacheOption, help});
     if (!parser.parse(QStringList{u"modkeeper-cli verify"_s} + ctx.args)) {
@@ -33,11 +37,13 @@ int VerifyCommand::run(CliContext &ctx)
         return UsageError;
     }
     if (parser.isSet(help)) {
-        ctx.out << "Usage: modkeeper-cli verify [--json] [--sumdb] [--go-sum FILE] [--modcache DIR] [PATTERN...]\n\n"
+        ctx.out << "Usage: modkeeper-cli verify [--json] [--sumdb] [--go-sum FILE] [--modcache "
+                   "DIR] [PATTERN...]\n\n"
                    "Checks every module version (or those PATTERN selects, as for purge) the way\n"
                    "go mod verify does: the zip and the extracted tree against .ziphash, the .mod\n"
                    "against go.sum, and names the files that were modified, added or removed.\n"
-                   "Nothing is changed. Exit status 0 when everything is ok, 1 when problems are found.\n\n"
+                   "Nothing is changed. Exit status 0 when everything is ok, 1 when problems are "
+                   "found.\n\n"
                 << parser.helpText().section(u'\n', 2);
         return Success;
     }
@@ -67,7 +73,8 @@ int VerifyCommand::run(CliContext &ctx)
         return Failure;
     }
     QStringList unmatched;
-    const QList<ModuleVersionRecord> selected = VerifySelection::select(scan.versions, patterns, &unmatched);
+    const QList<ModuleVersionRecord> selected
+        = VerifySelection::select(scan.versions, patterns, &unmatched);
     VerifyJob::Options options;
     options.gomodcache = modcache.value();
     options.known = known.value();
@@ -83,7 +90,8 @@ int VerifyCommand::run(CliContext &ctx)
         SumDbClient::Options o = sumOptions.value();
         o.gomodcache = modcache.value();
         if (o.sumdb.isOff()) {
-            ctx.err << "modkeeper-cli verify: --sumdb: GOSUMDB=off, so there is no checksum database to ask\n";
+            ctx.err << "modkeeper-cli verify: --sumdb: GOSUMDB=off, so there is no checksum "
+                       "database to ask\n";
             return Failure;
         }
         const Expected<std::shared_ptr<SumDbClient>> client = SumDbClient::create(o);
@@ -92,7 +100,8 @@ int VerifyCommand::run(CliContext &ctx)
             return Failure;
         }
         const auto lookup = client.value()->hashLookup();
-        options.sumLookup = [lookup](const QString &path, const QString &version) -> Expected<VerifyJob::SumdbHashes> {
+        options.sumLookup = [lookup](const QString &path,
+                                     const QString &version) -> Expected<VerifyJob::SumdbHashes> {
             const Expected<std::pair<QString, QString>> r = lookup(path, version);
             if (!r.ok())
                 return r.error();
@@ -109,8 +118,11 @@ int VerifyCommand::run(CliContext &ctx)
         if (!r.ok)
             ++bad;
         if (parser.isSet(json)) {
-            QJsonObject o{{u"path"_s, r.path}, {u"version"_s, r.version}, {u"ok"_s, r.ok},
-                          {u"status"_s, toString(r.status)}, {u"problems"_s, QJsonArray::fromStringList(r.problems)}};
+            QJsonObject o{{u"path"_s, r.path},
+                          {u"version"_s, r.version},
+                          {u"ok"_s, r.ok},
+                          {u"status"_s, toString(r.status)},
+                          {u"problems"_s, QJsonArray::fromStringList(r.problems)}};
             QJsonArray checked; // what was actually hashed and compared
             if (r.checked & CheckedZip)
                 checked.append(u"zip"_s);
@@ -145,9 +157,11 @@ int VerifyCommand::run(CliContext &ctx)
         ctx.out << QJsonDocument(doc).toJson(QJsonDocument::Indented);
     } else if (!results.isEmpty() || unmatched.isEmpty()) {
         // "all ok" only when nothing at all went wrong: an unmatched pattern is an error too.
-        ctx.out << CliReport::versions(results.size()) << " checked (" << ScanReport::formatBytes(bytes) << "), "
-                << (bad ? QString::number(bad) + u" with problems"_s
-                        : unmatched.isEmpty() ? u"all ok"_s : u"no problems found"_s)
+        ctx.out << CliReport::versions(results.size()) << " checked ("
+                << ScanReport::formatBytes(bytes) << "), "
+                << (bad                   ? QString::number(bad) + u" with problems"_s
+                    : unmatched.isEmpty() ? u"all ok"_s
+                                          : u"no problems found"_s)
                 << "\n";
         if (bad)
             ctx.out << "modkeeper-cli repair PATTERN re-extracts damaged trees from their zips.\n";

@@ -52,9 +52,10 @@ int main(int argc, char *argv[])
     if (!settings) {
         std::fprintf(stderr, "modkeeper: %s\n", qPrintable(settings.error().toString()));
         if (!parser.isSet(grabOption)) {
-            auto *box = new QMessageBox(QMessageBox::Warning, QApplication::translate("main", "ModKeeper Settings"),
-                                        QApplication::translate("main", "ModKeeper could not read its settings file."),
-                                        QMessageBox::Ok, &window);
+            auto *box = new QMessageBox(
+                QMessageBox::Warning, QApplication::translate("main", "ModKeeper Settings"),
+                QApplication::translate("main", "ModKeeper could not read its settings file."),
+                QMessageBox::Ok, &window);
             box->setInformativeText(settings.error().toString());
             box->setAttribute(Qt::WA_DeleteOnClose);
             box->open();
@@ -72,8 +73,7 @@ int main(int argc, char *argv[])
         // Let the last rows and the status bar paint before taking the picture.
         QObject::connect(
             &window, &mk::MainWindow::scanFinished, &window,
-            [grab, &window] { QTimer::singleShot(300, &window, grab); },
-            Qt::SingleShotConnection);
+            [grab, &window] { QTimer::singleShot(300, &window, grab); }, Qt::SingleShotConnection);
         // A scan that never ends still gets its picture.
         QTimer::singleShot(120000, &window, grab);
     }

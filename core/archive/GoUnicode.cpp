@@ -52,7 +52,9 @@ std::pair<char32_t, int> decode(QByteArrayView s, qsizetype i)
         return {(c0 & 0x1F) << 6 | (b(i + 1) & 0x3F), 2};
     if (c0 < 0xF0)
         return {(c0 & 0x0F) << 12 | (b(i + 1) & 0x3F) << 6 | (b(i + 2) & 0x3F), 3};
-    return {(c0 & 0x07) << 18 | (b(i + 1) & 0x3F) << 12 | (b(i + 2) & 0x3F) << 6 | (b(i + 3) & 0x3F), 4};
+    return {(c0 & 0x07) << 18 | (b(i + 1) & 0x3F) << 12 | (b(i + 2) & 0x3F) << 6
+                | (b(i + 3) & 0x3F),
+            4};
 }
 
 void appendUtf8(QByteArray &out, char32_t r)
@@ -135,8 +137,9 @@ char32_t GoUnicode::simpleFold(char32_t r)
             return r - ('a' - 'A');
         return r;
     }
-    const auto it = std::lower_bound(std::begin(caseOrbit), std::end(caseOrbit), r,
-                                     [](const FoldPair &p, char32_t v) { return char32_t(p.from) < v; });
+    const auto it
+        = std::lower_bound(std::begin(caseOrbit), std::end(caseOrbit), r,
+                           [](const FoldPair &p, char32_t v) { return char32_t(p.from) < v; });
     if (it != std::end(caseOrbit) && char32_t(it->from) == r)
         return it->to;
     // A one- or two-element orbit: the rune and its other case.

@@ -26,7 +26,8 @@ constexpr qsizetype fileBufferSize = 1 << 20;
 
 Error newlineError(const QByteArray &name)
 {
-    return Error::make(Error::Code::InvalidArgument, u"dirhash: filenames with newlines are not supported"_s,
+    return Error::make(Error::Code::InvalidArgument,
+                       u"dirhash: filenames with newlines are not supported"_s,
                        QString::fromUtf8(name));
 }
 
@@ -88,10 +89,12 @@ struct DirWalk
                 status = hashFile(dirFd.get(), name, childRel);
                 return bool(status);
             case EntryType::Symlink:
-                status = Error::make(Error::Code::Unsupported, u"symbolic link: refusing to follow it"_s, display(childRel));
+                status = Error::make(Error::Code::Unsupported,
+                                     u"symbolic link: refusing to follow it"_s, display(childRel));
                 return false;
             case EntryType::Other: // fifo, socket, device: go's dirhash takes regular files only
-                status = Error::make(Error::Code::Unsupported, u"not a regular file"_s, display(childRel));
+                status = Error::make(Error::Code::Unsupported, u"not a regular file"_s,
+                                     display(childRel));
                 return false;
             case EntryType::Unknown:
                 status = Error::fromErrno(errno, display(childRel));
@@ -173,10 +176,13 @@ Expected<QString> Hash1::hashZip(const QString &zipPath)
     Sha256 sha;
     for (auto it = last.cbegin(); it != last.cend(); ++it) {
         const ZipEntry &e = entries.at(it.value());
-        const Status s = zip->read(e, [&sha](QByteArrayView chunk) {
-            sha.update(chunk);
-            return Status();
-        }, buffer);
+        const Status s = zip->read(
+            e,
+            [&sha](QByteArrayView chunk) {
+                sha.update(chunk);
+                return Status();
+            },
+            buffer);
         if (!s)
             return s.error();
         digests.insert(it.key(), sha.finish());
@@ -189,7 +195,8 @@ Expected<QString> Hash1::hashZip(const QString &zipPath)
 
 Expected<QString> Hash1::hashDir(const QString &dir, const QString &prefix)
 {
-    UniqueFd fd = SafeFs::openPath(dir.toLocal8Bit().constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW);
+    UniqueFd fd
+        = SafeFs::openPath(dir.toLocal8Bit().constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW);
     if (!fd.isValid()) {
         if (errno == ENOTDIR || errno == ELOOP)
             return Error::make(Error::Code::InvalidArgument, dir + u" is not a directory"_s, dir);

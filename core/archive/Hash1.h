@@ -40,7 +40,8 @@ public:
     /// make it look recently used.
     [[nodiscard]] static Expected<QString> hashDir(const QString &dir, const QString &prefix);
     /// hashDir on an open directory; errors name dirPath + "/" + the relative path.
-    [[nodiscard]] static Expected<QString> hashDirAt(int dirFd, const QString &prefix, const QString &dirPath);
+    [[nodiscard]] static Expected<QString> hashDirAt(int dirFd, const QString &prefix,
+                                                     const QString &dirPath);
     /// go's goModSum: the single file named "go.mod" (no module@version prefix).
     [[nodiscard]] static QString hashGoMod(QByteArrayView goMod);
 

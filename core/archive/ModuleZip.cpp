@@ -35,16 +35,19 @@ struct Opened
 
 // checkZip: module path and version first, then the zip's size, then its entries.
 // forHashing: every entry is read once, so a small zip is read whole (see ZipArchive).
-Expected<Opened> openChecked(const QString &zipPath, const QString &modulePath, const QString &version,
-                             const ZipLimits &limits, bool forHashing = false)
+Expected<Opened> openChecked(const QString &zipPath, const QString &modulePath,
+                             const QString &version, const ZipLimits &limits,
+                             bool forHashing = false)
 {
     if (Status s = ZipRules::checkModuleVersion(modulePath, version); !s)
         return s.error();
-    Expected<ZipArchive> zip = forHashing ? ZipArchive::openForHashing(zipPath, 64 << 20, limits.maxZipFile)
-                                          : ZipArchive::open(zipPath, limits.maxZipFile);
+    Expected<ZipArchive> zip
+        = forHashing ? ZipArchive::openForHashing(zipPath, 64 << 20, limits.maxZipFile)
+                     : ZipArchive::open(zipPath, limits.maxZipFile);
     if (!zip)
         return zip.error();
-    Expected<ModuleZipContents> contents = ZipRules::checkEntries(zip->entries(), modulePath, version, limits);
+    Expected<ModuleZipContents> contents
+        = ZipRules::checkEntries(zip->entries(), modulePath, version, limits);
     if (!contents) {
         Error e = contents.error();
         if (e.subject.isEmpty())
@@ -86,7 +89,12 @@ Expected<UniqueFd> openOrCreateDirs(int parentFd, const QByteArray &rel, const Q
     return fd;
 }
 
-enum class TargetState { Absent, Empty, NotEmpty, NotDirectory };
+enum class TargetState {
+    Absent,
+    Empty,
+    NotEmpty,
+    NotDirectory
+};
 
 TargetState targetState(int parentFd, const QByteArray &leaf, int *err)
 {
@@ -108,13 +116,15 @@ TargetState targetState(int parentFd, const QByteArray &leaf, int *err)
     return *err != 0 ? TargetState::NotDirectory : state;
 }
 
-Expected<ModuleZip::ExtractResult> extractImpl(const QString &zipPath, int parentFd, const QByteArray &targetRel,
+Expected<ModuleZip::ExtractResult> extractImpl(const QString &zipPath, int parentFd,
+                                               const QByteArray &targetRel,
                                                const QString &targetName, const QString &modulePath,
-                                               const QString &version, const ModuleZip::ExtractOptions &options)
+                                               const QString &version,
+                                               const ModuleZip::ExtractOptions &options)
 {
     if (!validRelative(targetRel))
-        return Error::make(Error::Code::InvalidArgument, u"target must be a relative path without . or .."_s,
-                           targetName);
+        return Error::make(Error::Code::InvalidArgument,
+                           u"target must be a relative path without . or .."_s, targetName);
     const qsizetype slash = targetRel.lastIndexOf('/');
     const QByteArray parentRel = slash < 0 ? QByteArray() : targetRel.left(slash);
     const QByteArray leaf = targetRel.mid(slash + 1);
@@ -130,10 +140,12 @@ Expected<ModuleZip::ExtractResult> extractImpl(const QString &zipPath, int paren
     if (err != 0)
         return Error::fromErrno(err, targetName);
     if (state == TargetState::NotEmpty)
-        return Error::make(Error::Code::Refused, u"target directory %1 exists and is not empty"_s.arg(targetName),
+        return Error::make(Error::Code::Refused,
+                           u"target directory %1 exists and is not empty"_s.arg(targetName),
                            targetName);
     if (state == TargetState::NotDirectory)
-        return Error::make(Error::Code::Refused, u"target %1 exists and is not a directory"_s.arg(targetName),
+        return Error::make(Error::Code::Refused,
+                           u"target %1 exists and is not a directory"_s.arg(targetName),
                            targetName);
 
     Expected<Opened> opened = openChecked(zipPath, modulePath, version, options.limits);
@@ -155,13 +167,15 @@ Expected<ModuleZip::ExtractResult> extractImpl(const QString &zipPath, int paren
         return Error::fromErrno(e, targetName);
     }
     if (!createdTarget && targetState(pfd, leaf, &err) != TargetState::Empty) // raced with someone
-        return Error::make(Error::Code::Refused, u"target directory %1 exists and is not empty"_s.arg(targetName),
+        return Error::make(Error::Code::Refused,
+                           u"target directory %1 exists and is not empty"_s.arg(targetName),
                            targetName);
 
     ZipExtractor extractor(opened->zip, target.get(), targetName, options);
     const auto fail = [&](Error e) -> Error {
         Status cleanup = extractor.removeCreated();
-        if (cleanup && createdTarget && ::unlinkat(pfd, leaf.constData(), AT_REMOVEDIR) != 0 && errno != ENOENT)
+        if (cleanup && createdTarget && ::unlinkat(pfd, leaf.constData(), AT_REMOVEDIR) != 0
+            && errno != ENOENT)
             cleanup = Error::fromErrno(errno, targetName, u"cleanup"_s);
         if (!cleanup)
             e.message += u"\n(cleanup failed: %1)"_s.arg(cleanup.error().toString());
@@ -173,10 +187,11 @@ Expected<ModuleZip::ExtractResult> extractImpl(const QString &zipPath, int paren
     if (!result)
         return fail(result.error());
     if (!options.expectedHash.isEmpty() && result->zipHash != options.expectedHash)
-        return fail(Error::make(Error::Code::Security,
-                                u"verifying module: checksum mismatch\n\tdownloaded: %1\n\texpected:   %2"_s.arg(
-                                    result->zipHash, options.expectedHash),
-                                modulePath + u'@' + version));
+        return fail(Error::make(
+            Error::Code::Security,
+            u"verifying module: checksum mismatch\n\tdownloaded: %1\n\texpected:   %2"_s.arg(
+                result->zipHash, options.expectedHash),
+            modulePath + u'@' + version));
     if (!options.cacheRw) {
         extractor.makeDirsReadOnly();
         struct stat st;
@@ -208,10 +223,13 @@ Expected<ModuleZipContents> ModuleZip::verify(const QString &zipPath, const QStr
     QByteArray buffer;
     Sha256 sha;
     for (const ZipEntry &entry : opened->zip.entries()) {
-        const Status s = opened->zip.read(entry, [&sha](QByteArrayView chunk) {
-            sha.update(chunk);
-            return Status();
-        }, buffer);
+        const Status s = opened->zip.read(
+            entry,
+            [&sha](QByteArrayView chunk) {
+                sha.update(chunk);
+                return Status();
+            },
+            buffer);
         if (!s)
             return s.error();
         if (Status a = hash.add(entry.name, sha.finish()); !a)
@@ -223,14 +241,19 @@ Expected<ModuleZipContents> ModuleZip::verify(const QString &zipPath, const QStr
 }
 
 Expected<ModuleZip::ExtractResult> ModuleZip::extractAt(const QString &zipPath, int parentFd,
-                                                        const QByteArray &targetRel, const QString &modulePath,
-                                                        const QString &version, const ExtractOptions &options)
+                                                        const QByteArray &targetRel,
+                                                        const QString &modulePath,
+                                                        const QString &version,
+                                                        const ExtractOptions &options)
 {
-    return extractImpl(zipPath, parentFd, targetRel, QString::fromUtf8(targetRel), modulePath, version, options);
+    return extractImpl(zipPath, parentFd, targetRel, QString::fromUtf8(targetRel), modulePath,
+                       version, options);
 }
 
-Expected<ModuleZip::ExtractResult> ModuleZip::extract(const QString &zipPath, const QString &targetDir,
-                                                      const QString &modulePath, const QString &version,
+Expected<ModuleZip::ExtractResult> ModuleZip::extract(const QString &zipPath,
+                                                      const QString &targetDir,
+                                                      const QString &modulePath,
+                                                      const QString &version,
                                                       const ExtractOptions &options)
 {
     const QString clean = QDir::cleanPath(targetDir);
@@ -238,14 +261,16 @@ Expected<ModuleZip::ExtractResult> ModuleZip::extract(const QString &zipPath, co
     const QString parent = info.path();
     const QString leaf = info.fileName();
     if (leaf.isEmpty() || leaf == u"." || leaf == u"..")
-        return Error::make(Error::Code::InvalidArgument, u"not a usable target directory"_s, targetDir);
+        return Error::make(Error::Code::InvalidArgument, u"not a usable target directory"_s,
+                           targetDir);
     const QByteArray nativeParent = QFile::encodeName(parent);
     UniqueFd parentFd = SafeFs::openPath(nativeParent.constData(), O_RDONLY | O_DIRECTORY);
     if (!parentFd.isValid() && errno == ENOENT && QDir().mkpath(parent)) // go's MkdirAll(parentDir)
         parentFd = SafeFs::openPath(nativeParent.constData(), O_RDONLY | O_DIRECTORY);
     if (!parentFd.isValid())
         return Error::fromErrno(errno, parent);
-    return extractImpl(zipPath, parentFd.get(), QFile::encodeName(leaf), clean, modulePath, version, options);
+    return extractImpl(zipPath, parentFd.get(), QFile::encodeName(leaf), clean, modulePath, version,
+                       options);
 }
 
 } // namespace mk

@@ -69,12 +69,16 @@ public:
     /// x/mod/zip CheckZip on the central directory alone (no data is read): the version is
     /// canonical, module.Check(path, version), the zip is within limits.maxZipFile, and every
     /// entry passes ZipRules. Returns the files (name below the module root, declared size).
-    [[nodiscard]] static Expected<ModuleZipContents> check(const QString &zipPath, const QString &modulePath,
-                                                           const QString &version, const ZipLimits &limits = {});
+    [[nodiscard]] static Expected<ModuleZipContents> check(const QString &zipPath,
+                                                           const QString &modulePath,
+                                                           const QString &version,
+                                                           const ZipLimits &limits = {});
     /// check(), then reads every entry once (declared sizes and CRCs enforced) and fills
     /// zipHash with dirhash.HashZip of the archive.
-    [[nodiscard]] static Expected<ModuleZipContents> verify(const QString &zipPath, const QString &modulePath,
-                                                            const QString &version, const ZipLimits &limits = {});
+    [[nodiscard]] static Expected<ModuleZipContents> verify(const QString &zipPath,
+                                                            const QString &modulePath,
+                                                            const QString &version,
+                                                            const ZipLimits &limits = {});
 
     /// x/mod/zip Unzip plus go's makeDirsReadOnly, hashing while writing (every entry is
     /// inflated once). targetRel is relative to parentFd ("example.com/!upper@v1.0.0");
@@ -85,12 +89,16 @@ public:
     /// leaves them. On any error, everything created below the target (and the target, if
     /// extract() created it) is removed again.
     [[nodiscard]] static Expected<ExtractResult> extractAt(const QString &zipPath, int parentFd,
-                                                           const QByteArray &targetRel, const QString &modulePath,
-                                                           const QString &version, const ExtractOptions &options = {});
+                                                           const QByteArray &targetRel,
+                                                           const QString &modulePath,
+                                                           const QString &version,
+                                                           const ExtractOptions &options = {});
     /// extractAt() with targetDir split into its parent (opened as given, following symlinks
     /// in that caller-supplied part like go does, and created if missing) and its last name.
-    [[nodiscard]] static Expected<ExtractResult> extract(const QString &zipPath, const QString &targetDir,
-                                                         const QString &modulePath, const QString &version,
+    [[nodiscard]] static Expected<ExtractResult> extract(const QString &zipPath,
+                                                         const QString &targetDir,
+                                                         const QString &modulePath,
+                                                         const QString &version,
                                                          const ExtractOptions &options = {});
 };
 

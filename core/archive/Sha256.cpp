@@ -32,7 +32,7 @@ Sha256::~Sha256()
     EVP_MD_CTX_free(m_ctx);
 }
 
-Sha256::Sha256(Sha256 &&other) noexcept : m_ctx(std::exchange(other.m_ctx, nullptr)) {}
+Sha256::Sha256(Sha256 &&other) noexcept : m_ctx(std::exchange(other.m_ctx, nullptr)) { }
 
 Sha256 &Sha256::operator=(Sha256 &&other) noexcept
 {
@@ -79,7 +79,8 @@ const Sha256::Digest &Sha256::empty()
 
 QByteArray Sha256::toHex(const Digest &digest)
 {
-    return QByteArray(reinterpret_cast<const char *>(digest.data()), qsizetype(digest.size())).toHex();
+    return QByteArray(reinterpret_cast<const char *>(digest.data()), qsizetype(digest.size()))
+        .toHex();
 }
 
 } // namespace mk

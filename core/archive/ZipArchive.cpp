@@ -49,14 +49,24 @@ constexpr quint32 eocd64Signature = 0x06064b50;
 constexpr qint64 eocdSize = 22;
 constexpr qint64 centralHeaderSize = 46;
 
-quint16 le16(const uchar *p) { return quint16(p[0] | p[1] << 8); }
-quint32 le32(const uchar *p) { return quint32(p[0]) | quint32(p[1]) << 8 | quint32(p[2]) << 16 | quint32(p[3]) << 24; }
-quint64 le64(const uchar *p) { return quint64(le32(p)) | quint64(le32(p + 4)) << 32; }
+quint16 le16(const uchar *p)
+{
+    return quint16(p[0] | p[1] << 8);
+}
+quint32 le32(const uchar *p)
+{
+    return quint32(p[0]) | quint32(p[1]) << 8 | quint32(p[2]) << 16 | quint32(p[3]) << 24;
+}
+quint64 le64(const uchar *p)
+{
+    return quint64(le32(p)) | quint64(le32(p + 4)) << 32;
+}
 
 using RawEntry = ZipRawEntry;
 
 // go's readDirectoryHeader: maxed-out 32-bit fields are replaced, in order, from the zip64 extra.
-void applyZip64Extra(RawEntry &e, const uchar *extra, quint64 extraLen, bool needSize, bool needCSize, bool needOffset)
+void applyZip64Extra(RawEntry &e, const uchar *extra, quint64 extraLen, bool needSize,
+                     bool needCSize, bool needOffset)
 {
     quint64 p = 0;
     while (p + 4 <= extraLen) {
@@ -118,8 +128,8 @@ UniqueFd openNoAtime(const QString &path)
 // Then walks the central directory for the raw names: libzip turns NUL bytes in names into
 // spaces and prefers the Info-ZIP Unicode-path extra field, go does neither, and the rules
 // and the hash must see go's names. The walk also keeps what reading an entry without libzip
-// needs (flags, CRC, sizes and the local header offset, zip64 extra included). names stays empty when the walk is not possible; libzip
-// then has the last word on whether this is a zip at all.
+// needs (flags, CRC, sizes and the local header offset, zip64 extra included). names stays empty
+// when the walk is not possible; libzip then has the last word on whether this is a zip at all.
 // complete: the walk read exactly the entries and bytes the end record announces, inside the
 // file and before the end record, so the entries can be used without libzip's own parse.
 bool readCentralDirectory(int fd, qint64 fileSize, QList<RawEntry> *names, bool *complete)
@@ -148,10 +158,12 @@ bool readCentralDirectory(int fd, qint64 fileSize, QList<RawEntry> *names, bool 
     if (entries == 0xFFFF || cdSize == 0xFFFFFFFF || cdOffset == 0xFFFFFFFF) {
         const qint64 locatorPos = fileSize - tail + pos - 20;
         uchar locator[20];
-        if (locatorPos >= 0 && preadAll(fd, locator, 20, locatorPos) && le32(locator) == eocd64LocatorSignature) {
+        if (locatorPos >= 0 && preadAll(fd, locator, 20, locatorPos)
+            && le32(locator) == eocd64LocatorSignature) {
             const quint64 off = le64(locator + 8);
             uchar rec[56];
-            if (off > quint64(fileSize) || !preadAll(fd, rec, 56, qint64(off)) || le32(rec) != eocd64Signature)
+            if (off > quint64(fileSize) || !preadAll(fd, rec, 56, qint64(off))
+                || le32(rec) != eocd64Signature)
                 return false;
             entries = le64(rec + 32);
             cdSize = le64(rec + 40);
@@ -189,13 +201,15 @@ bool readCentralDirectory(int fd, qint64 fileSize, QList<RawEntry> *names, bool 
         const bool needSize = e.size == 0xFFFFFFFF, needCSize = e.compressedSize == 0xFFFFFFFF,
                    needOffset = e.headerOffset == 0xFFFFFFFF;
         if (needSize || needCSize || needOffset)
-            applyZip64Extra(e, c + p + centralHeaderSize + nameLen, extraLen, needSize, needCSize, needOffset);
+            applyZip64Extra(e, c + p + centralHeaderSize + nameLen, extraLen, needSize, needCSize,
+                            needOffset);
         allSane = allSane && e.sane;
         out.append(std::move(e));
         p = next;
     }
     const quint64 eocdOffset = quint64(fileSize - tail + pos);
-    *complete = allSane && quint64(out.size()) == entries && p == cdSize && cdOffset + cdSize <= eocdOffset;
+    *complete = allSane && quint64(out.size()) == entries && p == cdSize
+                && cdOffset + cdSize <= eocdOffset;
     *names = std::move(out);
     return true;
 }
@@ -226,10 +240,9 @@ ZipArchive::~ZipArchive()
 
 ZipArchive::ZipArchive(ZipArchive &&other) noexcept
     : m_zip(std::exchange(other.m_zip, nullptr)), m_path(std::move(other.m_path)),
-      m_fileSize(other.m_fileSize), m_entries(std::move(other.m_entries)), m_data(std::move(other.m_data)),
-      m_libzipMutex(std::move(other.m_libzipMutex))
-{
-}
+      m_fileSize(other.m_fileSize), m_entries(std::move(other.m_entries)),
+      m_data(std::move(other.m_data)), m_libzipMutex(std::move(other.m_libzipMutex))
+{ }
 
 ZipArchive &ZipArchive::operator=(ZipArchive &&other) noexcept
 {
@@ -256,13 +269,14 @@ Expected<ZipArchive> ZipArchive::openInMemory(const QString &path, qint64 maxMem
     return openImpl(path, -1, maxMemoryBytes);
 }
 
-Expected<ZipArchive> ZipArchive::openForHashing(const QString &path, qint64 maxMemoryBytes, qint64 maxFileSize)
+Expected<ZipArchive> ZipArchive::openForHashing(const QString &path, qint64 maxMemoryBytes,
+                                                qint64 maxFileSize)
 {
     return openImpl(path, maxFileSize, maxMemoryBytes, true);
 }
 
-Expected<ZipArchive> ZipArchive::openImpl(const QString &path, qint64 maxFileSize, qint64 maxMemoryBytes,
-                                          bool fileWhenTooLarge)
+Expected<ZipArchive> ZipArchive::openImpl(const QString &path, qint64 maxFileSize,
+                                          qint64 maxMemoryBytes, bool fileWhenTooLarge)
 {
     UniqueFd fd = openNoAtime(path);
     if (!fd.isValid())
@@ -273,9 +287,11 @@ Expected<ZipArchive> ZipArchive::openImpl(const QString &path, qint64 maxFileSiz
     if (!S_ISREG(st.st_mode))
         return Error::make(Error::Code::InvalidArgument, u"not a regular file"_s, path);
     if (maxFileSize >= 0 && st.st_size > maxFileSize)
-        return Error::make(Error::Code::InvalidArgument,
-                           u"module zip file is too large (%1 bytes; limit is %2 bytes)"_s.arg(st.st_size).arg(maxFileSize),
-                           path);
+        return Error::make(
+            Error::Code::InvalidArgument,
+            u"module zip file is too large (%1 bytes; limit is %2 bytes)"_s.arg(st.st_size)
+                .arg(maxFileSize),
+            path);
     QList<RawEntry> rawNames;
     bool complete = false;
     if (!readCentralDirectory(fd.get(), st.st_size, &rawNames, &complete))
@@ -288,8 +304,10 @@ Expected<ZipArchive> ZipArchive::openImpl(const QString &path, qint64 maxFileSiz
         maxMemoryBytes = -1;
     if (maxMemoryBytes >= 0) {
         if (st.st_size > maxMemoryBytes)
-            return Error::make(Error::Code::InvalidArgument, u"too large to read into memory"_s, path);
-        if (st.st_size < 22) // not even an end record; libzip would take an empty buffer as an empty zip
+            return Error::make(Error::Code::InvalidArgument, u"too large to read into memory"_s,
+                               path);
+        if (st.st_size
+            < 22) // not even an end record; libzip would take an empty buffer as an empty zip
             return Error::make(Error::Code::InvalidArgument, errFormat, path);
         data.resize(qsizetype(st.st_size));
         qint64 got = 0;
@@ -300,7 +318,8 @@ Expected<ZipArchive> ZipArchive::openImpl(const QString &path, qint64 maxFileSiz
             if (n < 0)
                 return Error::fromErrno(errno, path);
             if (n == 0)
-                return Error::make(Error::Code::InvalidArgument, errFormat, path); // shrank meanwhile
+                return Error::make(Error::Code::InvalidArgument, errFormat,
+                                   path); // shrank meanwhile
             got += n;
         }
         if (complete) {
@@ -358,8 +377,9 @@ Expected<ZipArchive> ZipArchive::openImpl(const QString &path, qint64 maxFileSiz
     return fromSource(src, &error, path, st.st_size, {}, &rawNames);
 }
 
-Expected<ZipArchive> ZipArchive::fromSource(zip_source_t *src, zip_error_t *errorp, const QString &path, qint64 fileSize,
-                                            QByteArray data, const QList<RawEntry> *rawNamesp)
+Expected<ZipArchive> ZipArchive::fromSource(zip_source_t *src, zip_error_t *errorp,
+                                            const QString &path, qint64 fileSize, QByteArray data,
+                                            const QList<RawEntry> *rawNamesp)
 {
     zip_error_t &error = *errorp;
     const QList<RawEntry> &rawNames = *rawNamesp;
@@ -387,7 +407,8 @@ Expected<ZipArchive> ZipArchive::fromSource(zip_source_t *src, zip_error_t *erro
         zip_stat_t zs;
         zip_stat_init(&zs);
         if (zip_stat_index(za, zip_uint64_t(i), ZIP_FL_ENC_RAW, &zs) != 0)
-            return Error::make(Error::Code::InvalidArgument, libzipMessage(zip_get_error(za)), path);
+            return Error::make(Error::Code::InvalidArgument, libzipMessage(zip_get_error(za)),
+                               path);
         ZipEntry e;
         e.index = quint64(i);
         // go's zip.File.Name is the header's bytes, which libzip may have altered.
@@ -439,7 +460,8 @@ Status ZipArchive::read(const ZipEntry &entry, const Sink &sink, QByteArray &buf
     return readWithLibzip(entry, sink, buffer);
 }
 
-std::optional<Status> ZipArchive::readFromMemory(const ZipEntry &entry, const Sink &sink, QByteArray &buffer) const
+std::optional<Status> ZipArchive::readFromMemory(const ZipEntry &entry, const Sink &sink,
+                                                 QByteArray &buffer) const
 {
     // Entries inflate into one buffer of the declared size; bigger ones stream through libzip.
     constexpr quint64 maxInflateInMemory = 256 << 20;
@@ -480,7 +502,8 @@ std::optional<Status> ZipArchive::readFromMemory(const ZipEntry &entry, const Si
         {
             void operator()(libdeflate_decompressor *d) const { libdeflate_free_decompressor(d); }
         };
-        thread_local std::unique_ptr<libdeflate_decompressor, Free> decompressor(libdeflate_alloc_decompressor());
+        thread_local std::unique_ptr<libdeflate_decompressor, Free> decompressor(
+            libdeflate_alloc_decompressor());
         if (!decompressor)
             return std::nullopt;
         // One byte more than declared is enough to know the header lied.
@@ -488,8 +511,9 @@ std::optional<Status> ZipArchive::readFromMemory(const ZipEntry &entry, const Si
         if (buffer.size() < room)
             buffer.resize(room);
         size_t outBytes = 0;
-        const libdeflate_result r = libdeflate_deflate_decompress_ex(decompressor.get(), in, size_t(entry.compressedSize),
-                                                                     buffer.data(), size_t(room), nullptr, &outBytes);
+        const libdeflate_result r
+            = libdeflate_deflate_decompress_ex(decompressor.get(), in, size_t(entry.compressedSize),
+                                               buffer.data(), size_t(room), nullptr, &outBytes);
         if (r == LIBDEFLATE_INSUFFICIENT_SPACE)
             outBytes = size_t(room);
         else if (r != LIBDEFLATE_SUCCESS)
@@ -499,19 +523,25 @@ std::optional<Status> ZipArchive::readFromMemory(const ZipEntry &entry, const Si
     }
     // go's checksumReader: too much data, then too little, then the CRC.
     if (produced > entry.size)
-        return entryError(entry, u"uncompressed size of file %1 is larger than declared size (%2 bytes)"_s
-                                     .arg(GoUnicode::display(entry.name))
-                                     .arg(entry.size));
+        return entryError(entry,
+                          u"uncompressed size of file %1 is larger than declared size (%2 bytes)"_s
+                              .arg(GoUnicode::display(entry.name))
+                              .arg(entry.size));
     if (produced < entry.size)
-        return entryError(entry, u"uncompressed size of file %1 is smaller than declared size (%2 bytes): unexpected EOF"_s
-                                     .arg(GoUnicode::display(entry.name))
-                                     .arg(entry.size));
+        return entryError(
+            entry,
+            u"uncompressed size of file %1 is smaller than declared size (%2 bytes): unexpected EOF"_s
+                .arg(GoUnicode::display(entry.name))
+                .arg(entry.size));
     const quint32 crc = quint32(libdeflate_crc32(0, out, size_t(produced)));
-    if ((hasDescriptor && descriptorCrc != entry.crc32) || ((hasDescriptor || entry.crc32 != 0) && crc != entry.crc32))
+    if ((hasDescriptor && descriptorCrc != entry.crc32)
+        || ((hasDescriptor || entry.crc32 != 0) && crc != entry.crc32))
         return entryError(entry, errChecksum);
     for (quint64 done = 0; done < produced;) {
         const quint64 n = std::min<quint64>(produced - done, quint64(readBufferSize));
-        if (Status st = sink(QByteArrayView(reinterpret_cast<const char *>(out + done), qsizetype(n))); !st)
+        if (Status st
+            = sink(QByteArrayView(reinterpret_cast<const char *>(out + done), qsizetype(n)));
+            !st)
             return st;
         done += n;
     }
@@ -524,7 +554,8 @@ Status ZipArchive::readWithLibzip(const ZipEntry &entry, const Sink &sink, QByte
     if (!m_zip) {
         zip_error_t error;
         zip_error_init(&error);
-        zip_source_t *src = zip_source_buffer_create(m_data.constData(), zip_uint64_t(m_data.size()), 0, &error);
+        zip_source_t *src
+            = zip_source_buffer_create(m_data.constData(), zip_uint64_t(m_data.size()), 0, &error);
         if (src) {
             m_zip = zip_open_from_source(src, ZIP_RDONLY, &error);
             if (!m_zip)
@@ -558,16 +589,19 @@ Status ZipArchive::readWithLibzip(const ZipEntry &entry, const Sink &sink, QByte
         }
         if (n == 0) { // end of data; libzip has checked the CRC
             if (total < entry.size)
-                status = entryError(entry, u"uncompressed size of file %1 is smaller than declared size (%2 bytes): unexpected EOF"_s
-                                              .arg(GoUnicode::display(entry.name))
-                                              .arg(entry.size));
+                status = entryError(
+                    entry,
+                    u"uncompressed size of file %1 is smaller than declared size (%2 bytes): unexpected EOF"_s
+                        .arg(GoUnicode::display(entry.name))
+                        .arg(entry.size));
             break;
         }
         total += quint64(n);
         if (total > entry.size) {
-            status = entryError(entry, u"uncompressed size of file %1 is larger than declared size (%2 bytes)"_s
-                                          .arg(GoUnicode::display(entry.name))
-                                          .arg(entry.size));
+            status = entryError(
+                entry, u"uncompressed size of file %1 is larger than declared size (%2 bytes)"_s
+                           .arg(GoUnicode::display(entry.name))
+                           .arg(entry.size));
             break;
         }
         if (Status s = sink(QByteArrayView(buffer.constData(), qsizetype(n))); !s) {

@@ -49,10 +49,12 @@ public:
     /// open(), reading the whole file into memory first (one read instead of a seek and
     /// small reads per entry): for hashing many small zips, where system calls dominate.
     /// Refuses files above maxMemoryBytes.
-    [[nodiscard]] static Expected<ZipArchive> openInMemory(const QString &path, qint64 maxMemoryBytes);
+    [[nodiscard]] static Expected<ZipArchive> openInMemory(const QString &path,
+                                                           qint64 maxMemoryBytes);
     /// openInMemory() when the file is at most maxMemoryBytes, open() otherwise (maxFileSize
     /// as for open()): for reading every entry once, as hashing does.
-    [[nodiscard]] static Expected<ZipArchive> openForHashing(const QString &path, qint64 maxMemoryBytes = 64 << 20,
+    [[nodiscard]] static Expected<ZipArchive> openForHashing(const QString &path,
+                                                             qint64 maxMemoryBytes = 64 << 20,
                                                              qint64 maxFileSize = -1);
 
     [[nodiscard]] const QString &path() const { return m_path; }
@@ -70,14 +72,16 @@ public:
     [[nodiscard]] Status read(const ZipEntry &entry, const Sink &sink, QByteArray &buffer) const;
 
 private:
-    static Expected<ZipArchive> openImpl(const QString &path, qint64 maxFileSize, qint64 maxMemoryBytes,
-                                         bool fileWhenTooLarge = false);
-    static Expected<ZipArchive> fromSource(zip_source *src, zip_error *error, const QString &path, qint64 fileSize,
-                                           QByteArray data, const QList<ZipRawEntry> *rawNames);
+    static Expected<ZipArchive> openImpl(const QString &path, qint64 maxFileSize,
+                                         qint64 maxMemoryBytes, bool fileWhenTooLarge = false);
+    static Expected<ZipArchive> fromSource(zip_source *src, zip_error *error, const QString &path,
+                                           qint64 fileSize, QByteArray data,
+                                           const QList<ZipRawEntry> *rawNames);
     Error entryError(const ZipEntry &entry, const QString &message) const;
     /// The in-memory fast path; nullopt when it cannot decide (the libzip path then reads the
     /// entry, so unusual damage is reported exactly as libzip reports it).
-    std::optional<Status> readFromMemory(const ZipEntry &entry, const Sink &sink, QByteArray &buffer) const;
+    std::optional<Status> readFromMemory(const ZipEntry &entry, const Sink &sink,
+                                         QByteArray &buffer) const;
     Status readWithLibzip(const ZipEntry &entry, const Sink &sink, QByteArray &buffer) const;
 
     /// Opened lazily for an in-memory archive whose central directory we read completely
@@ -87,7 +91,8 @@ private:
     qint64 m_fileSize = 0;
     QList<ZipEntry> m_entries;
     QByteArray m_data; ///< the whole file, for openInMemory (libzip reads it in place)
-    std::unique_ptr<std::mutex> m_libzipMutex = std::make_unique<std::mutex>(); ///< libzip is not thread-safe per archive
+    std::unique_ptr<std::mutex> m_libzipMutex
+        = std::make_unique<std::mutex>(); ///< libzip is not thread-safe per archive
 };
 
 } // namespace mk

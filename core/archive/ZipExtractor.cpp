@@ -50,8 +50,7 @@ std::pair<QByteArray, QByteArray> splitLast(const QByteArray &rel)
 ZipExtractor::ZipExtractor(const ZipArchive &zip, int targetFd, const QString &targetName,
                            const ModuleZip::ExtractOptions &options)
     : m_zip(zip), m_targetFd(targetFd), m_targetName(targetName), m_options(options)
-{
-}
+{ }
 
 QString ZipExtractor::display(const QByteArray &rel) const
 {
@@ -97,27 +96,31 @@ Expected<int> ZipExtractor::dirFd(const QByteArray &rel)
     return m_currentDirFd.get();
 }
 
-Expected<Sha256::Digest> ZipExtractor::writeFile(int dirFd, const QByteArray &leaf, const QByteArray &rel,
-                                                 const ZipEntry &entry)
+Expected<Sha256::Digest> ZipExtractor::writeFile(int dirFd, const QByteArray &leaf,
+                                                 const QByteArray &rel, const ZipEntry &entry)
 {
     // os.OpenFile(dst, O_WRONLY|O_CREATE|O_EXCL, 0444): a new regular file, never a link.
-    UniqueFd fd(::openat(dirFd, leaf.constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0444));
+    UniqueFd fd(::openat(dirFd, leaf.constData(),
+                         O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0444));
     if (!fd.isValid())
         return Error::fromErrno(errno, display(rel));
     m_createdFiles.append(rel);
     Sha256 sha;
-    const Status s = m_zip.read(entry, [&](QByteArrayView chunk) -> Status {
-        if (m_options.cancel && m_options.cancel->load(std::memory_order_relaxed))
-            return Error::make(Error::Code::Cancelled, u"extraction cancelled"_s, m_targetName);
-        sha.update(chunk);
-        if (Status w = writeAll(fd.get(), chunk.data(), chunk.size()); !w) {
-            Error e = w.error();
-            e.subject = display(rel);
-            return e;
-        }
-        m_bytesWritten += chunk.size();
-        return {};
-    }, m_buffer);
+    const Status s = m_zip.read(
+        entry,
+        [&](QByteArrayView chunk) -> Status {
+            if (m_options.cancel && m_options.cancel->load(std::memory_order_relaxed))
+                return Error::make(Error::Code::Cancelled, u"extraction cancelled"_s, m_targetName);
+            sha.update(chunk);
+            if (Status w = writeAll(fd.get(), chunk.data(), chunk.size()); !w) {
+                Error e = w.error();
+                e.subject = display(rel);
+                return e;
+            }
+            m_bytesWritten += chunk.size();
+            return {};
+        },
+        m_buffer);
     if (!s)
         return s.error();
     if (::close(fd.release()) != 0) // delayed write errors (NFS, quota) show up here
@@ -125,7 +128,8 @@ Expected<Sha256::Digest> ZipExtractor::writeFile(int dirFd, const QByteArray &le
     return sha.finish();
 }
 
-Expected<ModuleZip::ExtractResult> ZipExtractor::run(const ModuleZipContents &contents, const QByteArray &zipPrefix)
+Expected<ModuleZip::ExtractResult> ZipExtractor::run(const ModuleZipContents &contents,
+                                                     const QByteArray &zipPrefix)
 {
     ModuleZip::ExtractResult result;
     QHash<quint64, const ModuleZipFile *> files;
@@ -142,7 +146,9 @@ Expected<ModuleZip::ExtractResult> ZipExtractor::run(const ModuleZipContents &co
         if (!file) {
             // The module root entry and directory entries: not extracted, but HashZip counts
             // them with empty content (go 1.23 refuses one that declares a size).
-            if (Status s = m_zip.read(entry, [](QByteArrayView) { return Status(); }, m_buffer); !s)
+            if (Status s = m_zip.read(
+                    entry, [](QByteArrayView) { return Status(); }, m_buffer);
+                !s)
                 return s.error();
             if (Status s = zipHash.add(entry.name, Sha256::empty()); !s)
                 return s.error();

@@ -40,8 +40,8 @@ public:
 
 private:
     [[nodiscard]] Expected<int> dirFd(const QByteArray &rel);
-    [[nodiscard]] Expected<Sha256::Digest> writeFile(int dirFd, const QByteArray &leaf, const QByteArray &rel,
-                                                     const ZipEntry &entry);
+    [[nodiscard]] Expected<Sha256::Digest> writeFile(int dirFd, const QByteArray &leaf,
+                                                     const QByteArray &rel, const ZipEntry &entry);
     [[nodiscard]] QString display(const QByteArray &rel) const;
 
     const ZipArchive &m_zip;

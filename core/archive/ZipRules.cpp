@@ -38,8 +38,8 @@ public:
             const auto it = m_seen.constFind(fold);
             if (it != m_seen.cend()) {
                 if (path != it->path)
-                    return u"case-insensitive file name collision: %1 and %2"_s.arg(GoQuote::bytes(it->path),
-                                                                                     GoQuote::bytes(path));
+                    return u"case-insensitive file name collision: %1 and %2"_s.arg(
+                        GoQuote::bytes(it->path), GoQuote::bytes(path));
                 if (dir != it->isDir)
                     return u"entry %1 is both a file and a directory"_s.arg(GoQuote::bytes(path));
                 if (!dir)
@@ -90,7 +90,8 @@ Status checkPathMajor(const QString &v, QString pathMajor, const QString &module
     }
     // ModuleError wrapping InvalidVersionError: "path@version: invalid version: ...".
     return Error::make(Error::Code::InvalidArgument,
-                       u"invalid version: should be %1, not %2"_s.arg(pathMajor, m), modulePath + u'@' + v);
+                       u"invalid version: should be %1, not %2"_s.arg(pathMajor, m),
+                       modulePath + u'@' + v);
 }
 
 } // namespace
@@ -113,7 +114,8 @@ QByteArray ZipRules::cleanPath(const QByteArray &path)
             ++r;
         } else if (path.at(r) == '.' && (r + 1 == n || path.at(r + 1) == '/')) {
             ++r;
-        } else if (path.at(r) == '.' && path.at(r + 1) == '.' && (r + 2 == n || path.at(r + 2) == '/')) {
+        } else if (path.at(r) == '.' && path.at(r + 1) == '.'
+                   && (r + 2 == n || path.at(r + 2) == '/')) {
             r += 2;
             if (out.size() > dotdot) {
                 qsizetype w = out.size() - 1;
@@ -143,18 +145,20 @@ Status ZipRules::checkModuleVersion(const QString &modulePath, const QString &ve
     const QString subject = modulePath + u'@' + version;
     if (const QString canonical = Semver::canonicalVersion(version); canonical != version)
         return Error::make(Error::Code::InvalidArgument,
-                           u"version %1 is not canonical (should be %2)"_s.arg(GoQuote::string(version),
-                                                                               GoQuote::string(canonical)),
+                           u"version %1 is not canonical (should be %2)"_s.arg(
+                               GoQuote::string(version), GoQuote::string(canonical)),
                            subject);
     // module.Check
     if (Status s = ModulePath::checkPath(modulePath); !s)
         return s;
     if (!Semver::isValid(version))
-        return Error::make(Error::Code::InvalidArgument, u"invalid version: not a semantic version"_s, subject);
+        return Error::make(Error::Code::InvalidArgument,
+                           u"invalid version: not a semantic version"_s, subject);
     return checkPathMajor(version, ModulePath::splitPathVersion(modulePath).pathMajor, modulePath);
 }
 
-Expected<ModuleZipContents> ZipRules::checkEntries(const QList<ZipEntry> &entries, const QString &modulePath,
+Expected<ModuleZipContents> ZipRules::checkEntries(const QList<ZipEntry> &entries,
+                                                   const QString &modulePath,
                                                    const QString &version, const ZipLimits &limits)
 {
     const QByteArray prefix = (modulePath + u'@' + version + u'/').toUtf8();
@@ -163,7 +167,9 @@ Expected<ModuleZipContents> ZipRules::checkEntries(const QList<ZipEntry> &entrie
     CollisionChecker collisions;
     ModuleZipContents out;
     qint64 size = 0;
-    const auto addError = [&invalid](const ZipEntry &e, const QString &err) { invalid.append({e.name, err}); };
+    const auto addError = [&invalid](const ZipEntry &e, const QString &err) {
+        invalid.append({e.name, err});
+    };
 
     for (const ZipEntry &zf : entries) {
         if (!zf.name.startsWith(prefix)) {
@@ -222,8 +228,9 @@ Expected<ModuleZipContents> ZipRules::checkEntries(const QList<ZipEntry> &entrie
         if (sz >= 0 && limits.maxUncompressed - size >= sz) {
             size += sz;
         } else if (sizeError.isEmpty()) {
-            sizeError = u"total uncompressed size of module contents too large (max size is %1 bytes)"_s.arg(
-                limits.maxUncompressed);
+            sizeError
+                = u"total uncompressed size of module contents too large (max size is %1 bytes)"_s
+                      .arg(limits.maxUncompressed);
         }
         if (name == "go.mod" && sz > limits.maxGoMod) {
             addError(zf, u"go.mod file too large (max size is %1 bytes)"_s.arg(limits.maxGoMod));
@@ -245,7 +252,8 @@ Expected<ModuleZipContents> ZipRules::checkEntries(const QList<ZipEntry> &entrie
             message += u'\n' + GoUnicode::display(invalid.at(i).name) + u": "_s + invalid.at(i).err;
         if (invalid.size() > maxListedErrors)
             message += u"\n(%1 more invalid entries)"_s.arg(invalid.size() - maxListedErrors);
-        return Error::make(Error::Code::InvalidArgument, message, GoUnicode::display(invalid.front().name));
+        return Error::make(Error::Code::InvalidArgument, message,
+                           GoUnicode::display(invalid.front().name));
     }
     out.totalSize = size;
     return out;

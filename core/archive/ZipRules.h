@@ -19,7 +19,8 @@ class ZipRules final
 public:
     /// CanonicalVersion(version) == version, then module.Check(path, version) (valid path,
     /// semantic version, major-version suffix consistent with the version).
-    [[nodiscard]] static Status checkModuleVersion(const QString &modulePath, const QString &version);
+    [[nodiscard]] static Status checkModuleVersion(const QString &modulePath,
+                                                   const QString &version);
 
     /// checkZip's per-entry rules: "<path>@<version>/" prefix (unescaped path), clean names
     /// passing module.CheckFilePath, no case-fold collisions (go's strToFold), no entry both a

@@ -56,11 +56,13 @@ QString AtomicFile::resolveTarget(const QString &path)
 {
     QString current = path;
     for (int hop = 0; hop < maxSymlinkHops; ++hop) {
-        struct stat st {};
+        struct stat st
+        { };
         if (::lstat(QFile::encodeName(current).constData(), &st) != 0 || !S_ISLNK(st.st_mode))
             return current;
         QByteArray buf(4096, Qt::Uninitialized);
-        const ssize_t n = ::readlink(QFile::encodeName(current).constData(), buf.data(), size_t(buf.size()));
+        const ssize_t n
+            = ::readlink(QFile::encodeName(current).constData(), buf.data(), size_t(buf.size()));
         if (n <= 0)
             return current;
         const QString target = QFile::decodeName(buf.left(n));
@@ -79,7 +81,8 @@ Expected<std::optional<QByteArray>> AtomicFile::read(const QString &path)
             return std::optional<QByteArray>();
         return Error::fromErrno(errno, path, u"reading"_s);
     }
-    struct stat st {};
+    struct stat st
+    { };
     if (::fstat(fd.get(), &st) == 0 && S_ISDIR(st.st_mode))
         return Error::fromErrno(EISDIR, path, u"reading"_s);
     QByteArray data;
@@ -105,7 +108,8 @@ Status AtomicFile::write(const QString &path, const QByteArray &content, const O
     if (options.createParents && !makeParents(dir))
         return Error::fromErrno(errno, dir, u"creating the directory"_s);
 
-    struct stat existing {};
+    struct stat existing
+    { };
     const bool exists = ::stat(QFile::encodeName(target).constData(), &existing) == 0;
     if (exists && !S_ISREG(existing.st_mode))
         return Error::make(Error::Code::Refused, u"not a regular file"_s, target);
@@ -118,7 +122,8 @@ Status AtomicFile::write(const QString &path, const QByteArray &content, const O
     for (int attempt = 0; attempt < 100 && !fd.isValid(); ++attempt) {
         temp = dir + u"/."_s + QFileInfo(target).fileName() + u".modkeeper-"_s
                + QString::number(QRandomGenerator::global()->generate(), 36);
-        fd = UniqueFd(::open(QFile::encodeName(temp).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, createMode));
+        fd = UniqueFd(::open(QFile::encodeName(temp).constData(),
+                             O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, createMode));
         if (!fd.isValid() && errno != EEXIST)
             return Error::fromErrno(errno, dir, u"creating a temporary file"_s);
     }

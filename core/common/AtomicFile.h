@@ -32,7 +32,8 @@ public:
 
     /// Replaces path's content. On failure the target is unchanged and no temporary file is
     /// left; the error names the path and the failing step.
-    [[nodiscard]] static Status write(const QString &path, const QByteArray &content, const Options &options);
+    [[nodiscard]] static Status write(const QString &path, const QByteArray &content,
+                                      const Options &options);
     [[nodiscard]] static Status write(const QString &path, const QByteArray &content)
     {
         return write(path, content, Options{});

@@ -34,7 +34,7 @@ public:
     /// during the call only. Reentrant: fn may walk a subdirectory with forEachEntry; the
     /// buffers come from a per-thread stack, so a walk allocates nothing after its first use
     /// on a thread. Returns 0, or the errno of a failed read (entries before it were delivered).
-    template <typename Fn>
+    template<typename Fn>
     static int forEachEntry(int dirFd, Fn &&fn)
     {
         BufferLease lease;
@@ -65,7 +65,7 @@ public:
     [[nodiscard]] static EntryType typeOfMode(mode_t mode);
 
 private:
-    template <typename Fn>
+    template<typename Fn>
     static bool call(Fn &fn, const char *name, const DirReader &reader)
     {
         if constexpr (std::is_invocable_v<Fn &, const char *, EntryType>) {

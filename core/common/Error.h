@@ -13,14 +13,14 @@ struct Error
         None,
         InvalidArgument, ///< bad input: a module path, a go env value, a pattern
         NotFound,
-        Io,              ///< a system call failed; sysErrno says which error
+        Io, ///< a system call failed; sysErrno says which error
         Permission,
-        Busy,            ///< a lock is held by someone else
+        Busy, ///< a lock is held by someone else
         Cancelled,
         Network,
-        Security,        ///< a hash or signature did not match: never retried with checks off
+        Security, ///< a hash or signature did not match: never retried with checks off
         Unsupported,
-        Refused,         ///< a safety rule said no (outside the cache, root directory, ...)
+        Refused, ///< a safety rule said no (outside the cache, root directory, ...)
     };
 
     Code code = Code::None;

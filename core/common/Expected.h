@@ -9,12 +9,12 @@
 namespace mk {
 
 /// A value or an Error (std::expected is C++23; g++ 12 builds C++20).
-template <typename T>
+template<typename T>
 class Expected
 {
 public:
-    Expected(T value) : m_data(std::in_place_index<0>, std::move(value)) {}
-    Expected(Error error) : m_data(std::in_place_index<1>, std::move(error)) {}
+    Expected(T value) : m_data(std::in_place_index<0>, std::move(value)) { }
+    Expected(Error error) : m_data(std::in_place_index<1>, std::move(error)) { }
 
     [[nodiscard]] bool ok() const { return m_data.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -37,7 +37,7 @@ class Status
 {
 public:
     Status() = default;
-    Status(Error error) : m_error(std::move(error)) {}
+    Status(Error error) : m_error(std::move(error)) { }
 
     [[nodiscard]] bool ok() const { return !m_error.isError(); }
     explicit operator bool() const { return ok(); }

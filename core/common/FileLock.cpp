@@ -15,12 +15,14 @@ using namespace Qt::StringLiterals;
 
 namespace mk {
 
-Expected<FileLock> FileLock::acquire(int dirFd, const std::string &relPath, const QString &displayPath, int timeoutMs,
+Expected<FileLock> FileLock::acquire(int dirFd, const std::string &relPath,
+                                     const QString &displayPath, int timeoutMs,
                                      const std::function<bool()> &cancelled)
 {
     if (const size_t slash = relPath.rfind('/'); slash != std::string::npos) {
         if (!SafeFs::makeDirsBeneath(dirFd, relPath.substr(0, slash).c_str()))
-            return Error::fromErrno(errno, displayPath, u"cannot create the lock file's directory"_s);
+            return Error::fromErrno(errno, displayPath,
+                                    u"cannot create the lock file's directory"_s);
     }
     UniqueFd fd = SafeFs::openBeneath(dirFd, relPath.c_str(), O_RDWR | O_CREAT, 0666);
     if (!fd.isValid())
@@ -37,18 +39,21 @@ Expected<FileLock> FileLock::acquire(int dirFd, const std::string &relPath, cons
             continue;
         if (err != EWOULDBLOCK) {
             if (err == ENOLCK || err == EOPNOTSUPP || err == ENOSYS)
-                return Error::make(Error::Code::Unsupported,
-                                   u"file locking is not supported here, so changing the cache is not safe while go may run"_s,
-                                   displayPath);
+                return Error::make(
+                    Error::Code::Unsupported,
+                    u"file locking is not supported here, so changing the cache is not safe while go may run"_s,
+                    displayPath);
             return Error::fromErrno(err, displayPath, u"cannot lock"_s);
         }
         if (cancelled && cancelled())
-            return Error::make(Error::Code::Cancelled, u"cancelled while waiting for the lock"_s, displayPath);
-        if (waited.elapsed() >= timeoutMs)
-            return Error::make(Error::Code::Busy,
-                               u"locked by another process (a go command?) for more than %1 s; try again when it is done"_s
-                                   .arg(timeoutMs / 1000.0, 0, 'g', 3),
+            return Error::make(Error::Code::Cancelled, u"cancelled while waiting for the lock"_s,
                                displayPath);
+        if (waited.elapsed() >= timeoutMs)
+            return Error::make(
+                Error::Code::Busy,
+                u"locked by another process (a go command?) for more than %1 s; try again when it is done"_s
+                    .arg(timeoutMs / 1000.0, 0, 'g', 3),
+                displayPath);
         QThread::msleep(sleepMs);
         sleepMs = std::min<unsigned long>(sleepMs * 2, 100);
     }

@@ -24,14 +24,15 @@ public:
     /// Opens relPath below dirFd (creating it 0666, and its directories, as go does), then
     /// waits up to timeoutMs for the lock. A lock still held then is a Busy error naming
     /// displayPath; a filesystem without locking is Unsupported: we refuse to go on unlocked.
-    [[nodiscard]] static Expected<FileLock> acquire(int dirFd, const std::string &relPath, const QString &displayPath,
-                                                    int timeoutMs, const std::function<bool()> &cancelled = {});
+    [[nodiscard]] static Expected<FileLock> acquire(int dirFd, const std::string &relPath,
+                                                    const QString &displayPath, int timeoutMs,
+                                                    const std::function<bool()> &cancelled = {});
 
     [[nodiscard]] int fd() const { return m_fd.get(); }
     [[nodiscard]] bool isLocked() const { return m_fd.isValid(); }
 
 private:
-    explicit FileLock(UniqueFd fd) : m_fd(std::move(fd)) {}
+    explicit FileLock(UniqueFd fd) : m_fd(std::move(fd)) { }
     UniqueFd m_fd;
 };
 

@@ -34,7 +34,10 @@ std::pair<char32_t, int> decodeRune(const QByteArray &s, qsizetype i)
     return {runeError, 1};
 }
 
-QString hex(uint v, int width) { return u"%1"_s.arg(v, width, 16, QLatin1Char('0')); }
+QString hex(uint v, int width)
+{
+    return u"%1"_s.arg(v, width, 16, QLatin1Char('0'));
+}
 
 // strconv.appendEscapedRune.
 void appendEscaped(QString &out, char32_t r, char16_t quote)
@@ -49,14 +52,29 @@ void appendEscaped(QString &out, char32_t r, char16_t quote)
         return;
     }
     switch (r) {
-    case '\a': out += u"\\a"; return;
-    case '\b': out += u"\\b"; return;
-    case '\f': out += u"\\f"; return;
-    case '\n': out += u"\\n"; return;
-    case '\r': out += u"\\r"; return;
-    case '\t': out += u"\\t"; return;
-    case '\v': out += u"\\v"; return;
-    default: break;
+    case '\a':
+        out += u"\\a";
+        return;
+    case '\b':
+        out += u"\\b";
+        return;
+    case '\f':
+        out += u"\\f";
+        return;
+    case '\n':
+        out += u"\\n";
+        return;
+    case '\r':
+        out += u"\\r";
+        return;
+    case '\t':
+        out += u"\\t";
+        return;
+    case '\v':
+        out += u"\\v";
+        return;
+    default:
+        break;
     }
     if (r < u' ' || r == 0x7f)
         out += u"\\x" + hex(uint(r), 2);

@@ -12,7 +12,12 @@ namespace mk {
 
 namespace {
 
-enum class Mode { Path, Host, UserPassword, Fragment };
+enum class Mode {
+    Path,
+    Host,
+    UserPassword,
+    Fragment
+};
 
 bool isHex(char c)
 {
@@ -39,9 +44,27 @@ bool hostShouldEscape(char c)
     if (isAlnum(c))
         return false;
     switch (c) {
-    case '!': case '$': case '&': case '\'': case '(': case ')': case '*': case '+': case ',':
-    case ';': case '=': case ':': case '[': case ']': case '<': case '>': case '"':
-    case '-': case '_': case '.': case '~':
+    case '!':
+    case '$':
+    case '&':
+    case '\'':
+    case '(':
+    case ')':
+    case '*':
+    case '+':
+    case ',':
+    case ';':
+    case '=':
+    case ':':
+    case '[':
+    case ']':
+    case '<':
+    case '>':
+    case '"':
+    case '-':
+    case '_':
+    case '.':
+    case '~':
         return false;
     default:
         return true;
@@ -103,8 +126,24 @@ bool validUserinfo(const QByteArray &s)
         if (isAlnum(c))
             continue;
         switch (c) {
-        case '-': case '.': case '_': case ':': case '~': case '!': case '$': case '&': case '\'':
-        case '(': case ')': case '*': case '+': case ',': case ';': case '=': case '%': case '@':
+        case '-':
+        case '.':
+        case '_':
+        case ':':
+        case '~':
+        case '!':
+        case '$':
+        case '&':
+        case '\'':
+        case '(':
+        case ')':
+        case '*':
+        case '+':
+        case ',':
+        case ';':
+        case '=':
+        case '%':
+        case '@':
             continue;
         default:
             return false; // includes every non-ASCII byte, as go rejects non-ASCII runes
@@ -149,7 +188,8 @@ Expected<GoUrl> GoUrl::parse(const QString &rawText)
     const qsizetype hash = raw.indexOf('#');
     const QByteArray u = hash < 0 ? raw : raw.left(hash);
     const auto fail = [](const QByteArray &what, const QString &why) {
-        return Error::make(Error::Code::InvalidArgument, u"parse "_s + GoQuote::bytes(what) + u": "_s + why);
+        return Error::make(Error::Code::InvalidArgument,
+                           u"parse "_s + GoQuote::bytes(what) + u": "_s + why);
     };
 
     for (const char c : u) {

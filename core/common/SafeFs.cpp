@@ -40,14 +40,16 @@ UniqueFd openByComponents(int dirFd, const char *relPath, int flags, mode_t mode
     size_t start = 0;
     while (true) {
         const size_t slash = path.find('/', start);
-        const std::string comp = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+        const std::string comp
+            = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
         if (comp.empty() || comp == "." || comp == "..") {
             errno = EXDEV;
             return {};
         }
         if (slash == std::string::npos)
             return SafeFs::openAt(base, comp.c_str(), flags, mode);
-        const int fd = ::openat(base, comp.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        const int fd
+            = ::openat(base, comp.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         if (fd < 0)
             return {};
         current.reset(fd);
@@ -85,7 +87,8 @@ UniqueFd SafeFs::openBeneath(int dirFd, const char *relPath, int flags, mode_t m
 
 UniqueFd SafeFs::openAt(int dirFd, const char *name, int flags, mode_t mode)
 {
-    return UniqueFd(withNoAtime(flags, [&](int f) { return ::openat(dirFd, name, f | O_NOFOLLOW | O_CLOEXEC, mode); }));
+    return UniqueFd(withNoAtime(
+        flags, [&](int f) { return ::openat(dirFd, name, f | O_NOFOLLOW | O_CLOEXEC, mode); }));
 }
 
 UniqueFd SafeFs::openPath(const char *path, int flags)

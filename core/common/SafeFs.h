@@ -24,7 +24,8 @@ public:
     /// Opens relPath (no leading '/', no "..") below dirFd. flags are open(2) flags; O_NOFOLLOW,
     /// O_CLOEXEC and (where permitted) O_NOATIME are added. Returns an invalid fd and sets errno
     /// on failure (ELOOP or EXDEV when a symlink or an escape was refused).
-    [[nodiscard]] static UniqueFd openBeneath(int dirFd, const char *relPath, int flags, mode_t mode = 0);
+    [[nodiscard]] static UniqueFd openBeneath(int dirFd, const char *relPath, int flags,
+                                              mode_t mode = 0);
 
     /// openat(dirFd, name, flags | O_NOFOLLOW | O_CLOEXEC | O_NOATIME), retried without
     /// O_NOATIME on EPERM. For one path component (or a path whose parents are trusted); use it
@@ -51,7 +52,8 @@ public:
     /// (go leaves module trees 0555). Works on a directory whose mode denies even reading.
     /// With a nonzero requiredMountId, refuses (EXDEV) a directory on another mount, which
     /// catches bind mounts of the same filesystem that st_dev cannot tell apart.
-    [[nodiscard]] static bool makeWritable(int dirFd, const char *name, std::uint64_t requiredMountId = 0);
+    [[nodiscard]] static bool makeWritable(int dirFd, const char *name,
+                                           std::uint64_t requiredMountId = 0);
 
     /// The mount id of name below dirFd, not following a symlink ("" for dirFd itself).
     /// Returns 0 when the kernel cannot tell (before Linux 5.8, or not Linux).

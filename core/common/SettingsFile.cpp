@@ -33,10 +33,12 @@ Status SettingsFile::check(const QString &fileName)
         QFile f(file);
         if (!f.open(QIODevice::ReadOnly)) {
             const int err = errno;
-            return Error::make(f.error() == QFileDevice::PermissionsError ? Error::Code::Permission : Error::Code::Io,
-                               u"cannot read the settings file (%1); nothing was changed"_s.arg(
-                                   err ? QString::fromLocal8Bit(std::strerror(err)) : f.errorString()),
-                               file);
+            return Error::make(
+                f.error() == QFileDevice::PermissionsError ? Error::Code::Permission
+                                                           : Error::Code::Io,
+                u"cannot read the settings file (%1); nothing was changed"_s.arg(
+                    err ? QString::fromLocal8Bit(std::strerror(err)) : f.errorString()),
+                file);
         }
     }
     QSettings settings(file, QSettings::IniFormat);
@@ -45,7 +47,8 @@ Status SettingsFile::check(const QString &fileName)
     case QSettings::NoError:
         return {};
     case QSettings::AccessError:
-        return Error::make(Error::Code::Permission, u"cannot read the settings file; nothing was changed"_s, file);
+        return Error::make(Error::Code::Permission,
+                           u"cannot read the settings file; nothing was changed"_s, file);
     case QSettings::FormatError:
         break;
     }
@@ -57,18 +60,23 @@ Status SettingsFile::check(const QString &fileName)
             continue;
         QFile f(file);
         if (f.rename(backup))
-            return Error::make(Error::Code::Io,
-                               u"the settings file is corrupt and could not be read; it was moved to %1 and the defaults apply from now on"_s.arg(backup),
-                               file);
+            return Error::make(
+                Error::Code::Io,
+                u"the settings file is corrupt and could not be read; it was moved to %1 and the defaults apply from now on"_s
+                    .arg(backup),
+                file);
         if (QFileInfo::exists(backup))
             continue; // someone made that backup meanwhile: take the next name
-        return Error::make(Error::Code::Io,
-                           u"the settings file is corrupt and could not be read, and moving it to %1 failed (%2); nothing was changed"_s
-                               .arg(backup, f.errorString()),
-                           file);
+        return Error::make(
+            Error::Code::Io,
+            u"the settings file is corrupt and could not be read, and moving it to %1 failed (%2); nothing was changed"_s
+                .arg(backup, f.errorString()),
+            file);
     }
-    return Error::make(Error::Code::Io, u"the settings file is corrupt and could not be read; too many backups exist already, nothing was changed"_s,
-                       file);
+    return Error::make(
+        Error::Code::Io,
+        u"the settings file is corrupt and could not be read; too many backups exist already, nothing was changed"_s,
+        file);
 }
 
 } // namespace mk

@@ -21,9 +21,11 @@ using namespace Qt::StringLiterals;
 
 namespace mk {
 
-QFuture<DownloadResult> DownloadJob::start(const DownloadOptions &options, const QList<DownloadRequest> &requests, Mode mode)
+QFuture<DownloadResult> DownloadJob::start(const DownloadOptions &options,
+                                           const QList<DownloadRequest> &requests, Mode mode)
 {
-    return QtConcurrent::run(CorePool::instance(), [options, requests, mode](QPromise<DownloadResult> &promise) {
+    return QtConcurrent::run(CorePool::instance(), [options, requests,
+                                                    mode](QPromise<DownloadResult> &promise) {
         // One result per distinct version.
         QList<DownloadRequest> todo;
         QSet<QString> seen;
@@ -43,7 +45,8 @@ QFuture<DownloadResult> DownloadJob::start(const DownloadOptions &options, const
             }
         };
         if (options.gomodcache.isEmpty() || QDir::isRelativePath(options.gomodcache)) {
-            failAll(Error::make(Error::Code::Refused, u"GOMODCACHE must be an absolute path"_s, options.gomodcache));
+            failAll(Error::make(Error::Code::Refused, u"GOMODCACHE must be an absolute path"_s,
+                                options.gomodcache));
             return;
         }
         const Expected<ProxyList> list = ProxyList::parse(options.goproxy, options.gonoproxy);
@@ -53,10 +56,12 @@ QFuture<DownloadResult> DownloadJob::start(const DownloadOptions &options, const
         }
         // go creates the cache on first use (0777 & ~umask).
         if (!QDir().mkpath(options.gomodcache)) {
-            failAll(Error::make(Error::Code::Io, u"cannot create the module cache"_s, options.gomodcache));
+            failAll(Error::make(Error::Code::Io, u"cannot create the module cache"_s,
+                                options.gomodcache));
             return;
         }
-        UniqueFd root = SafeFs::openPath(QFile::encodeName(options.gomodcache).constData(), O_RDONLY | O_DIRECTORY);
+        UniqueFd root = SafeFs::openPath(QFile::encodeName(options.gomodcache).constData(),
+                                         O_RDONLY | O_DIRECTORY);
         if (!root.isValid()) {
             failAll(Error::fromErrno(errno, options.gomodcache, u"cannot open the module cache"_s));
             return;
@@ -75,21 +80,25 @@ QFuture<DownloadResult> DownloadJob::start(const DownloadOptions &options, const
                     return;
                 CorePool::markBackgroundThread();
                 VersionDownloader downloader(root.get(), options, fetcher);
-                DownloadResult result = downloader.run(req, mode, cancelled, [&](const DownloadResult &update) {
-                    promise.addResult(update);
-                });
+                DownloadResult result
+                    = downloader.run(req, mode, cancelled, [&](const DownloadResult &update) {
+                          promise.addResult(update);
+                      });
                 bytes += result.bytes;
                 promise.addResult(result);
                 const int done = ++finished;
-                promise.setProgressValueAndText(done, u"%1 of %2 versions, %3 MB received"_s.arg(done).arg(todo.size()).arg(
-                                                          double(bytes.load()) / 1e6, 0, 'f', 1));
+                promise.setProgressValueAndText(done,
+                                                u"%1 of %2 versions, %3 MB received"_s.arg(done)
+                                                    .arg(todo.size())
+                                                    .arg(double(bytes.load()) / 1e6, 0, 'f', 1));
             });
         }
         workers.waitForDone();
     });
 }
 
-QList<DownloadResult> DownloadJob::run(const DownloadOptions &options, const QList<DownloadRequest> &requests, Mode mode)
+QList<DownloadResult> DownloadJob::run(const DownloadOptions &options,
+                                       const QList<DownloadRequest> &requests, Mode mode)
 {
     QFuture<DownloadResult> f = start(options, requests, mode);
     f.waitForFinished();
@@ -108,8 +117,8 @@ QList<DownloadResult> DownloadJob::run(const DownloadOptions &options, const QLi
     return out;
 }
 
-DownloadResult DownloadJob::runOne(const DownloadOptions &options, const DownloadRequest &request, Mode mode,
-                                   const std::function<bool()> &cancelled)
+DownloadResult DownloadJob::runOne(const DownloadOptions &options, const DownloadRequest &request,
+                                   Mode mode, const std::function<bool()> &cancelled)
 {
     DownloadResult failed;
     failed.path = request.path;
@@ -119,9 +128,11 @@ DownloadResult DownloadJob::runOne(const DownloadOptions &options, const Downloa
         failed.error = list.error();
         return failed;
     }
-    UniqueFd root = SafeFs::openPath(QFile::encodeName(options.gomodcache).constData(), O_RDONLY | O_DIRECTORY);
+    UniqueFd root = SafeFs::openPath(QFile::encodeName(options.gomodcache).constData(),
+                                     O_RDONLY | O_DIRECTORY);
     if (!root.isValid()) {
-        failed.error = Error::fromErrno(errno, options.gomodcache, u"cannot open the module cache"_s);
+        failed.error
+            = Error::fromErrno(errno, options.gomodcache, u"cannot open the module cache"_s);
         return failed;
     }
     const ProxyFetcher fetcher(*list, options);

@@ -18,14 +18,17 @@ class DownloadJob final
 public:
     using Mode = VersionDownloader::Mode;
 
-    [[nodiscard]] static QFuture<DownloadResult> start(const DownloadOptions &options, const QList<DownloadRequest> &requests,
+    [[nodiscard]] static QFuture<DownloadResult> start(const DownloadOptions &options,
+                                                       const QList<DownloadRequest> &requests,
                                                        Mode mode = Mode::Download);
     /// start() and wait; the final results only, in request order.
-    [[nodiscard]] static QList<DownloadResult> run(const DownloadOptions &options, const QList<DownloadRequest> &requests,
+    [[nodiscard]] static QList<DownloadResult> run(const DownloadOptions &options,
+                                                   const QList<DownloadRequest> &requests,
                                                    Mode mode = Mode::Download);
     /// One version, synchronously on the calling (worker) thread: what a repair calls to
     /// replace a damaged zip (Mode::Replace).
-    [[nodiscard]] static DownloadResult runOne(const DownloadOptions &options, const DownloadRequest &request, Mode mode,
+    [[nodiscard]] static DownloadResult runOne(const DownloadOptions &options,
+                                               const DownloadRequest &request, Mode mode,
                                                const std::function<bool()> &cancelled = {});
 };
 

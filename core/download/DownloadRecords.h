@@ -28,7 +28,7 @@ enum class DownloadOutcome {
     Downloaded,     ///< it was missing (or incomplete) and is now complete
     AlreadyPresent, ///< complete already; nothing fetched (download mode)
     Identical,      ///< refreshed: the proxy serves exactly the bytes the cache holds
-    Changed,        ///< refreshed: the proxy serves other bytes. A security alert; the old copy is kept
+    Changed, ///< refreshed: the proxy serves other bytes. A security alert; the old copy is kept
     Failed,
 };
 
@@ -38,34 +38,41 @@ struct DownloadResult
     QString path;
     QString version;
     DownloadOutcome outcome = DownloadOutcome::Failed;
-    QString sum;       ///< h1: of the zip (what go.sum and .ziphash hold)
-    QString goModSum;  ///< h1: of the .mod ("/go.mod h1:" in go.sum)
-    QString proxy;     ///< the proxy that served the zip ("direct" when go fetched it)
-    qint64 bytes = 0;  ///< bytes received from the network for this version
+    QString sum;      ///< h1: of the zip (what go.sum and .ziphash hold)
+    QString goModSum; ///< h1: of the .mod ("/go.mod h1:" in go.sum)
+    QString proxy;    ///< the proxy that served the zip ("direct" when go fetched it)
+    qint64 bytes = 0; ///< bytes received from the network for this version
     Error error;
-    QStringList notes; ///< what was checked ("checksum database", "go.sum", "cache") and alerts in words
-    QString query;     ///< "latest" when the request named a query that resolved to version
+    QStringList
+        notes; ///< what was checked ("checksum database", "go.sum", "cache") and alerts in words
+    QString query; ///< "latest" when the request named a query that resolved to version
 
-    [[nodiscard]] bool ok() const { return outcome != DownloadOutcome::Failed && outcome != DownloadOutcome::Changed; }
+    [[nodiscard]] bool ok() const
+    {
+        return outcome != DownloadOutcome::Failed && outcome != DownloadOutcome::Changed;
+    }
     [[nodiscard]] bool isFinal() const { return outcome != DownloadOutcome::InProgress; }
     [[nodiscard]] QString id() const { return path + u'@' + version; }
     /// The id as requested: "path@latest" for a resolved query, else id().
-    [[nodiscard]] QString requestId() const { return path + u'@' + (query.isEmpty() ? version : query); }
+    [[nodiscard]] QString requestId() const
+    {
+        return path + u'@' + (query.isEmpty() ? version : query);
+    }
 };
 
 [[nodiscard]] QString toString(DownloadOutcome outcome);
 
 /// Checks a hash against an authority (the checksum database). Returns an error (Security
 /// for a mismatch) or success; `verified` tells whether the authority knew the version.
-using HashChecker = std::function<Status(const QString &path, const QString &version, const QString &h1, bool goMod,
-                                         bool *verified)>;
+using HashChecker = std::function<Status(const QString &path, const QString &version,
+                                         const QString &h1, bool goMod, bool *verified)>;
 
 struct DownloadOptions
 {
     QString gomodcache;
-    QString goproxy;   ///< the GOPROXY value (go's list syntax)
-    QString gonoproxy; ///< effective GONOPROXY (already defaulted to GOPRIVATE)
-    int jobs = 8;      ///< versions fetched at once
+    QString goproxy;    ///< the GOPROXY value (go's list syntax)
+    QString gonoproxy;  ///< effective GONOPROXY (already defaulted to GOPRIVATE)
+    int jobs = 8;       ///< versions fetched at once
     int maxPerHost = 4; ///< requests in flight to one proxy host at once, however many jobs run
     int lockTimeoutMs = 60000;
     int idleTimeoutMs = 30000; ///< a response that sends nothing for this long is a timeout
@@ -76,7 +83,8 @@ struct DownloadOptions
     QHash<QString, QString> knownSums;
     /// The checksum database, when GOSUMDB applies to the path (null: not consulted).
     HashChecker checksumDb;
-    /// Keychain key (CredentialStore::normalizeHost) -> credential, sent only over https to that host.
+    /// Keychain key (CredentialStore::normalizeHost) -> credential, sent only over https to that
+    /// host.
     QHash<QString, Credential> credentials;
     QList<QSslCertificate> caCertificates;
     /// HTTPS_PROXY / HTTP_PROXY / NO_PROXY, honoured as go honours them.

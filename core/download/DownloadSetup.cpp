@@ -31,7 +31,8 @@ QHash<QString, QString> DownloadSetup::processEnvironment()
     return out;
 }
 
-QString DownloadSetup::goCommand(const GoEnvironment &env, const QHash<QString, QString> &environment)
+QString DownloadSetup::goCommand(const GoEnvironment &env,
+                                 const QHash<QString, QString> &environment)
 {
     // What a shell runs: a wrapper script or shim on PATH is the user's go, not whatever
     // GOROOT its location suggests. Relative PATH entries are ignored, as os/exec does.
@@ -46,7 +47,8 @@ QString DownloadSetup::goCommand(const GoEnvironment &env, const QHash<QString, 
     return inRoot.isFile() && inRoot.isExecutable() ? inRoot.filePath() : QString();
 }
 
-Expected<DownloadOptions> DownloadSetup::fromEnvironment(const GoEnvironment &env, const QString &proxyOverride,
+Expected<DownloadOptions> DownloadSetup::fromEnvironment(const GoEnvironment &env,
+                                                         const QString &proxyOverride,
                                                          const QString &modcacheOverride,
                                                          const QHash<QString, QString> &environment)
 {
@@ -93,14 +95,16 @@ DownloadSetup::Prepared DownloadSetup::prepare(const GoEnvironment &env, const R
         p.error = std::move(error);
         return p;
     };
-    Expected<DownloadOptions> options = fromEnvironment(env, request.proxyOverride, request.modcacheOverride, request.environment);
+    Expected<DownloadOptions> options = fromEnvironment(
+        env, request.proxyOverride, request.modcacheOverride, request.environment);
     if (!options)
         return failed(Prepared::Step::Environment, options.error());
     p.options = std::move(options.value());
     // What go trusts (SSL_CERT_FILE / SSL_CERT_DIR), plus the file the user named.
     p.options.caCertificates = TrustedCertificates::fromEnvironment(request.environment);
     if (!request.caFile.isEmpty()) {
-        const Expected<QList<QSslCertificate>> extra = TrustedCertificates::readPemFile(request.caFile);
+        const Expected<QList<QSslCertificate>> extra
+            = TrustedCertificates::readPemFile(request.caFile);
         if (!extra)
             return failed(Prepared::Step::CaFile, extra.error());
         for (const QSslCertificate &c : extra.value())
@@ -115,9 +119,11 @@ DownloadSetup::Prepared DownloadSetup::prepare(const GoEnvironment &env, const R
     return p;
 }
 
-QFuture<DownloadSetup::Prepared> DownloadSetup::prepareAsync(const GoEnvironment &env, const Request &request)
+QFuture<DownloadSetup::Prepared> DownloadSetup::prepareAsync(const GoEnvironment &env,
+                                                             const Request &request)
 {
-    return QtConcurrent::run(CorePool::instance(), [env, request] { return prepare(env, request); });
+    return QtConcurrent::run(CorePool::instance(),
+                             [env, request] { return prepare(env, request); });
 }
 
 std::function<Status(const QString &, const ModuleVersionRecord &, const std::function<bool()> &)>
@@ -127,7 +133,9 @@ DownloadSetup::deferredRedownloader(const GoEnvironment &env, const Request &req
     {
         std::once_flag once;
         Prepared prepared;
-        std::function<Status(const QString &, const ModuleVersionRecord &, const std::function<bool()> &)> redownload;
+        std::function<Status(const QString &, const ModuleVersionRecord &,
+                             const std::function<bool()> &)>
+            redownload;
     };
     auto shared = std::make_shared<Shared>();
     return [shared, env, request](const QString &gomodcache, const ModuleVersionRecord &version,
@@ -158,7 +166,8 @@ DownloadSetup::Credentials DownloadSetup::readCredentials(const DownloadOptions 
     const Expected<ProxyList> list = ProxyList::parse(options.goproxy, options.gonoproxy);
     if (known.isEmpty() || !list)
         return out;
-    QHash<QString, QFuture<CredentialResult>> reads; // all at once: a hung keychain costs one timeout
+    QHash<QString, QFuture<CredentialResult>>
+        reads; // all at once: a hung keychain costs one timeout
     for (const QString &url : list->proxyUrls())
         for (const QString &key : CredentialStore::keysForUrl(url))
             if (known.contains(key) && !reads.contains(key))
@@ -200,17 +209,21 @@ Status DownloadSetup::attachChecksumDb(DownloadOptions &options, const GoEnviron
 std::function<Status(const QString &, const ModuleVersionRecord &, const std::function<bool()> &)>
 DownloadSetup::redownloader(const DownloadOptions &options)
 {
-    return [options](const QString &gomodcache, const ModuleVersionRecord &version, const std::function<bool()> &cancelled) -> Status {
+    return [options](const QString &gomodcache, const ModuleVersionRecord &version,
+                     const std::function<bool()> &cancelled) -> Status {
         DownloadOptions o = options;
         o.gomodcache = gomodcache;
-        const DownloadResult r = DownloadJob::runOne(o, {version.path, version.version}, DownloadJob::Mode::Replace, cancelled);
+        const DownloadResult r = DownloadJob::runOne(o, {version.path, version.version},
+                                                     DownloadJob::Mode::Replace, cancelled);
         if (r.outcome == DownloadOutcome::Downloaded)
             return {};
         if (r.error.isError())
             return r.error;
-        return Error::make(Error::Code::Security,
-                           u"the download (%1) does not match what the cache recorded; nothing was replaced"_s.arg(toString(r.outcome)),
-                           version.id());
+        return Error::make(
+            Error::Code::Security,
+            u"the download (%1) does not match what the cache recorded; nothing was replaced"_s.arg(
+                toString(r.outcome)),
+            version.id());
     };
 }
 

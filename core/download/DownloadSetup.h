@@ -25,13 +25,18 @@ public:
     {
         QString proxyOverride;    ///< as for fromEnvironment()
         QString modcacheOverride; ///< as for fromEnvironment()
-        QString caFile;           ///< a PEM file also trusted (--cacert, the GUI setting); empty: none
+        QString caFile; ///< a PEM file also trusted (--cacert, the GUI setting); empty: none
         /// Where SSL_CERT_FILE, SSL_CERT_DIR and PATH come from (the process's by default).
         QHash<QString, QString> environment = processEnvironment();
     };
     struct Prepared
     {
-        enum class Step { None, Environment, CaFile, ChecksumDb };
+        enum class Step {
+            None,
+            Environment,
+            CaFile,
+            ChecksumDb
+        };
         DownloadOptions options;
         QStringList notes; ///< keychain trouble: those hosts are fetched from without a credential
         Error error;       ///< why a step failed; options are then incomplete
@@ -43,11 +48,13 @@ public:
     /// keychain (bounded by its timeout): call it off the GUI thread.
     [[nodiscard]] static Prepared prepare(const GoEnvironment &env, const Request &request);
     /// prepare() on the core pool.
-    [[nodiscard]] static QFuture<Prepared> prepareAsync(const GoEnvironment &env, const Request &request);
+    [[nodiscard]] static QFuture<Prepared> prepareAsync(const GoEnvironment &env,
+                                                        const Request &request);
     /// A redownloader (see below) that runs prepare() on the repair's worker thread the first
     /// time it is needed, so that a GUI never waits for the keychain; a failed preparation is
     /// the error of every redownload.
-    [[nodiscard]] static std::function<Status(const QString &gomodcache, const ModuleVersionRecord &version,
+    [[nodiscard]] static std::function<Status(const QString &gomodcache,
+                                              const ModuleVersionRecord &version,
                                               const std::function<bool()> &cancelled)>
     deferredRedownloader(const GoEnvironment &env, const Request &request);
 
@@ -55,13 +62,15 @@ public:
     [[nodiscard]] static QHash<QString, QString> processEnvironment();
     /// The go command a user's shell runs: `go` on PATH (environment's), else GOROOT/bin/go of
     /// the resolved environment; empty if neither exists.
-    [[nodiscard]] static QString goCommand(const GoEnvironment &env, const QHash<QString, QString> &environment);
+    [[nodiscard]] static QString goCommand(const GoEnvironment &env,
+                                           const QHash<QString, QString> &environment);
 
     /// proxyOverride: empty, a preset name (its GOPROXY and GONOPROXY/GOPRIVATE apply), or a
     /// GOPROXY list. modcacheOverride: empty or a directory. Errors name the value at fault.
-    [[nodiscard]] static Expected<DownloadOptions> fromEnvironment(const GoEnvironment &env, const QString &proxyOverride = {},
-                                                                   const QString &modcacheOverride = {},
-                                                                   const QHash<QString, QString> &environment = processEnvironment());
+    [[nodiscard]] static Expected<DownloadOptions> fromEnvironment(
+        const GoEnvironment &env, const QString &proxyOverride = {},
+        const QString &modcacheOverride = {},
+        const QHash<QString, QString> &environment = processEnvironment());
 
     /// The stored credentials of the proxy hosts in options.goproxy, read from the keychain on
     /// the core pool (only hosts the keychain is known to hold are asked for). Never blocks the
@@ -79,12 +88,14 @@ public:
     /// reached through options.goproxy as go reaches it, with options.credentials). GOSUMDB=off
     /// leaves it unset. Call after the credentials are in. No network yet: lookups happen per
     /// version, on the job's worker threads.
-    [[nodiscard]] static Status attachChecksumDb(DownloadOptions &options, const GoEnvironment &env);
+    [[nodiscard]] static Status attachChecksumDb(DownloadOptions &options,
+                                                 const GoEnvironment &env);
 
     /// What a repair calls for a version whose zip, .ziphash, .mod or .info is damaged: a
     /// download in Replace mode with these options (it must match the cache's recorded hash,
     /// go.sum and the checksum database, else nothing is replaced). Runs on the caller's thread.
-    [[nodiscard]] static std::function<Status(const QString &gomodcache, const ModuleVersionRecord &version,
+    [[nodiscard]] static std::function<Status(const QString &gomodcache,
+                                              const ModuleVersionRecord &version,
                                               const std::function<bool()> &cancelled)>
     redownloader(const DownloadOptions &options);
 };

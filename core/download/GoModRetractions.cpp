@@ -13,7 +13,8 @@ namespace {
 
 QString unquote(QString v)
 {
-    if (v.size() >= 2 && ((v.startsWith(u'"') && v.endsWith(u'"')) || (v.startsWith(u'`') && v.endsWith(u'`'))))
+    if (v.size() >= 2
+        && ((v.startsWith(u'"') && v.endsWith(u'"')) || (v.startsWith(u'`') && v.endsWith(u'`'))))
         v = v.mid(1, v.size() - 2);
     return v;
 }
@@ -35,8 +36,9 @@ bool parseArguments(QString text, GoModRetractions::Interval *out)
             return false;
         out->low = out->high = unquote(text);
     }
-    return Semver::canonicalVersion(out->low) == out->low && Semver::canonicalVersion(out->high) == out->high
-           && !out->low.isEmpty() && Semver::compare(out->low, out->high) <= 0;
+    return Semver::canonicalVersion(out->low) == out->low
+           && Semver::canonicalVersion(out->high) == out->high && !out->low.isEmpty()
+           && Semver::compare(out->low, out->high) <= 0;
 }
 
 QString withoutComment(const QString &line)
@@ -66,7 +68,8 @@ GoModRetractions GoModRetractions::parse(const QByteArray &goMod)
                 r.m_intervals.append(i);
             continue;
         }
-        if (!line.startsWith(u"retract"_s) || (line.size() > 7 && !line.at(7).isSpace() && line.at(7) != u'('))
+        if (!line.startsWith(u"retract"_s)
+            || (line.size() > 7 && !line.at(7).isSpace() && line.at(7) != u'('))
             continue;
         const QString rest = line.mid(7).trimmed();
         if (rest == u"(") {

@@ -53,7 +53,8 @@ int statusOf(const QNetworkReply &reply)
 QNetworkRequest hopRequest(const QUrl &current, const QSslConfiguration &ssl)
 {
     QNetworkRequest req(current);
-    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                     QNetworkRequest::ManualRedirectPolicy);
     req.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
     req.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
     req.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
@@ -80,7 +81,8 @@ Expected<QNetworkProxy> outboundProxy(const QUrl &current, const HttpGetter::Opt
 // Runs this thread's event loop until the reply ends: a 200 body goes to sink (or r.body), any
 // other keeps its first 64 KiB for the error text. The idle timeout, a cancel, the size limit
 // and a failing sink abort it.
-Received receive(QNetworkReply *reply, QIODevice *sink, const HttpGetter::Options &options, HttpGetter::Response &r)
+Received receive(QNetworkReply *reply, QIODevice *sink, const HttpGetter::Options &options,
+                 HttpGetter::Response &r)
 {
     Received got;
     QEventLoop loop;
@@ -151,16 +153,19 @@ Error hopFailure(const Received &got, const QNetworkReply &reply, int code, cons
         return Error::make(Error::Code::Cancelled, u"cancelled"_s, where);
     if (got.timedOut) {
         r.timedOut = true;
-        return Error::make(Error::Code::Network, u"timed out: nothing received for %1 s"_s.arg(options.idleTimeoutMs / 1000.0),
-                           where);
+        return Error::make(
+            Error::Code::Network,
+            u"timed out: nothing received for %1 s"_s.arg(options.idleTimeoutMs / 1000.0), where);
     }
     if (code == 0)
         return Error::make(Error::Code::Network, reply.errorString(), where);
     if (got.tooLarge || got.sinkFailed) {
-        return Error::make(got.tooLarge ? Error::Code::Refused : Error::Code::Io,
-                           got.tooLarge ? u"the response is larger than the %1-byte limit"_s.arg(options.maxBytes)
-                                        : u"cannot store the response: %1"_s.arg(sink ? sink->errorString() : QString()),
-                           where);
+        return Error::make(
+            got.tooLarge ? Error::Code::Refused : Error::Code::Io,
+            got.tooLarge
+                ? u"the response is larger than the %1-byte limit"_s.arg(options.maxBytes)
+                : u"cannot store the response: %1"_s.arg(sink ? sink->errorString() : QString()),
+            where);
     }
     if (code == 200) {
         // A short body is never a success: go reads it as io.ErrUnexpectedEOF (a retry,
@@ -170,23 +175,28 @@ Error hopFailure(const Received &got, const QNetworkReply &reply, int code, cons
             return cut;
         }
         if (reply.error() != QNetworkReply::NoError)
-            return Error::make(Error::Code::Network, reply.errorString(), where); // e.g. reset mid-body
+            return Error::make(Error::Code::Network, reply.errorString(),
+                               where); // e.g. reset mid-body
     }
     return {};
 }
 
 // The next URL of a redirect from current (the redirects-th so far), with go's limits.
-Expected<QUrl> redirectTarget(const QUrl &url, const QUrl &current, const QByteArray &location, int redirects,
-                              const QString &where)
+Expected<QUrl> redirectTarget(const QUrl &url, const QUrl &current, const QByteArray &location,
+                              int redirects, const QString &where)
 {
     if (redirects + 1 > maxRedirects)
-        return Error::make(Error::Code::Refused, u"stopped after %1 redirects"_s.arg(maxRedirects), where);
+        return Error::make(Error::Code::Refused, u"stopped after %1 redirects"_s.arg(maxRedirects),
+                           where);
     const QUrl next = current.resolved(QUrl(QString::fromUtf8(location)));
     if (url.scheme() == u"https" && next.scheme() != u"https")
-        return Error::make(Error::Code::Refused,
-                           u"redirected from secure URL %1 to insecure URL %2"_s.arg(where, GoUrl::shown(next)), where);
+        return Error::make(
+            Error::Code::Refused,
+            u"redirected from secure URL %1 to insecure URL %2"_s.arg(where, GoUrl::shown(next)),
+            where);
     if (next.scheme() != u"http" && next.scheme() != u"https")
-        return Error::make(Error::Code::Refused, u"redirect to unsupported URL %1"_s.arg(GoUrl::shown(next)), where);
+        return Error::make(Error::Code::Refused,
+                           u"redirect to unsupported URL %1"_s.arg(GoUrl::shown(next)), where);
     return next;
 }
 
@@ -212,13 +222,15 @@ Error HttpGetter::checkWholeBody(const QNetworkReply &reply, qint64 received)
     if (!encoding.isEmpty() && encoding != "identity") {
         // Not decoded (we asked for identity), so these are not the bytes of the file.
         return Error::make(Error::Code::Unsupported,
-                           u"unexpected Content-Encoding %1 (identity was asked for)"_s.arg(QString::fromLatin1(encoding)));
+                           u"unexpected Content-Encoding %1 (identity was asked for)"_s.arg(
+                               QString::fromLatin1(encoding)));
     }
     bool known = false;
     const qint64 length = reply.rawHeader("Content-Length").trimmed().toLongLong(&known);
     // Qt 6.4 may finish a reply whose connection closed inside the body as a success.
     if (known && length >= 0 && received < length)
-        return Error::make(Error::Code::Network, u"unexpected EOF (got %1 of %2 bytes)"_s.arg(received).arg(length));
+        return Error::make(Error::Code::Network,
+                           u"unexpected EOF (got %1 of %2 bytes)"_s.arg(received).arg(length));
     if (reply.error() == QNetworkReply::RemoteHostClosedError)
         return Error::make(Error::Code::Network, u"unexpected EOF (got %1 bytes)"_s.arg(received));
     return {};

@@ -30,8 +30,8 @@ class HttpGetter final
 public:
     struct Options
     {
-        int idleTimeoutMs = 30000;  ///< no byte for this long: timed out
-        qint64 maxBytes = -1;       ///< a longer body fails (go's size limits); -1: no limit
+        int idleTimeoutMs = 30000; ///< no byte for this long: timed out
+        qint64 maxBytes = -1;      ///< a longer body fails (go's size limits); -1: no limit
         std::optional<Credential> credential; ///< sent only over https to the URL's own host
         QList<QSslCertificate> caCertificates;
         /// The outbound proxy rules (HTTPS_PROXY, NO_PROXY); null: connect directly.
@@ -42,13 +42,13 @@ public:
 
     struct Response
     {
-        int status = 0;            ///< HTTP status, 0 when no response came
-        QString reason;            ///< "Not Found"
+        int status = 0; ///< HTTP status, 0 when no response came
+        QString reason; ///< "Not Found"
         QByteArray contentType;
-        QByteArray body;           ///< the body when no sink was given, or the error body (first 64 KiB)
-        qint64 bytes = 0;          ///< body bytes received
+        QByteArray body;  ///< the body when no sink was given, or the error body (first 64 KiB)
+        qint64 bytes = 0; ///< body bytes received
         QUrl finalUrl;
-        Error error;               ///< transport failure, refused redirect, timeout, cancel, too large
+        Error error; ///< transport failure, refused redirect, timeout, cancel, too large
         bool timedOut = false;
         bool credentialSent = false;
         [[nodiscard]] bool ok() const { return !error.isError() && status == 200; }

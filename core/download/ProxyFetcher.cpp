@@ -21,11 +21,16 @@ namespace {
 QString suffix(ProxyFetcher::Kind kind)
 {
     switch (kind) {
-    case ProxyFetcher::Kind::Info: return u".info"_s;
-    case ProxyFetcher::Kind::Mod: return u".mod"_s;
-    case ProxyFetcher::Kind::Zip: return u".zip"_s;
-    case ProxyFetcher::Kind::List: return u"list"_s;
-    case ProxyFetcher::Kind::Latest: return u"@latest"_s;
+    case ProxyFetcher::Kind::Info:
+        return u".info"_s;
+    case ProxyFetcher::Kind::Mod:
+        return u".mod"_s;
+    case ProxyFetcher::Kind::Zip:
+        return u".zip"_s;
+    case ProxyFetcher::Kind::List:
+        return u"list"_s;
+    case ProxyFetcher::Kind::Latest:
+        return u"@latest"_s;
     }
     return {};
 }
@@ -41,13 +46,15 @@ bool resetSink(QFile *sink)
     return !sink || (sink->resize(0) && sink->seek(0));
 }
 
-// The path of the request below a proxy's base URL: "<esc path>/@v/<esc version>.zip", ".../@v/list", ".../@latest".
+// The path of the request below a proxy's base URL: "<esc path>/@v/<esc version>.zip",
+// ".../@v/list", ".../@latest".
 Expected<QString> requestPath(const QString &path, const QString &version, ProxyFetcher::Kind kind)
 {
     using Kind = ProxyFetcher::Kind;
     const bool query = kind == Kind::List || kind == Kind::Latest;
     const Expected<QString> escPath = ModulePath::escapePath(path);
-    const Expected<QString> escVersion = query ? Expected<QString>(QString()) : ModulePath::escapeVersion(version);
+    const Expected<QString> escVersion
+        = query ? Expected<QString>(QString()) : ModulePath::escapeVersion(version);
     if (!escPath || !escVersion)
         return !escPath ? escPath.error() : escVersion.error();
     QString rel = urlPath(*escPath);
@@ -61,7 +68,8 @@ Expected<QString> requestPath(const QString &path, const QString &version, Proxy
 }
 
 HttpGetter::Options httpOptions(const DownloadOptions &options, const QString &url, qint64 maxBytes,
-                                const std::function<bool()> &cancelled, const std::function<void(qint64)> &onBytes)
+                                const std::function<bool()> &cancelled,
+                                const std::function<void(qint64)> &onBytes)
 {
     HttpGetter::Options http;
     http.idleTimeoutMs = options.idleTimeoutMs;
@@ -71,7 +79,8 @@ HttpGetter::Options httpOptions(const DownloadOptions &options, const QString &u
     http.cancelled = cancelled;
     http.onBytes = onBytes;
     for (const QString &key : CredentialStore::keysForUrl(url)) {
-        if (const auto it = options.credentials.constFind(key); it != options.credentials.constEnd()) {
+        if (const auto it = options.credentials.constFind(key);
+            it != options.credentials.constEnd()) {
             http.credential = *it;
             break;
         }
@@ -94,8 +103,11 @@ Error failureOf(const HttpGetter::Response &r, const QString &url, const QString
         QString text = u"reading %1: %2"_s.arg(GoUrl::redact(url), status);
         const QString detail = ProxyProbe::formatErrorDetail(r.body, r.contentType);
         if (!detail.isEmpty())
-            text += u"\n\tserver response:"_s + (detail.contains(u'\n') ? u"\n\t"_s : u" "_s) + detail;
-        e = Error::make(r.status == 404 || r.status == 410 ? Error::Code::NotFound : Error::Code::Network, text, subject);
+            text += u"\n\tserver response:"_s + (detail.contains(u'\n') ? u"\n\t"_s : u" "_s)
+                    + detail;
+        e = Error::make(r.status == 404 || r.status == 410 ? Error::Code::NotFound
+                                                           : Error::Code::Network,
+                        text, subject);
     }
     return e;
 }
@@ -106,7 +118,7 @@ Error failureOf(const HttpGetter::Response &r, const QString &url, const QString
 class ProxyFetcher::HostSlots
 {
 public:
-    explicit HostSlots(int count) : m_free(count) {}
+    explicit HostSlots(int count) : m_free(count) { }
     bool acquire(const std::function<bool()> &cancelled)
     {
         QMutexLocker lock(&m_mutex);
@@ -131,11 +143,12 @@ private:
     int m_free;
 };
 
-ProxyFetcher::ProxyFetcher(ProxyList list, const DownloadOptions &options) : m_list(std::move(list)), m_options(options)
-{
-}
+ProxyFetcher::ProxyFetcher(ProxyList list, const DownloadOptions &options)
+    : m_list(std::move(list)), m_options(options)
+{ }
 
-std::shared_ptr<void> ProxyFetcher::acquireSlot(const QString &host, const std::function<bool()> &cancelled) const
+std::shared_ptr<void> ProxyFetcher::acquireSlot(const QString &host,
+                                                const std::function<bool()> &cancelled) const
 {
     std::shared_ptr<HostSlots> slots;
     {
@@ -154,17 +167,21 @@ std::shared_ptr<void> ProxyFetcher::acquireSlot(const QString &host, const std::
 qint64 ProxyFetcher::maxBytes(Kind kind)
 {
     switch (kind) {
-    case Kind::Info: return 1 << 20;
-    case Kind::Mod: return 16 << 20;
-    case Kind::Zip: return 500LL << 20;
+    case Kind::Info:
+        return 1 << 20;
+    case Kind::Mod:
+        return 16 << 20;
+    case Kind::Zip:
+        return 500LL << 20;
     case Kind::List:
-    case Kind::Latest: return 16 << 20;
+    case Kind::Latest:
+        return 16 << 20;
     }
     return -1;
 }
 
-ProxyFetcher::Fetched ProxyFetcher::fetch(const QString &path, const QString &version, Kind kind, QFile *zipSink,
-                                          const std::function<bool()> &cancelled,
+ProxyFetcher::Fetched ProxyFetcher::fetch(const QString &path, const QString &version, Kind kind,
+                                          QFile *zipSink, const std::function<bool()> &cancelled,
                                           const std::function<void(qint64)> &onBytes) const
 {
     Fetched out;
@@ -192,9 +209,11 @@ ProxyFetcher::Fetched ProxyFetcher::fetch(const QString &path, const QString &ve
             return out;
         }
         if (entry.kind == K::Off) {
-            out.error = firstError.isError() ? firstError
-                                             : Error::make(Error::Code::Refused, u"module lookup disabled by GOPROXY=off"_s,
-                                                           path + u'@' + version);
+            out.error = firstError.isError()
+                            ? firstError
+                            : Error::make(Error::Code::Refused,
+                                          u"module lookup disabled by GOPROXY=off"_s,
+                                          path + u'@' + version);
             return out;
         }
 
@@ -205,7 +224,8 @@ ProxyFetcher::Fetched ProxyFetcher::fetch(const QString &path, const QString &ve
         out.proxy = GoUrl::redact(entry.url);
         const std::optional<Error> failed = url.startsWith(u"file:"_s)
                                                 ? fetchFromFile(url, kind, zipSink, onBytes, out)
-                                                : fetchOverHttp(url, path + u'@' + version, kind, zipSink, cancelled, onBytes, out);
+                                                : fetchOverHttp(url, path + u'@' + version, kind,
+                                                                zipSink, cancelled, onBytes, out);
         if (!failed)
             return out;
         if (failed->code == Error::Code::NotFound) {
@@ -220,20 +240,24 @@ ProxyFetcher::Fetched ProxyFetcher::fetch(const QString &path, const QString &ve
             firstError = *failed;
     }
     out.error = firstError.isError() ? firstError
-                : notFound.isError()  ? notFound
-                                      : Error::make(Error::Code::NotFound, u"no proxy has it"_s, path + u'@' + version);
+                : notFound.isError() ? notFound
+                                     : Error::make(Error::Code::NotFound, u"no proxy has it"_s,
+                                                   path + u'@' + version);
     return out;
 }
 
 std::optional<Error> ProxyFetcher::fetchFromFile(const QString &url, Kind kind, QFile *zipSink,
-                                                 const std::function<void(qint64)> &onBytes, Fetched &out)
+                                                 const std::function<void(qint64)> &onBytes,
+                                                 Fetched &out)
 {
     const QString local = QUrl(url).toLocalFile();
     QFile f(local);
     if (!f.open(QIODevice::ReadOnly))
-        return Error::make(f.exists() ? Error::Code::Io : Error::Code::NotFound, f.errorString(), local);
+        return Error::make(f.exists() ? Error::Code::Io : Error::Code::NotFound, f.errorString(),
+                           local);
     if (f.size() > maxBytes(kind)) {
-        out.error = Error::make(Error::Code::Refused, u"larger than go's limit of %1 bytes"_s.arg(maxBytes(kind)), local);
+        out.error = Error::make(Error::Code::Refused,
+                                u"larger than go's limit of %1 bytes"_s.arg(maxBytes(kind)), local);
         return std::nullopt;
     }
     if (zipSink) {
@@ -245,7 +269,8 @@ std::optional<Error> ProxyFetcher::fetchFromFile(const QString &url, Kind kind, 
         qint64 n;
         while ((n = f.read(buf, sizeof buf)) > 0) {
             if (zipSink->write(buf, n) != n) {
-                out.error = Error::make(Error::Code::Io, zipSink->errorString(), zipSink->fileName());
+                out.error
+                    = Error::make(Error::Code::Io, zipSink->errorString(), zipSink->fileName());
                 return std::nullopt;
             }
             out.bytes += n;
@@ -263,11 +288,14 @@ std::optional<Error> ProxyFetcher::fetchFromFile(const QString &url, Kind kind, 
     return std::nullopt;
 }
 
-std::optional<Error> ProxyFetcher::fetchOverHttp(const QString &url, const QString &subject, Kind kind, QFile *zipSink,
+std::optional<Error> ProxyFetcher::fetchOverHttp(const QString &url, const QString &subject,
+                                                 Kind kind, QFile *zipSink,
                                                  const std::function<bool()> &cancelled,
-                                                 const std::function<void(qint64)> &onBytes, Fetched &out) const
+                                                 const std::function<void(qint64)> &onBytes,
+                                                 Fetched &out) const
 {
-    const HttpGetter::Options http = httpOptions(m_options, url, maxBytes(kind), cancelled, onBytes);
+    const HttpGetter::Options http
+        = httpOptions(m_options, url, maxBytes(kind), cancelled, onBytes);
     HttpGetter::Response r;
     for (int attempt = 0;; ++attempt) {
         if (!resetSink(zipSink)) {
@@ -276,7 +304,8 @@ std::optional<Error> ProxyFetcher::fetchOverHttp(const QString &url, const QStri
         }
         // A mirror gets at most maxPerHost requests at once, however many jobs run.
         const QUrl target(url);
-        const std::shared_ptr<void> slot = acquireSlot(target.host() + u':' + QString::number(target.port(0)), cancelled);
+        const std::shared_ptr<void> slot
+            = acquireSlot(target.host() + u':' + QString::number(target.port(0)), cancelled);
         if (!slot) {
             out.error = Error::make(Error::Code::Cancelled, u"cancelled"_s, subject);
             return std::nullopt;

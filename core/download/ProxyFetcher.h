@@ -29,13 +29,19 @@ namespace mk {
 class ProxyFetcher final
 {
 public:
-    enum class Kind { Info, Mod, Zip, List, Latest }; ///< List: @v/list, Latest: @latest (version unused)
+    enum class Kind {
+        Info,
+        Mod,
+        Zip,
+        List,
+        Latest
+    }; ///< List: @v/list, Latest: @latest (version unused)
 
     struct Fetched
     {
-        bool direct = false;  ///< go must fetch it (direct entry or a GONOPROXY path)
-        QString proxy;        ///< the entry that answered (redacted)
-        QByteArray data;      ///< .info / .mod content (a zip goes to the sink)
+        bool direct = false; ///< go must fetch it (direct entry or a GONOPROXY path)
+        QString proxy;       ///< the entry that answered (redacted)
+        QByteArray data;     ///< .info / .mod content (a zip goes to the sink)
         qint64 bytes = 0;
         Error error;
         [[nodiscard]] bool ok() const { return !error.isError(); }
@@ -44,8 +50,8 @@ public:
     ProxyFetcher(ProxyList list, const DownloadOptions &options);
 
     /// path/version are unescaped; zipSink receives a zip (truncated before each attempt).
-    [[nodiscard]] Fetched fetch(const QString &path, const QString &version, Kind kind, QFile *zipSink,
-                                const std::function<bool()> &cancelled,
+    [[nodiscard]] Fetched fetch(const QString &path, const QString &version, Kind kind,
+                                QFile *zipSink, const std::function<bool()> &cancelled,
                                 const std::function<void(qint64)> &onBytes = {}) const;
 
     /// go's size limits: 16 MiB for go.mod, 500 MiB for a zip.
@@ -56,14 +62,18 @@ private:
     /// One file:// or http(s) entry of the list; the answer goes to out. Returns the error for
     /// go's fall-through rules to judge, or nothing when out is final (data, or an error that
     /// no later entry may change).
-    [[nodiscard]] static std::optional<Error> fetchFromFile(const QString &url, Kind kind, QFile *zipSink,
-                                                            const std::function<void(qint64)> &onBytes, Fetched &out);
+    [[nodiscard]] static std::optional<Error> fetchFromFile(
+        const QString &url, Kind kind, QFile *zipSink, const std::function<void(qint64)> &onBytes,
+        Fetched &out);
     /// Transient failures are retried with backoff before the entry counts as failed.
-    [[nodiscard]] std::optional<Error> fetchOverHttp(const QString &url, const QString &subject, Kind kind, QFile *zipSink,
+    [[nodiscard]] std::optional<Error> fetchOverHttp(const QString &url, const QString &subject,
+                                                     Kind kind, QFile *zipSink,
                                                      const std::function<bool()> &cancelled,
-                                                     const std::function<void(qint64)> &onBytes, Fetched &out) const;
+                                                     const std::function<void(qint64)> &onBytes,
+                                                     Fetched &out) const;
     /// Waits for a free slot to host (options.maxPerHost); released when the holder goes.
-    [[nodiscard]] std::shared_ptr<void> acquireSlot(const QString &host, const std::function<bool()> &cancelled) const;
+    [[nodiscard]] std::shared_ptr<void> acquireSlot(const QString &host,
+                                                    const std::function<bool()> &cancelled) const;
 
     ProxyList m_list;
     const DownloadOptions &m_options;

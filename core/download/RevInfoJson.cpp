@@ -63,19 +63,24 @@ Expected<QByteArray> RevInfoJson::fromProxy(const QByteArray &body, const QStrin
     QJsonParseError perr;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &perr);
     if (!doc.isObject())
-        return Error::make(Error::Code::InvalidArgument, u"invalid response from proxy: %1"_s.arg(perr.errorString()),
+        return Error::make(Error::Code::InvalidArgument,
+                           u"invalid response from proxy: %1"_s.arg(perr.errorString()),
                            requestedVersion);
     const QJsonObject o = doc.object();
     const QString version = o.value(u"Version"_s).toString();
     if (version != requestedVersion)
-        return Error::make(Error::Code::InvalidArgument,
-                           u"proxy returned info for version %1 instead of requested version"_s.arg(version), requestedVersion);
+        return Error::make(
+            Error::Code::InvalidArgument,
+            u"proxy returned info for version %1 instead of requested version"_s.arg(version),
+            requestedVersion);
     QByteArray time = "0001-01-01T00:00:00Z"; // go's zero time
     if (o.contains(u"Time"_s)) {
         time = formatTime(o.value(u"Time"_s).toString());
         if (time.isEmpty())
-            return Error::make(Error::Code::InvalidArgument,
-                               u"invalid response from proxy: bad Time %1"_s.arg(o.value(u"Time"_s).toString()), requestedVersion);
+            return Error::make(
+                Error::Code::InvalidArgument,
+                u"invalid response from proxy: bad Time %1"_s.arg(o.value(u"Time"_s).toString()),
+                requestedVersion);
     }
     QByteArray out = "{\"Version\":" + quote(version) + ",\"Time\":\"" + time + '"';
     const QJsonObject origin = o.value(u"Origin"_s).toObject();
@@ -83,7 +88,8 @@ Expected<QByteArray> RevInfoJson::fromProxy(const QByteArray &body, const QStrin
         // codehost.Origin's fields in declaration order, all omitempty; the tag fields never
         // matter for a semver version and Ref not for a pseudo-version (writeDiskStat).
         QByteArray fields;
-        for (const char *key : {"VCS", "URL", "Subdir", "Hash", "TagPrefix", "TagSum", "Ref", "RepoSum"}) {
+        for (const char *key :
+             {"VCS", "URL", "Subdir", "Hash", "TagPrefix", "TagSum", "Ref", "RepoSum"}) {
             const QString k = QString::fromLatin1(key);
             if (k == u"TagPrefix" || k == u"TagSum")
                 continue;

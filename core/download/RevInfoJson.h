@@ -16,7 +16,8 @@ class RevInfoJson final
 {
 public:
     /// requestedVersion is canonical: the answer must name exactly it, as go insists.
-    [[nodiscard]] static Expected<QByteArray> fromProxy(const QByteArray &body, const QString &requestedVersion);
+    [[nodiscard]] static Expected<QByteArray> fromProxy(const QByteArray &body,
+                                                        const QString &requestedVersion);
     /// go's encoding/json string encoding (HTML-safe: <, >, & escaped).
     [[nodiscard]] static QByteArray quote(const QString &s);
     /// time.Time.MarshalJSON of an RFC 3339 text: trailing fractional zeros trimmed, offset

@@ -61,7 +61,10 @@ struct VersionDownloader::Ctx
     qint64 bytesBefore = 0;
 
     [[nodiscard]] std::string name(const char *suffix) const { return escVersion + suffix; }
-    [[nodiscard]] QString shown(const std::string &file) const { return vdirShown + u'/' + QString::fromStdString(file); }
+    [[nodiscard]] QString shown(const std::string &file) const
+    {
+        return vdirShown + u'/' + QString::fromStdString(file);
+    }
     DownloadResult fail(Error e)
     {
         result.outcome = DownloadOutcome::Failed;
@@ -108,7 +111,8 @@ void removeStaleTempZips(int vfd, const std::string &prefix)
     std::vector<std::string> stale;
     DirReader::forEachEntry(vfd, [&](const char *n) {
         const std::string s(n);
-        if (s.size() > prefix.size() + 4 && s.compare(0, prefix.size(), prefix) == 0 && s.ends_with(".tmp"))
+        if (s.size() > prefix.size() + 4 && s.compare(0, prefix.size(), prefix) == 0
+            && s.ends_with(".tmp"))
             stale.push_back(s);
     });
     for (const std::string &s : stale)
@@ -136,19 +140,21 @@ bool writeAll(int fd, const QByteArray &data)
 
 } // namespace
 
-VersionDownloader::VersionDownloader(int rootFd, const DownloadOptions &options, const ProxyFetcher &fetcher)
+VersionDownloader::VersionDownloader(int rootFd, const DownloadOptions &options,
+                                     const ProxyFetcher &fetcher)
     : m_root(rootFd), m_options(options), m_fetcher(fetcher)
-{
-}
+{ }
 
 Status VersionDownloader::writeMetadata(Ctx &c, const QString &suffix, const QByteArray &data)
 {
     // go's writeDiskCache: "<file><rand>.tmp" (O_EXCL, 0666), then rename over the final name.
     const std::string final = c.escVersion + suffix.toStdString();
     const std::string tmp = final + randomDigits() + ".tmp";
-    const QString display = m_options.gomodcache + u'/' + QString::fromStdString(c.vdir + '/' + final);
+    const QString display
+        = m_options.gomodcache + u'/' + QString::fromStdString(c.vdir + '/' + final);
     {
-        UniqueFd fd(::openat(c.vfd.get(), tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666));
+        UniqueFd fd(::openat(c.vfd.get(), tmp.c_str(),
+                             O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666));
         if (!fd.isValid())
             return Error::fromErrno(errno, display);
         if (!writeAll(fd.get(), data)) {
@@ -163,26 +169,34 @@ Status VersionDownloader::writeMetadata(Ctx &c, const QString &suffix, const QBy
         return Error::fromErrno(err, display);
     }
     if (suffix == u".mod")
-        return VersionPurger::rewriteVersionList(m_root, c.vdir, m_options.gomodcache + u'/' + QString::fromStdString(c.vdir));
+        return VersionPurger::rewriteVersionList(
+            m_root, c.vdir, m_options.gomodcache + u'/' + QString::fromStdString(c.vdir));
     return {};
 }
 
 Status VersionDownloader::checkHash(Ctx &c, const QString &h1, bool goMod)
 {
-    const QString what = c.request.path + u' ' + c.request.version + (goMod ? u"/go.mod"_s : QString());
+    const QString what
+        = c.request.path + u' ' + c.request.version + (goMod ? u"/go.mod"_s : QString());
     if (const auto it = m_options.knownSums.constFind(what); it != m_options.knownSums.constEnd()) {
         if (*it != h1)
-            return Error::make(Error::Code::Security,
-                               u"checksum mismatch\n\tdownloaded: %1\n\tgo.sum:     %2\n\nSECURITY ERROR\nThis download does NOT "
-                               "match an earlier download recorded in go.sum.\nThe bits may have been replaced on the origin "
-                               "server, or an attacker may have intercepted the download attempt."_s.arg(h1, *it),
-                               u"verifying "_s + c.request.id() + (goMod ? u"/go.mod"_s : QString()));
-        c.result.notes.append(goMod ? u"go.mod checked against go.sum"_s : u"zip checked against go.sum"_s);
+            return Error::make(
+                Error::Code::Security,
+                u"checksum mismatch\n\tdownloaded: %1\n\tgo.sum:     %2\n\nSECURITY ERROR\nThis "
+                u"download does NOT "
+                "match an earlier download recorded in go.sum.\nThe bits may have been replaced on "
+                "the origin "
+                "server, or an attacker may have intercepted the download attempt."_s.arg(h1, *it),
+                u"verifying "_s + c.request.id() + (goMod ? u"/go.mod"_s : QString()));
+        c.result.notes.append(goMod ? u"go.mod checked against go.sum"_s
+                                    : u"zip checked against go.sum"_s);
         return {};
     }
     if (m_options.checksumDb) {
         bool verified = false;
-        if (Status st = m_options.checksumDb(c.request.path, c.request.version, h1, goMod, &verified); !st)
+        if (Status st
+            = m_options.checksumDb(c.request.path, c.request.version, h1, goMod, &verified);
+            !st)
             return st;
         if (verified)
             c.result.notes.append(goMod ? u"go.mod checked against the checksum database"_s
@@ -202,15 +216,18 @@ DownloadResult VersionDownloader::goDirect(Ctx &c)
     };
     if (c.mode != Mode::Download)
         return fail(Error::make(Error::Code::Unsupported,
-                                u"comes from version control (GOPROXY direct or GONOPROXY), which the go command fetches "
+                                u"comes from version control (GOPROXY direct or GONOPROXY), which "
+                                u"the go command fetches "
                                 "itself; it cannot be fetched again for comparison"_s,
                                 c.request.id()));
-    const QString go = !m_options.goBinary.isEmpty() ? m_options.goBinary : QStandardPaths::findExecutable(u"go"_s);
+    const QString go = !m_options.goBinary.isEmpty() ? m_options.goBinary
+                                                     : QStandardPaths::findExecutable(u"go"_s);
     if (go.isEmpty())
-        return fail(Error::make(Error::Code::NotFound,
-                                u"must come from version control (GOPROXY direct or GONOPROXY), which needs the go "
-                                "command, and none was found on PATH"_s,
-                                c.request.id()));
+        return fail(Error::make(
+            Error::Code::NotFound,
+            u"must come from version control (GOPROXY direct or GONOPROXY), which needs the go "
+            "command, and none was found on PATH"_s,
+            c.request.id()));
     QTemporaryDir work;
     if (!work.isValid())
         return fail(Error::make(Error::Code::Io, work.errorString(), u"temporary directory"_s));
@@ -241,10 +258,12 @@ DownloadResult VersionDownloader::goDirect(Ctx &c)
     }
     const QJsonObject o = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
     if (!o.value(u"Error"_s).toString().isEmpty())
-        return fail(Error::make(Error::Code::Network, o.value(u"Error"_s).toString(), c.request.id()));
+        return fail(
+            Error::make(Error::Code::Network, o.value(u"Error"_s).toString(), c.request.id()));
     if (p.exitCode() != 0 || o.value(u"Sum"_s).toString().isEmpty())
         return fail(Error::make(Error::Code::Network,
-                                QString::fromLocal8Bit(p.readAllStandardError()).trimmed(), c.request.id()));
+                                QString::fromLocal8Bit(p.readAllStandardError()).trimmed(),
+                                c.request.id()));
     r.sum = o.value(u"Sum"_s).toString();
     r.goModSum = o.value(u"GoModSum"_s).toString();
     if (!o.value(u"Version"_s).toString().isEmpty())
@@ -254,10 +273,13 @@ DownloadResult VersionDownloader::goDirect(Ctx &c)
     return r;
 }
 
-Expected<QString> VersionDownloader::resolveLatest(const QString &path, const std::function<bool()> &cancelled, bool *direct)
+Expected<QString> VersionDownloader::resolveLatest(const QString &path,
+                                                   const std::function<bool()> &cancelled,
+                                                   bool *direct)
 {
     *direct = false;
-    const ProxyFetcher::Fetched list = m_fetcher.fetch(path, {}, ProxyFetcher::Kind::List, nullptr, cancelled);
+    const ProxyFetcher::Fetched list
+        = m_fetcher.fetch(path, {}, ProxyFetcher::Kind::List, nullptr, cancelled);
     if (list.direct) {
         *direct = true;
         return QString();
@@ -268,10 +290,12 @@ Expected<QString> VersionDownloader::resolveLatest(const QString &path, const st
     QStringList versions;
     for (const QByteArray &line : list.data.split('\n')) {
         const QString v = QString::fromUtf8(line.simplified().split(' ').value(0));
-        if (!v.isEmpty() && Semver::canonicalVersion(v) == v && !Semver::isPseudo(v) && !versions.contains(v))
+        if (!v.isEmpty() && Semver::canonicalVersion(v) == v && !Semver::isPseudo(v)
+            && !versions.contains(v))
             versions.append(v);
     }
-    std::sort(versions.begin(), versions.end(), [](const QString &a, const QString &b) { return Semver::compare(a, b) < 0; });
+    std::sort(versions.begin(), versions.end(),
+              [](const QString &a, const QString &b) { return Semver::compare(a, b) < 0; });
 
     // modload's queryProxy: the highest allowed release, else pre-release, else @latest.
     const auto choose = [&](const GoModRetractions &retracted) -> Expected<QString> {
@@ -288,35 +312,44 @@ Expected<QString> VersionDownloader::resolveLatest(const QString &path, const st
                 if (!v.endsWith(u"+incompatible"_s)) {
                     lastCompatible = v;
                 } else if (!lastCompatible.isEmpty()) {
-                    const ProxyFetcher::Fetched mod = m_fetcher.fetch(path, lastCompatible, ProxyFetcher::Kind::Mod, nullptr, cancelled);
+                    const ProxyFetcher::Fetched mod = m_fetcher.fetch(
+                        path, lastCompatible, ProxyFetcher::Kind::Mod, nullptr, cancelled);
                     if (!mod.ok())
                         return mod.error;
-                    const QByteArray legacy = "module " + (path.contains(u' ') || path.contains(u'"') ? GoQuote::string(path).toUtf8()
-                                                                                                        : path.toUtf8()) + '\n';
+                    const QByteArray legacy = "module "
+                                              + (path.contains(u' ') || path.contains(u'"')
+                                                     ? GoQuote::string(path).toUtf8()
+                                                     : path.toUtf8())
+                                              + '\n';
                     if (mod.data != legacy)
                         break;
                     needIncompatible = true;
                 }
             }
-            (Semver::prerelease(v).isEmpty() ? release : prerelease) = v; // ascending: the last one wins
+            (Semver::prerelease(v).isEmpty() ? release : prerelease)
+                = v; // ascending: the last one wins
         }
         if (!release.isEmpty())
             return release;
         if (!prerelease.isEmpty())
             return prerelease;
-        const ProxyFetcher::Fetched latest = m_fetcher.fetch(path, {}, ProxyFetcher::Kind::Latest, nullptr, cancelled);
+        const ProxyFetcher::Fetched latest
+            = m_fetcher.fetch(path, {}, ProxyFetcher::Kind::Latest, nullptr, cancelled);
         if (latest.direct) {
             *direct = true; // the caller hands the whole query to go
             return QString();
         }
         if (!latest.ok())
             return latest.error;
-        const QString v = QJsonDocument::fromJson(latest.data).object().value(u"Version"_s).toString();
+        const QString v
+            = QJsonDocument::fromJson(latest.data).object().value(u"Version"_s).toString();
         if (v.isEmpty() || Semver::canonicalVersion(v) != v)
-            return Error::make(Error::Code::InvalidArgument, u"invalid version in the @latest answer from %1"_s.arg(latest.proxy),
+            return Error::make(Error::Code::InvalidArgument,
+                               u"invalid version in the @latest answer from %1"_s.arg(latest.proxy),
                                path + u"@latest"_s);
         if (retracted.retracts(v))
-            return Error::make(Error::Code::NotFound, u"no matching versions for query \"latest\" (all are retracted)"_s,
+            return Error::make(Error::Code::NotFound,
+                               u"no matching versions for query \"latest\" (all are retracted)"_s,
                                path + u"@latest"_s);
         return v;
     };
@@ -324,7 +357,8 @@ Expected<QString> VersionDownloader::resolveLatest(const QString &path, const st
     const Expected<QString> ignoring = choose({});
     if (!ignoring || *direct)
         return ignoring;
-    const ProxyFetcher::Fetched mod = m_fetcher.fetch(path, *ignoring, ProxyFetcher::Kind::Mod, nullptr, cancelled);
+    const ProxyFetcher::Fetched mod
+        = m_fetcher.fetch(path, *ignoring, ProxyFetcher::Kind::Mod, nullptr, cancelled);
     if (!mod.ok())
         return mod.error;
     const GoModRetractions retractions = GoModRetractions::parse(mod.data);
@@ -333,7 +367,8 @@ Expected<QString> VersionDownloader::resolveLatest(const QString &path, const st
     return choose(retractions);
 }
 
-DownloadResult VersionDownloader::run(const DownloadRequest &request, Mode mode, const std::function<bool()> &cancelled,
+DownloadResult VersionDownloader::run(const DownloadRequest &request, Mode mode,
+                                      const std::function<bool()> &cancelled,
                                       const std::function<void(const DownloadResult &)> &progress)
 {
     Ctx c;
@@ -357,8 +392,9 @@ DownloadResult VersionDownloader::run(const DownloadRequest &request, Mode mode,
         return *done;
 
     // The zip and the tree, under go's lock for this version.
-    Expected<FileLock> lock = FileLock::acquire(m_root, c.vdir + '/' + c.name(".lock"), c.shown(c.name(".lock")),
-                                                m_options.lockTimeoutMs, cancelled);
+    Expected<FileLock> lock
+        = FileLock::acquire(m_root, c.vdir + '/' + c.name(".lock"), c.shown(c.name(".lock")),
+                            m_options.lockTimeoutMs, cancelled);
     if (!lock)
         return c.fail(lock.error());
     c.oldHash = readSmall(c.vfd.get(), c.name(".ziphash"), 1024);
@@ -371,7 +407,8 @@ DownloadResult VersionDownloader::run(const DownloadRequest &request, Mode mode,
     if (auto done = fetchZip(c, tmpName, lock))
         return *done;
     if (mode == Mode::Download || !c.hashOk)
-        return install(c, tmpName, true, QString()); // checked after extraction, under .partial, with go's message
+        return install(c, tmpName, true,
+                       QString()); // checked after extraction, under .partial, with go's message
 
     // Refresh / Replace: compare with what the cache recorded before touching anything.
     if (auto done = compareWithRecord(c, tmpName))
@@ -405,10 +442,11 @@ std::optional<DownloadResult> VersionDownloader::resolveVersion(Ctx &c)
         r.notes.append(u"latest is %1"_s.arg(c.request.version));
     }
     if (Semver::canonicalVersion(c.request.version) != c.request.version)
-        return c.fail(Error::make(Error::Code::InvalidArgument,
-                                  u"not a canonical version (vX.Y.Z, a pre-release or a pseudo-version); "
-                                  "or latest"_s,
-                                  c.request.id()));
+        return c.fail(
+            Error::make(Error::Code::InvalidArgument,
+                        u"not a canonical version (vX.Y.Z, a pre-release or a pseudo-version); "
+                        "or latest"_s,
+                        c.request.id()));
     return std::nullopt;
 }
 
@@ -440,7 +478,8 @@ std::optional<DownloadResult> VersionDownloader::checkCachedCopy(Ctx &c)
     c.oldInfo = readSmall(vfd, c.name(".info"), 1 << 20);
     c.oldMod = readSmall(vfd, c.name(".mod"));
     c.oldHash = readSmall(vfd, c.name(".ziphash"), 1024);
-    const bool complete = c.oldInfo && c.oldMod && validZiphash(c.oldHash) && treePresent(c) && !present(vfd, c.name(".partial"));
+    const bool complete = c.oldInfo && c.oldMod && validZiphash(c.oldHash) && treePresent(c)
+                          && !present(vfd, c.name(".partial"));
     if (c.mode == Mode::Download && complete) {
         DownloadResult &r = c.result;
         r.outcome = DownloadOutcome::AlreadyPresent;
@@ -457,7 +496,8 @@ std::optional<DownloadResult> VersionDownloader::fetchInfo(Ctx &c)
         return std::nullopt;
     DownloadResult &r = c.result;
     const DownloadRequest &request = c.request;
-    const ProxyFetcher::Fetched f = m_fetcher.fetch(request.path, request.version, ProxyFetcher::Kind::Info, nullptr, c.cancelled);
+    const ProxyFetcher::Fetched f = m_fetcher.fetch(request.path, request.version,
+                                                    ProxyFetcher::Kind::Info, nullptr, c.cancelled);
     if (f.direct)
         return goDirect(c);
     if (!f.ok())
@@ -479,7 +519,8 @@ std::optional<DownloadResult> VersionDownloader::fetchInfo(Ctx &c)
                 return c.fail(st.error());
             r.notes.append(u"the damaged .info was replaced"_s);
         } else {
-            r.notes.append(u"the proxy's .info differs from the cached one (the cached one is kept)"_s);
+            r.notes.append(
+                u"the proxy's .info differs from the cached one (the cached one is kept)"_s);
         }
     }
     return std::nullopt;
@@ -493,7 +534,8 @@ std::optional<DownloadResult> VersionDownloader::fetchMod(Ctx &c)
         return std::nullopt;
     }
     const DownloadRequest &request = c.request;
-    const ProxyFetcher::Fetched f = m_fetcher.fetch(request.path, request.version, ProxyFetcher::Kind::Mod, nullptr, c.cancelled);
+    const ProxyFetcher::Fetched f = m_fetcher.fetch(request.path, request.version,
+                                                    ProxyFetcher::Kind::Mod, nullptr, c.cancelled);
     if (f.direct)
         return goDirect(c);
     if (!f.ok())
@@ -507,15 +549,17 @@ std::optional<DownloadResult> VersionDownloader::fetchMod(Ctx &c)
         if (Status st = writeMetadata(c, u".mod"_s, f.data); !st)
             return c.fail(st.error());
     } else if (*c.oldMod != f.data) {
-        if (c.mode == Mode::Replace && r.notes.contains(u"go.mod checked against the checksum database"_s)) {
+        if (c.mode == Mode::Replace
+            && r.notes.contains(u"go.mod checked against the checksum database"_s)) {
             if (Status st = writeMetadata(c, u".mod"_s, f.data); !st)
                 return c.fail(st.error());
             r.notes.append(u"the damaged go.mod was replaced by the verified one"_s);
         } else {
             c.changed = true;
             r.goModSum = Hash1::hashGoMod(*c.oldMod);
-            r.notes.append(u"SECURITY: the proxy's go.mod (%1) differs from the cached one (%2); the cached one is kept"_s.arg(
-                modSum, r.goModSum));
+            r.notes.append(
+                u"SECURITY: the proxy's go.mod (%1) differs from the cached one (%2); the cached one is kept"_s
+                    .arg(modSum, r.goModSum));
         }
     }
     return std::nullopt;
@@ -528,18 +572,22 @@ Status VersionDownloader::moveTreeAside(const Ctx &c)
     VersionPurger purger(m_options.gomodcache);
     if (Status st = purger.open(); !st)
         return st;
-    const std::string trashName = "download-" + std::to_string(QDateTime::currentMSecsSinceEpoch()) + '-' + randomDigits();
-    if (Status st = purger.moveIntoTrash(c.treeRel, trashName, u"cannot move the old tree aside"_s); !st)
+    const std::string trashName
+        = "download-" + std::to_string(QDateTime::currentMSecsSinceEpoch()) + '-' + randomDigits();
+    if (Status st = purger.moveIntoTrash(c.treeRel, trashName, u"cannot move the old tree aside"_s);
+        !st)
         return st;
     return {};
 }
 
-DownloadResult VersionDownloader::install(Ctx &c, const std::string &zipName, bool fresh, const QString &expected)
+DownloadResult VersionDownloader::install(Ctx &c, const std::string &zipName, bool fresh,
+                                          const QString &expected)
 {
     DownloadResult &r = c.result;
     const int vfd = c.vfd.get();
     {
-        UniqueFd pfd(::openat(vfd, c.name(".partial").c_str(), O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0666));
+        UniqueFd pfd(::openat(vfd, c.name(".partial").c_str(),
+                              O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0666));
         if (!pfd.isValid())
             return c.fail(Error::fromErrno(errno, c.shown(c.name(".partial"))));
     }
@@ -555,8 +603,9 @@ DownloadResult VersionDownloader::install(Ctx &c, const std::string &zipName, bo
     ModuleZip::ExtractOptions x;
     x.expectedHash = expected;
     x.cacheRw = m_options.cacheRw;
-    const Expected<ModuleZip::ExtractResult> done = ModuleZip::extractAt(
-        c.shown(zipName), m_root, QByteArray::fromStdString(c.treeRel), c.request.path, c.request.version, x);
+    const Expected<ModuleZip::ExtractResult> done
+        = ModuleZip::extractAt(c.shown(zipName), m_root, QByteArray::fromStdString(c.treeRel),
+                               c.request.path, c.request.version, x);
     if (!done) {
         Error e = done.error();
         if (fresh)
@@ -572,7 +621,8 @@ DownloadResult VersionDownloader::install(Ctx &c, const std::string &zipName, bo
     }
     if (fresh || !c.hashOk) {
         // lockedfile.Write: exclusive lock on the file itself, truncate, write.
-        UniqueFd hfd(::openat(vfd, c.name(".ziphash").c_str(), O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0666));
+        UniqueFd hfd(::openat(vfd, c.name(".ziphash").c_str(),
+                              O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0666));
         if (!hfd.isValid() || ::flock(hfd.get(), LOCK_EX) != 0 || ::ftruncate(hfd.get(), 0) != 0
             || !writeAll(hfd.get(), r.sum.toLatin1())) {
             const Error e = Error::fromErrno(errno, c.shown(c.name(".ziphash")));
@@ -609,11 +659,13 @@ std::optional<DownloadResult> VersionDownloader::installKeptZip(Ctx &c)
     return std::nullopt;
 }
 
-std::optional<DownloadResult> VersionDownloader::fetchZip(Ctx &c, const std::string &tmpName, Expected<FileLock> &lock)
+std::optional<DownloadResult> VersionDownloader::fetchZip(Ctx &c, const std::string &tmpName,
+                                                          Expected<FileLock> &lock)
 {
     DownloadResult &r = c.result;
     const int vfd = c.vfd.get();
-    UniqueFd tfd(::openat(vfd, tmpName.c_str(), O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666));
+    UniqueFd tfd(
+        ::openat(vfd, tmpName.c_str(), O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666));
     if (!tfd.isValid())
         return c.fail(Error::fromErrno(errno, c.shown(tmpName)));
     QFile sink;
@@ -622,19 +674,20 @@ std::optional<DownloadResult> VersionDownloader::fetchZip(Ctx &c, const std::str
         return c.fail(Error::make(Error::Code::Io, sink.errorString(), c.shown(tmpName)));
     }
     const qint64 before = r.bytes;
-    const ProxyFetcher::Fetched f = m_fetcher.fetch(
-        c.request.path, c.request.version, ProxyFetcher::Kind::Zip, &sink, c.cancelled, [&](qint64 bytes) {
-            if (!c.progress || c.sinceProgress.elapsed() < 100)
-                return;
-            c.sinceProgress.restart();
-            DownloadResult update;
-            update.path = r.path;
-            update.version = r.version;
-            update.query = r.query;
-            update.outcome = DownloadOutcome::InProgress;
-            update.bytes = before + bytes;
-            c.progress(update);
-        });
+    const ProxyFetcher::Fetched f
+        = m_fetcher.fetch(c.request.path, c.request.version, ProxyFetcher::Kind::Zip, &sink,
+                          c.cancelled, [&](qint64 bytes) {
+                              if (!c.progress || c.sinceProgress.elapsed() < 100)
+                                  return;
+                              c.sinceProgress.restart();
+                              DownloadResult update;
+                              update.path = r.path;
+                              update.version = r.version;
+                              update.query = r.query;
+                              update.outcome = DownloadOutcome::InProgress;
+                              update.bytes = before + bytes;
+                              c.progress(update);
+                          });
     sink.close();
     if (f.direct) {
         ::unlinkat(vfd, tmpName.c_str(), 0);
@@ -650,11 +703,13 @@ std::optional<DownloadResult> VersionDownloader::fetchZip(Ctx &c, const std::str
     return std::nullopt;
 }
 
-std::optional<DownloadResult> VersionDownloader::compareWithRecord(Ctx &c, const std::string &tmpName)
+std::optional<DownloadResult> VersionDownloader::compareWithRecord(Ctx &c,
+                                                                   const std::string &tmpName)
 {
     DownloadResult &r = c.result;
     const int vfd = c.vfd.get();
-    const Expected<ModuleZipContents> checked = ModuleZip::verify(c.shown(tmpName), c.request.path, c.request.version);
+    const Expected<ModuleZipContents> checked
+        = ModuleZip::verify(c.shown(tmpName), c.request.path, c.request.version);
     if (!checked) {
         ::unlinkat(vfd, tmpName.c_str(), 0);
         Error e = checked.error();
@@ -670,10 +725,11 @@ std::optional<DownloadResult> VersionDownloader::compareWithRecord(Ctx &c, const
     if (r.sum != recorded) {
         ::unlinkat(vfd, tmpName.c_str(), 0);
         r.outcome = DownloadOutcome::Changed;
-        r.error = Error::make(Error::Code::Security,
-                              u"SECURITY: %1 serves a zip with %2, but the cache recorded %3 for it; the cached copy is kept"_s.arg(
-                                  r.proxy, r.sum, recorded),
-                              c.request.id());
+        r.error = Error::make(
+            Error::Code::Security,
+            u"SECURITY: %1 serves a zip with %2, but the cache recorded %3 for it; the cached copy is kept"_s
+                .arg(r.proxy, r.sum, recorded),
+            c.request.id());
         return r;
     }
     return std::nullopt;
@@ -706,7 +762,8 @@ DownloadResult VersionDownloader::replaceAndExtract(Ctx &c, const std::string &t
         ::unlinkat(vfd, tmpName.c_str(), 0);
         return c.fail(e);
     }
-    c.result.notes.append(u"the zip was replaced by a verified download and the tree extracted again"_s);
+    c.result.notes.append(
+        u"the zip was replaced by a verified download and the tree extracted again"_s);
     return install(c, c.name(".zip"), false, QString::fromLatin1(*c.oldHash));
 }
 

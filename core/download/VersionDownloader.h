@@ -30,13 +30,16 @@ public:
     enum class Mode {
         Download, ///< fetch what is missing (go mod download)
         Refresh,  ///< fetch again and compare with the cache; never replaces a good copy
-        Replace,  ///< fetch again; if it matches the recorded hash, install it over a damaged copy (repair)
+        Replace,  ///< fetch again; if it matches the recorded hash, install it over a damaged copy
+                  ///< (repair)
     };
 
     VersionDownloader(int rootFd, const DownloadOptions &options, const ProxyFetcher &fetcher);
 
-    [[nodiscard]] DownloadResult run(const DownloadRequest &request, Mode mode, const std::function<bool()> &cancelled,
-                                     const std::function<void(const DownloadResult &)> &progress = {});
+    [[nodiscard]] DownloadResult run(const DownloadRequest &request, Mode mode,
+                                     const std::function<bool()> &cancelled,
+                                     const std::function<void(const DownloadResult &)> &progress
+                                     = {});
 
 private:
     struct Ctx;
@@ -48,17 +51,23 @@ private:
     [[nodiscard]] std::optional<DownloadResult> fetchInfo(Ctx &c);
     /// .mod: checked against go.sum and the checksum database before it is written.
     [[nodiscard]] std::optional<DownloadResult> fetchMod(Ctx &c);
-    /// Download mode, under the lock: a version completed meanwhile, or go's fast path from a kept zip.
+    /// Download mode, under the lock: a version completed meanwhile, or go's fast path from a kept
+    /// zip.
     [[nodiscard]] std::optional<DownloadResult> installKeptZip(Ctx &c);
-    /// Streams the zip into tmpName (in the @v directory); "direct" drops the lock and hands over to go.
-    [[nodiscard]] std::optional<DownloadResult> fetchZip(Ctx &c, const std::string &tmpName, Expected<FileLock> &lock);
-    /// Refresh / Replace: the fetched zip against go.sum, the checksum database and the cache's record.
-    [[nodiscard]] std::optional<DownloadResult> compareWithRecord(Ctx &c, const std::string &tmpName);
+    /// Streams the zip into tmpName (in the @v directory); "direct" drops the lock and hands over
+    /// to go.
+    [[nodiscard]] std::optional<DownloadResult> fetchZip(Ctx &c, const std::string &tmpName,
+                                                         Expected<FileLock> &lock);
+    /// Refresh / Replace: the fetched zip against go.sum, the checksum database and the cache's
+    /// record.
+    [[nodiscard]] std::optional<DownloadResult> compareWithRecord(Ctx &c,
+                                                                  const std::string &tmpName);
     [[nodiscard]] DownloadResult keepRefreshed(Ctx &c, const std::string &tmpName);
     [[nodiscard]] DownloadResult replaceAndExtract(Ctx &c, const std::string &tmpName);
     /// Extracts zipName (in the @v directory) under .partial; with a new download (fresh), checks
     /// the hash, writes .ziphash and renames the temp zip into place.
-    [[nodiscard]] DownloadResult install(Ctx &c, const std::string &zipName, bool fresh, const QString &expected);
+    [[nodiscard]] DownloadResult install(Ctx &c, const std::string &zipName, bool fresh,
+                                         const QString &expected);
     /// Moves a (partial) tree into our trash: go would delete it; the reaper will.
     [[nodiscard]] Status moveTreeAside(const Ctx &c);
     [[nodiscard]] bool treePresent(const Ctx &c) const;
@@ -68,7 +77,9 @@ private:
     [[nodiscard]] DownloadResult goDirect(Ctx &c);
     /// go's "latest" query over the proxy: the highest release in @v/list, else the highest
     /// pre-release, else what @latest answers. direct is set when go must answer it instead.
-    [[nodiscard]] Expected<QString> resolveLatest(const QString &path, const std::function<bool()> &cancelled, bool *direct);
+    [[nodiscard]] Expected<QString> resolveLatest(const QString &path,
+                                                  const std::function<bool()> &cancelled,
+                                                  bool *direct);
 
     int m_root;
     const DownloadOptions &m_options;

@@ -57,7 +57,8 @@ bool validUtf8(const QByteArray &s)
                 return false;
             r = r << 6 | (cc & 0x3F);
         }
-        if ((n == 2 && (r < 0x800 || (r >= 0xD800 && r <= 0xDFFF))) || (n == 3 && (r < 0x10000 || r > 0x10FFFF)))
+        if ((n == 2 && (r < 0x800 || (r >= 0xD800 && r <= 0xDFFF)))
+            || (n == 3 && (r < 0x10000 || r > 0x10FFFF)))
             return false;
         i += n + 1;
     }
@@ -90,7 +91,8 @@ Expected<QList<QByteArray>> quotedSplit(QByteArray s)
             const char quote = s.front();
             const qsizetype end = s.indexOf(quote, 1);
             if (end < 0)
-                return invalid(u"unterminated %1 string"_s.arg(QLatin1Char(quote)), QString::fromUtf8(s));
+                return invalid(u"unterminated %1 string"_s.arg(QLatin1Char(quote)),
+                               QString::fromUtf8(s));
             fields.append(s.mid(1, end - 1));
             s.remove(0, end + 1);
             continue;
@@ -112,16 +114,60 @@ QStringList GoEnvFile::knownKeys(int goMinor)
     // upstream history (GOTOOLCHAIN and GOCACHEPROG came with 1.21, GOARM64 and GORISCV64
     // with 1.23, GOAUTH and GOFIPS140 with 1.24).
     QStringList keys = {
-        u"AR"_s, u"CC"_s, u"CGO_CFLAGS"_s, u"CGO_CFLAGS_ALLOW"_s, u"CGO_CFLAGS_DISALLOW"_s,
-        u"CGO_CPPFLAGS"_s, u"CGO_CPPFLAGS_ALLOW"_s, u"CGO_CPPFLAGS_DISALLOW"_s, u"CGO_CXXFLAGS"_s,
-        u"CGO_CXXFLAGS_ALLOW"_s, u"CGO_CXXFLAGS_DISALLOW"_s, u"CGO_ENABLED"_s, u"CGO_FFLAGS"_s,
-        u"CGO_FFLAGS_ALLOW"_s, u"CGO_FFLAGS_DISALLOW"_s, u"CGO_LDFLAGS"_s, u"CGO_LDFLAGS_ALLOW"_s,
-        u"CGO_LDFLAGS_DISALLOW"_s, u"CXX"_s, u"FC"_s, u"GCCGO"_s, u"GO111MODULE"_s, u"GO386"_s,
-        u"GOAMD64"_s, u"GOARCH"_s, u"GOARM"_s, u"GOBIN"_s, u"GOCACHE"_s, u"GOENV"_s, u"GOEXE"_s,
-        u"GOEXPERIMENT"_s, u"GOFLAGS"_s, u"GOGCCFLAGS"_s, u"GOHOSTARCH"_s, u"GOHOSTOS"_s,
-        u"GOINSECURE"_s, u"GOMIPS"_s, u"GOMIPS64"_s, u"GOMODCACHE"_s, u"GONOPROXY"_s, u"GONOSUMDB"_s,
-        u"GOOS"_s, u"GOPATH"_s, u"GOPPC64"_s, u"GOPRIVATE"_s, u"GOPROXY"_s, u"GOROOT"_s, u"GOSUMDB"_s,
-        u"GOTMPDIR"_s, u"GOTOOLDIR"_s, u"GOVCS"_s, u"GOWASM"_s, u"GOWORK"_s, u"GO_EXTLINK_ENABLED"_s,
+        u"AR"_s,
+        u"CC"_s,
+        u"CGO_CFLAGS"_s,
+        u"CGO_CFLAGS_ALLOW"_s,
+        u"CGO_CFLAGS_DISALLOW"_s,
+        u"CGO_CPPFLAGS"_s,
+        u"CGO_CPPFLAGS_ALLOW"_s,
+        u"CGO_CPPFLAGS_DISALLOW"_s,
+        u"CGO_CXXFLAGS"_s,
+        u"CGO_CXXFLAGS_ALLOW"_s,
+        u"CGO_CXXFLAGS_DISALLOW"_s,
+        u"CGO_ENABLED"_s,
+        u"CGO_FFLAGS"_s,
+        u"CGO_FFLAGS_ALLOW"_s,
+        u"CGO_FFLAGS_DISALLOW"_s,
+        u"CGO_LDFLAGS"_s,
+        u"CGO_LDFLAGS_ALLOW"_s,
+        u"CGO_LDFLAGS_DISALLOW"_s,
+        u"CXX"_s,
+        u"FC"_s,
+        u"GCCGO"_s,
+        u"GO111MODULE"_s,
+        u"GO386"_s,
+        u"GOAMD64"_s,
+        u"GOARCH"_s,
+        u"GOARM"_s,
+        u"GOBIN"_s,
+        u"GOCACHE"_s,
+        u"GOENV"_s,
+        u"GOEXE"_s,
+        u"GOEXPERIMENT"_s,
+        u"GOFLAGS"_s,
+        u"GOGCCFLAGS"_s,
+        u"GOHOSTARCH"_s,
+        u"GOHOSTOS"_s,
+        u"GOINSECURE"_s,
+        u"GOMIPS"_s,
+        u"GOMIPS64"_s,
+        u"GOMODCACHE"_s,
+        u"GONOPROXY"_s,
+        u"GONOSUMDB"_s,
+        u"GOOS"_s,
+        u"GOPATH"_s,
+        u"GOPPC64"_s,
+        u"GOPRIVATE"_s,
+        u"GOPROXY"_s,
+        u"GOROOT"_s,
+        u"GOSUMDB"_s,
+        u"GOTMPDIR"_s,
+        u"GOTOOLDIR"_s,
+        u"GOVCS"_s,
+        u"GOWASM"_s,
+        u"GOWORK"_s,
+        u"GO_EXTLINK_ENABLED"_s,
         u"PKG_CONFIG"_s,
     };
     if (goMinor >= 21)
@@ -166,8 +212,9 @@ Status GoEnvFile::checkWrite(const QString &key, const QString &value, const Rul
 
 Status GoEnvFile::checkWrite(const QString &key, const QByteArray &value, const Rules &rules)
 {
-    static const QSet<QString> computed = {u"GOEXE"_s, u"GOGCCFLAGS"_s, u"GOHOSTARCH"_s, u"GOHOSTOS"_s,
-                                           u"GOMOD"_s, u"GOWORK"_s, u"GOTOOLDIR"_s, u"GOVERSION"_s};
+    static const QSet<QString> computed
+        = {u"GOEXE"_s, u"GOGCCFLAGS"_s, u"GOHOSTARCH"_s, u"GOHOSTOS"_s,
+           u"GOMOD"_s, u"GOWORK"_s,     u"GOTOOLDIR"_s,  u"GOVERSION"_s};
     if (computed.contains(key))
         return invalid(u"%1 cannot be modified"_s.arg(key), key);
     if (key == u"GOENV" || (key == u"GODEBUG" && rules.goMinor >= 21))
@@ -186,12 +233,18 @@ Status GoEnvFile::checkWrite(const QString &key, const QByteArray &value, const 
     } else if (key == u"GOPATH") {
         // The whole value is tested, not each list entry, exactly as go does.
         if (value.startsWith('~'))
-            return invalid(u"GOPATH entry cannot start with shell metacharacter '~': %1"_s.arg(GoQuote::bytes(value)), key);
+            return invalid(u"GOPATH entry cannot start with shell metacharacter '~': %1"_s.arg(
+                               GoQuote::bytes(value)),
+                           key);
         if (!value.isEmpty() && !GoFilePath::isAbs(text, rules.platform))
-            return invalid(u"GOPATH entry is relative; must be absolute path: %1"_s.arg(GoQuote::bytes(value)), key);
+            return invalid(
+                u"GOPATH entry is relative; must be absolute path: %1"_s.arg(GoQuote::bytes(value)),
+                key);
     } else if (key == u"GOMODCACHE") {
         if (!value.isEmpty() && !GoFilePath::isAbs(text, rules.platform))
-            return invalid(u"GOMODCACHE entry is relative; must be absolute path: %1"_s.arg(GoQuote::bytes(value)), key);
+            return invalid(u"GOMODCACHE entry is relative; must be absolute path: %1"_s.arg(
+                               GoQuote::bytes(value)),
+                           key);
     } else if ((key == u"CC" || key == u"CXX") && !value.isEmpty()) {
         const Expected<QList<QByteArray>> args = quotedSplit(value);
         if (!args)
@@ -199,8 +252,11 @@ Status GoEnvFile::checkWrite(const QString &key, const QByteArray &value, const 
         if (args->isEmpty())
             return invalid(u"%1 entry cannot contain only space"_s.arg(key), key);
         const QString first = QString::fromUtf8(args->first());
-        if (!GoFilePath::isAbs(first, rules.platform) && first != GoFilePath::base(first, rules.platform))
-            return invalid(u"%1 entry is relative; must be absolute path: %2"_s.arg(key, GoQuote::bytes(args->first())), key);
+        if (!GoFilePath::isAbs(first, rules.platform)
+            && first != GoFilePath::base(first, rules.platform))
+            return invalid(u"%1 entry is relative; must be absolute path: %2"_s.arg(
+                               key, GoQuote::bytes(args->first())),
+                           key);
     }
 
     if (!validUtf8(value))
@@ -212,8 +268,8 @@ Status GoEnvFile::checkWrite(const QString &key, const QByteArray &value, const 
     return {};
 }
 
-Expected<QByteArray> GoEnvFile::set(const std::optional<QByteArray> &content, const QList<Assignment> &assignments,
-                                    const Rules &rules)
+Expected<QByteArray> GoEnvFile::set(const std::optional<QByteArray> &content,
+                                    const QList<Assignment> &assignments, const Rules &rules)
 {
     if (assignments.isEmpty())
         return invalid(u"no KEY=VALUE arguments given"_s, {});
@@ -233,8 +289,8 @@ Expected<QByteArray> GoEnvFile::set(const std::optional<QByteArray> &content, co
     return update(content.value_or(QByteArray()), assignments, {});
 }
 
-Expected<QByteArray> GoEnvFile::unset(const std::optional<QByteArray> &content, const QStringList &keys,
-                                      const Rules &rules)
+Expected<QByteArray> GoEnvFile::unset(const std::optional<QByteArray> &content,
+                                      const QStringList &keys, const Rules &rules)
 {
     if (keys.isEmpty())
         return invalid(u"'go env -u' requires an argument"_s, {});
@@ -243,13 +299,16 @@ Expected<QByteArray> GoEnvFile::unset(const std::optional<QByteArray> &content, 
             return st.error();
     }
     if (!content) {
-        return Error::make(Error::Code::NotFound,
-                           u"reading go env config: open %1: no such file or directory"_s.arg(rules.path), rules.path);
+        return Error::make(
+            Error::Code::NotFound,
+            u"reading go env config: open %1: no such file or directory"_s.arg(rules.path),
+            rules.path);
     }
     return update(*content, {}, keys);
 }
 
-QByteArray GoEnvFile::update(const QByteArray &content, const QList<Assignment> &add, const QStringList &remove)
+QByteArray GoEnvFile::update(const QByteArray &content, const QList<Assignment> &add,
+                             const QStringList &remove)
 {
     // strings.SplitAfter(data, "\n"), with a newline added to an unterminated last line.
     QList<QByteArray> lines;
@@ -292,7 +351,8 @@ QByteArray GoEnvFile::update(const QByteArray &content, const QList<Assignment> 
             lines[*it].clear();
     }
 
-    const auto byKey = [](const QByteArray &a, const QByteArray &b) { return lineToKey(a) < lineToKey(b); };
+    const auto byKey
+        = [](const QByteArray &a, const QByteArray &b) { return lineToKey(a) < lineToKey(b); };
     qsizetype start = 0;
     for (qsizetype i = 0; i <= lines.size(); ++i) {
         if (i == lines.size() || lineToKey(lines.at(i)).isEmpty()) {
@@ -310,7 +370,9 @@ QStringList GoEnvFile::conflictWarnings(const QList<Assignment> &assignments,
     for (const Assignment &a : assignments) {
         const QString osValue = osEnvironment.value(a.first);
         if (!osValue.isEmpty() && osValue.toUtf8() != a.second)
-            out.append(u"warning: go env -w %1=... does not override conflicting OS environment variable"_s.arg(a.first));
+            out.append(
+                u"warning: go env -w %1=... does not override conflicting OS environment variable"_s
+                    .arg(a.first));
     }
     return out;
 }

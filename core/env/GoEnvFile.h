@@ -42,18 +42,22 @@ public:
 
     /// checkEnvWrite: computed and OS-only keys, unknown keys, GO111MODULE values, '~' and
     /// relative GOPATH, relative GOMODCACHE, CC/CXX, then invalid UTF-8, NUL and newlines.
-    [[nodiscard]] static Status checkWrite(const QString &key, const QByteArray &value, const Rules &rules = {});
+    [[nodiscard]] static Status checkWrite(const QString &key, const QByteArray &value,
+                                           const Rules &rules = {});
     /// Same, for a value typed by a person (a lone surrogate counts as invalid UTF-8).
-    [[nodiscard]] static Status checkWrite(const QString &key, const QString &value, const Rules &rules = {});
+    [[nodiscard]] static Status checkWrite(const QString &key, const QString &value,
+                                           const Rules &rules = {});
 
     /// `go env -w K=V ...`: validates every assignment as go does, then returns the new
     /// content. content is nullopt when the file does not exist yet.
     /// Not checked (go's checkBuildConfig): GOOS/GOARCH pairs and GOEXPERIMENT names.
     [[nodiscard]] static Expected<QByteArray> set(const std::optional<QByteArray> &content,
-                                                  const QList<Assignment> &assignments, const Rules &rules = {});
+                                                  const QList<Assignment> &assignments,
+                                                  const Rules &rules = {});
     /// `go env -u K ...`: fails like go when the file does not exist.
     [[nodiscard]] static Expected<QByteArray> unset(const std::optional<QByteArray> &content,
-                                                    const QStringList &keys, const Rules &rules = {});
+                                                    const QStringList &keys,
+                                                    const Rules &rules = {});
 
     /// updateEnvFile without any validation: collapse duplicates to the last one, update
     /// keys in place, append new ones, delete removed ones, then sort each run of KEY= lines.

@@ -37,10 +37,11 @@ Expected<QString> GoEnvWriter::envFilePath(const GoEnvInputs &inputs)
     if (inputs.environment.value(u"GOENV"_s) == u"off") {
         // go 1.19-1.23 would "succeed" here and write the default file, which go in this very
         // environment never reads; refuse instead of pretending the switch worked.
-        return Error::make(Error::Code::Refused,
-                           u"the go env file is disabled by GOENV=off in the OS environment, so go would ignore "
-                           "anything written; unset GOENV (or point it at a file) to change go's settings"_s,
-                           u"GOENV=off"_s);
+        return Error::make(
+            Error::Code::Refused,
+            u"the go env file is disabled by GOENV=off in the OS environment, so go would ignore "
+            "anything written; unset GOENV (or point it at a file) to change go's settings"_s,
+            u"GOENV=off"_s);
     }
     const GoEnvironment env = GoEnvironment::resolve(inputs);
     if (env.envFile().isEmpty()) {
@@ -51,7 +52,8 @@ Expected<QString> GoEnvWriter::envFilePath(const GoEnvInputs &inputs)
     return env.envFile();
 }
 
-Expected<GoEnvWriteResult> GoEnvWriter::write(const GoEnvInputs &inputs, const QList<GoEnvFile::Assignment> &set,
+Expected<GoEnvWriteResult> GoEnvWriter::write(const GoEnvInputs &inputs,
+                                              const QList<GoEnvFile::Assignment> &set,
                                               const QStringList &unset)
 {
     const Expected<QString> path = envFilePath(inputs);
@@ -71,7 +73,8 @@ Expected<GoEnvWriteResult> GoEnvWriter::write(const GoEnvInputs &inputs, const Q
         if (Status st = GoEnvFile::checkWrite(key, QByteArray(), rules); !st)
             return st.error();
         if (setKeys.contains(key))
-            return Error::make(Error::Code::InvalidArgument, u"set and removed in the same write"_s, key);
+            return Error::make(Error::Code::InvalidArgument, u"set and removed in the same write"_s,
+                               key);
     }
 
     QMutexLocker lock(&writeMutex());
@@ -106,18 +109,20 @@ Expected<GoEnvWriteResult> GoEnvWriter::write(const GoEnvInputs &inputs, const Q
     result.stored = reread->has_value() ? GoEnvFile::parse(**reread) : QHash<QString, QString>();
     for (const GoEnvFile::Assignment &a : set) {
         if (result.stored.value(a.first, u"\x01"_s).toUtf8() != a.second) {
-            return Error::make(Error::Code::Busy,
-                               u"the go env file changed while it was being written (another `go env -w`?); "
-                               "it now has %1=%2"_s.arg(a.first, result.stored.value(a.first)),
-                               *path);
+            return Error::make(
+                Error::Code::Busy,
+                u"the go env file changed while it was being written (another `go env -w`?); "
+                "it now has %1=%2"_s.arg(a.first, result.stored.value(a.first)),
+                *path);
         }
     }
     for (const QString &key : unset) {
         if (result.stored.contains(key)) {
-            return Error::make(Error::Code::Busy,
-                               u"the go env file changed while it was being written (another `go env -w`?); "
-                               "%1 is still set"_s.arg(key),
-                               *path);
+            return Error::make(
+                Error::Code::Busy,
+                u"the go env file changed while it was being written (another `go env -w`?); "
+                "%1 is still set"_s.arg(key),
+                *path);
         }
     }
     result.after = GoEnvironment::resolve(inputs);

@@ -20,7 +20,7 @@ struct GoEnvWriteResult
     QHash<QString, QString> stored; ///< the file's values, read back after the write
     /// `go env -w`'s own warnings for non-empty OS variables that will override the file.
     QStringList conflictWarnings;
-    GoEnvironment after;            ///< the environment resolved again after the write
+    GoEnvironment after; ///< the environment resolved again after the write
 };
 
 /// Writes the user's go env file with exactly the content `go env -w K=V` / `go env -u K`

@@ -23,8 +23,8 @@ namespace mk {
 
 namespace {
 
-constexpr int firstGoEnvRelease = 21;      // $GOROOT/go.env and empty compiled-in defaults
-constexpr int firstRelativeXdgCheck = 24;  // os.UserConfigDir rejects a relative XDG dir
+constexpr int firstGoEnvRelease = 21;     // $GOROOT/go.env and empty compiled-in defaults
+constexpr int firstRelativeXdgCheck = 24; // os.UserConfigDir rejects a relative XDG dir
 
 struct Value
 {
@@ -36,7 +36,7 @@ struct Value
 class Resolver
 {
 public:
-    explicit Resolver(const GoEnvInputs &in) : m_in(in) {}
+    explicit Resolver(const GoEnvInputs &in) : m_in(in) { }
 
     // os.Getenv: names are case-insensitive on Windows.
     [[nodiscard]] QString getenv(const QString &name) const
@@ -59,7 +59,10 @@ public:
         return m_in.readFile(path);
     }
 
-    [[nodiscard]] QString clean(const QString &p) const { return GoFilePath::clean(p, m_in.platform); }
+    [[nodiscard]] QString clean(const QString &p) const
+    {
+        return GoFilePath::clean(p, m_in.platform);
+    }
     [[nodiscard]] QString join(const QString &a, const QString &b) const
     {
         return GoFilePath::join({a, b}, m_in.platform);
@@ -81,7 +84,8 @@ public:
             const QString home = getenv(u"HOME"_s);
             if (home.isEmpty())
                 return Error::make(Error::Code::NotFound, u"$HOME is not defined"_s);
-            return QString(home + (config ? u"/Library/Application Support"_s : u"/Library/Caches"_s));
+            return QString(home
+                           + (config ? u"/Library/Application Support"_s : u"/Library/Caches"_s));
         }
         case Platform::Linux:
             break;
@@ -91,12 +95,14 @@ public:
         if (dir.isEmpty()) {
             const QString home = getenv(u"HOME"_s);
             if (home.isEmpty())
-                return Error::make(Error::Code::NotFound, u"neither $%1 nor $HOME are defined"_s.arg(xdg));
+                return Error::make(Error::Code::NotFound,
+                                   u"neither $%1 nor $HOME are defined"_s.arg(xdg));
             return QString(home + (config ? u"/.config"_s : u"/.cache"_s));
         }
         // Up to go1.23 a relative XDG dir is used as is (relative to the go command's cwd).
         if (goMinor >= firstRelativeXdgCheck && !isAbs(dir))
-            return Error::make(Error::Code::InvalidArgument, u"path in $%1 is relative"_s.arg(xdg), dir);
+            return Error::make(Error::Code::InvalidArgument, u"path in $%1 is relative"_s.arg(xdg),
+                               dir);
         return dir;
     }
 
@@ -110,8 +116,8 @@ QString readVersion(const Resolver &r, const QString &goroot)
         return {};
     for (const QString &name : {u"VERSION"_s, u"VERSION.cache"_s}) {
         if (const auto data = r.read(r.join(goroot, name))) {
-            const QString first = QString::fromUtf8(data->left(data->indexOf('\n') < 0 ? data->size()
-                                                                                       : data->indexOf('\n')));
+            const QString first = QString::fromUtf8(
+                data->left(data->indexOf('\n') < 0 ? data->size() : data->indexOf('\n')));
             if (!first.trimmed().isEmpty())
                 return first.trimmed();
         }
@@ -137,7 +143,8 @@ QString locateEnvFile(const Resolver &r, int minor, Value *goenv, Error *err)
     const Expected<QString> dir = r.userDir(true, minor);
     if (!dir) {
         *goenv = {QString(), EnvOrigin::Unset};
-        *err = makeError(u"cannot find go env config: "_s + dir.error().message, dir.error().subject);
+        *err = makeError(u"cannot find go env config: "_s + dir.error().message,
+                         dir.error().subject);
         return {};
     }
     const QString file = r.join(*dir, u"go/env"_s);
@@ -154,7 +161,8 @@ struct Release
 // The release of the go that will run: its VERSION file, else (go1.21+) the presence of go.env.
 Release findRelease(const Resolver &r, const QString &osGoroot, const QString &exeRoot)
 {
-    QString versionRoot = !exeRoot.isEmpty() ? exeRoot : (osGoroot.isEmpty() ? QString() : r.clean(osGoroot));
+    QString versionRoot
+        = !exeRoot.isEmpty() ? exeRoot : (osGoroot.isEmpty() ? QString() : r.clean(osGoroot));
     if (versionRoot.isEmpty()) {
         Value unused;
         Error unusedErr;
@@ -175,8 +183,8 @@ Release findRelease(const Resolver &r, const QString &osGoroot, const QString &e
 
 struct UserEnvFile
 {
-    QString path;  // empty: none (GOENV=off, or no config dir)
-    Value goenv;   // GOENV as go env shows it
+    QString path; // empty: none (GOENV=off, or no config dir)
+    Value goenv;  // GOENV as go env shows it
     Error error;
     QHash<QString, QString> values;
 };
@@ -227,10 +235,10 @@ Goroot findGoroot(const Resolver &r, bool layered, const QString &osGoroot, cons
 class Layers
 {
 public:
-    Layers(const Resolver &r, const QHash<QString, QString> &userFile, const QHash<QString, QString> &goEnv, bool layered)
+    Layers(const Resolver &r, const QHash<QString, QString> &userFile,
+           const QHash<QString, QString> &goEnv, bool layered)
         : m_r(r), m_userFile(userFile), m_goEnv(goEnv), m_layered(layered)
-    {
-    }
+    { }
 
     // cfg.Getenv: a non-empty OS value, else the user file, else (go1.21+) go.env. A key
     // present in the user file hides go.env even when its value is empty.
@@ -279,8 +287,8 @@ struct Gopath
 };
 
 // -- GOPATH (go/build.defaultGOPATH, cfg.gopath, main.go checks).
-Gopath resolveGopath(const Resolver &r, const Layers &layers, Platform platform, const QString &runtimeGoroot,
-                     const QString &gorootForWarning)
+Gopath resolveGopath(const Resolver &r, const Layers &layers, Platform platform,
+                     const QString &runtimeGoroot, const QString &gorootForWarning)
 {
     const QString homeVar = platform == Platform::Windows ? u"USERPROFILE"_s : u"HOME"_s;
     QString defaultGopath;
@@ -308,14 +316,16 @@ Gopath resolveGopath(const Resolver &r, const Layers &layers, Platform platform,
         if (!gopathError.isEmpty())
             gopathErr = makeError(gopathError);
     } else if (r.clean(gopath.value) == r.clean(gorootForWarning)) {
-        gopathErr = makeError(u"GOPATH set to GOROOT (%1) has no effect"_s.arg(gopath.value), gopath.value);
+        gopathErr = makeError(u"GOPATH set to GOROOT (%1) has no effect"_s.arg(gopath.value),
+                              gopath.value);
     } else {
         for (const QString &p : gopathList) {
             if (p.isEmpty())
                 continue;
             if (p.startsWith(u'~')) {
                 gopathErr = makeError(u"GOPATH entry cannot start with shell metacharacter '~': "_s
-                                          + GoQuote::string(p), p);
+                                          + GoQuote::string(p),
+                                      p);
                 break;
             }
             if (!r.isAbs(p)) {
@@ -324,7 +334,8 @@ Gopath resolveGopath(const Resolver &r, const Layers &layers, Platform platform,
                     gopath = {};
                 } else {
                     gopathErr = makeError(u"GOPATH entry is relative; must be absolute path: "_s
-                                              + GoQuote::string(p) + u'.', p);
+                                              + GoQuote::string(p) + u'.',
+                                          p);
                     break;
                 }
             }
@@ -342,7 +353,8 @@ Setting resolveModcache(const Resolver &r, const Layers &layers, const QString &
         modcacheErr = makeError(u"module cache not found: neither GOMODCACHE nor GOPATH is set"_s);
     else if (!r.isAbs(modcache.value))
         modcacheErr = makeError(u"GOMODCACHE entry is relative; must be absolute path: "_s
-                                    + GoQuote::string(modcache.value) + u'.', modcache.value);
+                                    + GoQuote::string(modcache.value) + u'.',
+                                modcache.value);
     return {modcache, modcacheErr};
 }
 
@@ -358,7 +370,8 @@ Setting resolveGocache(const Resolver &r, const Layers &layers, int minor)
         }
     } else if (const Expected<QString> dir = r.userDir(false, minor); !dir) {
         gocache = {u"off"_s, EnvOrigin::Default};
-        gocacheErr = makeError(u"GOCACHE is not defined and "_s + dir.error().message, dir.error().subject);
+        gocacheErr = makeError(u"GOCACHE is not defined and "_s + dir.error().message,
+                               dir.error().subject);
     } else {
         gocache = {r.join(*dir, u"go-build"_s), EnvOrigin::Default};
     }
@@ -370,15 +383,20 @@ Setting resolveGocache(const Resolver &r, const Layers &layers, int minor)
 QList<std::pair<QString, Value>> proxySettings(const Layers &layers, bool layered)
 {
     QList<std::pair<QString, Value>> out;
-    out.append({u"GOPROXY"_s, layers.envOr(u"GOPROXY"_s, layered ? QString() : u"https://proxy.golang.org,direct"_s)});
-    out.append({u"GOSUMDB"_s, layers.envOr(u"GOSUMDB"_s, layered ? QString() : u"sum.golang.org"_s)});
+    out.append(
+        {u"GOPROXY"_s,
+         layers.envOr(u"GOPROXY"_s, layered ? QString() : u"https://proxy.golang.org,direct"_s)});
+    out.append(
+        {u"GOSUMDB"_s, layers.envOr(u"GOSUMDB"_s, layered ? QString() : u"sum.golang.org"_s)});
     const Value goprivate = layers.lookup(u"GOPRIVATE"_s);
     out.append({u"GOPRIVATE"_s, goprivate});
     // GONOPROXY and GONOSUMDB default to GOPRIVATE. That is a derived value, so its origin
     // is Default, as for GOMODCACHE derived from GOPATH.
     for (const QString &name : {u"GONOPROXY"_s, u"GONOSUMDB"_s}) {
         const Value v = layers.lookup(name);
-        out.append({name, v.value.isEmpty() && !goprivate.value.isEmpty() ? Value{goprivate.value, EnvOrigin::Default} : v});
+        out.append({name, v.value.isEmpty() && !goprivate.value.isEmpty()
+                              ? Value{goprivate.value, EnvOrigin::Default}
+                              : v});
     }
     out.append({u"GOINSECURE"_s, layers.lookup(u"GOINSECURE"_s)});
     out.append({u"GOFLAGS"_s, layers.lookup(u"GOFLAGS"_s)});
@@ -403,7 +421,8 @@ Platform GoEnvInputs::hostPlatform()
 #endif
 }
 
-GoEnvInputs GoEnvInputs::fromEnvironment(const QHash<QString, QString> &environment, Platform platform)
+GoEnvInputs GoEnvInputs::fromEnvironment(const QHash<QString, QString> &environment,
+                                         Platform platform)
 {
     GoEnvInputs in;
     in.platform = platform;
@@ -462,8 +481,9 @@ int GoEnvironment::minorOf(const QString &goVersion)
 const QStringList &GoEnvironment::knownNames()
 {
     static const QStringList names = {
-        u"GOPATH"_s,   u"GOMODCACHE"_s, u"GOCACHE"_s,  u"GOENV"_s,      u"GOPROXY"_s, u"GONOPROXY"_s,
-        u"GONOSUMDB"_s, u"GOPRIVATE"_s, u"GOSUMDB"_s, u"GOINSECURE"_s, u"GOFLAGS"_s, u"GOTOOLCHAIN"_s,
+        u"GOPATH"_s,  u"GOMODCACHE"_s, u"GOCACHE"_s,   u"GOENV"_s,
+        u"GOPROXY"_s, u"GONOPROXY"_s,  u"GONOSUMDB"_s, u"GOPRIVATE"_s,
+        u"GOSUMDB"_s, u"GOINSECURE"_s, u"GOFLAGS"_s,   u"GOTOOLCHAIN"_s,
     };
     return names;
 }
@@ -479,10 +499,11 @@ GoEnvironment GoEnvironment::resolve(const GoEnvInputs &inputs)
     };
 
     const QString osGoroot = r.getenv(u"GOROOT"_s);
-    const QString exe = inputs.findGoExecutable ? inputs.findGoExecutable(inputs.environment) : QString();
+    const QString exe
+        = inputs.findGoExecutable ? inputs.findGoExecutable(inputs.environment) : QString();
     // GOROOT/bin/go -> GOROOT (cfg.findGOROOT's exe/../.. after resolving symlinks).
-    const QString exeRoot = exe.isEmpty() ? QString()
-                                          : GoFilePath::dir(GoFilePath::dir(exe, platform), platform);
+    const QString exeRoot
+        = exe.isEmpty() ? QString() : GoFilePath::dir(GoFilePath::dir(exe, platform), platform);
 
     const Release release = findRelease(r, osGoroot, exeRoot);
     env.m_goVersion = release.version;
@@ -502,7 +523,8 @@ GoEnvironment GoEnvironment::resolve(const GoEnvInputs &inputs)
     env.m_keysInFiles = keysInFiles;
 
     const Layers layers(r, userFile.values, goroot.goEnv, layered);
-    const Gopath gopath = resolveGopath(r, layers, platform, runtimeGoroot, layered ? env.m_goroot : runtimeGoroot);
+    const Gopath gopath
+        = resolveGopath(r, layers, platform, runtimeGoroot, layered ? env.m_goroot : runtimeGoroot);
     put(u"GOPATH"_s, gopath.setting.value, gopath.setting.error);
     const Setting modcache = resolveModcache(r, layers, gopath.derivedModcache);
     put(u"GOMODCACHE"_s, modcache.value, modcache.error);
@@ -563,7 +585,8 @@ bool GoEnvironment::modCacheRwIn(const QString &goflags)
         const QStringView v = w.mid(eq + 1);
         if (v == u"1" || v == u"t" || v == u"T" || v == u"true" || v == u"TRUE" || v == u"True")
             on = true;
-        else if (v == u"0" || v == u"f" || v == u"F" || v == u"false" || v == u"FALSE" || v == u"False")
+        else if (v == u"0" || v == u"f" || v == u"F" || v == u"false" || v == u"FALSE"
+                 || v == u"False")
             on = false;
     }
     return on;
@@ -605,11 +628,16 @@ QJsonObject GoEnvironment::toJson() const
 QString toString(EnvOrigin origin)
 {
     switch (origin) {
-    case EnvOrigin::Environment: return u"environment"_s;
-    case EnvOrigin::EnvFile: return u"go env file"_s;
-    case EnvOrigin::GoRootEnv: return u"go.env"_s;
-    case EnvOrigin::Default: return u"default"_s;
-    case EnvOrigin::Unset: return u"unset"_s;
+    case EnvOrigin::Environment:
+        return u"environment"_s;
+    case EnvOrigin::EnvFile:
+        return u"go env file"_s;
+    case EnvOrigin::GoRootEnv:
+        return u"go.env"_s;
+    case EnvOrigin::Default:
+        return u"default"_s;
+    case EnvOrigin::Unset:
+        return u"unset"_s;
     }
     return u"unset"_s;
 }

@@ -25,7 +25,11 @@ enum class EnvOrigin {
     Unset,       ///< no value anywhere
 };
 
-enum class Platform { Linux, MacOS, Windows };
+enum class Platform {
+    Linux,
+    MacOS,
+    Windows
+};
 
 /// Everything the resolution depends on. Tests fill it to simulate other machines.
 struct GoEnvInputs

@@ -7,7 +7,10 @@ namespace mk {
 
 namespace {
 
-bool isWindows(Platform p) { return p == Platform::Windows; }
+bool isWindows(Platform p)
+{
+    return p == Platform::Windows;
+}
 
 // filepath.volumeNameLen (Windows): a drive letter, or a \\host\share UNC prefix.
 qsizetype volumeNameLen(QStringView path, Platform platform)
@@ -47,9 +50,15 @@ QString fromSlash(QString s, Platform platform)
 
 } // namespace
 
-QChar GoFilePath::separator(Platform platform) { return isWindows(platform) ? u'\\' : u'/'; }
+QChar GoFilePath::separator(Platform platform)
+{
+    return isWindows(platform) ? u'\\' : u'/';
+}
 
-QChar GoFilePath::listSeparator(Platform platform) { return isWindows(platform) ? u';' : u':'; }
+QChar GoFilePath::listSeparator(Platform platform)
+{
+    return isWindows(platform) ? u';' : u':';
+}
 
 bool GoFilePath::isSeparator(QChar c, Platform platform)
 {

@@ -88,7 +88,8 @@ struct Pending
     }
 };
 
-CredentialResult makeResult(CredentialResult::State state, const QString &host, const QString &message)
+CredentialResult makeResult(CredentialResult::State state, const QString &host,
+                            const QString &message)
 {
     CredentialResult r;
     r.state = state;
@@ -96,8 +97,9 @@ CredentialResult makeResult(CredentialResult::State state, const QString &host, 
     if (state != CredentialResult::State::Ok) {
         const Error::Code code = state == CredentialResult::State::NotFound ? Error::Code::NotFound
                                  : state == CredentialResult::State::TimedOut ? Error::Code::Busy
-                                 : state == CredentialResult::State::Invalid  ? Error::Code::InvalidArgument
-                                                                              : Error::Code::Unsupported;
+                                 : state == CredentialResult::State::Invalid
+                                     ? Error::Code::InvalidArgument
+                                     : Error::Code::Unsupported;
         r.error = Error::make(code, message, host);
     }
     return r;
@@ -105,9 +107,10 @@ CredentialResult makeResult(CredentialResult::State state, const QString &host, 
 
 QString noSecureStorage(const KeychainBackend::Reply &reply)
 {
-    return u"no secure storage: the OS keychain is not available (%1). ModKeeper keeps credentials only in the "
-           "keychain and never in plain text, so nothing was stored"_s
-        .arg(reply.detail.isEmpty() ? u"error %1"_s.arg(reply.backendCode) : reply.detail);
+    return u"no secure storage: the OS keychain is not available (%1). ModKeeper keeps credentials "
+           u"only in the "
+           "keychain and never in plain text, so nothing was stored"_s.arg(
+               reply.detail.isEmpty() ? u"error %1"_s.arg(reply.backendCode) : reply.detail);
 }
 
 // The QSettings key of the host list of a keychain service (other services: tests).
@@ -145,11 +148,13 @@ void updateIndex(const QString &service, const QString &host, bool present)
     s.sync();
 }
 
-using Operation = std::function<void(const std::shared_ptr<KeychainBackend> &, KeychainBackend::Done)>;
+using Operation
+    = std::function<void(const std::shared_ptr<KeychainBackend> &, KeychainBackend::Done)>;
 using Interpret = std::function<CredentialResult(const KeychainBackend::Reply &)>;
 
-QFuture<CredentialResult> submit(const std::shared_ptr<KeychainBackend> &backend, const QString &host, int timeoutMs,
-                                 Operation operation, Interpret interpret)
+QFuture<CredentialResult> submit(const std::shared_ptr<KeychainBackend> &backend,
+                                 const QString &host, int timeoutMs, Operation operation,
+                                 Interpret interpret)
 {
     auto pending = std::make_shared<Pending>();
     pending->promise.start();
@@ -162,18 +167,27 @@ QFuture<CredentialResult> submit(const std::shared_ptr<KeychainBackend> &backend
         return future;
     }
     const int seconds = (timeoutMs + 999) / 1000;
-    QMetaObject::invokeMethod(threads.watchdog(), [pending, timeoutMs, host, seconds] {
-        QTimer::singleShot(timeoutMs, KeychainThreads::get().watchdog(), [pending, host, seconds] {
-            pending->finish(makeResult(CredentialResult::State::TimedOut, host,
-                                       u"the keychain did not answer within %1 s (an unlock prompt may be waiting); "
-                                       "the request was left to finish on its own"_s.arg(seconds)));
-        });
-    }, Qt::QueuedConnection);
-    QMetaObject::invokeMethod(threads.jobs(), [backend, pending, operation, interpret] {
-        operation(backend, [pending, interpret](const KeychainBackend::Reply &reply) {
-            pending->finish(interpret(reply));
-        });
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        threads.watchdog(),
+        [pending, timeoutMs, host, seconds] {
+            QTimer::singleShot(
+                timeoutMs, KeychainThreads::get().watchdog(), [pending, host, seconds] {
+                    pending->finish(
+                        makeResult(CredentialResult::State::TimedOut, host,
+                                   u"the keychain did not answer within %1 s (an unlock prompt may "
+                                   u"be waiting); "
+                                   "the request was left to finish on its own"_s.arg(seconds)));
+                });
+        },
+        Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        threads.jobs(),
+        [backend, pending, operation, interpret] {
+            operation(backend, [pending, interpret](const KeychainBackend::Reply &reply) {
+                pending->finish(interpret(reply));
+            });
+        },
+        Qt::QueuedConnection);
     return future;
 }
 
@@ -203,8 +217,7 @@ CredentialStore &CredentialStore::instance()
 
 CredentialStore::CredentialStore(std::shared_ptr<KeychainBackend> backend, QString service)
     : m_backend(std::move(backend)), m_service(std::move(service))
-{
-}
+{ }
 
 Expected<QString> CredentialStore::normalizeHost(const QString &hostOrUrl)
 {
@@ -292,15 +305,18 @@ QFuture<CredentialResult> CredentialStore::read(const QString &hostIn, int timeo
                 return r;
             }
             case KeychainBackend::Outcome::NotFound:
-                return makeResult(CredentialResult::State::NotFound, key, u"no credential is stored for this host"_s);
+                return makeResult(CredentialResult::State::NotFound, key,
+                                  u"no credential is stored for this host"_s);
             case KeychainBackend::Outcome::Unavailable:
                 break;
             }
-            return makeResult(CredentialResult::State::NoSecureStorage, key, noSecureStorage(reply));
+            return makeResult(CredentialResult::State::NoSecureStorage, key,
+                              noSecureStorage(reply));
         });
 }
 
-QFuture<CredentialResult> CredentialStore::write(const QString &hostIn, const Credential &credential, int timeoutMs) const
+QFuture<CredentialResult> CredentialStore::write(const QString &hostIn,
+                                                 const Credential &credential, int timeoutMs) const
 {
     const Expected<QString> host = normalizeHost(hostIn);
     if (!host)
@@ -312,7 +328,8 @@ QFuture<CredentialResult> CredentialStore::write(const QString &hostIn, const Cr
     const QByteArray data = credential.toKeychainData();
     return submit(
         m_backend, key, timeoutMs,
-        [service, key, data](const std::shared_ptr<KeychainBackend> &b, KeychainBackend::Done done) {
+        [service, key, data](const std::shared_ptr<KeychainBackend> &b,
+                             KeychainBackend::Done done) {
             b->write(service, key, data, std::move(done));
         },
         [service, key](const KeychainBackend::Reply &reply) {
@@ -320,7 +337,8 @@ QFuture<CredentialResult> CredentialStore::write(const QString &hostIn, const Cr
                 updateIndex(service, key, true);
                 return makeResult(CredentialResult::State::Ok, key, {});
             }
-            return makeResult(CredentialResult::State::NoSecureStorage, key, noSecureStorage(reply));
+            return makeResult(CredentialResult::State::NoSecureStorage, key,
+                              noSecureStorage(reply));
         });
 }
 
@@ -336,12 +354,13 @@ QFuture<CredentialResult> CredentialStore::remove(const QString &hostIn, int tim
         [service, key](const std::shared_ptr<KeychainBackend> &b, KeychainBackend::Done done) {
             // libsecret reports success for deleting a missing entry: look first, so that
             // "nothing to remove" is told apart. The callback keeps the backend alive.
-            b->read(service, key, [b, service, key, done = std::move(done)](const KeychainBackend::Reply &found) {
-                if (found.outcome != KeychainBackend::Outcome::Ok)
-                    done(found);
-                else
-                    b->remove(service, key, done);
-            });
+            b->read(service, key,
+                    [b, service, key, done = std::move(done)](const KeychainBackend::Reply &found) {
+                        if (found.outcome != KeychainBackend::Outcome::Ok)
+                            done(found);
+                        else
+                            b->remove(service, key, done);
+                    });
         },
         [service, key](const KeychainBackend::Reply &reply) {
             switch (reply.outcome) {
@@ -350,11 +369,13 @@ QFuture<CredentialResult> CredentialStore::remove(const QString &hostIn, int tim
                 return makeResult(CredentialResult::State::Ok, key, {});
             case KeychainBackend::Outcome::NotFound:
                 updateIndex(service, key, false);
-                return makeResult(CredentialResult::State::NotFound, key, u"no credential is stored for this host"_s);
+                return makeResult(CredentialResult::State::NotFound, key,
+                                  u"no credential is stored for this host"_s);
             case KeychainBackend::Outcome::Unavailable:
                 break;
             }
-            return makeResult(CredentialResult::State::NoSecureStorage, key, noSecureStorage(reply));
+            return makeResult(CredentialResult::State::NoSecureStorage, key,
+                              noSecureStorage(reply));
         });
 }
 
@@ -368,7 +389,8 @@ QFuture<CredentialResult> CredentialStore::checkAvailable(int timeoutMs) const
         },
         [](const KeychainBackend::Reply &reply) {
             if (reply.outcome == KeychainBackend::Outcome::Unavailable)
-                return makeResult(CredentialResult::State::NoSecureStorage, {}, noSecureStorage(reply));
+                return makeResult(CredentialResult::State::NoSecureStorage, {},
+                                  noSecureStorage(reply));
             return makeResult(CredentialResult::State::Ok, {}, {});
         });
 }

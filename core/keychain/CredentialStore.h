@@ -19,7 +19,8 @@ struct CredentialResult
     enum class State {
         Ok,              ///< done; for read, credential holds the entry
         NotFound,        ///< no entry for this host
-        NoSecureStorage, ///< no usable keychain: nothing was stored anywhere (no plain-text fallback)
+        NoSecureStorage, ///< no usable keychain: nothing was stored anywhere (no plain-text
+                         ///< fallback)
         TimedOut,        ///< the keychain did not answer in time (unlock prompt, hung service)
         Invalid,         ///< bad input, or an entry not in ModKeeper's format
     };
@@ -54,13 +55,16 @@ public:
     [[nodiscard]] static CredentialStore &instance();
 
     /// A store over another backend (tests: hung, failing); service names the entries.
-    explicit CredentialStore(std::shared_ptr<KeychainBackend> backend, QString service = serviceName());
+    explicit CredentialStore(std::shared_ptr<KeychainBackend> backend,
+                             QString service = serviceName());
 
     /// host: "proxy.corp.example", "proxy.corp.example:8443" or an https URL (see normalizeHost).
-    [[nodiscard]] QFuture<CredentialResult> read(const QString &host, int timeoutMs = DefaultTimeoutMs) const;
+    [[nodiscard]] QFuture<CredentialResult> read(const QString &host,
+                                                 int timeoutMs = DefaultTimeoutMs) const;
     [[nodiscard]] QFuture<CredentialResult> write(const QString &host, const Credential &credential,
                                                   int timeoutMs = DefaultTimeoutMs) const;
-    [[nodiscard]] QFuture<CredentialResult> remove(const QString &host, int timeoutMs = DefaultTimeoutMs) const;
+    [[nodiscard]] QFuture<CredentialResult> remove(const QString &host,
+                                                   int timeoutMs = DefaultTimeoutMs) const;
     /// Ok when a secure keychain answers (a read of a reserved entry), else NoSecureStorage or
     /// TimedOut: the UI's "no secure storage" state.
     [[nodiscard]] QFuture<CredentialResult> checkAvailable(int timeoutMs = DefaultTimeoutMs) const;

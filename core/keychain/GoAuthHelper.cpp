@@ -21,8 +21,10 @@ Error refuse(const QString &why)
 Expected<QStringList> GoAuthHelper::keysForRequestUrl(const QString &url)
 {
     for (const QChar c : url) {
-        if (c.unicode() < 0x20 || c.unicode() == 0x7f || c == QChar(0x85) || c == QChar(0x2028) || c == QChar(0x2029))
-            return refuse(u"the URL contains a control character (CR, LF or NUL); no credentials given"_s);
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f || c == QChar(0x85) || c == QChar(0x2028)
+            || c == QChar(0x2029))
+            return refuse(
+                u"the URL contains a control character (CR, LF or NUL); no credentials given"_s);
         if (c.isSpace())
             return refuse(u"the URL contains white space; no credentials given"_s);
     }
@@ -41,24 +43,27 @@ Expected<QStringList> GoAuthHelper::keysForRequestUrl(const QString &url)
     return keys;
 }
 
-Expected<QByteArray> GoAuthHelper::credentialSet(const QString &hostKey, const Credential &credential)
+Expected<QByteArray> GoAuthHelper::credentialSet(const QString &hostKey,
+                                                 const Credential &credential)
 {
     const Expected<QString> key = CredentialStore::normalizeHost(hostKey);
     if (!key || *key != hostKey)
         return refuse(u"not a normalised host key"_s);
     if (Status st = credential.validate(); !st)
         return st.error();
-    return QByteArray("https://" + hostKey.toUtf8() + "/\n\nAuthorization: " + credential.basicAuthorization() + "\n\n");
+    return QByteArray("https://" + hostKey.toUtf8()
+                      + "/\n\nAuthorization: " + credential.basicAuthorization() + "\n\n");
 }
 
 Expected<QString> GoAuthHelper::goauthValue(const QString &cliPath)
 {
     for (const QChar c : cliPath) {
         if (c.isSpace() || c.unicode() < 0x20)
-            return Error::make(Error::Code::Unsupported,
-                               u"go splits GOAUTH commands on spaces without quoting; install modkeeper-cli in a "
-                               "directory without spaces"_s,
-                               cliPath);
+            return Error::make(
+                Error::Code::Unsupported,
+                u"go splits GOAUTH commands on spaces without quoting; install modkeeper-cli in a "
+                "directory without spaces"_s,
+                cliPath);
     }
     return QString(cliPath + u" goauth"_s);
 }

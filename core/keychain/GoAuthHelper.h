@@ -25,7 +25,8 @@ public:
 
     /// One credential set for a keychain key:
     /// "https://<key>/\n\nAuthorization: Basic <base64>\n\n".
-    [[nodiscard]] static Expected<QByteArray> credentialSet(const QString &hostKey, const Credential &credential);
+    [[nodiscard]] static Expected<QByteArray> credentialSet(const QString &hostKey,
+                                                            const Credential &credential);
 
     /// The GOAUTH value that runs this helper: "<cli> goauth". go splits the command on spaces
     /// without quoting, so a path with white space is an error.

@@ -25,8 +25,8 @@ public:
     struct Reply
     {
         Outcome outcome = Outcome::Unavailable;
-        QByteArray data;  ///< read: the stored bytes
-        QString detail;   ///< the backend's own error text
+        QByteArray data; ///< read: the stored bytes
+        QString detail;  ///< the backend's own error text
         int backendCode = 0;
     };
     using Done = std::function<void(const Reply &)>;
@@ -34,7 +34,9 @@ public:
     virtual ~KeychainBackend() = default;
 
     virtual void read(const QString &service, const QString &key, Done done) = 0;
-    virtual void write(const QString &service, const QString &key, const QByteArray &data, Done done) = 0;
+    virtual void write(const QString &service, const QString &key, const QByteArray &data,
+                       Done done)
+        = 0;
     virtual void remove(const QString &service, const QString &key, Done done) = 0;
 };
 

@@ -52,7 +52,7 @@ QString lineText(const QByteArray &line)
 struct LineInfo
 {
     QStringList fields;
-    bool inMacro = false;       ///< a macdef body line: no tokens
+    bool inMacro = false; ///< a macdef body line: no tokens
     bool machineAtStart = false;
     bool machineInside = false; ///< a "machine" pair that is not the first
     bool isDefault = false;     ///< "default" as its first token
@@ -101,8 +101,10 @@ Error refuse(const QString &why, const QString &machine)
 
 QString NetrcFile::plaintextWarning()
 {
-    return u"The .netrc file keeps the password or token in PLAIN TEXT: any program running as you can read it, "
-           "and it ends up in backups. ModKeeper writes it only because you asked, with mode 0600. Prefer Go >= 1.24 "
+    return u"The .netrc file keeps the password or token in PLAIN TEXT: any program running as you "
+           u"can read it, "
+           "and it ends up in backups. ModKeeper writes it only because you asked, with mode 0600. "
+           "Prefer Go >= 1.24 "
            "with GOAUTH=\"modkeeper-cli goauth\", which reads the keychain instead."_s;
 }
 
@@ -161,14 +163,18 @@ Expected<QByteArray> NetrcFile::updated(const QByteArray &content, const QString
         if (Status st = credential->validate(); !st)
             return st.error();
         if (credential->username.isEmpty())
-            return refuse(u"go ignores .netrc entries without a login; give a user name"_s, machine);
+            return refuse(u"go ignores .netrc entries without a login; give a user name"_s,
+                          machine);
         if (fields(credential->username).size() != 1 || fields(credential->secret).size() != 1
             || fields(credential->secret).first() != credential->secret) {
-            return refuse(u"go's .netrc reader splits on white space, so a user name or secret containing white "
-                          "space cannot be written there"_s, machine);
+            return refuse(u"go's .netrc reader splits on white space, so a user name or secret "
+                          u"containing white "
+                          "space cannot be written there"_s,
+                          machine);
         }
-        replacement = (u"machine "_s + machine + u" login "_s + credential->username + u" password "_s
-                       + credential->secret + u'\n').toUtf8();
+        replacement = (u"machine "_s + machine + u" login "_s + credential->username
+                       + u" password "_s + credential->secret + u'\n')
+                          .toUtf8();
     }
 
     const QList<QByteArray> lines = splitLines(content);
@@ -182,8 +188,10 @@ Expected<QByteArray> NetrcFile::updated(const QByteArray &content, const QString
         for (qsizetype k = 0; k + 1 < f.size(); k += 2) {
             if (f.at(k) == u"machine" && f.at(k + 1) == machine) {
                 if (k != 0 || info.at(i).machineInside) {
-                    return refuse(u"the .netrc entry for this host shares a line with another entry; edit it by "
-                                  "hand"_s, machine);
+                    return refuse(u"the .netrc entry for this host shares a line with another "
+                                  u"entry; edit it by "
+                                  "hand"_s,
+                                  machine);
                 }
                 start = i;
                 break;
@@ -214,8 +222,9 @@ Expected<QByteArray> NetrcFile::updated(const QByteArray &content, const QString
     qsizetype end = start + 1;
     while (end < info.size() && !info.at(end).machineAtStart && !info.at(end).isDefault) {
         if (info.at(end).machineInside) {
-            return refuse(u"the .netrc entry for this host shares a line with another entry; edit it by hand"_s,
-                          machine);
+            return refuse(
+                u"the .netrc entry for this host shares a line with another entry; edit it by hand"_s,
+                machine);
         }
         ++end;
     }

@@ -41,7 +41,8 @@ public:
     /// byte is kept. A new entry goes before a "default" entry (go stops reading there).
     /// go matches machine against the request's host name without port, and splits fields on
     /// white space, so a secret with white space cannot be written.
-    [[nodiscard]] static Expected<QByteArray> updated(const QByteArray &content, const QString &machine,
+    [[nodiscard]] static Expected<QByteArray> updated(const QByteArray &content,
+                                                      const QString &machine,
                                                       const std::optional<Credential> &credential);
 
     /// The machine names go looks for, for a keychain host key: go 1.19 matches the host name
@@ -52,7 +53,8 @@ public:
 
     /// Reads path, applies updated() for every machine of machinesFor(hostKey), writes it back
     /// atomically with mode 0600.
-    [[nodiscard]] static Status store(const QString &path, const QString &hostKey, const Credential &credential);
+    [[nodiscard]] static Status store(const QString &path, const QString &hostKey,
+                                      const Credential &credential);
     /// Removes those entries; a missing file or entry is not an error.
     [[nodiscard]] static Status erase(const QString &path, const QString &hostKey);
 };

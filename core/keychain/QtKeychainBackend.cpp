@@ -28,20 +28,21 @@ KeychainBackend::Reply replyFor(const QKeychain::Job *job)
     return r;
 }
 
-template <typename JobT>
+template<typename JobT>
 void start(JobT *job, const QString &key, KeychainBackend::Done done)
 {
     job->setKey(key);
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
-    QObject::connect(job, &QKeychain::Job::finished, job, [done = std::move(done)](QKeychain::Job *j) {
-        KeychainBackend::Reply r = replyFor(j);
-        if (r.outcome == KeychainBackend::Outcome::Ok) {
-            if (auto *read = qobject_cast<QKeychain::ReadPasswordJob *>(j))
-                r.data = read->binaryData();
-        }
-        done(r);
-    });
+    QObject::connect(job, &QKeychain::Job::finished, job,
+                     [done = std::move(done)](QKeychain::Job *j) {
+                         KeychainBackend::Reply r = replyFor(j);
+                         if (r.outcome == KeychainBackend::Outcome::Ok) {
+                             if (auto *read = qobject_cast<QKeychain::ReadPasswordJob *>(j))
+                                 r.data = read->binaryData();
+                         }
+                         done(r);
+                     });
     job->start();
 }
 
@@ -52,7 +53,8 @@ void QtKeychainBackend::read(const QString &service, const QString &key, Done do
     start(new QKeychain::ReadPasswordJob(service), key, std::move(done));
 }
 
-void QtKeychainBackend::write(const QString &service, const QString &key, const QByteArray &data, Done done)
+void QtKeychainBackend::write(const QString &service, const QString &key, const QByteArray &data,
+                              Done done)
 {
     auto *job = new QKeychain::WritePasswordJob(service);
     job->setTextData(QString::fromUtf8(data)); // JSON text: readable with secret-tool

@@ -13,7 +13,8 @@ class QtKeychainBackend final : public KeychainBackend
 {
 public:
     void read(const QString &service, const QString &key, Done done) override;
-    void write(const QString &service, const QString &key, const QByteArray &data, Done done) override;
+    void write(const QString &service, const QString &key, const QByteArray &data,
+               Done done) override;
     void remove(const QString &service, const QString &key, Done done) override;
 };
 

@@ -11,19 +11,36 @@ namespace mk {
 
 namespace {
 
-enum class PathKind { Module, Import, File };
+enum class PathKind {
+    Module,
+    Import,
+    File
+};
 
-bool isAsciiDigit(char32_t r) { return r >= '0' && r <= '9'; }
-bool isAsciiLower(char32_t r) { return r >= 'a' && r <= 'z'; }
-bool isAsciiUpper(char32_t r) { return r >= 'A' && r <= 'Z'; }
+bool isAsciiDigit(char32_t r)
+{
+    return r >= '0' && r <= '9';
+}
+bool isAsciiLower(char32_t r)
+{
+    return r >= 'a' && r <= 'z';
+}
+bool isAsciiUpper(char32_t r)
+{
+    return r >= 'A' && r <= 'Z';
+}
 
 bool modPathOK(char32_t r)
 {
-    return r < 0x80 && (r == '-' || r == '.' || r == '_' || r == '~' || isAsciiDigit(r)
-                        || isAsciiUpper(r) || isAsciiLower(r));
+    return r < 0x80
+           && (r == '-' || r == '.' || r == '_' || r == '~' || isAsciiDigit(r) || isAsciiUpper(r)
+               || isAsciiLower(r));
 }
 
-bool importPathOK(char32_t r) { return modPathOK(r) || r == '+'; }
+bool importPathOK(char32_t r)
+{
+    return modPathOK(r) || r == '+';
+}
 
 bool fileNameOK(char32_t r)
 {
@@ -37,12 +54,21 @@ bool fileNameOK(char32_t r)
     return QChar::isLetter(uint(r));
 }
 
-bool firstPathOK(char32_t r) { return r == '-' || r == '.' || isAsciiDigit(r) || isAsciiLower(r); }
+bool firstPathOK(char32_t r)
+{
+    return r == '-' || r == '.' || isAsciiDigit(r) || isAsciiLower(r);
+}
 
 // Go formats runes and strings with %q: escapes for quotes, backslashes and unprintables.
-QString quoteRune(char32_t r) { return GoQuote::rune(r); }
+QString quoteRune(char32_t r)
+{
+    return GoQuote::rune(r);
+}
 
-QString quoteString(const QString &s) { return GoQuote::string(s); }
+QString quoteString(const QString &s)
+{
+    return GoQuote::string(s);
+}
 
 QList<char32_t> runes(const QString &s)
 {
@@ -80,9 +106,15 @@ QString checkElem(const QString &elem, PathKind kind)
     for (char32_t r : runes(elem)) {
         bool ok = false;
         switch (kind) {
-        case PathKind::Module: ok = modPathOK(r); break;
-        case PathKind::Import: ok = importPathOK(r); break;
-        case PathKind::File: ok = fileNameOK(r); break;
+        case PathKind::Module:
+            ok = modPathOK(r);
+            break;
+        case PathKind::Import:
+            ok = importPathOK(r);
+            break;
+        case PathKind::File:
+            ok = fileNameOK(r);
+            break;
         }
         if (!ok)
             return u"invalid char "_s + quoteRune(r);
@@ -91,9 +123,9 @@ QString checkElem(const QString &elem, PathKind kind)
     if (const qsizetype dot = shortName.indexOf(u'.'); dot >= 0)
         shortName.truncate(dot);
     static const QStringList badWindowsNames = {
-        u"CON"_s, u"PRN"_s, u"AUX"_s, u"NUL"_s,
-        u"COM1"_s, u"COM2"_s, u"COM3"_s, u"COM4"_s, u"COM5"_s, u"COM6"_s, u"COM7"_s, u"COM8"_s, u"COM9"_s,
-        u"LPT1"_s, u"LPT2"_s, u"LPT3"_s, u"LPT4"_s, u"LPT5"_s, u"LPT6"_s, u"LPT7"_s, u"LPT8"_s, u"LPT9"_s,
+        u"CON"_s,  u"PRN"_s,  u"AUX"_s,  u"NUL"_s,  u"COM1"_s, u"COM2"_s, u"COM3"_s, u"COM4"_s,
+        u"COM5"_s, u"COM6"_s, u"COM7"_s, u"COM8"_s, u"COM9"_s, u"LPT1"_s, u"LPT2"_s, u"LPT3"_s,
+        u"LPT4"_s, u"LPT5"_s, u"LPT6"_s, u"LPT7"_s, u"LPT8"_s, u"LPT9"_s,
     };
     for (const QString &bad : badWindowsNames)
         if (bad.compare(shortName, Qt::CaseInsensitive) == 0)
@@ -139,7 +171,8 @@ QString checkPathKind(const QString &path, PathKind kind)
 Error invalidPath(const QString &kind, const QString &path, const QString &err)
 {
     return Error::make(Error::Code::InvalidArgument,
-                       u"malformed "_s + kind + u" path "_s + quoteString(path) + u": "_s + err, path);
+                       u"malformed "_s + kind + u" path "_s + quoteString(path) + u": "_s + err,
+                       path);
 }
 
 // module.escapeString: upper case becomes '!' + lower case.
@@ -150,7 +183,8 @@ Expected<QString> escapeString(const QString &s)
     for (QChar c : s) {
         const char16_t r = c.unicode();
         if (r == u'!' || r >= 0x80)
-            return Error::make(Error::Code::InvalidArgument, u"internal error: inconsistency in EscapePath"_s, s);
+            return Error::make(Error::Code::InvalidArgument,
+                               u"internal error: inconsistency in EscapePath"_s, s);
         if (r >= u'A' && r <= u'Z') {
             out += u'!';
             out += QChar(char16_t(r + (u'a' - u'A')));
@@ -265,7 +299,8 @@ Expected<QString> ModulePath::escapeVersion(const QString &version)
 {
     if (!checkElem(version, PathKind::File).isEmpty() || version.contains(u'!'))
         return Error::make(Error::Code::InvalidArgument,
-                           u"version "_s + quoteString(version) + u" invalid: disallowed version string"_s,
+                           u"version "_s + quoteString(version)
+                               + u" invalid: disallowed version string"_s,
                            version);
     return escapeString(version);
 }
@@ -278,7 +313,8 @@ Expected<QString> ModulePath::unescapePath(const QString &escaped)
                            u"invalid escaped module path "_s + quoteString(escaped), escaped);
     if (Status st = checkPath(path); !st)
         return Error::make(Error::Code::InvalidArgument,
-                           u"invalid escaped module path "_s + quoteString(escaped) + u": "_s + st.error().message,
+                           u"invalid escaped module path "_s + quoteString(escaped) + u": "_s
+                               + st.error().message,
                            escaped);
     return path;
 }
@@ -287,7 +323,8 @@ Expected<QString> ModulePath::unescapeVersion(const QString &escaped)
 {
     QString v;
     if (!unescapeString(escaped, &v))
-        return Error::make(Error::Code::InvalidArgument, u"invalid escaped version "_s + quoteString(escaped), escaped);
+        return Error::make(Error::Code::InvalidArgument,
+                           u"invalid escaped version "_s + quoteString(escaped), escaped);
     if (const QString err = checkElem(v, PathKind::File); !err.isEmpty())
         return Error::make(Error::Code::InvalidArgument,
                            u"invalid escaped version "_s + quoteString(v) + u": "_s + err, escaped);
@@ -300,7 +337,9 @@ ModulePath::Split ModulePath::splitPathVersion(const QString &path)
         return splitGopkgIn(path);
     qsizetype i = path.size();
     bool dot = false;
-    while (i > 0 && ((path.at(i - 1).unicode() >= '0' && path.at(i - 1).unicode() <= '9') || path.at(i - 1) == u'.')) {
+    while (i > 0
+           && ((path.at(i - 1).unicode() >= '0' && path.at(i - 1).unicode() <= '9')
+               || path.at(i - 1) == u'.')) {
         if (path.at(i - 1) == u'.')
             dot = true;
         --i;

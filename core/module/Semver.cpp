@@ -13,7 +13,10 @@ struct Parsed
     bool ok = false;
 };
 
-bool isDigit(QChar c) { return c.unicode() >= '0' && c.unicode() <= '9'; }
+bool isDigit(QChar c)
+{
+    return c.unicode() >= '0' && c.unicode() <= '9';
+}
 bool isIdentChar(QChar c)
 {
     const char16_t u = c.unicode();
@@ -54,7 +57,7 @@ bool parseIdentifiers(QStringView &v, QStringView *out, bool prerelease)
     // v starts with '-' or '+'.
     qsizetype i = 1;
     qsizetype start = 1;
-    while (i < v.size() && v.at(i) != u'+' ) {
+    while (i < v.size() && v.at(i) != u'+') {
         if (!prerelease && v.at(i) == u'+')
             break;
         if (!isIdentChar(v.at(i)) && v.at(i) != u'.')
@@ -122,7 +125,10 @@ Parsed parse(QStringView v)
     return p;
 }
 
-QStringView orZero(QStringView s) { return s.isEmpty() ? QStringView(u"0") : s; }
+QStringView orZero(QStringView s)
+{
+    return s.isEmpty() ? QStringView(u"0") : s;
+}
 
 int compareInt(QStringView x, QStringView y)
 {
@@ -167,14 +173,18 @@ int comparePrerelease(QStringView x, QStringView y)
 
 const QRegularExpression &pseudoRe()
 {
-    static const QRegularExpression re(QStringLiteral(
-        "^v[0-9]+\\.(0\\.0-|\\d+\\.\\d+-([^+]*\\.)?0\\.)\\d{14}-[A-Za-z0-9]+(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?$"));
+    static const QRegularExpression re(
+        QStringLiteral("^v[0-9]+\\.(0\\.0-|\\d+\\.\\d+-([^+]*\\.)?0\\.)\\d{14}-[A-Za-z0-9]+(\\+[0-"
+                       "9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?$"));
     return re;
 }
 
 } // namespace
 
-bool Semver::isValid(QStringView v) { return parse(v).ok; }
+bool Semver::isValid(QStringView v)
+{
+    return parse(v).ok;
+}
 
 QString Semver::canonical(QStringView v)
 {

@@ -23,7 +23,8 @@ Status VersionPattern::check(const QString &pattern)
     if (isGlobList(pattern)) {
         for (const QStringView glob : QStringView(pattern).split(u','))
             if (!ModulePath::isValidPattern(glob))
-                return Error::make(Error::Code::InvalidArgument, u"malformed glob pattern \"%1\""_s.arg(glob), pattern);
+                return Error::make(Error::Code::InvalidArgument,
+                                   u"malformed glob pattern \"%1\""_s.arg(glob), pattern);
         return {};
     }
     const qsizetype at = pattern.indexOf(u'@');
@@ -34,7 +35,8 @@ Status VersionPattern::check(const QString &pattern)
         const QString version = pattern.mid(at + 1);
         if (version.isEmpty() || Semver::canonicalVersion(version) != version)
             return Error::make(Error::Code::InvalidArgument,
-                               u"\"%1\" is not a canonical version (like v1.2.3)"_s.arg(version), pattern);
+                               u"\"%1\" is not a canonical version (like v1.2.3)"_s.arg(version),
+                               pattern);
     }
     return {};
 }

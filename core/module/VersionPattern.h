@@ -26,7 +26,8 @@ public:
     /// Whether the version path@version matches pattern (one that check() accepts).
     [[nodiscard]] static bool matches(QStringView pattern, QStringView path, QStringView version);
     /// Whether any of patterns matches path@version.
-    [[nodiscard]] static bool matchesAny(const QStringList &patterns, QStringView path, QStringView version);
+    [[nodiscard]] static bool matchesAny(const QStringList &patterns, QStringView path,
+                                         QStringView version);
 };
 
 } // namespace mk

@@ -89,7 +89,8 @@ int defaultPort(const QString &scheme)
 
 } // namespace
 
-HttpProxyEnvironment HttpProxyEnvironment::fromEnvironment(const QHash<QString, QString> &environment)
+HttpProxyEnvironment HttpProxyEnvironment::fromEnvironment(
+    const QHash<QString, QString> &environment)
 {
     HttpProxyEnvironment e;
     e.m_httpRaw = envAny(environment, u"HTTP_PROXY"_s, u"http_proxy"_s);
@@ -109,8 +110,8 @@ HttpProxyEnvironment HttpProxyEnvironment::fromProcess()
 {
     const QProcessEnvironment sys = QProcessEnvironment::systemEnvironment();
     QHash<QString, QString> env;
-    for (const QString &k : {u"HTTP_PROXY"_s, u"http_proxy"_s, u"HTTPS_PROXY"_s, u"https_proxy"_s, u"NO_PROXY"_s,
-                             u"no_proxy"_s, u"REQUEST_METHOD"_s}) {
+    for (const QString &k : {u"HTTP_PROXY"_s, u"http_proxy"_s, u"HTTPS_PROXY"_s, u"https_proxy"_s,
+                             u"NO_PROXY"_s, u"no_proxy"_s, u"REQUEST_METHOD"_s}) {
         if (sys.contains(k))
             env.insert(k, sys.value(k));
     }
@@ -130,8 +131,9 @@ Expected<QUrl> HttpProxyEnvironment::parseProxy(const QString &value)
             return QUrl(withScheme);
     }
     if (!parsed)
-        return Error::make(Error::Code::InvalidArgument,
-                           u"invalid proxy address %1: %2"_s.arg(GoUrl::redact(value), parsed.error().message));
+        return Error::make(
+            Error::Code::InvalidArgument,
+            u"invalid proxy address %1: %2"_s.arg(GoUrl::redact(value), parsed.error().message));
     return QUrl(value);
 }
 
@@ -237,8 +239,9 @@ HttpProxyEnvironment::Decision HttpProxyEnvironment::decide(const QUrl &requestU
         proxy = &m_http;
         variable = u"HTTP_PROXY"_s;
         if (m_http && m_cgi) {
-            d.error = Error::make(Error::Code::Refused,
-                                  u"refusing to use HTTP_PROXY value in CGI environment; see golang.org/s/cgihttpproxy"_s);
+            d.error = Error::make(
+                Error::Code::Refused,
+                u"refusing to use HTTP_PROXY value in CGI environment; see golang.org/s/cgihttpproxy"_s);
             return d;
         }
     }
@@ -253,8 +256,8 @@ HttpProxyEnvironment::Decision HttpProxyEnvironment::decide(const QUrl &requestU
     const int port = requestUrl.port(defaultPort(scheme));
     if (!useProxy(host, port)) {
         d.reason = (host == u"localhost" || (parseIp(host) && parseIp(host)->isLoopback()))
-            ? u"loopback addresses are never proxied"_s
-            : u"NO_PROXY matches %1"_s.arg(host);
+                       ? u"loopback addresses are never proxied"_s
+                       : u"NO_PROXY matches %1"_s.arg(host);
         return d;
     }
     d.proxy = **proxy;
@@ -271,11 +274,13 @@ Expected<QNetworkProxy> HttpProxyEnvironment::networkProxy(const QUrl &proxyUrl)
     } else if (scheme == u"socks5" || scheme == u"socks5h") {
         type = QNetworkProxy::Socks5Proxy;
     } else if (scheme == u"https") {
-        return Error::make(Error::Code::Unsupported,
-                           u"go would talk TLS to this proxy, which Qt Network cannot do: the probe does not use it"_s,
-                           GoUrl::redact(proxyUrl.toString()));
+        return Error::make(
+            Error::Code::Unsupported,
+            u"go would talk TLS to this proxy, which Qt Network cannot do: the probe does not use it"_s,
+            GoUrl::redact(proxyUrl.toString()));
     } else {
-        return Error::make(Error::Code::Unsupported, u"unsupported proxy scheme \"%1\""_s.arg(scheme),
+        return Error::make(Error::Code::Unsupported,
+                           u"unsupported proxy scheme \"%1\""_s.arg(scheme),
                            GoUrl::redact(proxyUrl.toString()));
     }
     QNetworkProxy p(type, proxyUrl.host(), quint16(proxyUrl.port(defaultPort(scheme))));

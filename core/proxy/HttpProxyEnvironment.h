@@ -37,7 +37,8 @@ public:
     };
 
     /// From an environment (keys as in the OS environment).
-    [[nodiscard]] static HttpProxyEnvironment fromEnvironment(const QHash<QString, QString> &environment);
+    [[nodiscard]] static HttpProxyEnvironment fromEnvironment(
+        const QHash<QString, QString> &environment);
     /// From this process's environment.
     [[nodiscard]] static HttpProxyEnvironment fromProcess();
 
@@ -67,7 +68,7 @@ private:
     };
     struct DomainMatcher
     {
-        QString suffix;   ///< ".example.com"
+        QString suffix; ///< ".example.com"
         QString port;
         bool matchHost = false; ///< also the bare "example.com"
     };

@@ -3,7 +3,9 @@
 
 namespace mk {
 
-HttpProxyFactory::HttpProxyFactory(HttpProxyEnvironment environment) : m_environment(std::move(environment)) {}
+HttpProxyFactory::HttpProxyFactory(HttpProxyEnvironment environment)
+    : m_environment(std::move(environment))
+{ }
 
 QList<QNetworkProxy> HttpProxyFactory::queryProxy(const QNetworkProxyQuery &query)
 {

@@ -29,9 +29,9 @@ struct ProbeResult
     /// go-style text: "reading URL: 404 Not Found\n\tserver response: ..." (at most 8 lines of
     /// the body), or the network error.
     QString error;
-    bool fastest = false;          ///< the healthy result with the lowest latency (ProxyProbe::ranked)
-    bool credentialsSent = false;  ///< an Authorization header went to the proxy's own https host
-    QString credentialNote;        ///< e.g. why a stored credential was not sent or was dropped
+    bool fastest = false; ///< the healthy result with the lowest latency (ProxyProbe::ranked)
+    bool credentialsSent = false; ///< an Authorization header went to the proxy's own https host
+    QString credentialNote;       ///< e.g. why a stored credential was not sent or was dropped
     int redirects = 0;
     /// The outbound proxy (HTTPS_PROXY / HTTP_PROXY, redacted) the final request went
     /// through; empty when it went directly.

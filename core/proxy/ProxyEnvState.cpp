@@ -67,12 +67,15 @@ QList<ProxyEnvState::Override> ProxyEnvState::overrides(const QStringList &names
         o.name = name;
         o.environmentValue = v.environment;
         o.storedValue = v.stored;
-        const QString stored = v.stored ? u"%1=%2"_s.arg(name, *v.stored) : u"no %1 line"_s.arg(name);
-        o.explanation =
-            u"%1=%2 is set in the OS environment of this process, and go always prefers a non-empty environment "
-            "variable to the go env file (which has %3). Every shell or program that inherits this variable keeps "
-            "using %2; remove it from the shell profile or session (e.g. `unset %1`) for the change to take "
-            "effect there."_s.arg(name, v.environment, stored);
+        const QString stored
+            = v.stored ? u"%1=%2"_s.arg(name, *v.stored) : u"no %1 line"_s.arg(name);
+        o.explanation = u"%1=%2 is set in the OS environment of this process, and go always "
+                        u"prefers a non-empty environment "
+                        "variable to the go env file (which has %3). Every shell or program that "
+                        "inherits this variable keeps "
+                        "using %2; remove it from the shell profile or session (e.g. `unset %1`) "
+                        "for the change to take "
+                        "effect there."_s.arg(name, v.environment, stored);
         if (!names.isEmpty() && !names.contains(name))
             o.explanation += u" It also stops %1 from following GOPRIVATE."_s.arg(name);
         out.append(o);
@@ -92,7 +95,9 @@ QJsonObject ProxyEnvState::toJson() const
     }
     QJsonArray over;
     for (const Override &o : overrides())
-        over.append(QJsonObject{{u"name"_s, o.name}, {u"environment"_s, o.environmentValue}, {u"explanation"_s, o.explanation}});
+        over.append(QJsonObject{{u"name"_s, o.name},
+                                {u"environment"_s, o.environmentValue},
+                                {u"explanation"_s, o.explanation}});
     return QJsonObject{{u"envFile"_s, m_envFile},
                        {u"envFileDisabled"_s, m_envFileDisabled},
                        {u"goVersion"_s, m_goVersion},

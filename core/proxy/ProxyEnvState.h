@@ -23,7 +23,7 @@ public:
     struct Variable
     {
         QString name;
-        QString effective;             ///< what go uses
+        QString effective; ///< what go uses
         EnvOrigin origin = EnvOrigin::Unset;
         std::optional<QString> stored; ///< the go env file's value; nullopt when the file lacks it
         QString environment;           ///< the OS environment's value (empty counts as unset)

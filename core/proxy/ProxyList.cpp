@@ -23,7 +23,8 @@ QString goTrimSpace(const QString &s)
     const auto space = [](QChar c) {
         return c == u'\t' || c == u'\n' || c == u'\v' || c == u'\f' || c == u'\r' || c == u' '
                || c == QChar(0x85) || c == QChar(0xA0) || c.category() == QChar::Separator_Space
-               || c.category() == QChar::Separator_Line || c.category() == QChar::Separator_Paragraph;
+               || c.category() == QChar::Separator_Line
+               || c.category() == QChar::Separator_Paragraph;
     };
     while (b < e && space(s.at(b)))
         ++b;
@@ -44,7 +45,8 @@ Status checkProxyUrl(const QString &url)
         return {};
     if (u.scheme() == u"file") {
         // file: URLs may hold nothing but a path: file:///abs/dir.
-        if (u.hasUserinfo() || !u.host().isEmpty() || !u.opaque().isEmpty() || u.hasQuery() || u.hasFragment())
+        if (u.hasUserinfo() || !u.host().isEmpty() || !u.opaque().isEmpty() || u.hasQuery()
+            || u.hasFragment())
             return proxyError(u"invalid file:// proxy URL with non-path elements: "_s + redacted);
         return {};
     }
@@ -55,7 +57,8 @@ Status checkProxyUrl(const QString &url)
 
 } // namespace
 
-Expected<ProxyList> ProxyList::parseImpl(const QString &goproxy, const QString &gonoproxy, Platform platform, bool strict)
+Expected<ProxyList> ProxyList::parseImpl(const QString &goproxy, const QString &gonoproxy,
+                                         Platform platform, bool strict)
 {
     using Kind = Entry::Kind;
     ProxyList list;
@@ -98,7 +101,8 @@ Expected<ProxyList> ProxyList::parseImpl(const QString &goproxy, const QString &
         // Single words are reserved; anything with ":/" or an absolute path must be a full
         // URL; "proxy.example.com" means https.
         const bool hasUrlChars = url.contains(u'.') || url.contains(u':') || url.contains(u'/');
-        if (hasUrlChars && !url.contains(u":/"_s) && !GoFilePath::isAbs(url, platform) && !url.startsWith(u'/'))
+        if (hasUrlChars && !url.contains(u":/"_s) && !GoFilePath::isAbs(url, platform)
+            && !url.startsWith(u'/'))
             url.prepend(u"https://"_s);
 
         if (Status st = checkProxyUrl(url); !st) {
@@ -110,24 +114,29 @@ Expected<ProxyList> ProxyList::parseImpl(const QString &goproxy, const QString &
         if (strict) {
             const GoUrl u = GoUrl::parse(url).value();
             if (u.hasUserinfo()) {
-                return Error::make(Error::Code::Refused,
-                                   u"%1: a user name or password in a proxy URL would be stored in plain text in the "
-                                   "go env file and shown in go's error messages; remove it from the URL and store "
-                                   "the credential in the keychain instead (modkeeper-cli proxy login %2)"_s
-                                       .arg(GoUrl::redact(url), u.host()),
-                                   u"GOPROXY"_s);
+                return Error::make(
+                    Error::Code::Refused,
+                    u"%1: a user name or password in a proxy URL would be stored in plain text in "
+                    u"the "
+                    "go env file and shown in go's error messages; remove it from the URL and "
+                    "store "
+                    "the credential in the keychain instead (modkeeper-cli proxy login %2)"_s.arg(
+                        GoUrl::redact(url), u.host()),
+                    u"GOPROXY"_s);
             }
             if ((u.scheme() == u"http" || u.scheme() == u"https") && u.host().isEmpty())
                 return proxyError(u"proxy URL has no host: "_s + u.redacted());
             // Queries are where tokens hide; go would print them in every error message.
             if (u.hasQuery() || u.hasFragment()) {
                 const qsizetype query = url.indexOf(u'?');
-                const QString shown = GoUrl::redact(url.left(query >= 0 ? query : url.indexOf(u'#')));
-                return Error::make(Error::Code::Refused,
-                                   u"%1: a query or fragment in a proxy URL is not supported (it often carries a "
-                                   "token, which would be stored in plain text); use the keychain for credentials"_s
-                                       .arg(shown),
-                                   u"GOPROXY"_s);
+                const QString shown
+                    = GoUrl::redact(url.left(query >= 0 ? query : url.indexOf(u'#')));
+                return Error::make(
+                    Error::Code::Refused,
+                    u"%1: a query or fragment in a proxy URL is not supported (it often carries a "
+                    "token, which would be stored in plain text); use the keychain for credentials"_s
+                        .arg(shown),
+                    u"GOPROXY"_s);
             }
         }
         entries.append({Kind::Proxy, url, fallBackOnError});
@@ -140,12 +149,14 @@ Expected<ProxyList> ProxyList::parseImpl(const QString &goproxy, const QString &
     return list;
 }
 
-Expected<ProxyList> ProxyList::parse(const QString &goproxy, const QString &gonoproxy, Platform platform)
+Expected<ProxyList> ProxyList::parse(const QString &goproxy, const QString &gonoproxy,
+                                     Platform platform)
 {
     return parseImpl(goproxy, gonoproxy, platform, false);
 }
 
-Expected<ProxyList> ProxyList::parseStrict(const QString &goproxy, const QString &gonoproxy, Platform platform)
+Expected<ProxyList> ProxyList::parseStrict(const QString &goproxy, const QString &gonoproxy,
+                                           Platform platform)
 {
     return parseImpl(goproxy, gonoproxy, platform, true);
 }
@@ -181,7 +192,8 @@ bool ProxyList::sameChainAs(const ProxyList &other) const
 
 QString ProxyList::separatorExplanation()
 {
-    return u"After a proxy, ',' moves on to the next entry only when the module is not there (HTTP 404 or 410), "
+    return u"After a proxy, ',' moves on to the next entry only when the module is not there (HTTP "
+           u"404 or 410), "
            "while '|' moves on after any error, timeouts included; direct fetches from version control, off stops."_s;
 }
 

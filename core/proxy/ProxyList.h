@@ -39,14 +39,17 @@ public:
     /// "GOPROXY" ("GOPROXY list is not the empty string, but contains no entries",
     /// "invalid proxy URL missing scheme: /srv/mods", ...). An empty goproxy is that error too,
     /// as for go >= 1.21 without $GOROOT/go.env.
-    [[nodiscard]] static Expected<ProxyList> parse(const QString &goproxy, const QString &gonoproxy = {},
+    [[nodiscard]] static Expected<ProxyList> parse(const QString &goproxy,
+                                                   const QString &gonoproxy = {},
                                                    Platform platform = GoEnvInputs::hostPlatform());
 
     /// parse() plus ModKeeper's own rules for values it writes or fetches through: no
     /// user:password@ in a URL (it would sit in plain text in the go env file and in go's
     /// error messages; the keychain is the place for it), and http(s) URLs need a host.
-    [[nodiscard]] static Expected<ProxyList> parseStrict(const QString &goproxy, const QString &gonoproxy = {},
-                                                         Platform platform = GoEnvInputs::hostPlatform());
+    [[nodiscard]] static Expected<ProxyList> parseStrict(const QString &goproxy,
+                                                         const QString &gonoproxy = {},
+                                                         Platform platform
+                                                         = GoEnvInputs::hostPlatform());
 
     /// Every entry in go's order, the hidden noproxy entry first when there is one.
     [[nodiscard]] const QList<Entry> &entries() const { return m_entries; }
@@ -65,8 +68,9 @@ public:
     [[nodiscard]] static QString separatorExplanation();
 
 private:
-    [[nodiscard]] static Expected<ProxyList> parseImpl(const QString &goproxy, const QString &gonoproxy,
-                                                       Platform platform, bool strict);
+    [[nodiscard]] static Expected<ProxyList> parseImpl(const QString &goproxy,
+                                                       const QString &gonoproxy, Platform platform,
+                                                       bool strict);
 
     QList<Entry> m_entries;
 };

@@ -31,12 +31,18 @@ ProxyPreset makeBuiltIn(const QString &name, const QString &goproxy, const QStri
 const QList<ProxyPreset> &ProxyPreset::builtIns()
 {
     static const QList<ProxyPreset> list = {
-        makeBuiltIn(u"proxy.golang.org"_s, u"https://proxy.golang.org,direct"_s, u"Go's public module mirror (go's default)"_s),
-        makeBuiltIn(u"goproxy.cn"_s, u"https://goproxy.cn,direct"_s, u"Qiniu's mirror, fast in mainland China"_s),
-        makeBuiltIn(u"goproxy.io"_s, u"https://goproxy.io,direct"_s, u"The goproxy.io community mirror"_s),
-        makeBuiltIn(u"aliyun"_s, u"https://mirrors.aliyun.com/goproxy/,direct"_s, u"Alibaba Cloud's mirror"_s),
-        makeBuiltIn(u"direct"_s, u"direct"_s, u"No proxy: fetch every module from its version control repository"_s),
-        makeBuiltIn(u"off"_s, u"off"_s, u"No downloads at all: only what is already in the module cache"_s),
+        makeBuiltIn(u"proxy.golang.org"_s, u"https://proxy.golang.org,direct"_s,
+                    u"Go's public module mirror (go's default)"_s),
+        makeBuiltIn(u"goproxy.cn"_s, u"https://goproxy.cn,direct"_s,
+                    u"Qiniu's mirror, fast in mainland China"_s),
+        makeBuiltIn(u"goproxy.io"_s, u"https://goproxy.io,direct"_s,
+                    u"The goproxy.io community mirror"_s),
+        makeBuiltIn(u"aliyun"_s, u"https://mirrors.aliyun.com/goproxy/,direct"_s,
+                    u"Alibaba Cloud's mirror"_s),
+        makeBuiltIn(u"direct"_s, u"direct"_s,
+                    u"No proxy: fetch every module from its version control repository"_s),
+        makeBuiltIn(u"off"_s, u"off"_s,
+                    u"No downloads at all: only what is already in the module cache"_s),
     };
     return list;
 }

@@ -125,17 +125,20 @@ Status ProxyPresetStore::add(const ProxyPreset &presetIn, bool replace)
     QList<ProxyPreset> list = userPresets();
     if (Status st = readable(); !st)
         return st;
-    const auto it = std::find_if(list.begin(), list.end(), [&](const ProxyPreset &p) { return p.name == preset.name; });
+    const auto it = std::find_if(list.begin(), list.end(),
+                                 [&](const ProxyPreset &p) { return p.name == preset.name; });
     if (it != list.end()) {
         if (!replace)
-            return Error::make(Error::Code::InvalidArgument, u"a preset with this name exists already"_s, preset.name);
+            return Error::make(Error::Code::InvalidArgument,
+                               u"a preset with this name exists already"_s, preset.name);
         *it = preset;
     } else {
         list.append(preset);
     }
     save(list);
     if (m_settings->status() != QSettings::NoError)
-        return Error::make(Error::Code::Io, u"could not save the presets"_s, m_settings->fileName());
+        return Error::make(Error::Code::Io, u"could not save the presets"_s,
+                           m_settings->fileName());
     return {};
 }
 
@@ -153,7 +156,8 @@ Status ProxyPresetStore::remove(const QString &name)
         return Error::make(Error::Code::NotFound, u"no such preset"_s, name);
     save(list);
     if (m_settings->status() != QSettings::NoError)
-        return Error::make(Error::Code::Io, u"could not save the presets"_s, m_settings->fileName());
+        return Error::make(Error::Code::Io, u"could not save the presets"_s,
+                           m_settings->fileName());
     return {};
 }
 
@@ -161,8 +165,10 @@ Status ProxyPresetStore::readable() const
 {
     // Saving rewrites the whole file: what QSettings could not read would be lost with it.
     if (m_settings->status() != QSettings::NoError)
-        return Error::make(Error::Code::Io, u"the settings file could not be read, so the presets were not saved over it"_s,
-                           m_settings->fileName());
+        return Error::make(
+            Error::Code::Io,
+            u"the settings file could not be read, so the presets were not saved over it"_s,
+            m_settings->fileName());
     return {};
 }
 

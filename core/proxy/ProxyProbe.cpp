@@ -33,9 +33,9 @@ namespace mk {
 
 namespace {
 
-constexpr int maxRedirects = 10;          // go's http client limit
+constexpr int maxRedirects = 10; // go's http client limit
 constexpr qint64 maxErrorBodyBytes = 64 * 1024;
-constexpr int maxErrorDetailLines = 8;    // cmd/go/internal/web
+constexpr int maxErrorDetailLines = 8; // cmd/go/internal/web
 constexpr int maxErrorDetailBytes = maxErrorDetailLines * 81;
 constexpr int cancelPollMs = 50;
 
@@ -44,7 +44,8 @@ using ProbeStatus = ProbeResult::Status;
 // unicode.IsGraphic || unicode.IsSpace, the characters go lets a server print.
 bool printable(char32_t r)
 {
-    if (r == u'\t' || r == u'\n' || r == u'\v' || r == u'\f' || r == u'\r' || r == 0x85 || r == 0xA0)
+    if (r == u'\t' || r == u'\n' || r == u'\v' || r == u'\f' || r == u'\r' || r == 0x85
+        || r == 0xA0)
         return true;
     switch (QChar::category(r)) {
     case QChar::Other_Control:
@@ -115,8 +116,9 @@ private:
 
         if (t.url == u"direct" || t.url == u"off") {
             j.result.status = ProbeStatus::Skipped;
-            j.result.error = t.url == u"direct" ? u"direct: modules come from version control, no proxy to probe"_s
-                                                : u"off: module downloads are disabled"_s;
+            j.result.error = t.url == u"direct"
+                                 ? u"direct: modules come from version control, no proxy to probe"_s
+                                 : u"off: module downloads are disabled"_s;
             return complete(j);
         }
         const Expected<QString> request = ProxyProbe::requestUrl(t.url, m_options.module);
@@ -141,8 +143,9 @@ private:
                 j.credential = *it;
                 j.sendCredential = true;
             } else {
-                j.result.credentialNote =
-                    u"a credential is stored for %1, but it is only sent over https: not sent"_s.arg(key);
+                j.result.credentialNote
+                    = u"a credential is stored for %1, but it is only sent over https: not sent"_s
+                          .arg(key);
             }
             break;
         }
@@ -165,7 +168,8 @@ private:
         if (f.open(QIODevice::ReadOnly)) {
             j.result.status = ProbeStatus::Ok;
         } else {
-            j.result.status = QFile::exists(path) ? ProbeStatus::NetworkError : ProbeStatus::NotFound;
+            j.result.status
+                = QFile::exists(path) ? ProbeStatus::NetworkError : ProbeStatus::NotFound;
             j.result.error = u"reading %1: %2"_s.arg(j.result.requestUrl, f.errorString());
         }
         j.result.latencyMs = j.clock.elapsed();
@@ -179,36 +183,43 @@ private:
         const HttpProxyEnvironment::Decision way = m_options.proxyEnvironment.decide(j.current);
         if (way.error.isError()) {
             j.result.status = ProbeStatus::Refused;
-            j.result.error = u"Get %1: %2"_s.arg(GoQuote::string(GoUrl::shown(j.current)), way.error.message);
+            j.result.error
+                = u"Get %1: %2"_s.arg(GoQuote::string(GoUrl::shown(j.current)), way.error.message);
             return complete(j);
         }
         j.result.viaProxy.clear();
         if (way.proxy) {
-            if (const Expected<QNetworkProxy> p = HttpProxyEnvironment::networkProxy(*way.proxy); !p) {
+            if (const Expected<QNetworkProxy> p = HttpProxyEnvironment::networkProxy(*way.proxy);
+                !p) {
                 j.result.status = ProbeStatus::NetworkError;
-                j.result.error = u"Get %1: proxyconnect %2"_s.arg(GoQuote::string(GoUrl::shown(j.current)), p.error().toString());
+                j.result.error = u"Get %1: proxyconnect %2"_s.arg(
+                    GoQuote::string(GoUrl::shown(j.current)), p.error().toString());
                 return complete(j);
             }
             j.result.viaProxy = GoUrl::redact(way.proxy->toString());
         }
         QNetworkRequest req(j.current);
-        req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+        req.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
         // No cookies either way: a redirecting server must not plant or read state.
         req.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
         req.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
-        req.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+        req.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
+                         QNetworkRequest::AlwaysNetwork);
         req.setRawHeader("User-Agent", "ModKeeper/" MODKEEPER_VERSION " (proxy probe)");
         if (j.current.scheme() == u"https")
             req.setSslConfiguration(m_ssl);
         // Credentials only over https and only to the original host (sendCredential is
         // cleared for good on the first redirect that leaves it).
-        if (j.sendCredential && j.credential && j.current.scheme() == u"https" && GoUrl::sameOrigin(j.current, j.original)) {
+        if (j.sendCredential && j.credential && j.current.scheme() == u"https"
+            && GoUrl::sameOrigin(j.current, j.original)) {
             req.setRawHeader("Authorization", j.credential->basicAuthorization());
             j.result.credentialsSent = true;
         }
         QNetworkReply *reply = m_nam.get(req);
         j.reply = reply;
-        QObject::connect(reply, &QNetworkReply::finished, &m_context, [this, &j, reply] { onFinished(j, reply); });
+        QObject::connect(reply, &QNetworkReply::finished, &m_context,
+                         [this, &j, reply] { onFinished(j, reply); });
     }
 
     void onFinished(Job &j, QNetworkReply *reply)
@@ -220,7 +231,8 @@ private:
         const QString url = GoUrl::shown(j.current);
         if (j.timedOut) {
             j.result.status = ProbeStatus::Timeout;
-            j.result.error = u"Get %1: timed out after %2 s"_s.arg(GoQuote::string(url)).arg(m_options.timeoutMs / 1000.0);
+            j.result.error = u"Get %1: timed out after %2 s"_s.arg(GoQuote::string(url))
+                                 .arg(m_options.timeoutMs / 1000.0);
             return complete(j);
         }
         if (m_cancelled) {
@@ -239,7 +251,8 @@ private:
         if (code >= 300 && code < 400 && !location.isEmpty()) {
             if (++j.result.redirects > maxRedirects) {
                 j.result.status = ProbeStatus::Refused;
-                j.result.error = u"Get %1: stopped after %2 redirects"_s.arg(GoQuote::string(url)).arg(maxRedirects);
+                j.result.error = u"Get %1: stopped after %2 redirects"_s.arg(GoQuote::string(url))
+                                     .arg(maxRedirects);
                 return complete(j);
             }
             const QUrl next = j.current.resolved(QUrl(QString::fromUtf8(location)));
@@ -252,12 +265,14 @@ private:
             }
             if (next.scheme() != u"http" && next.scheme() != u"https") {
                 j.result.status = ProbeStatus::Refused;
-                j.result.error = u"Get %1: redirect to unsupported URL %2"_s.arg(GoQuote::string(url), GoUrl::shown(next));
+                j.result.error = u"Get %1: redirect to unsupported URL %2"_s.arg(
+                    GoQuote::string(url), GoUrl::shown(next));
                 return complete(j);
             }
             if (j.sendCredential && !GoUrl::sameOrigin(next, j.original)) {
                 j.sendCredential = false;
-                j.result.credentialNote = u"credential dropped: redirected to another host (%1)"_s.arg(next.host());
+                j.result.credentialNote
+                    = u"credential dropped: redirected to another host (%1)"_s.arg(next.host());
             }
             j.current = next;
             return send(j);
@@ -268,14 +283,19 @@ private:
             j.result.status = ProbeStatus::Ok;
             return complete(j);
         }
-        j.result.status = (code == 404 || code == 410) ? ProbeStatus::NotFound : ProbeStatus::HttpError;
+        j.result.status
+            = (code == 404 || code == 410) ? ProbeStatus::NotFound : ProbeStatus::HttpError;
         QString status = QString::number(code);
-        if (const QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString(); !reason.isEmpty())
+        if (const QString reason
+            = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+            !reason.isEmpty())
             status += u' ' + reason;
-        const QString detail = ProxyProbe::formatErrorDetail(reply->read(maxErrorBodyBytes), reply->rawHeader("Content-Type"));
+        const QString detail = ProxyProbe::formatErrorDetail(reply->read(maxErrorBodyBytes),
+                                                             reply->rawHeader("Content-Type"));
         j.result.error = u"reading %1: %2"_s.arg(url, status);
         if (!detail.isEmpty())
-            j.result.error += u"\n\tserver response:"_s + (detail.contains(u'\n') ? u"\n\t"_s : u" "_s) + detail;
+            j.result.error += u"\n\tserver response:"_s
+                              + (detail.contains(u'\n') ? u"\n\t"_s : u" "_s) + detail;
         complete(j);
     }
 
@@ -351,7 +371,8 @@ Expected<QString> ProxyProbe::requestUrl(const QString &proxyUrl, const QString 
         return escaped.error();
     const Expected<GoUrl> u = GoUrl::parse(proxyUrl);
     if (!u)
-        return Error::make(Error::Code::InvalidArgument, u.error().message, GoUrl::redact(proxyUrl));
+        return Error::make(Error::Code::InvalidArgument, u.error().message,
+                           GoUrl::redact(proxyUrl));
     QString base = proxyUrl;
     while (base.endsWith(u'/'))
         base.chop(1);
@@ -360,34 +381,44 @@ Expected<QString> ProxyProbe::requestUrl(const QString &proxyUrl, const QString 
 
 QFuture<ProbeResult> ProxyProbe::start(const QList<Target> &targets, const Options &options)
 {
-    return QtConcurrent::run(CorePool::instance(), [targets, options](QPromise<ProbeResult> &promise) {
-        ProbeRun run(targets, options, promise);
-        run.exec();
-    });
+    return QtConcurrent::run(CorePool::instance(),
+                             [targets, options](QPromise<ProbeResult> &promise) {
+                                 ProbeRun run(targets, options, promise);
+                                 run.exec();
+                             });
 }
 
 QList<ProbeResult> ProxyProbe::ranked(QList<ProbeResult> results)
 {
     const auto rank = [](const ProbeResult &r) {
         switch (r.status) {
-        case ProbeStatus::Ok: return 0;
-        case ProbeStatus::NotFound: return 1;
-        case ProbeStatus::HttpError: return 2;
-        case ProbeStatus::Refused: return 3;
-        case ProbeStatus::Timeout: return 4;
-        case ProbeStatus::NetworkError: return 5;
-        case ProbeStatus::Skipped: return 6;
-        case ProbeStatus::Cancelled: return 7;
+        case ProbeStatus::Ok:
+            return 0;
+        case ProbeStatus::NotFound:
+            return 1;
+        case ProbeStatus::HttpError:
+            return 2;
+        case ProbeStatus::Refused:
+            return 3;
+        case ProbeStatus::Timeout:
+            return 4;
+        case ProbeStatus::NetworkError:
+            return 5;
+        case ProbeStatus::Skipped:
+            return 6;
+        case ProbeStatus::Cancelled:
+            return 7;
         }
         return 8;
     };
-    std::stable_sort(results.begin(), results.end(), [&](const ProbeResult &a, const ProbeResult &b) {
-        if (rank(a) != rank(b))
-            return rank(a) < rank(b);
-        const qint64 la = a.latencyMs < 0 ? std::numeric_limits<qint64>::max() : a.latencyMs;
-        const qint64 lb = b.latencyMs < 0 ? std::numeric_limits<qint64>::max() : b.latencyMs;
-        return la < lb;
-    });
+    std::stable_sort(
+        results.begin(), results.end(), [&](const ProbeResult &a, const ProbeResult &b) {
+            if (rank(a) != rank(b))
+                return rank(a) < rank(b);
+            const qint64 la = a.latencyMs < 0 ? std::numeric_limits<qint64>::max() : a.latencyMs;
+            const qint64 lb = b.latencyMs < 0 ? std::numeric_limits<qint64>::max() : b.latencyMs;
+            return la < lb;
+        });
     for (ProbeResult &r : results)
         r.fastest = false;
     if (!results.isEmpty() && results.first().healthy())

@@ -55,19 +55,22 @@ public:
     [[nodiscard]] static QList<Target> targetsFor(const QList<ProxyPreset> &presets);
 
     /// Starts the probe. Results arrive in completion order; progress counts finished targets.
-    [[nodiscard]] static QFuture<ProbeResult> start(const QList<Target> &targets, const Options &options);
+    [[nodiscard]] static QFuture<ProbeResult> start(const QList<Target> &targets,
+                                                    const Options &options);
 
     /// Healthy results first by latency, then reachable-but-404, then failures; the first
     /// healthy one is flagged fastest.
     [[nodiscard]] static QList<ProbeResult> ranked(QList<ProbeResult> results);
 
     /// <proxy>/<escaped module>/@v/list; the error names the module when it is not valid.
-    [[nodiscard]] static Expected<QString> requestUrl(const QString &proxyUrl, const QString &module);
+    [[nodiscard]] static Expected<QString> requestUrl(const QString &proxyUrl,
+                                                      const QString &module);
 
     /// go's web.formatErrorDetail: the first lines of a text/plain UTF-8 body, at most 8 lines
     /// and 648 bytes, stopping at the first blank line; "" for other bodies or if the body
     /// holds control characters.
-    [[nodiscard]] static QString formatErrorDetail(const QByteArray &body, const QByteArray &contentType);
+    [[nodiscard]] static QString formatErrorDetail(const QByteArray &body,
+                                                   const QByteArray &contentType);
 };
 
 } // namespace mk

@@ -30,10 +30,14 @@ QString patternSource(const QString &own, const QString &ownName)
 QString kindName(ProxyRoute::Kind k)
 {
     switch (k) {
-    case ProxyRoute::Kind::Proxies: return u"proxies"_s;
-    case ProxyRoute::Kind::Direct: return u"direct"_s;
-    case ProxyRoute::Kind::Disabled: return u"disabled"_s;
-    case ProxyRoute::Kind::Invalid: return u"invalid"_s;
+    case ProxyRoute::Kind::Proxies:
+        return u"proxies"_s;
+    case ProxyRoute::Kind::Direct:
+        return u"direct"_s;
+    case ProxyRoute::Kind::Disabled:
+        return u"disabled"_s;
+    case ProxyRoute::Kind::Invalid:
+        return u"invalid"_s;
     }
     return {};
 }
@@ -41,9 +45,12 @@ QString kindName(ProxyRoute::Kind k)
 QString stepKindName(ProxyRoute::Step::Kind k)
 {
     switch (k) {
-    case ProxyRoute::Step::Kind::Proxy: return u"proxy"_s;
-    case ProxyRoute::Step::Kind::Direct: return u"direct"_s;
-    case ProxyRoute::Step::Kind::Off: return u"off"_s;
+    case ProxyRoute::Step::Kind::Proxy:
+        return u"proxy"_s;
+    case ProxyRoute::Step::Kind::Direct:
+        return u"direct"_s;
+    case ProxyRoute::Step::Kind::Off:
+        return u"off"_s;
     }
     return {};
 }
@@ -86,8 +93,10 @@ Expected<ProxyRoute> ProxyRoute::forModule(const QString &modulePath, const Prox
         r.kind = Kind::Direct;
         r.noProxyPattern = glob;
         r.steps.append({Step::Kind::Direct, u"direct"_s, false, insecure});
-        r.reason = u"%1 pattern %2 matches, so go fetches it directly from version control and skips every "
-                   "proxy in GOPROXY"_s.arg(patternSource(settings.gonoproxy, u"GONOPROXY"_s), quoted(glob));
+        r.reason = u"%1 pattern %2 matches, so go fetches it directly from version control and "
+                   u"skips every "
+                   "proxy in GOPROXY"_s.arg(patternSource(settings.gonoproxy, u"GONOPROXY"_s),
+                                            quoted(glob));
     } else {
         for (const ProxyList::Entry &e : list->entries()) {
             switch (e.kind) {
@@ -107,8 +116,9 @@ Expected<ProxyRoute> ProxyRoute::forModule(const QString &modulePath, const Prox
         switch (r.steps.first().kind) {
         case Step::Kind::Proxy:
             r.kind = Kind::Proxies;
-            r.reason = noProxy.isEmpty() ? u"GOPROXY lists these proxies"_s
-                                         : u"no GONOPROXY/GOPRIVATE pattern matches, so GOPROXY applies"_s;
+            r.reason = noProxy.isEmpty()
+                           ? u"GOPROXY lists these proxies"_s
+                           : u"no GONOPROXY/GOPRIVATE pattern matches, so GOPROXY applies"_s;
             break;
         case Step::Kind::Direct:
             r.kind = Kind::Direct;
@@ -127,7 +137,8 @@ Expected<ProxyRoute> ProxyRoute::forModule(const QString &modulePath, const Prox
     if (modulePath == u"golang.org/toolchain") {
         // Toolchains cannot be listed in go.sum: always checked, except when testing a
         // distribution through a single file:// proxy.
-        const bool fileOnly = settings.goproxy.startsWith(u"file://"_s) && !settings.goproxy.contains(u',')
+        const bool fileOnly = settings.goproxy.startsWith(u"file://"_s)
+                              && !settings.goproxy.contains(u',')
                               && !settings.goproxy.contains(u'|');
         checked = !fileOnly || checked;
         if (!fileOnly)
@@ -137,8 +148,9 @@ Expected<ProxyRoute> ProxyRoute::forModule(const QString &modulePath, const Prox
         if (const QString glob = matchingPattern(noSumDb, modulePath); !glob.isEmpty()) {
             checked = false;
             r.noSumDbPattern = glob;
-            r.checksumReason = u"%1 pattern %2 matches: go trusts whatever it downloads first"_s.arg(
-                patternSource(settings.gonosumdb, u"GONOSUMDB"_s), quoted(glob));
+            r.checksumReason
+                = u"%1 pattern %2 matches: go trusts whatever it downloads first"_s.arg(
+                    patternSource(settings.gonosumdb, u"GONOSUMDB"_s), quoted(glob));
         }
     }
     r.checksumDbChecked = checked;
@@ -149,7 +161,8 @@ Expected<ProxyRoute> ProxyRoute::forModule(const QString &modulePath, const Prox
         if (!db) {
             r.checksumDbError = db.error().message;
             if (r.checksumReason.isEmpty())
-                r.checksumReason = u"the checksum database would be consulted, but go fails: "_s + db.error().message;
+                r.checksumReason = u"the checksum database would be consulted, but go fails: "_s
+                                   + db.error().message;
         } else {
             r.checksumDbName = db->name();
             r.checksumDbUrl = db->explicitUrl();
@@ -179,20 +192,23 @@ QString ProxyRoute::describe() const
             if (s.kind == Step::Kind::Proxy)
                 part = s.url;
             else if (s.kind == Step::Kind::Direct)
-                part = s.insecure ? u"direct from version control (GOINSECURE allows http and unverified TLS)"_s
-                                  : u"direct from version control"_s;
+                part
+                    = s.insecure
+                          ? u"direct from version control (GOINSECURE allows http and unverified TLS)"_s
+                          : u"direct from version control"_s;
             else
                 part = u"off (fails: module lookup disabled)"_s;
             if (i + 1 < steps.size())
-                part += s.fallBackOnError ? u" (on any error try the next)"_s : u" (on 404/410 try the next)"_s;
+                part += s.fallBackOnError ? u" (on any error try the next)"_s
+                                          : u" (on 404/410 try the next)"_s;
             parts.append(part);
         }
         out += u"fetched from "_s + parts.join(u", then "_s) + u"; "_s + reason;
         break;
     }
     }
-    out += u".\nChecksum database: "_s + (checksumDbChecked ? u"checked"_s : u"NOT checked"_s) + u" ("_s
-           + checksumReason + u")."_s;
+    out += u".\nChecksum database: "_s + (checksumDbChecked ? u"checked"_s : u"NOT checked"_s)
+           + u" ("_s + checksumReason + u")."_s;
     return out;
 }
 

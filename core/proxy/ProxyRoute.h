@@ -26,32 +26,39 @@ public:
     /// One place go tries, in order.
     struct Step
     {
-        enum class Kind { Proxy, Direct, Off };
+        enum class Kind {
+            Proxy,
+            Direct,
+            Off
+        };
         Kind kind = Kind::Proxy;
         QString url;                  ///< redacted proxy URL; "direct" or "off" otherwise
         bool fallBackOnError = false; ///< the next step is tried after any error, not only 404/410
-        bool insecure = false;        ///< a direct fetch that GOINSECURE lets use http / skip TLS checks
+        bool insecure = false; ///< a direct fetch that GOINSECURE lets use http / skip TLS checks
     };
 
     QString module;
     Kind kind = Kind::Invalid;
     QList<Step> steps;
-    /// Why: e.g. `GOPRIVATE pattern "*.corp.example.com" matches (GONOPROXY defaults to GOPRIVATE)`.
+    /// Why: e.g. `GOPRIVATE pattern "*.corp.example.com" matches (GONOPROXY defaults to
+    /// GOPRIVATE)`.
     QString reason;
     /// The glob that sent the module direct, or empty.
     QString noProxyPattern;
 
     bool checksumDbChecked = false;
-    /// e.g. "GOSUMDB=off", `GONOSUMDB pattern "corp.example.com" matches`, "checked by sum.golang.org".
+    /// e.g. "GOSUMDB=off", `GONOSUMDB pattern "corp.example.com" matches`, "checked by
+    /// sum.golang.org".
     QString checksumReason;
-    QString checksumDbName;      ///< when checked
-    QString checksumDbUrl;       ///< an explicit GOSUMDB URL; empty: reached through the proxies
-    QString checksumDbError;     ///< go's complaint about GOSUMDB when it would be used
+    QString checksumDbName;  ///< when checked
+    QString checksumDbUrl;   ///< an explicit GOSUMDB URL; empty: reached through the proxies
+    QString checksumDbError; ///< go's complaint about GOSUMDB when it would be used
     QString noSumDbPattern;
-    Error error;                 ///< Kind::Invalid: go's GOPROXY error
+    Error error; ///< Kind::Invalid: go's GOPROXY error
 
     /// Validates the module path (module.CheckPath) and applies go's rules.
-    [[nodiscard]] static Expected<ProxyRoute> forModule(const QString &modulePath, const ProxySettings &settings);
+    [[nodiscard]] static Expected<ProxyRoute> forModule(const QString &modulePath,
+                                                        const ProxySettings &settings);
 
     /// The first glob of a comma-separated list that matches path (module.MatchPrefixPatterns
     /// order), or an empty string.

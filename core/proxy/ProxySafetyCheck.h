@@ -19,7 +19,7 @@ class ProxySafetyCheck final
 public:
     struct Warning
     {
-        QString name;    ///< the variable
+        QString name; ///< the variable
         QString value;
         QString message; ///< one sentence: what is weakened
     };
@@ -34,7 +34,8 @@ public:
 
     /// Credentials are only ever sent over https: a chain entry http://HOST for a host with a
     /// stored credential is an error, not a warning.
-    [[nodiscard]] static Status checkCredentialTransport(const QString &goproxy, const QStringList &credentialHosts);
+    [[nodiscard]] static Status checkCredentialTransport(const QString &goproxy,
+                                                         const QStringList &credentialHosts);
 };
 
 } // namespace mk

@@ -36,7 +36,8 @@ ProxySettings ProxySettings::fromEnvironment(const GoEnvironment &env)
     for (const ProxyVariable &pv : ProxyVariable::all()) {
         const GoEnvironment::Variable v = env.variable(pv.name.toString());
         // GoEnvironment reports GONOPROXY/GONOSUMDB derived from GOPRIVATE with origin Default.
-        const bool derived = (pv.name == u"GONOPROXY" || pv.name == u"GONOSUMDB") && v.origin == EnvOrigin::Default;
+        const bool derived = (pv.name == u"GONOPROXY" || pv.name == u"GONOSUMDB")
+                             && v.origin == EnvOrigin::Default;
         s.*pv.setting = derived ? QString() : v.value;
     }
     return s;

@@ -14,15 +14,21 @@ struct ProxySettings
 {
     QString goproxy;
     QString goprivate;
-    QString gonoproxy;  ///< empty: defaults to goprivate
-    QString gonosumdb;  ///< empty: defaults to goprivate
+    QString gonoproxy; ///< empty: defaults to goprivate
+    QString gonosumdb; ///< empty: defaults to goprivate
     QString gosumdb;
     QString goinsecure;
 
     /// cfg.GONOPROXY: GONOPROXY, or GOPRIVATE when GONOPROXY is empty.
-    [[nodiscard]] QString effectiveNoProxy() const { return gonoproxy.isEmpty() ? goprivate : gonoproxy; }
+    [[nodiscard]] QString effectiveNoProxy() const
+    {
+        return gonoproxy.isEmpty() ? goprivate : gonoproxy;
+    }
     /// cfg.GONOSUMDB: GONOSUMDB, or GOPRIVATE when GONOSUMDB is empty.
-    [[nodiscard]] QString effectiveNoSumDb() const { return gonosumdb.isEmpty() ? goprivate : gonosumdb; }
+    [[nodiscard]] QString effectiveNoSumDb() const
+    {
+        return gonosumdb.isEmpty() ? goprivate : gonosumdb;
+    }
 
     /// GOPROXY GOPRIVATE GONOPROXY GONOSUMDB GOSUMDB GOINSECURE.
     [[nodiscard]] static const QStringList &names();

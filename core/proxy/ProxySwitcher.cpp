@@ -16,7 +16,8 @@ Expected<ProxyApplyPlan> ProxySwitcher::plan(const ProxyPreset &preset, const Go
 {
     if (Status st = ProxyPresetStore::validate(preset); !st)
         return st.error();
-    if (Status st = ProxySafetyCheck::checkCredentialTransport(preset.goproxy, credentialHosts); !st)
+    if (Status st = ProxySafetyCheck::checkCredentialTransport(preset.goproxy, credentialHosts);
+        !st)
         return st.error();
     const Expected<QString> file = GoEnvWriter::envFilePath(inputs);
     if (!file)
@@ -61,7 +62,8 @@ ProxyApplyResult ProxySwitcher::apply(const ProxyApplyPlan &plan, const GoEnvInp
     return r;
 }
 
-QFuture<ProxyApplyResult> ProxySwitcher::applyAsync(const ProxyApplyPlan &plan, const GoEnvInputs &inputs)
+QFuture<ProxyApplyResult> ProxySwitcher::applyAsync(const ProxyApplyPlan &plan,
+                                                    const GoEnvInputs &inputs)
 {
     return QtConcurrent::run(CorePool::instance(), [plan, inputs] { return apply(plan, inputs); });
 }

@@ -33,13 +33,14 @@ struct ProxyApplyPlan
 /// What applying did.
 struct ProxyApplyResult
 {
-    Error error;         ///< set when nothing was applied
+    Error error; ///< set when nothing was applied
     QString envFile;
     bool changed = false;
     ProxyEnvState state; ///< read back after the write
     /// Stored vs effective for every written variable the OS environment overrides.
     QList<ProxyEnvState::Override> overrides;
-    QStringList goWarnings; ///< `go env -w`'s "does not override conflicting OS environment variable"
+    QStringList
+        goWarnings; ///< `go env -w`'s "does not override conflicting OS environment variable"
 
     [[nodiscard]] bool ok() const { return !error.isError(); }
 };
@@ -52,12 +53,15 @@ public:
     /// Validates the preset and the target file (GOENV=off is an error), computes the edit,
     /// the warnings and the overrides. No disk writes. credentialHosts: hosts with a stored
     /// credential (CredentialStore::knownHosts()); an http:// entry for one of them is refused.
-    [[nodiscard]] static Expected<ProxyApplyPlan> plan(const ProxyPreset &preset, const GoEnvInputs &inputs,
+    [[nodiscard]] static Expected<ProxyApplyPlan> plan(const ProxyPreset &preset,
+                                                       const GoEnvInputs &inputs,
                                                        const QStringList &credentialHosts = {});
     /// Writes the plan (synchronously; small file, but it fsyncs).
-    [[nodiscard]] static ProxyApplyResult apply(const ProxyApplyPlan &plan, const GoEnvInputs &inputs);
+    [[nodiscard]] static ProxyApplyResult apply(const ProxyApplyPlan &plan,
+                                                const GoEnvInputs &inputs);
     /// apply() on the core pool, for the GUI.
-    [[nodiscard]] static QFuture<ProxyApplyResult> applyAsync(const ProxyApplyPlan &plan, const GoEnvInputs &inputs);
+    [[nodiscard]] static QFuture<ProxyApplyResult> applyAsync(const ProxyApplyPlan &plan,
+                                                              const GoEnvInputs &inputs);
 };
 
 } // namespace mk

@@ -18,7 +18,8 @@ constexpr ProxyVariable kVariables[] = {
     {u"GOSUMDB", &ProxySettings::gosumdb, &ProxyPreset::gosumdb},
     {u"GOINSECURE", &ProxySettings::goinsecure, &ProxyPreset::goinsecure},
 };
-static_assert(kVariables[0].preset == nullptr, "GOPROXY comes first, and only it is not optional in a preset");
+static_assert(kVariables[0].preset == nullptr,
+              "GOPROXY comes first, and only it is not optional in a preset");
 
 } // namespace
 

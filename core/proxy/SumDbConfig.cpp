@@ -45,9 +45,11 @@ Expected<QString> verifierName(const QString &vkey)
     const auto [hash16, key64] = chop(rest);
     bool hexOk = false;
     const quint32 hash = hash16.toUInt(&hexOk, 16);
-    const auto decoded = QByteArray::fromBase64Encoding(key64.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded
+        = QByteArray::fromBase64Encoding(key64.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
     const QByteArray key = decoded.decoded;
-    const bool keyOk = decoded.decodingStatus == QByteArray::Base64DecodingStatus::Ok && !key.isEmpty();
+    const bool keyOk
+        = decoded.decodingStatus == QByteArray::Base64DecodingStatus::Ok && !key.isEmpty();
     if (hash16.size() != 8 || !hexOk || !keyOk || !validName(name))
         return sumdbError(u"invalid GOSUMDB: malformed verifier id"_s);
 
@@ -106,8 +108,8 @@ Expected<SumDbConfig> SumDbConfig::parse(const QString &value)
         return name.error();
     // No funny business in the database name: host[/path] only.
     const Expected<GoUrl> direct = GoUrl::parse(u"https://"_s + *name);
-    if (!direct || name->endsWith(u'/') || name->contains(u'%') || direct->host().isEmpty() || direct->hasUserinfo()
-        || direct->hasQuery() || direct->hasFragment()) {
+    if (!direct || name->endsWith(u'/') || name->contains(u'%') || direct->host().isEmpty()
+        || direct->hasUserinfo() || direct->hasQuery() || direct->hasFragment()) {
         return sumdbError(u"invalid sumdb name (must be host[/path]): "_s + *name);
     }
     if (fields.size() == 2) {

@@ -14,8 +14,8 @@ class SumDbConfig final
 {
 public:
     /// The built-in verifier key of sum.golang.org.
-    static constexpr const char16_t *GoSumDbKey =
-        u"sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8";
+    static constexpr const char16_t *GoSumDbKey
+        = u"sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8";
 
     [[nodiscard]] static Expected<SumDbConfig> parse(const QString &gosumdb);
 

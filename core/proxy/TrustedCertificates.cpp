@@ -34,8 +34,11 @@ Expected<QList<QSslCertificate>> TrustedCertificates::readPemFile(const QString 
 {
     QFile f(path);
     if (QFileInfo(path).isDir() || !f.open(QIODevice::ReadOnly))
-        return Error::make(Error::Code::Io, u"cannot read the file"_s + (f.errorString().isEmpty() ? QString() : u": "_s + f.errorString()),
-                           path);
+        return Error::make(
+            Error::Code::Io,
+            u"cannot read the file"_s
+                + (f.errorString().isEmpty() ? QString() : u": "_s + f.errorString()),
+            path);
     QList<QSslCertificate> certs;
     for (const QSslCertificate &c : QSslCertificate::fromData(f.readAll(), QSsl::Pem))
         if (!c.isNull())
@@ -45,7 +48,8 @@ Expected<QList<QSslCertificate>> TrustedCertificates::readPemFile(const QString 
     return certs;
 }
 
-QList<QSslCertificate> TrustedCertificates::fromEnvironment(const QHash<QString, QString> &environment)
+QList<QSslCertificate> TrustedCertificates::fromEnvironment(
+    const QHash<QString, QString> &environment)
 {
     QList<QSslCertificate> out;
     // The system's default bundle and directories are Qt's own roots already.
@@ -57,8 +61,8 @@ QList<QSslCertificate> TrustedCertificates::fromEnvironment(const QHash<QString,
     for (const QString &dir : dirs.split(u':')) { // ":" as OpenSSL, BoringSSL and go split it
         if (dir.isEmpty())
             continue;
-        const QFileInfoList entries = QDir(dir).entryInfoList(QDir::Files | QDir::System | QDir::Hidden | QDir::NoDotAndDotDot,
-                                                              QDir::Name);
+        const QFileInfoList entries = QDir(dir).entryInfoList(
+            QDir::Files | QDir::System | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name);
         for (const QFileInfo &fi : entries) {
             // readUniqueDirectoryEntries: a symlink to a name in the same directory (openssl
             // rehash's links) is read once, through its target.
@@ -73,7 +77,8 @@ QList<QSslCertificate> TrustedCertificates::fromEnvironment(const QHash<QString,
 QList<QSslCertificate> TrustedCertificates::fromProcessEnvironment()
 {
     const QProcessEnvironment sys = QProcessEnvironment::systemEnvironment();
-    return fromEnvironment({{u"SSL_CERT_FILE"_s, sys.value(u"SSL_CERT_FILE"_s)}, {u"SSL_CERT_DIR"_s, sys.value(u"SSL_CERT_DIR"_s)}});
+    return fromEnvironment({{u"SSL_CERT_FILE"_s, sys.value(u"SSL_CERT_FILE"_s)},
+                            {u"SSL_CERT_DIR"_s, sys.value(u"SSL_CERT_DIR"_s)}});
 }
 
 QString TrustedCertificates::savedCaFile()

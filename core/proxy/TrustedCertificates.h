@@ -23,7 +23,8 @@ public:
     /// of its default file), SSL_CERT_DIR (colon-separated directories, instead of the default
     /// ones; every file in them, as go reads them). Unreadable entries are skipped, as go does.
     /// Nothing when neither is set.
-    [[nodiscard]] static QList<QSslCertificate> fromEnvironment(const QHash<QString, QString> &environment);
+    [[nodiscard]] static QList<QSslCertificate> fromEnvironment(
+        const QHash<QString, QString> &environment);
     /// The same for this process's environment.
     [[nodiscard]] static QList<QSslCertificate> fromProcessEnvironment();
 

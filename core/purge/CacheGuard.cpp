@@ -26,7 +26,8 @@ bool isDirectory(const QString &path)
 
 Status CacheGuard::checkModuleCache(const QString &gomodcache)
 {
-    auto refuse = [&](const QString &why) { return Error::make(Error::Code::Refused, why, gomodcache); };
+    auto refuse
+        = [&](const QString &why) { return Error::make(Error::Code::Refused, why, gomodcache); };
     if (gomodcache.isEmpty())
         return refuse(u"GOMODCACHE is empty"_s);
     if (QDir::isRelativePath(gomodcache))
@@ -48,7 +49,8 @@ bool CacheGuard::hasCacheLayout(const QString &dir)
 {
     // After a purge-all only our trash may be left: still a cache.
     const QString clean = QDir::cleanPath(dir);
-    return isDirectory(clean + u"/cache/download"_s) || isDirectory(clean + u'/' + CacheScanner::trashDirName());
+    return isDirectory(clean + u"/cache/download"_s)
+           || isDirectory(clean + u'/' + CacheScanner::trashDirName());
 }
 
 QString CacheGuard::notACacheMessage()
@@ -58,7 +60,8 @@ QString CacheGuard::notACacheMessage()
 
 Status CacheGuard::checkEmptiable(const QString &gomodcache)
 {
-    auto refuse = [&](const QString &why) { return Error::make(Error::Code::Refused, why, gomodcache); };
+    auto refuse
+        = [&](const QString &why) { return Error::make(Error::Code::Refused, why, gomodcache); };
     if (!gomodcache.isEmpty() && !QDir::isRelativePath(gomodcache)) {
         const QString clean = QDir::cleanPath(gomodcache);
         if (clean == u"/"_s)
@@ -75,8 +78,12 @@ Status CacheGuard::checkEmptiable(const QString &gomodcache)
         return st;
     // Purge-all needs a real cache, not just a trash folder.
     struct stat st;
-    if (::lstat(QFile::encodeName(QDir::cleanPath(gomodcache) + u"/cache/download"_s).constData(), &st) != 0 || !S_ISDIR(st.st_mode))
-        return refuse(u"has no cache/download directory, so it does not look like a Go module cache"_s);
+    if (::lstat(QFile::encodeName(QDir::cleanPath(gomodcache) + u"/cache/download"_s).constData(),
+                &st)
+            != 0
+        || !S_ISDIR(st.st_mode))
+        return refuse(
+            u"has no cache/download directory, so it does not look like a Go module cache"_s);
     return {};
 }
 

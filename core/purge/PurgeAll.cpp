@@ -44,10 +44,12 @@ Expected<PurgeAll::Result> PurgeAll::moveAside(const QString &gomodcache)
     const std::string entry = std::to_string(QDateTime::currentMSecsSinceEpoch()) + '-'
                               + std::to_string(QRandomGenerator::global()->generate()) + "-all";
     if (::mkdirat(purger.trashFd(), entry.c_str(), 0755) != 0)
-        return Error::fromErrno(errno, gomodcache + u'/' + QString::fromStdString(trashName + '/' + entry));
+        return Error::fromErrno(errno, gomodcache + u'/'
+                                           + QString::fromStdString(trashName + '/' + entry));
     UniqueFd dest = SafeFs::openDirBeneath(purger.trashFd(), entry.c_str());
     if (!dest.isValid())
-        return Error::fromErrno(errno, gomodcache + u'/' + QString::fromStdString(trashName + '/' + entry));
+        return Error::fromErrno(errno, gomodcache + u'/'
+                                           + QString::fromStdString(trashName + '/' + entry));
 
     std::vector<std::string> names;
     DirReader::forEachEntry(purger.rootFd(), [&](const char *name) {
@@ -55,20 +57,23 @@ Expected<PurgeAll::Result> PurgeAll::moveAside(const QString &gomodcache)
             names.emplace_back(name);
     });
     // cache/ first: without the .ziphash files every tree counts as not downloaded.
-    std::stable_partition(names.begin(), names.end(), [](const std::string &n) { return n == "cache"; });
+    std::stable_partition(names.begin(), names.end(),
+                          [](const std::string &n) { return n == "cache"; });
 
     Result result;
     result.trashEntry = gomodcache + u'/' + QString::fromStdString(trashName + '/' + entry);
     for (const std::string &name : names) {
         // A directory moved to another parent needs write permission (go's trees are 0555).
         struct stat st;
-        if (::fstatat(purger.rootFd(), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode))
+        if (::fstatat(purger.rootFd(), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0
+            && S_ISDIR(st.st_mode))
             (void)SafeFs::makeWritable(purger.rootFd(), name.c_str());
         if (::renameat(purger.rootFd(), name.c_str(), dest.get(), name.c_str()) != 0) {
             if (errno == ENOENT)
                 continue;
-            return Error::fromErrno(errno, gomodcache + u'/' + QString::fromStdString(name),
-                                    u"cannot move it aside (what was moved already is in the trash)"_s);
+            return Error::fromErrno(
+                errno, gomodcache + u'/' + QString::fromStdString(name),
+                u"cannot move it aside (what was moved already is in the trash)"_s);
         }
         result.moved.append(QFile::decodeName(QByteArray::fromStdString(name)));
     }

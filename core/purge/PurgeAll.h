@@ -17,7 +17,7 @@ class PurgeAll final
 public:
     struct Result
     {
-        QStringList moved; ///< top-level names moved aside
+        QStringList moved;  ///< top-level names moved aside
         QString trashEntry; ///< where they are now
     };
 

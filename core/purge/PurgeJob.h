@@ -22,7 +22,8 @@ public:
 
     /// One result per plan item, in plan order; progress counts items. Cancelling stops
     /// between versions, never inside one.
-    [[nodiscard]] static QFuture<PurgeItemResult> start(const Options &options, const PurgePlan &plan);
+    [[nodiscard]] static QFuture<PurgeItemResult> start(const Options &options,
+                                                        const PurgePlan &plan);
     /// Runs and waits (for the CLI and tests). A failure to open the cache is returned as the
     /// only result, with outcome Failed.
     [[nodiscard]] static QList<PurgeItemResult> run(const Options &options, const PurgePlan &plan);

@@ -11,15 +11,17 @@ using namespace Qt::StringLiterals;
 
 namespace mk {
 
-
-Expected<PurgePlan> PurgePlanner::plan(const ScanResult &scan, const PurgeCriteria &criteria, const QDateTime &now)
+Expected<PurgePlan> PurgePlanner::plan(const ScanResult &scan, const PurgeCriteria &criteria,
+                                       const QDateTime &now)
 {
     for (const QString &p : criteria.patterns)
         if (Status st = VersionPattern::check(p); !st)
             return st.error();
-    if (criteria.patterns.isEmpty() && !criteria.olderThanDays && !criteria.keepLatest && criteria.states.isEmpty())
-        return Error::make(Error::Code::InvalidArgument,
-                           u"no pattern and no policy: that would select every version; use purge-all for that"_s);
+    if (criteria.patterns.isEmpty() && !criteria.olderThanDays && !criteria.keepLatest
+        && criteria.states.isEmpty())
+        return Error::make(
+            Error::Code::InvalidArgument,
+            u"no pattern and no policy: that would select every version; use purge-all for that"_s);
     if (criteria.olderThanDays && *criteria.olderThanDays < 0)
         return Error::make(Error::Code::InvalidArgument, u"older-than must be 0 days or more"_s,
                            QString::number(*criteria.olderThanDays));
@@ -34,9 +36,10 @@ Expected<PurgePlan> PurgePlanner::plan(const ScanResult &scan, const PurgeCriter
         for (const ModuleVersionRecord &v : scan.versions)
             groups[{v.path, Semver::major(v.version)}].append(&v);
         for (auto &[key, list] : groups) {
-            std::sort(list.begin(), list.end(), [](const ModuleVersionRecord *a, const ModuleVersionRecord *b) {
-                return Semver::less(b->version, a->version); // newest first
-            });
+            std::sort(list.begin(), list.end(),
+                      [](const ModuleVersionRecord *a, const ModuleVersionRecord *b) {
+                          return Semver::less(b->version, a->version); // newest first
+                      });
             for (qsizetype i = 0; i < std::min<qsizetype>(*criteria.keepLatest, list.size()); ++i)
                 protectedIds.insert(list[i]->id());
         }
@@ -44,7 +47,8 @@ Expected<PurgePlan> PurgePlanner::plan(const ScanResult &scan, const PurgeCriter
 
     PurgePlan plan;
     for (const ModuleVersionRecord &v : scan.versions) {
-        if (!criteria.patterns.isEmpty() && !VersionPattern::matchesAny(criteria.patterns, v.path, v.version))
+        if (!criteria.patterns.isEmpty()
+            && !VersionPattern::matchesAny(criteria.patterns, v.path, v.version))
             continue;
         if (!criteria.states.isEmpty() && !criteria.states.contains(v.state))
             continue;
@@ -63,7 +67,9 @@ Expected<PurgePlan> PurgePlanner::plan(const ScanResult &scan, const PurgeCriter
                 continue;
             }
             if (!(v.pieces & HasZip) || !(v.pieces & HasZiphash)) {
-                plan.skipped.append({v, u"no verified zip is kept, so a light clean could not be restored offline; purge it instead"_s});
+                plan.skipped.append(
+                    {v,
+                     u"no verified zip is kept, so a light clean could not be restored offline; purge it instead"_s});
                 continue;
             }
             item.mode = PurgeMode::Light;

@@ -15,8 +15,10 @@ public:
     /// Patterns are VersionPattern's; keep-latest counts newest first in Semver::less order.
     /// An invalid pattern is an error naming it; so are criteria that select everything
     /// (use PurgeAll for that).
-    [[nodiscard]] static Expected<PurgePlan> plan(const ScanResult &scan, const PurgeCriteria &criteria,
-                                                  const QDateTime &now = QDateTime::currentDateTimeUtc());
+    [[nodiscard]] static Expected<PurgePlan> plan(const ScanResult &scan,
+                                                  const PurgeCriteria &criteria,
+                                                  const QDateTime &now
+                                                  = QDateTime::currentDateTimeUtc());
 };
 
 } // namespace mk

@@ -13,18 +13,24 @@ QString toString(PurgeMode mode)
 QString toString(PurgeOutcome outcome)
 {
     switch (outcome) {
-    case PurgeOutcome::Removed: return u"removed"_s;
-    case PurgeOutcome::AlreadyGone: return u"already-gone"_s;
-    case PurgeOutcome::Skipped: return u"skipped"_s;
-    case PurgeOutcome::Failed: return u"failed"_s;
-    case PurgeOutcome::Restored: return u"restored"_s;
+    case PurgeOutcome::Removed:
+        return u"removed"_s;
+    case PurgeOutcome::AlreadyGone:
+        return u"already-gone"_s;
+    case PurgeOutcome::Skipped:
+        return u"skipped"_s;
+    case PurgeOutcome::Failed:
+        return u"failed"_s;
+    case PurgeOutcome::Restored:
+        return u"restored"_s;
     }
     return {};
 }
 
 std::optional<VersionState> versionStateFromString(const QString &text)
 {
-    for (VersionState s : {VersionState::Complete, VersionState::Partial, VersionState::ArchiveOnly, VersionState::MetadataOnly})
+    for (VersionState s : {VersionState::Complete, VersionState::Partial, VersionState::ArchiveOnly,
+                           VersionState::MetadataOnly})
         if (toString(s) == text)
             return s;
     return std::nullopt;

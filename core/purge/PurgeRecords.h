@@ -26,9 +26,9 @@ struct PurgeCriteria
     /// matched as GOPRIVATE is ("golang.org/x/*,gopkg.in"): a pattern with * ? [ or a comma.
     /// Empty: every version (then at least one other criterion must be set).
     QStringList patterns;
-    std::optional<int> olderThanDays;  ///< last used (where atime means something) else downloaded
-    std::optional<int> keepLatest;     ///< keep the newest N per module and major version
-    QList<VersionState> states;        ///< only versions in one of these states
+    std::optional<int> olderThanDays; ///< last used (where atime means something) else downloaded
+    std::optional<int> keepLatest;    ///< keep the newest N per module and major version
+    QList<VersionState> states;       ///< only versions in one of these states
     bool light = false;
 };
 
@@ -36,7 +36,8 @@ struct PurgeItem
 {
     ModuleVersionRecord version;
     PurgeMode mode = PurgeMode::Full;
-    quint64 bytes = 0; ///< what removing it frees (the whole version, or the tree for a light clean)
+    quint64 bytes
+        = 0; ///< what removing it frees (the whole version, or the tree for a light clean)
 };
 
 /// The exact list a purge will work through; a dry run shows it, the real run uses it as is.
@@ -57,7 +58,7 @@ enum class PurgeOutcome {
     AlreadyGone, ///< someone else removed it between the scan and the purge
     Skipped,     ///< nothing to do (e.g. a light clean of a version without a zip)
     Failed,
-    Restored,    ///< RestoreJob: the tree was extracted again from the kept zip
+    Restored, ///< RestoreJob: the tree was extracted again from the kept zip
 };
 
 struct PurgeItemResult

@@ -20,7 +20,8 @@ using namespace Qt::StringLiterals;
 
 namespace mk {
 
-PurgeItemResult RestoreJob::restoreOne(int rootFd, const Options &options, const ModuleVersionRecord &version,
+PurgeItemResult RestoreJob::restoreOne(int rootFd, const Options &options,
+                                       const ModuleVersionRecord &version,
                                        const std::function<bool()> &cancelled)
 {
     PurgeItemResult result;
@@ -36,9 +37,12 @@ PurgeItemResult RestoreJob::restoreOne(int rootFd, const Options &options, const
     const std::string escVersion = version.escapedVersion.toStdString();
     const std::string vdir = "cache/download/" + escPath + "/@v";
     const std::string treeRel = escPath + '@' + escVersion;
-    auto abs = [&](const std::string &rel) -> QString { return options.gomodcache + u'/' + QFile::decodeName(QByteArray::fromStdString(rel)); };
+    auto abs = [&](const std::string &rel) -> QString {
+        return options.gomodcache + u'/' + QFile::decodeName(QByteArray::fromStdString(rel));
+    };
 
-    Expected<FileLock> lock = FileLock::acquire(rootFd, vdir + '/' + escVersion + ".lock", abs(vdir + '/' + escVersion + ".lock"),
+    Expected<FileLock> lock = FileLock::acquire(rootFd, vdir + '/' + escVersion + ".lock",
+                                                abs(vdir + '/' + escVersion + ".lock"),
                                                 options.lockTimeoutMs, cancelled);
     if (!lock.ok())
         return fail(lock.error());
@@ -51,17 +55,21 @@ PurgeItemResult RestoreJob::restoreOne(int rootFd, const Options &options, const
     {
         UniqueFd hfd = SafeFs::openAt(vfd.get(), (escVersion + ".ziphash").c_str(), O_RDONLY);
         if (!hfd.isValid())
-            return fail(Error::make(Error::Code::NotFound, u"no .ziphash is kept, so the zip cannot be checked; download it instead"_s,
-                                    abs(vdir + '/' + escVersion + ".ziphash")));
+            return fail(Error::make(
+                Error::Code::NotFound,
+                u"no .ziphash is kept, so the zip cannot be checked; download it instead"_s,
+                abs(vdir + '/' + escVersion + ".ziphash")));
         char buf[128];
         const ssize_t n = ::read(hfd.get(), buf, sizeof buf);
         ziphash = n > 0 ? QByteArray(buf, n) : QByteArray();
     }
     if (ziphash.size() != 47 || !ziphash.startsWith("h1:"))
-        return fail(Error::make(Error::Code::Security, u"the .ziphash is damaged; download the version instead"_s,
+        return fail(Error::make(Error::Code::Security,
+                                u"the .ziphash is damaged; download the version instead"_s,
                                 abs(vdir + '/' + escVersion + ".ziphash")));
     struct stat st;
-    const bool partialMarker = ::fstatat(vfd.get(), (escVersion + ".partial").c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0;
+    const bool partialMarker
+        = ::fstatat(vfd.get(), (escVersion + ".partial").c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0;
     const bool hasTree = SafeFs::statBeneath(rootFd, treeRel.c_str(), &st) && S_ISDIR(st.st_mode);
     if (hasTree && !partialMarker) {
         result.outcome = PurgeOutcome::Skipped;
@@ -69,12 +77,15 @@ PurgeItemResult RestoreJob::restoreOne(int rootFd, const Options &options, const
         return result;
     }
     const QString zipPath = abs(vdir + '/' + escVersion + ".zip");
-    if (::fstatat(vfd.get(), (escVersion + ".zip").c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode))
-        return fail(Error::make(Error::Code::NotFound, u"no zip is kept; download the version instead"_s, zipPath));
+    if (::fstatat(vfd.get(), (escVersion + ".zip").c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0
+        || !S_ISREG(st.st_mode))
+        return fail(Error::make(Error::Code::NotFound,
+                                u"no zip is kept; download the version instead"_s, zipPath));
 
     // go's order: marker first, then a half tree (if any) goes, then extraction.
     {
-        UniqueFd pfd(::openat(vfd.get(), (escVersion + ".partial").c_str(), O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0666));
+        UniqueFd pfd(::openat(vfd.get(), (escVersion + ".partial").c_str(),
+                              O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0666));
         if (!pfd.isValid())
             return fail(Error::fromErrno(errno, abs(vdir + '/' + escVersion + ".partial")));
     }
@@ -90,8 +101,9 @@ PurgeItemResult RestoreJob::restoreOne(int rootFd, const Options &options, const
     ModuleZip::ExtractOptions extract;
     extract.expectedHash = QString::fromLatin1(ziphash);
     extract.cacheRw = options.cacheRw;
-    const Expected<ModuleZip::ExtractResult> done =
-        ModuleZip::extractAt(zipPath, rootFd, QByteArray::fromStdString(treeRel), version.path, version.version, extract);
+    const Expected<ModuleZip::ExtractResult> done
+        = ModuleZip::extractAt(zipPath, rootFd, QByteArray::fromStdString(treeRel), version.path,
+                               version.version, extract);
     if (!done.ok())
         return fail(done.error()); // the marker stays: go sees the version as not extracted
     if (::unlinkat(vfd.get(), (escVersion + ".partial").c_str(), 0) != 0 && errno != ENOENT)
@@ -101,15 +113,19 @@ PurgeItemResult RestoreJob::restoreOne(int rootFd, const Options &options, const
     return result;
 }
 
-QFuture<PurgeItemResult> RestoreJob::start(const Options &options, const QList<ModuleVersionRecord> &versions)
+QFuture<PurgeItemResult> RestoreJob::start(const Options &options,
+                                           const QList<ModuleVersionRecord> &versions)
 {
-    return QtConcurrent::run(CorePool::instance(), [options, versions](QPromise<PurgeItemResult> &promise) {
+    return QtConcurrent::run(CorePool::instance(), [options,
+                                                    versions](QPromise<PurgeItemResult> &promise) {
         promise.setProgressRange(0, int(versions.size()));
-        UniqueFd root = SafeFs::openPath(QFile::encodeName(options.gomodcache).constData(), O_RDONLY | O_DIRECTORY);
+        UniqueFd root = SafeFs::openPath(QFile::encodeName(options.gomodcache).constData(),
+                                         O_RDONLY | O_DIRECTORY);
         if (!root.isValid()) {
             PurgeItemResult r;
             r.outcome = PurgeOutcome::Failed;
-            r.error = Error::fromErrno(errno, options.gomodcache, u"cannot open the module cache"_s);
+            r.error
+                = Error::fromErrno(errno, options.gomodcache, u"cannot open the module cache"_s);
             promise.addResult(r);
             return;
         }
@@ -124,7 +140,8 @@ QFuture<PurgeItemResult> RestoreJob::start(const Options &options, const QList<M
     });
 }
 
-QList<PurgeItemResult> RestoreJob::run(const Options &options, const QList<ModuleVersionRecord> &versions)
+QList<PurgeItemResult> RestoreJob::run(const Options &options,
+                                       const QList<ModuleVersionRecord> &versions)
 {
     QFuture<PurgeItemResult> f = start(options, versions);
     f.waitForFinished();
@@ -134,7 +151,8 @@ QList<PurgeItemResult> RestoreJob::run(const Options &options, const QList<Modul
 bool RestoreJob::isRestorable(const ModuleVersionRecord &version)
 {
     return (version.pieces & HasZip) && (version.pieces & HasZiphash)
-           && (version.state == VersionState::ArchiveOnly || version.state == VersionState::Partial);
+           && (version.state == VersionState::ArchiveOnly
+               || version.state == VersionState::Partial);
 }
 
 } // namespace mk

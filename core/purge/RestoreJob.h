@@ -24,11 +24,14 @@ public:
     };
 
     /// One result per version (outcome Restored, Skipped when already complete, or Failed).
-    [[nodiscard]] static QFuture<PurgeItemResult> start(const Options &options, const QList<ModuleVersionRecord> &versions);
-    [[nodiscard]] static QList<PurgeItemResult> run(const Options &options, const QList<ModuleVersionRecord> &versions);
+    [[nodiscard]] static QFuture<PurgeItemResult> start(const Options &options,
+                                                        const QList<ModuleVersionRecord> &versions);
+    [[nodiscard]] static QList<PurgeItemResult> run(const Options &options,
+                                                    const QList<ModuleVersionRecord> &versions);
 
     /// Restores one version synchronously (what start() runs for each).
-    [[nodiscard]] static PurgeItemResult restoreOne(int rootFd, const Options &options, const ModuleVersionRecord &version,
+    [[nodiscard]] static PurgeItemResult restoreOne(int rootFd, const Options &options,
+                                                    const ModuleVersionRecord &version,
                                                     const std::function<bool()> &cancelled = {});
 
     /// Whether a restore can bring the version's tree back offline: a zip and its .ziphash are

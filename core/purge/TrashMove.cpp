@@ -34,8 +34,7 @@ std::pair<std::string, std::string> splitParent(const std::string &rel)
 
 TrashMove::TrashMove(int rootFd, int trashFd, const QString &gomodcache)
     : m_root(rootFd), m_trash(trashFd), m_gomodcache(gomodcache)
-{
-}
+{ }
 
 QString TrashMove::absolute(const std::string &rel) const
 {
@@ -45,10 +44,11 @@ QString TrashMove::absolute(const std::string &rel) const
 bool TrashMove::moveInAt(int parentFd, const std::string &name, const std::string &trashName) const
 {
     return SafeFs::makeWritable(parentFd, name.c_str())
-        && ::renameat(parentFd, name.c_str(), m_trash, trashName.c_str()) == 0;
+           && ::renameat(parentFd, name.c_str(), m_trash, trashName.c_str()) == 0;
 }
 
-Status TrashMove::moveIn(const std::string &rel, const std::string &trashName, const QString &what) const
+Status TrashMove::moveIn(const std::string &rel, const std::string &trashName,
+                         const QString &what) const
 {
     const auto [parentRel, name] = splitParent(rel);
     const UniqueFd parent = parentRel.empty() ? UniqueFd(::fcntl(m_root, F_DUPFD_CLOEXEC, 0))
@@ -58,7 +58,8 @@ Status TrashMove::moveIn(const std::string &rel, const std::string &trashName, c
     return {};
 }
 
-bool TrashMove::moveBackAt(const std::string &trashName, int parentFd, const std::string &name, mode_t mode) const
+bool TrashMove::moveBackAt(const std::string &trashName, int parentFd, const std::string &name,
+                           mode_t mode) const
 {
     if (!SafeFs::makeWritable(m_trash, trashName.c_str())
         || ::renameat2(m_trash, trashName.c_str(), parentFd, name.c_str(), RENAME_NOREPLACE) != 0)
@@ -78,15 +79,17 @@ Status TrashMove::moveBack(const std::string &trashName, const std::string &rel,
     if (!parent.isValid())
         return Error::fromErrno(errno, absolute(parentRel));
     if (!moveBackAt(trashName, parent.get(), name, mode))
-        return Error::fromErrno(errno, absolute(rel), u"cannot move the tree back from the trash"_s);
+        return Error::fromErrno(errno, absolute(rel),
+                                u"cannot move the tree back from the trash"_s);
     return {};
 }
 
 std::string TrashMove::uniqueName(const std::string &purpose)
 {
     static std::atomic<unsigned> counter{0};
-    return purpose + '-' + std::to_string(::getpid()) + '-' + std::to_string(QDateTime::currentMSecsSinceEpoch()) + '-'
-        + std::to_string(counter.fetch_add(1, std::memory_order_relaxed));
+    return purpose + '-' + std::to_string(::getpid()) + '-'
+           + std::to_string(QDateTime::currentMSecsSinceEpoch()) + '-'
+           + std::to_string(counter.fetch_add(1, std::memory_order_relaxed));
 }
 
 } // namespace mk

@@ -25,16 +25,20 @@ public:
     /// trashName with one rename. It is made writable first: go leaves trees 0555 and moving
     /// a directory to another parent rewrites its "..". Symlinks and files are refused. The
     /// error names rel and says what failed (what).
-    [[nodiscard]] Status moveIn(const std::string &rel, const std::string &trashName, const QString &what) const;
+    [[nodiscard]] Status moveIn(const std::string &rel, const std::string &trashName,
+                                const QString &what) const;
     /// moveIn() for name in a directory the caller has open; false with errno set.
-    [[nodiscard]] bool moveInAt(int parentFd, const std::string &name, const std::string &trashName) const;
+    [[nodiscard]] bool moveInAt(int parentFd, const std::string &name,
+                                const std::string &trashName) const;
 
     /// Moves trash entry trashName back to rel (creating rel's parents), never over anything
     /// there: a tree go extracted again meanwhile wins. mode != 0: the mode to give back
     /// (moveIn made the tree writable).
-    [[nodiscard]] Status moveBack(const std::string &trashName, const std::string &rel, mode_t mode) const;
+    [[nodiscard]] Status moveBack(const std::string &trashName, const std::string &rel,
+                                  mode_t mode) const;
     /// moveBack() into a directory the caller has open; false with errno set.
-    [[nodiscard]] bool moveBackAt(const std::string &trashName, int parentFd, const std::string &name, mode_t mode) const;
+    [[nodiscard]] bool moveBackAt(const std::string &trashName, int parentFd,
+                                  const std::string &name, mode_t mode) const;
 
     /// A trash name no other process or thread uses: "<purpose>-<pid>-<ms>-<n>".
     [[nodiscard]] static std::string uniqueName(const std::string &purpose);

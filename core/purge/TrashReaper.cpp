@@ -54,7 +54,8 @@ std::set<std::string> keptNames(int trashFd)
             kept.insert(n.substr(0, n.size() - 6));
         } else if (endsWith(n, ".purge.tmp")) {
             struct stat st;
-            if (::fstatat(trashFd, n.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && now - st.st_mtime < 60)
+            if (::fstatat(trashFd, n.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0
+                && now - st.st_mtime < 60)
                 kept.insert(n);
         }
     }
@@ -66,18 +67,22 @@ std::set<std::string> keptNames(int trashFd)
 class Reaper final : public std::enable_shared_from_this<Reaper>
 {
 public:
-    Reaper(QString gomodcache, QPromise<ReapProgress> &promise) : m_gomodcache(std::move(gomodcache)), m_promise(&promise) {}
+    Reaper(QString gomodcache, QPromise<ReapProgress> &promise)
+        : m_gomodcache(std::move(gomodcache)), m_promise(&promise)
+    { }
 
     void run()
     {
         m_sinceReport.start();
-        m_root = SafeFs::openPath(QFile::encodeName(m_gomodcache).constData(), O_RDONLY | O_DIRECTORY);
+        m_root
+            = SafeFs::openPath(QFile::encodeName(m_gomodcache).constData(), O_RDONLY | O_DIRECTORY);
         if (!m_root.isValid()) {
             issue(m_gomodcache, errno);
             report(true);
             return;
         }
-        m_trash = SafeFs::openDirBeneath(m_root.get(), QFile::encodeName(CacheScanner::trashDirName()).constData());
+        m_trash = SafeFs::openDirBeneath(
+            m_root.get(), QFile::encodeName(CacheScanner::trashDirName()).constData());
         if (!m_trash.isValid()) {
             if (errno != ENOENT) // no trash: nothing to do
                 issue(trashPath({}), errno);
@@ -208,8 +213,9 @@ private:
     {
         const size_t slash = rel.rfind('/');
         const std::string name = slash == std::string::npos ? rel : rel.substr(slash + 1);
-        UniqueFd parent = slash == std::string::npos ? UniqueFd(::fcntl(m_trash.get(), F_DUPFD_CLOEXEC, 0))
-                                                      : SafeFs::openDirBeneath(m_trash.get(), rel.substr(0, slash).c_str());
+        UniqueFd parent = slash == std::string::npos
+                              ? UniqueFd(::fcntl(m_trash.get(), F_DUPFD_CLOEXEC, 0))
+                              : SafeFs::openDirBeneath(m_trash.get(), rel.substr(0, slash).c_str());
         if (!parent.isValid()) {
             issue(trashPath(rel), errno);
             return;
@@ -217,8 +223,11 @@ private:
         if (!SafeFs::makeWritable(parent.get(), name.c_str(), m_mnt)) {
             if (errno == EXDEV)
                 issue(trashPath(rel), EXDEV, u"another filesystem is mounted here; not crossed"_s);
-            else if (errno == ELOOP || errno == ENOTDIR) // swapped for a symlink meanwhile: remove the link itself
-                removeOrQueue(parent.get(), slash == std::string::npos ? std::string() : rel.substr(0, slash), name.c_str());
+            else if (errno == ELOOP
+                     || errno == ENOTDIR) // swapped for a symlink meanwhile: remove the link itself
+                removeOrQueue(parent.get(),
+                              slash == std::string::npos ? std::string() : rel.substr(0, slash),
+                              name.c_str());
             else if (errno != ENOENT)
                 issue(trashPath(rel), errno);
             return;
@@ -226,7 +235,9 @@ private:
         UniqueFd dir = SafeFs::openAt(parent.get(), name.c_str(), O_RDONLY | O_DIRECTORY);
         if (!dir.isValid()) {
             if (errno == ELOOP || errno == ENOTDIR)
-                removeOrQueue(parent.get(), slash == std::string::npos ? std::string() : rel.substr(0, slash), name.c_str());
+                removeOrQueue(parent.get(),
+                              slash == std::string::npos ? std::string() : rel.substr(0, slash),
+                              name.c_str());
             else if (errno != ENOENT)
                 issue(trashPath(rel), errno);
             return;
@@ -260,7 +271,8 @@ private:
             if (dir.isValid()) {
                 // Names first: the recursion removes entries of this directory.
                 std::vector<std::string> children;
-                DirReader::forEachEntry(dir.get(), [&children](const char *child) { children.emplace_back(child); });
+                DirReader::forEachEntry(
+                    dir.get(), [&children](const char *child) { children.emplace_back(child); });
                 const size_t base = rel.size();
                 for (const std::string &child : children) {
                     rel.append("/").append(child);
@@ -298,7 +310,8 @@ private:
     {
         std::lock_guard lock(m_resultMutex);
         if (m_progress.issues.size() < 1000) // a broken mount could repeat forever
-            m_progress.issues.append({path, what.isEmpty() ? QString::fromLocal8Bit(std::strerror(err)) : what, err});
+            m_progress.issues.append(
+                {path, what.isEmpty() ? QString::fromLocal8Bit(std::strerror(err)) : what, err});
     }
     void issue(const std::string &rel, int err) { issue(trashPath(rel), err); }
 
@@ -311,8 +324,9 @@ private:
     {
         m_progress.final = final;
         m_promise->addResult(m_progress);
-        m_promise->setProgressValueAndText(int(std::min<quint64>(m_progress.bytesFreed / 1024, INT_MAX)),
-                                           QStringLiteral("%1 entries removed").arg(m_progress.entriesRemoved));
+        m_promise->setProgressValueAndText(
+            int(std::min<quint64>(m_progress.bytesFreed / 1024, INT_MAX)),
+            QStringLiteral("%1 entries removed").arg(m_progress.entriesRemoved));
         m_progress.issues.clear(); // each issue is reported once
         m_sinceReport.restart();
     }

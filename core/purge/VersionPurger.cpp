@@ -45,7 +45,8 @@ void reached(VersionPurger::Step step)
 constexpr char JournalSuffix[] = ".purge";
 constexpr char JournalTmpSuffix[] = ".purge.tmp";
 constexpr char JournalMagic[] = "modkeeper-purge 2";
-constexpr char OldJournalMagic[] = "modkeeper-purge 1"; // no checksum: never trusted, only rolled back
+constexpr char OldJournalMagic[]
+    = "modkeeper-purge 1"; // no checksum: never trusted, only rolled back
 constexpr char RollbackMode[] = "rollback";
 constexpr char ChecksumTag[] = "sha256 ";
 
@@ -80,7 +81,8 @@ std::pair<std::string, std::string> versionOfId(const std::string &id)
     std::replace(escPath.begin(), escPath.end(), ',', '/');
     const std::string escVersion = id.substr(at + 1);
     const Expected<QString> path = ModulePath::unescapePath(QString::fromStdString(escPath));
-    const Expected<QString> version = ModulePath::unescapeVersion(QString::fromStdString(escVersion));
+    const Expected<QString> version
+        = ModulePath::unescapeVersion(QString::fromStdString(escVersion));
     if (!path.ok() || !version.ok() || Semver::canonicalVersion(version.value()) != version.value())
         return {};
     return {escPath, escVersion};
@@ -123,18 +125,20 @@ QByteArray sha256Hex(const QByteArray &data)
 }
 
 // Four records, then the SHA-256 of everything before the last line.
-std::string journalText(const std::string &escPath, const std::string &escVersion, const std::string &mode)
+std::string journalText(const std::string &escPath, const std::string &escVersion,
+                        const std::string &mode)
 {
-    const std::string body = std::string(JournalMagic) + '\n' + escPath + '\n' + escVersion + '\n' + mode + '\n';
+    const std::string body
+        = std::string(JournalMagic) + '\n' + escPath + '\n' + escVersion + '\n' + mode + '\n';
     return body + ChecksumTag + sha256Hex(QByteArray::fromStdString(body)).toStdString() + '\n';
 }
 
 struct JournalRecord
 {
-    bool intact = false;    ///< whole, checksum right: its records can be trusted
-    std::string escPath;    ///< empty when even a best guess cannot tell the version
+    bool intact = false; ///< whole, checksum right: its records can be trusted
+    std::string escPath; ///< empty when even a best guess cannot tell the version
     std::string escVersion;
-    std::string mode;       ///< meaningful only when intact
+    std::string mode; ///< meaningful only when intact
 };
 
 JournalRecord parseJournal(const QByteArray &data)
@@ -146,7 +150,8 @@ JournalRecord parseJournal(const QByteArray &data)
     if (lines.size() >= 4 && (lines[0] == JournalMagic || lines[0] == OldJournalMagic)) {
         const Expected<QString> path = ModulePath::unescapePath(QString::fromUtf8(lines[1]));
         const Expected<QString> version = ModulePath::unescapeVersion(QString::fromUtf8(lines[2]));
-        if (path.ok() && version.ok() && Semver::canonicalVersion(version.value()) == version.value()) {
+        if (path.ok() && version.ok()
+            && Semver::canonicalVersion(version.value()) == version.value()) {
             r.escPath = lines[1].toStdString();
             r.escVersion = lines[2].toStdString();
         }
@@ -154,7 +159,8 @@ JournalRecord parseJournal(const QByteArray &data)
     if (lines.size() == 6 && lines[0] == JournalMagic && lines[5].isEmpty() && !r.escPath.empty()
         && lines[4].startsWith(ChecksumTag)) {
         const qsizetype bodySize = data.size() - lines[4].size() - 1;
-        r.intact = lines[4].mid(qsizetype(std::strlen(ChecksumTag))) == sha256Hex(data.left(bodySize));
+        r.intact
+            = lines[4].mid(qsizetype(std::strlen(ChecksumTag))) == sha256Hex(data.left(bodySize));
         r.mode = lines[3].toStdString();
     }
     return r;
@@ -163,22 +169,24 @@ JournalRecord parseJournal(const QByteArray &data)
 // Whole or not at all: a temp file, locked before it gets its name (so recovery never takes
 // the journal of a purge still running), written, fsynced, then renamed over <stem>.purge.
 // keepTime: the mtime to give it (a rewritten journal keeps the first one's, see rollBack()).
-UniqueFd writeJournal(int trashFd, const std::string &stem, const std::string &text, const struct timespec *keepTime = nullptr)
+UniqueFd writeJournal(int trashFd, const std::string &stem, const std::string &text,
+                      const struct timespec *keepTime = nullptr)
 {
     const std::string tmp = stem + JournalTmpSuffix;
     const std::string name = stem + JournalSuffix;
-    UniqueFd fd(::openat(trashFd, tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644));
+    UniqueFd fd(
+        ::openat(trashFd, tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644));
     if (!fd.isValid())
         return fd;
     int rc;
-    while ((rc = ::flock(fd.get(), LOCK_EX)) != 0 && errno == EINTR) {
-    }
+    while ((rc = ::flock(fd.get(), LOCK_EX)) != 0 && errno == EINTR) { }
     bool ok = rc == 0 && writeAll(fd.get(), text);
     if (ok && keepTime) {
         const struct timespec times[2] = {{0, UTIME_OMIT}, *keepTime};
         ok = ::futimens(fd.get(), times) == 0;
     }
-    if (!ok || ::fsync(fd.get()) != 0 || ::renameat(trashFd, tmp.c_str(), trashFd, name.c_str()) != 0) {
+    if (!ok || ::fsync(fd.get()) != 0
+        || ::renameat(trashFd, tmp.c_str(), trashFd, name.c_str()) != 0) {
         const int err = errno;
         ::unlinkat(trashFd, tmp.c_str(), 0);
         errno = err;
@@ -203,8 +211,7 @@ bool unlinkIfPresent(int dirFd, const std::string &name)
 
 VersionPurger::VersionPurger(const QString &gomodcache, int lockTimeoutMs)
     : m_gomodcache(gomodcache), m_lockTimeoutMs(lockTimeoutMs)
-{
-}
+{ }
 
 VersionPurger::~VersionPurger() = default;
 
@@ -223,12 +230,14 @@ Status VersionPurger::open()
     // Never create a trash folder in what is not a module cache (a mistyped --modcache).
     if (Status st = CacheGuard::checkModuleCache(m_gomodcache); !st)
         return st;
-    m_root.reset(::open(QFile::encodeName(m_gomodcache).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    m_root.reset(
+        ::open(QFile::encodeName(m_gomodcache).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (!m_root.isValid())
         return Error::fromErrno(errno, m_gomodcache, u"cannot open the module cache"_s);
     const QByteArray trash = QFile::encodeName(CacheScanner::trashDirName());
     if (::mkdirat(m_root.get(), trash.constData(), 0755) != 0 && errno != EEXIST)
-        return Error::fromErrno(errno, absolute(trash.toStdString()), u"cannot create the trash directory"_s);
+        return Error::fromErrno(errno, absolute(trash.toStdString()),
+                                u"cannot create the trash directory"_s);
     m_trash = SafeFs::openDirBeneath(m_root.get(), trash.constData());
     if (!m_trash.isValid())
         return Error::fromErrno(errno, absolute(trash.toStdString()),
@@ -236,15 +245,16 @@ Status VersionPurger::open()
     return {};
 }
 
-PurgeItemResult VersionPurger::purge(const QString &escapedPath, const QString &escapedVersion, PurgeMode mode,
-                                     const std::function<bool()> &cancelled)
+PurgeItemResult VersionPurger::purge(const QString &escapedPath, const QString &escapedVersion,
+                                     PurgeMode mode, const std::function<bool()> &cancelled)
 {
-    return run(purgeId(escapedPath.toStdString(), escapedVersion.toStdString()), escapedPath.toStdString(),
-               escapedVersion.toStdString(), mode, cancelled);
+    return run(purgeId(escapedPath.toStdString(), escapedVersion.toStdString()),
+               escapedPath.toStdString(), escapedVersion.toStdString(), mode, cancelled);
 }
 
-PurgeItemResult VersionPurger::run(const std::string &id, const std::string &escPath, const std::string &escVersion,
-                                   PurgeMode mode, const std::function<bool()> &cancelled)
+PurgeItemResult VersionPurger::run(const std::string &id, const std::string &escPath,
+                                   const std::string &escVersion, PurgeMode mode,
+                                   const std::function<bool()> &cancelled)
 {
     PurgeItemResult result;
     result.mode = mode;
@@ -262,11 +272,13 @@ PurgeItemResult VersionPurger::run(const std::string &id, const std::string &esc
     if (!path.ok())
         return fail(path.error());
     if (!version.ok() || Semver::canonicalVersion(version.value()) != version.value())
-        return fail(Error::make(Error::Code::InvalidArgument, u"not a canonical version"_s, result.version));
+        return fail(Error::make(Error::Code::InvalidArgument, u"not a canonical version"_s,
+                                result.version));
     result.path = path.value();
     result.version = version.value();
     if (!m_root.isValid() || !m_trash.isValid())
-        return fail(Error::make(Error::Code::InvalidArgument, u"the purger was not opened"_s, m_gomodcache));
+        return fail(Error::make(Error::Code::InvalidArgument, u"the purger was not opened"_s,
+                                m_gomodcache));
 
     const std::string vdir = "cache/download/" + escPath + "/@v";
     const std::string treeRel = escPath + '@' + escVersion;
@@ -275,18 +287,19 @@ PurgeItemResult VersionPurger::run(const std::string &id, const std::string &esc
     // 1. The journal says what is being done, so a crash can be completed later. It stays
     // flocked while this purge runs, so recover() in another process leaves it alone.
     const std::string journal = id + JournalSuffix;
-    UniqueFd jfd = writeJournal(m_trash.get(), id, journalText(escPath, escVersion, toString(mode).toStdString()));
+    UniqueFd jfd = writeJournal(m_trash.get(), id,
+                                journalText(escPath, escVersion, toString(mode).toStdString()));
     if (!jfd.isValid())
-        return fail(Error::fromErrno(errno, absolute(CacheScanner::trashDirName().toStdString() + '/' + journal),
-                                     u"cannot write the purge journal"_s));
+        return fail(Error::fromErrno(
+            errno, absolute(CacheScanner::trashDirName().toStdString() + '/' + journal),
+            u"cannot write the purge journal"_s));
     reached(Step::JournalWritten);
-    auto dropJournal = [&] {
-        ::unlinkat(m_trash.get(), journal.c_str(), 0);
-    };
+    auto dropJournal = [&] { ::unlinkat(m_trash.get(), journal.c_str(), 0); };
 
     // 2. go's own lock for this version.
     Expected<FileLock> lock = FileLock::acquire(m_root.get(), vdir + '/' + escVersion + ".lock",
-                                                absolute(vdir + '/' + escVersion + ".lock"), m_lockTimeoutMs, cancelled);
+                                                absolute(vdir + '/' + escVersion + ".lock"),
+                                                m_lockTimeoutMs, cancelled);
     if (!lock.ok()) {
         dropJournal();
         return fail(lock.error());
@@ -303,18 +316,22 @@ PurgeItemResult VersionPurger::run(const std::string &id, const std::string &esc
         return ::fstatat(vfd.get(), (escVersion + suffix).c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0;
     };
     struct stat treeSt;
-    const bool hasTree = SafeFs::statBeneath(m_root.get(), treeRel.c_str(), &treeSt) && S_ISDIR(treeSt.st_mode);
+    const bool hasTree
+        = SafeFs::statBeneath(m_root.get(), treeRel.c_str(), &treeSt) && S_ISDIR(treeSt.st_mode);
 
     // Checked again under the lock: the scan may be old.
     if (mode == PurgeMode::Light && hasTree && (!present(".zip") || !present(".ziphash"))) {
         dropJournal();
         result.outcome = PurgeOutcome::Skipped;
-        result.error = Error::make(Error::Code::Refused, u"no zip is kept, so the tree cannot be dropped safely"_s, display);
+        result.error
+            = Error::make(Error::Code::Refused,
+                          u"no zip is kept, so the tree cannot be dropped safely"_s, display);
         return result;
     }
     const bool hasAnything = mode == PurgeMode::Light
                                  ? hasTree
-                                 : hasTree || present(".zip") || present(".ziphash") || present(".info") || present(".mod");
+                                 : hasTree || present(".zip") || present(".ziphash")
+                                       || present(".info") || present(".mod");
     if (!hasAnything && !present(".partial")) {
         dropJournal();
         result.outcome = PurgeOutcome::AlreadyGone;
@@ -343,7 +360,9 @@ PurgeItemResult VersionPurger::run(const std::string &id, const std::string &esc
     auto undo = [&](Error e) {
         struct stat jst;
         if (::fstat(jfd.get(), &jst) == 0) {
-            if (UniqueFd again = writeJournal(m_trash.get(), id, journalText(escPath, escVersion, RollbackMode), &jst.st_mtim);
+            if (UniqueFd again
+                = writeJournal(m_trash.get(), id, journalText(escPath, escVersion, RollbackMode),
+                               &jst.st_mtim);
                 again.isValid())
                 jfd = std::move(again);
         }
@@ -351,8 +370,9 @@ PurgeItemResult VersionPurger::run(const std::string &id, const std::string &esc
         if (treeMoved) {
             if (Status back = trash().moveBack(id, treeRel, treeSt.st_mode); !back) {
                 undone = false;
-                e.message += u"; the tree could not be moved back (%1) and is kept in the trash until recovery can"_s.arg(
-                    back.error().toString());
+                e.message
+                    += u"; the tree could not be moved back (%1) and is kept in the trash until recovery can"_s
+                           .arg(back.error().toString());
             }
         } else if (hasTree) {
             // moveIntoTrash may have made the tree writable before its rename failed.
@@ -377,8 +397,10 @@ PurgeItemResult VersionPurger::run(const std::string &id, const std::string &esc
 
     // 5. The zip and its hash; for a full purge the metadata too.
     if (mode == PurgeMode::Full) {
-        const std::pair<const char *, Step> steps[] = {
-            {".zip", Step::ZipRemoved}, {".ziphash", Step::ZiphashRemoved}, {".info", Step::InfoRemoved}, {".mod", Step::ModRemoved}};
+        const std::pair<const char *, Step> steps[] = {{".zip", Step::ZipRemoved},
+                                                       {".ziphash", Step::ZiphashRemoved},
+                                                       {".info", Step::InfoRemoved},
+                                                       {".mod", Step::ModRemoved}};
         for (const auto &[suffix, step] : steps) {
             if (!unlinkIfPresent(vfd.get(), escVersion + suffix))
                 return undo(Error::fromErrno(errno, absolute(vdir + '/' + escVersion + suffix)));
@@ -399,10 +421,12 @@ PurgeItemResult VersionPurger::run(const std::string &id, const std::string &esc
     return result;
 }
 
-Status VersionPurger::moveIntoTrash(const std::string &treeRel, const std::string &trashName, const QString &what)
+Status VersionPurger::moveIntoTrash(const std::string &treeRel, const std::string &trashName,
+                                    const QString &what)
 {
     if (!m_root.isValid() || !m_trash.isValid())
-        return Error::make(Error::Code::InvalidArgument, u"the purger was not opened"_s, m_gomodcache);
+        return Error::make(Error::Code::InvalidArgument, u"the purger was not opened"_s,
+                           m_gomodcache);
     return trash().moveIn(treeRel, trashName, what);
 }
 
@@ -411,24 +435,29 @@ TrashMove VersionPurger::trash() const
     return TrashMove(m_root.get(), m_trash.get(), m_gomodcache);
 }
 
-bool VersionPurger::rollBack(const std::string &stem, const std::string &escPath, const std::string &escVersion,
-                             const struct timespec &journalTime, const QString &why)
+bool VersionPurger::rollBack(const std::string &stem, const std::string &escPath,
+                             const std::string &escVersion, const struct timespec &journalTime,
+                             const QString &why)
 {
     const std::string trashDir = CacheScanner::trashDirName().toStdString();
     PurgeItemResult note;
     note.outcome = PurgeOutcome::Failed;
-    note.path = ModulePath::unescapePath(QString::fromStdString(escPath)).valueOr(QString::fromStdString(escPath));
-    note.version = ModulePath::unescapeVersion(QString::fromStdString(escVersion)).valueOr(QString::fromStdString(escVersion));
+    note.path = ModulePath::unescapePath(QString::fromStdString(escPath))
+                    .valueOr(QString::fromStdString(escPath));
+    note.version = ModulePath::unescapeVersion(QString::fromStdString(escVersion))
+                       .valueOr(QString::fromStdString(escVersion));
     auto report = [&](const QString &what) {
-        note.error = Error::make(Error::Code::Refused, why + u"; "_s + what, absolute(trashDir + '/' + stem + JournalSuffix));
+        note.error = Error::make(Error::Code::Refused, why + u"; "_s + what,
+                                 absolute(trashDir + '/' + stem + JournalSuffix));
         m_rolledBack.append(note);
     };
     struct stat st;
     const bool inTrash = ::fstatat(m_trash.get(), stem.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0;
     if (escPath.empty()) {
         if (inTrash) {
-            report(u"the version cannot be told, so what was moved is kept in the trash as %1 (with its journal)"_s.arg(
-                absolute(trashDir + '/' + stem)));
+            report(
+                u"the version cannot be told, so what was moved is kept in the trash as %1 (with its journal)"_s
+                    .arg(absolute(trashDir + '/' + stem)));
             return false;
         }
         report(u"nothing had been moved into the trash; the journal was removed"_s);
@@ -437,18 +466,21 @@ bool VersionPurger::rollBack(const std::string &stem, const std::string &escPath
 
     const std::string vdir = "cache/download/" + escPath + "/@v";
     const std::string treeRel = escPath + '@' + escVersion;
-    Expected<FileLock> lock = FileLock::acquire(m_root.get(), vdir + '/' + escVersion + ".lock",
-                                                absolute(vdir + '/' + escVersion + ".lock"), m_lockTimeoutMs);
+    Expected<FileLock> lock
+        = FileLock::acquire(m_root.get(), vdir + '/' + escVersion + ".lock",
+                            absolute(vdir + '/' + escVersion + ".lock"), m_lockTimeoutMs);
     if (!lock.ok()) {
         report(u"not rolled back yet (%1); tried again next time"_s.arg(lock.error().toString()));
         return false;
     }
     struct stat tst;
-    const bool inPlace = SafeFs::statBeneath(m_root.get(), treeRel.c_str(), &tst) && S_ISDIR(tst.st_mode);
+    const bool inPlace
+        = SafeFs::statBeneath(m_root.get(), treeRel.c_str(), &tst) && S_ISDIR(tst.st_mode);
     QString done = u"rolled back, no file of the version was removed"_s;
     if (inTrash && S_ISDIR(st.st_mode) && !inPlace) {
         if (Status back = trash().moveBack(stem, treeRel, 0); !back) {
-            report(u"the tree is kept in the trash as %1: %2"_s.arg(absolute(trashDir + '/' + stem), back.error().toString()));
+            report(u"the tree is kept in the trash as %1: %2"_s.arg(absolute(trashDir + '/' + stem),
+                                                                    back.error().toString()));
             return false;
         }
         done = u"rolled back: the tree was moved back from the trash"_s;
@@ -463,11 +495,13 @@ bool VersionPurger::rollBack(const std::string &stem, const std::string &escPath
     // Only a marker made after the journal is the purge's; an older one is go's, from an
     // extraction that died, and still guards a half tree. (A rewritten journal keeps the
     // first one's time, so this holds for it too.)
-    if (vfd.isValid() && ::fstatat(vfd.get(), (escVersion + ".partial").c_str(), &pst, AT_SYMLINK_NOFOLLOW) == 0
+    if (vfd.isValid()
+        && ::fstatat(vfd.get(), (escVersion + ".partial").c_str(), &pst, AT_SYMLINK_NOFOLLOW) == 0
         && !olderThan(pst.st_mtim, journalTime)) {
         if (!unlinkIfPresent(vfd.get(), escVersion + ".partial")) {
-            report(u"its .partial marker could not be removed (%1): go will download the version again"_s.arg(
-                QString::fromLocal8Bit(std::strerror(errno))));
+            report(
+                u"its .partial marker could not be removed (%1): go will download the version again"_s
+                    .arg(QString::fromLocal8Bit(std::strerror(errno))));
             return true; // a state go repairs; nothing is lost
         }
     }
@@ -479,12 +513,15 @@ Expected<int> VersionPurger::recover()
 {
     m_rolledBack.clear();
     if (!m_trash.isValid())
-        return Error::make(Error::Code::InvalidArgument, u"the purger was not opened"_s, m_gomodcache);
+        return Error::make(Error::Code::InvalidArgument, u"the purger was not opened"_s,
+                           m_gomodcache);
     std::vector<std::string> journals;
     setNoAtime(m_trash.get());
     DirReader::forEachEntry(m_trash.get(), [&](const char *name) {
         const std::string n(name);
-        if (n.size() > std::strlen(JournalSuffix) && n.compare(n.size() - std::strlen(JournalSuffix), std::string::npos, JournalSuffix) == 0)
+        if (n.size() > std::strlen(JournalSuffix)
+            && n.compare(n.size() - std::strlen(JournalSuffix), std::string::npos, JournalSuffix)
+                   == 0)
             journals.push_back(n);
     });
     int completed = 0;
@@ -502,7 +539,8 @@ Expected<int> VersionPurger::recover()
         QByteArray data;
         char buf[4096];
         ssize_t n;
-        while (data.size() < 65536 && ((n = ::read(fd.get(), buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR)))
+        while (data.size() < 65536
+               && ((n = ::read(fd.get(), buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR)))
             if (n > 0)
                 data.append(buf, n);
         JournalRecord rec = parseJournal(data);
@@ -518,20 +556,23 @@ Expected<int> VersionPurger::recover()
         if (rec.intact && (rec.mode == "full" || rec.mode == "light")) {
             // The protocol is idempotent: running it again from the start finishes the job. It
             // gets a fresh id, so its own journal and trash entry never collide with this one's.
-            const PurgeItemResult r = run(purgeId(rec.escPath, rec.escVersion), rec.escPath, rec.escVersion,
-                                          rec.mode == "light" ? PurgeMode::Light : PurgeMode::Full, {});
+            const PurgeItemResult r
+                = run(purgeId(rec.escPath, rec.escVersion), rec.escPath, rec.escVersion,
+                      rec.mode == "light" ? PurgeMode::Light : PurgeMode::Full, {});
             if (r.outcome == PurgeOutcome::Removed || r.outcome == PurgeOutcome::AlreadyGone) {
                 ::unlinkat(m_trash.get(), journal.c_str(), 0);
                 ++completed;
                 continue;
             }
-            if (r.outcome == PurgeOutcome::Failed && (r.error.code == Error::Code::Busy || r.error.code == Error::Code::Cancelled))
+            if (r.outcome == PurgeOutcome::Failed
+                && (r.error.code == Error::Code::Busy || r.error.code == Error::Code::Cancelled))
                 continue; // go still holds that version: keep the journal for the next time
             why = u"an interrupted purge could not be completed (%1)"_s.arg(r.error.toString());
         } else if (rec.intact && rec.mode == RollbackMode) {
             why = u"a purge failed and is undone"_s;
         } else if (rec.intact) {
-            why = u"the purge journal names an unknown mode \"%1\""_s.arg(QString::fromStdString(rec.mode));
+            why = u"the purge journal names an unknown mode \"%1\""_s.arg(
+                QString::fromStdString(rec.mode));
         } else {
             why = u"the purge journal is torn or damaged, so the purge is not completed"_s;
         }
@@ -541,9 +582,11 @@ Expected<int> VersionPurger::recover()
     return completed;
 }
 
-Status VersionPurger::rewriteVersionList(int rootFd, const std::string &vdirRel, const QString &displayDir)
+Status VersionPurger::rewriteVersionList(int rootFd, const std::string &vdirRel,
+                                         const QString &displayDir)
 {
-    Expected<FileLock> lock = FileLock::acquire(rootFd, vdirRel + "/list", displayDir + u"/list"_s, 30000);
+    Expected<FileLock> lock
+        = FileLock::acquire(rootFd, vdirRel + "/list", displayDir + u"/list"_s, 30000);
     if (!lock.ok())
         return lock.error();
     UniqueFd vfd = SafeFs::openDirBeneath(rootFd, vdirRel.c_str());

@@ -57,7 +57,8 @@ public:
     [[nodiscard]] Status open();
 
     /// Purges one version given by its escaped path and version, as found by the scanner.
-    [[nodiscard]] PurgeItemResult purge(const QString &escapedPath, const QString &escapedVersion, PurgeMode mode,
+    [[nodiscard]] PurgeItemResult purge(const QString &escapedPath, const QString &escapedVersion,
+                                        PurgeMode mode,
                                         const std::function<bool()> &cancelled = {});
 
     /// Completes purges a crash interrupted (their journals are in the trash). Returns how many;
@@ -75,11 +76,13 @@ public:
 
     /// Rewrites cache/download/<escapedPath>/@v/list exactly as go's rewriteVersionList does,
     /// under an exclusive lock on the list file.
-    [[nodiscard]] static Status rewriteVersionList(int rootFd, const std::string &vdirRel, const QString &displayDir);
+    [[nodiscard]] static Status rewriteVersionList(int rootFd, const std::string &vdirRel,
+                                                   const QString &displayDir);
 
     /// Moves the tree treeRel ("<esc path>@<esc v>") into the trash as trashName
     /// (TrashMove::moveIn); an error when the purger is not open.
-    [[nodiscard]] Status moveIntoTrash(const std::string &treeRel, const std::string &trashName, const QString &what);
+    [[nodiscard]] Status moveIntoTrash(const std::string &treeRel, const std::string &trashName,
+                                       const QString &what);
     /// Moves into and out of this cache's trash; valid while the purger is open.
     [[nodiscard]] TrashMove trash() const;
 
@@ -87,13 +90,15 @@ public:
     [[nodiscard]] int trashFd() const { return m_trash.get(); }
 
 private:
-    PurgeItemResult run(const std::string &id, const std::string &escPath, const std::string &escVersion,
-                        PurgeMode mode, const std::function<bool()> &cancelled);
+    PurgeItemResult run(const std::string &id, const std::string &escPath,
+                        const std::string &escVersion, PurgeMode mode,
+                        const std::function<bool()> &cancelled);
     [[nodiscard]] QString absolute(const std::string &rel) const;
     /// Undoes what the purge of journal <stem>.purge may have done; true when it is resolved
     /// (the journal can go). escPath/escVersion empty: the journal could not tell the version.
-    bool rollBack(const std::string &stem, const std::string &escPath, const std::string &escVersion,
-                  const struct timespec &journalTime, const QString &why);
+    bool rollBack(const std::string &stem, const std::string &escPath,
+                  const std::string &escVersion, const struct timespec &journalTime,
+                  const QString &why);
 
     QString m_gomodcache;
     int m_lockTimeoutMs;

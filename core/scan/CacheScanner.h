@@ -16,8 +16,8 @@ class CacheScanner final
 public:
     struct Options
     {
-        QString gomodcache;      ///< absolute path
-        int workers = 0;         ///< 0: CorePool::parallelism()
+        QString gomodcache; ///< absolute path
+        int workers = 0;    ///< 0: CorePool::parallelism()
         int flushIntervalMs = 100;
         /// Count a plain directory tree (e.g. GOCACHE) without the module cache's layout:
         /// only totals are reported.

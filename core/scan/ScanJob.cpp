@@ -51,10 +51,23 @@ struct Acc
         files += o.files;
         dirs += o.dirs;
     }
-    [[nodiscard]] bool empty() const { return disk == 0 && apparent == 0 && files == 0 && dirs == 0; }
+    [[nodiscard]] bool empty() const
+    {
+        return disk == 0 && apparent == 0 && files == 0 && dirs == 0;
+    }
 };
 
-enum class TaskKind { Namespace, ModuleTree, Cache, Vcs, DownloadNamespace, Sumdb, VersionDir, Subtree, Plain };
+enum class TaskKind {
+    Namespace,
+    ModuleTree,
+    Cache,
+    Vcs,
+    DownloadNamespace,
+    Sumdb,
+    VersionDir,
+    Subtree,
+    Plain
+};
 
 struct Task
 {
@@ -96,8 +109,11 @@ struct VersionFiles
 {
     quint8 pieces = 0;
     Acc acc;
-    struct timespec ziphashMtime {}, infoMtime {};
-    struct timespec newestAtime {};
+    struct timespec ziphashMtime
+    {
+    }, infoMtime{};
+    struct timespec newestAtime
+    { };
     bool haveAtime = false;
 };
 
@@ -141,7 +157,10 @@ struct InodeKey
 };
 struct InodeHash
 {
-    size_t operator()(const InodeKey &k) const { return std::hash<quint64>()(quint64(k.ino) * 31 + quint64(k.dev)); }
+    size_t operator()(const InodeKey &k) const
+    {
+        return std::hash<quint64>()(quint64(k.ino) * 31 + quint64(k.dev));
+    }
 };
 
 } // namespace
@@ -153,8 +172,7 @@ class ScanEngine final : public std::enable_shared_from_this<ScanEngine>
 public:
     ScanEngine(const CacheScanner::Options &options, QPromise<ScanChunk> &promise)
         : m_options(options), m_promise(&promise)
-    {
-    }
+    { }
 
     void run();
 
@@ -179,14 +197,15 @@ private:
     void sumTree(int dirFd, std::string &path, Acc &acc, int depth);
     UniqueFd openRel(const std::string &rel);
     UniqueFd openOrIssue(const std::string &rel);
-    template <typename Fn>
+    template<typename Fn>
     void forEachStat(int dirFd, const std::string &dirRel, Fn &&fn);
     void addStat(Acc &acc, const struct stat &st);
     VersionFiles statVersionFiles(int vdirFd, const std::string &escVersion);
 
     // Results.
     void emitVersion(ModuleVersionRecord &&record, const Acc &acc);
-    void emitOther(OtherKind kind, const std::string &rel, const Acc &acc, const QString &detail = {});
+    void emitOther(OtherKind kind, const std::string &rel, const Acc &acc,
+                   const QString &detail = {});
     void emitUnknown(const std::string &rel, const struct stat &st, const QString &detail = {});
     void addMetadata(Acc &bucket, const struct stat &st);
     void issue(const std::string &rel, int err, const QString &what = {});
@@ -231,7 +250,8 @@ void ScanEngine::run()
     struct stat rootSt;
     m_root = SafeFs::openPath(m_rootPath.constData(), O_RDONLY | O_DIRECTORY);
     if (!m_root.isValid() || ::fstat(m_root.get(), &rootSt) != 0) {
-        m_pending.error = Error::fromErrno(errno, m_options.gomodcache, u"cannot read the module cache"_s);
+        m_pending.error
+            = Error::fromErrno(errno, m_options.gomodcache, u"cannot read the module cache"_s);
         flush(true);
         return;
     }
@@ -272,7 +292,8 @@ void ScanEngine::run()
         return;
     }
     // Metadata last: the aggregates are complete only now.
-    const std::pair<const char *, Acc *> metas[] = {{".", &m_metaRoot}, {"cache", &m_metaCache}, {"cache/download", &m_metaDownload}};
+    const std::pair<const char *, Acc *> metas[]
+        = {{".", &m_metaRoot}, {"cache", &m_metaCache}, {"cache/download", &m_metaDownload}};
     for (const auto &[rel, acc] : metas) {
         if (acc->empty())
             continue;
@@ -322,15 +343,33 @@ void ScanEngine::workerLoop()
 void ScanEngine::process(const Task &task)
 {
     switch (task.kind) {
-    case TaskKind::Namespace: processNamespace(task); break;
-    case TaskKind::ModuleTree: processModuleTree(task); break;
-    case TaskKind::Cache: processCache(task); break;
-    case TaskKind::Vcs: processVcs(task); break;
-    case TaskKind::DownloadNamespace: processDownloadNamespace(task); break;
-    case TaskKind::Sumdb: processSumdb(task); break;
-    case TaskKind::VersionDir: processVersionDir(task); break;
-    case TaskKind::Subtree: processSubtree(task); break;
-    case TaskKind::Plain: processPlain(task); break;
+    case TaskKind::Namespace:
+        processNamespace(task);
+        break;
+    case TaskKind::ModuleTree:
+        processModuleTree(task);
+        break;
+    case TaskKind::Cache:
+        processCache(task);
+        break;
+    case TaskKind::Vcs:
+        processVcs(task);
+        break;
+    case TaskKind::DownloadNamespace:
+        processDownloadNamespace(task);
+        break;
+    case TaskKind::Sumdb:
+        processSumdb(task);
+        break;
+    case TaskKind::VersionDir:
+        processVersionDir(task);
+        break;
+    case TaskKind::Subtree:
+        processSubtree(task);
+        break;
+    case TaskKind::Plain:
+        processPlain(task);
+        break;
     }
 }
 
@@ -359,7 +398,7 @@ UniqueFd ScanEngine::openOrIssue(const std::string &rel)
 
 // fn(name, st) for every entry of dirFd with its lstat; fn returns false to stop. An entry
 // that vanished meanwhile is skipped (go may be working here), other failures are issues.
-template <typename Fn>
+template<typename Fn>
 void ScanEngine::forEachStat(int dirFd, const std::string &dirRel, Fn &&fn)
 {
     const int err = DirReader::forEachEntry(dirFd, [&](const char *name) {
@@ -434,7 +473,8 @@ void ScanEngine::processNamespace(const Task &task)
         const bool isDir = S_ISDIR(st.st_mode);
         if (task.rel.empty() && isDir && std::strcmp(name, "cache") == 0) {
             push(Task{TaskKind::Cache, rel, st});
-        } else if (task.rel.empty() && isDir && CacheScanner::trashDirName() == QLatin1String(name)) {
+        } else if (task.rel.empty() && isDir
+                   && CacheScanner::trashDirName() == QLatin1String(name)) {
             push(Task{TaskKind::Subtree, rel, st, OtherKind::Trash});
         } else if (isDir && std::strchr(name, '@')) {
             push(Task{TaskKind::ModuleTree, rel, st});
@@ -446,7 +486,8 @@ void ScanEngine::processNamespace(const Task &task)
             push(Task{TaskKind::Namespace, rel, st});
         } else {
             emitUnknown(rel, st,
-                        S_ISLNK(st.st_mode) ? u"symbolic link (not followed)"_s : u"file where go keeps only directories"_s);
+                        S_ISLNK(st.st_mode) ? u"symbolic link (not followed)"_s
+                                            : u"file where go keeps only directories"_s);
         }
         return true;
     });
@@ -501,7 +542,9 @@ void ScanEngine::processModuleTree(const Task &task)
     const size_t slash = task.rel.rfind('/');
     const std::string name = slash == std::string::npos ? task.rel : task.rel.substr(slash + 1);
     const size_t at = name.find('@');
-    const std::string escPath = (slash == std::string::npos ? std::string() : task.rel.substr(0, slash + 1)) + name.substr(0, at);
+    const std::string escPath
+        = (slash == std::string::npos ? std::string() : task.rel.substr(0, slash + 1))
+          + name.substr(0, at);
     const std::string escVersion = name.substr(at + 1);
     const Decoded d = decode(escPath, escVersion);
     if (!d.error.isEmpty()) {
@@ -654,7 +697,8 @@ void ScanEngine::processVersionDir(const Task &task)
     if (!dir.isValid())
         return;
     // cache/download/<escaped path>/@v
-    const std::string escPath = task.rel.substr(DownloadPrefix.size(), task.rel.size() - DownloadPrefix.size() - 3);
+    const std::string escPath
+        = task.rel.substr(DownloadPrefix.size(), task.rel.size() - DownloadPrefix.size() - 3);
 
     std::map<std::string, VersionFiles> versions;
     Acc meta;
@@ -754,7 +798,8 @@ void ScanEngine::processPlain(const Task &task)
         }
         addStat(acc, st);
         if (S_ISDIR(st.st_mode))
-            push(Task{TaskKind::Plain, task.rel.empty() ? std::string(name) : task.rel + '/' + name, st});
+            push(Task{TaskKind::Plain, task.rel.empty() ? std::string(name) : task.rel + '/' + name,
+                      st});
         return true;
     });
     if (stopped)
@@ -792,7 +837,8 @@ void ScanEngine::emitVersion(ModuleVersionRecord &&record, const Acc &acc)
     maybeFlush(lock);
 }
 
-void ScanEngine::emitOther(OtherKind kind, const std::string &rel, const Acc &acc, const QString &detail)
+void ScanEngine::emitOther(OtherKind kind, const std::string &rel, const Acc &acc,
+                           const QString &detail)
 {
     OtherEntry e;
     e.kind = kind;
@@ -842,11 +888,12 @@ void ScanEngine::flush(bool final)
     m_pending.totals = m_totals;
     m_pending.atimeMode = m_atime;
     m_pending.final = final;
-    m_promise->setProgressValueAndText(int(std::min<quint64>(m_totals.files + m_totals.directories, INT_MAX)),
-                                       QStringLiteral("%1 versions, %2")
-                                           .arg(m_totals.versions)
-                                           .arg(QLocale::system().formattedDataSize(qint64(m_totals.diskBytes), 1,
-                                                                                    QLocale::DataSizeTraditionalFormat)));
+    m_promise->setProgressValueAndText(
+        int(std::min<quint64>(m_totals.files + m_totals.directories, INT_MAX)),
+        QStringLiteral("%1 versions, %2")
+            .arg(m_totals.versions)
+            .arg(QLocale::system().formattedDataSize(qint64(m_totals.diskBytes), 1,
+                                                     QLocale::DataSizeTraditionalFormat)));
     m_promise->addResult(std::move(m_pending));
     m_pending = ScanChunk();
     m_flushedOnce = true;
@@ -855,8 +902,7 @@ void ScanEngine::flush(bool final)
 
 ScanJob::ScanJob(const CacheScanner::Options &options, QPromise<ScanChunk> &promise)
     : m_engine(std::make_shared<ScanEngine>(options, promise))
-{
-}
+{ }
 
 ScanJob::~ScanJob() = default;
 

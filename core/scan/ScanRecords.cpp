@@ -8,7 +8,8 @@ namespace mk {
 VersionState versionStateOf(quint8 pieces)
 {
     if (pieces & HasTree)
-        return (pieces & HasPartial) || !(pieces & HasZiphash) ? VersionState::Partial : VersionState::Complete;
+        return (pieces & HasPartial) || !(pieces & HasZiphash) ? VersionState::Partial
+                                                               : VersionState::Complete;
     if ((pieces & HasZip) && (pieces & HasZiphash) && !(pieces & HasPartial))
         return VersionState::ArchiveOnly;
     if (pieces & (HasZip | HasZiphash | HasPartial))
@@ -28,7 +29,8 @@ ModuleVersionRecord ModuleVersionRecord::afterLightClean() const
     return r;
 }
 
-ModuleVersionRecord ModuleVersionRecord::afterRestore(quint64 newTreeBytes, quint64 treeApparent, quint64 newFiles) const
+ModuleVersionRecord ModuleVersionRecord::afterRestore(quint64 newTreeBytes, quint64 treeApparent,
+                                                      quint64 newFiles) const
 {
     // A half tree and go's marker went first (RestoreJob does as go does).
     ModuleVersionRecord r = afterLightClean();
@@ -55,10 +57,14 @@ void ScanResult::append(const ScanChunk &chunk)
 QString toString(VersionState state)
 {
     switch (state) {
-    case VersionState::Complete: return u"complete"_s;
-    case VersionState::Partial: return u"partial"_s;
-    case VersionState::ArchiveOnly: return u"archive-only"_s;
-    case VersionState::MetadataOnly: return u"metadata-only"_s;
+    case VersionState::Complete:
+        return u"complete"_s;
+    case VersionState::Partial:
+        return u"partial"_s;
+    case VersionState::ArchiveOnly:
+        return u"archive-only"_s;
+    case VersionState::MetadataOnly:
+        return u"metadata-only"_s;
     }
     return {};
 }
@@ -66,12 +72,18 @@ QString toString(VersionState state)
 QString toString(OtherKind kind)
 {
     switch (kind) {
-    case OtherKind::Vcs: return u"vcs"_s;
-    case OtherKind::Sumdb: return u"sumdb"_s;
-    case OtherKind::Toolchain: return u"toolchain"_s;
-    case OtherKind::Metadata: return u"metadata"_s;
-    case OtherKind::Trash: return u"trash"_s;
-    case OtherKind::Unknown: return u"unknown"_s;
+    case OtherKind::Vcs:
+        return u"vcs"_s;
+    case OtherKind::Sumdb:
+        return u"sumdb"_s;
+    case OtherKind::Toolchain:
+        return u"toolchain"_s;
+    case OtherKind::Metadata:
+        return u"metadata"_s;
+    case OtherKind::Trash:
+        return u"trash"_s;
+    case OtherKind::Unknown:
+        return u"unknown"_s;
     }
     return {};
 }
@@ -79,10 +91,14 @@ QString toString(OtherKind kind)
 QString toString(AtimeMode mode)
 {
     switch (mode) {
-    case AtimeMode::Strict: return u"strictatime"_s;
-    case AtimeMode::Relatime: return u"relatime"_s;
-    case AtimeMode::NoAtime: return u"noatime"_s;
-    case AtimeMode::Unknown: return u"unknown"_s;
+    case AtimeMode::Strict:
+        return u"strictatime"_s;
+    case AtimeMode::Relatime:
+        return u"relatime"_s;
+    case AtimeMode::NoAtime:
+        return u"noatime"_s;
+    case AtimeMode::Unknown:
+        return u"unknown"_s;
     }
     return {};
 }

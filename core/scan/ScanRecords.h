@@ -32,18 +32,19 @@ enum VersionPiece : quint8 {
 /// One module@version in GOMODCACHE.
 struct ModuleVersionRecord
 {
-    QString path;           ///< unescaped module path, e.g. github.com/BurntSushi/toml
-    QString version;        ///< unescaped version
-    QString escapedPath;    ///< as on disk: github.com/!burnt!sushi/toml
+    QString path;        ///< unescaped module path, e.g. github.com/BurntSushi/toml
+    QString version;     ///< unescaped version
+    QString escapedPath; ///< as on disk: github.com/!burnt!sushi/toml
     QString escapedVersion;
     VersionState state = VersionState::Complete;
-    quint8 pieces = 0;      ///< VersionPiece flags
-    quint64 diskBytes = 0;  ///< allocated bytes, as du -B1 counts them (tree + own @v files)
+    quint8 pieces = 0;     ///< VersionPiece flags
+    quint64 diskBytes = 0; ///< allocated bytes, as du -B1 counts them (tree + own @v files)
     quint64 apparentBytes = 0;
-    quint64 treeBytes = 0;  ///< allocated bytes of the extracted tree alone (what a light clean frees)
-    quint64 files = 0;      ///< non-directory entries in the extracted tree (0 without a tree)
-    QDateTime downloaded;   ///< mtime of .ziphash, else of .info; null if neither exists
-    QDateTime lastUsed;     ///< newest atime of .ziphash/.mod/.info; null when atime is meaningless
+    quint64 treeBytes
+        = 0;           ///< allocated bytes of the extracted tree alone (what a light clean frees)
+    quint64 files = 0; ///< non-directory entries in the extracted tree (0 without a tree)
+    QDateTime downloaded; ///< mtime of .ziphash, else of .info; null if neither exists
+    QDateTime lastUsed;   ///< newest atime of .ziphash/.mod/.info; null when atime is meaningless
 
     [[nodiscard]] QString id() const { return path + QLatin1Char('@') + version; }
 
@@ -52,10 +53,14 @@ struct ModuleVersionRecord
     /// off the apparent size too, until the next scan.
     [[nodiscard]] ModuleVersionRecord afterLightClean() const;
     /// What "older than N days" measures: the last use, or the download when use is not known.
-    [[nodiscard]] QDateTime ageReference() const { return lastUsed.isValid() ? lastUsed : downloaded; }
+    [[nodiscard]] QDateTime ageReference() const
+    {
+        return lastUsed.isValid() ? lastUsed : downloaded;
+    }
     /// The record once a restore extracted the tree again (any half tree it had replaced):
     /// treeBytes allocated and treeApparent apparent bytes in files tree entries.
-    [[nodiscard]] ModuleVersionRecord afterRestore(quint64 treeBytes, quint64 treeApparent, quint64 files) const;
+    [[nodiscard]] ModuleVersionRecord afterRestore(quint64 treeBytes, quint64 treeApparent,
+                                                   quint64 files) const;
 };
 
 /// The one rule from the pieces of a version found on disk (VersionPiece flags) to how go
@@ -75,11 +80,11 @@ enum class OtherKind {
 struct OtherEntry
 {
     OtherKind kind = OtherKind::Unknown;
-    QString path;          ///< relative to GOMODCACHE ("." for the root's own aggregates)
+    QString path; ///< relative to GOMODCACHE ("." for the root's own aggregates)
     quint64 diskBytes = 0;
     quint64 apparentBytes = 0;
     quint64 files = 0;
-    QString detail;        ///< e.g. the remote URL of a VCS clone, or why a name is unknown
+    QString detail; ///< e.g. the remote URL of a VCS clone, or why a name is unknown
 };
 
 /// A directory or file the scan could not read. The scan goes on without it.
@@ -100,7 +105,7 @@ enum class AtimeMode {
 
 struct ScanTotals
 {
-    quint64 diskBytes = 0;     ///< equals du -s -B1 GOMODCACHE for a quiet cache
+    quint64 diskBytes = 0; ///< equals du -s -B1 GOMODCACHE for a quiet cache
     quint64 apparentBytes = 0;
     quint64 files = 0;
     quint64 directories = 0;
@@ -117,7 +122,7 @@ struct ScanChunk
     ScanTotals totals; ///< running totals so far
     AtimeMode atimeMode = AtimeMode::Unknown;
     bool final = false;
-    Error error;       ///< set on the final chunk when GOMODCACHE itself could not be read
+    Error error; ///< set on the final chunk when GOMODCACHE itself could not be read
 };
 
 /// A whole scan, collected from its chunks.
@@ -137,9 +142,9 @@ struct ScanResult
     void append(const ScanChunk &chunk);
 };
 
-[[nodiscard]] QString toString(VersionState state);   ///< "complete", "partial", ...
-[[nodiscard]] QString toString(OtherKind kind);       ///< "vcs", "sumdb", ...
-[[nodiscard]] QString toString(AtimeMode mode);       ///< "strictatime", "relatime", ...
+[[nodiscard]] QString toString(VersionState state); ///< "complete", "partial", ...
+[[nodiscard]] QString toString(OtherKind kind);     ///< "vcs", "sumdb", ...
+[[nodiscard]] QString toString(AtimeMode mode);     ///< "strictatime", "relatime", ...
 
 } // namespace mk
 

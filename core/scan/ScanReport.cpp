@@ -18,11 +18,12 @@ namespace {
 QList<ModuleVersionRecord> sortedVersions(const ScanResult &result)
 {
     QList<ModuleVersionRecord> versions = result.versions;
-    std::sort(versions.begin(), versions.end(), [](const ModuleVersionRecord &a, const ModuleVersionRecord &b) {
-        if (a.path != b.path)
-            return a.path < b.path;
-        return Semver::compare(a.version, b.version) < 0;
-    });
+    std::sort(versions.begin(), versions.end(),
+              [](const ModuleVersionRecord &a, const ModuleVersionRecord &b) {
+                  if (a.path != b.path)
+                      return a.path < b.path;
+                  return Semver::compare(a.version, b.version) < 0;
+              });
     return versions;
 }
 
@@ -66,10 +67,8 @@ QJsonObject ScanReport::toJson(const ScanResult &result)
     QJsonArray other;
     for (const OtherEntry &e : others) {
         QJsonObject o{
-            {u"kind"_s, toString(e.kind)},
-            {u"path"_s, e.path},
-            {u"diskBytes"_s, qint64(e.diskBytes)},
-            {u"apparentBytes"_s, qint64(e.apparentBytes)},
+            {u"kind"_s, toString(e.kind)},         {u"path"_s, e.path},
+            {u"diskBytes"_s, qint64(e.diskBytes)}, {u"apparentBytes"_s, qint64(e.apparentBytes)},
             {u"files"_s, qint64(e.files)},
         };
         if (!e.detail.isEmpty())
@@ -95,15 +94,19 @@ QJsonObject ScanReport::toJson(const ScanResult &result)
 QString ScanReport::toTable(const ScanResult &result)
 {
     const QList<ModuleVersionRecord> versions = sortedVersions(result);
-    const QStringList header = {u"MODULE"_s, u"VERSION"_s, u"STATE"_s, u"SIZE"_s, u"FILES"_s, u"DOWNLOADED"_s, u"LAST USED"_s};
+    const QStringList header = {u"MODULE"_s, u"VERSION"_s,    u"STATE"_s,    u"SIZE"_s,
+                                u"FILES"_s,  u"DOWNLOADED"_s, u"LAST USED"_s};
     const QString approx = result.atimeMode == AtimeMode::Relatime ? u"~"_s : QString();
-    auto date = [](const QDateTime &t) { return t.isValid() ? t.toUTC().toString(u"yyyy-MM-dd HH:mm"_s) : u"-"_s; };
+    auto date = [](const QDateTime &t) {
+        return t.isValid() ? t.toUTC().toString(u"yyyy-MM-dd HH:mm"_s) : u"-"_s;
+    };
 
     QList<QStringList> rows;
     rows.reserve(versions.size());
     for (const ModuleVersionRecord &r : versions) {
-        rows.append({r.path, r.version, toString(r.state), formatBytes(r.diskBytes), QString::number(r.files),
-                     date(r.downloaded), r.lastUsed.isValid() ? approx + date(r.lastUsed) : u"-"_s});
+        rows.append({r.path, r.version, toString(r.state), formatBytes(r.diskBytes),
+                     QString::number(r.files), date(r.downloaded),
+                     r.lastUsed.isValid() ? approx + date(r.lastUsed) : u"-"_s});
     }
     QList<qsizetype> widths(header.size());
     for (qsizetype c = 0; c < header.size(); ++c)
@@ -135,8 +138,7 @@ QString ScanReport::toTable(const ScanResult &result)
         kinds[e.kind].first += 1;
         kinds[e.kind].second += e.diskBytes;
     }
-    out += u"\n%1 versions in %2 modules: %3\n"_s
-               .arg(versions.size())
+    out += u"\n%1 versions in %2 modules: %3\n"_s.arg(versions.size())
                .arg([&] {
                    QSet<QString> modules;
                    for (const ModuleVersionRecord &r : versions)
@@ -145,7 +147,9 @@ QString ScanReport::toTable(const ScanResult &result)
                }())
                .arg(formatBytes(versionBytes));
     for (const auto &[kind, count] : kinds)
-        out += u"%1: %2 (%3)\n"_s.arg(toString(kind)).arg(count.first).arg(formatBytes(count.second));
+        out += u"%1: %2 (%3)\n"_s.arg(toString(kind))
+                   .arg(count.first)
+                   .arg(formatBytes(count.second));
     out += u"total on disk: %1 (%2 bytes) in %3\n"_s.arg(formatBytes(result.totals.diskBytes))
                .arg(result.totals.diskBytes)
                .arg(result.gomodcache);

@@ -59,7 +59,8 @@ std::optional<QByteArray> GoBase64::decode(QByteArrayView text)
             if (v[k] < 0)
                 return std::nullopt;
         }
-        const quint32 n = quint32(v[0]) << 18 | quint32(v[1]) << 12 | quint32(v[2]) << 6 | quint32(v[3]);
+        const quint32 n
+            = quint32(v[0]) << 18 | quint32(v[1]) << 12 | quint32(v[2]) << 6 | quint32(v[3]);
         out.append(char(n >> 16));
         if (pad < 2)
             out.append(char(n >> 8 & 0xff));

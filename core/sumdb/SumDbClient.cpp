@@ -32,16 +32,21 @@ namespace {
 
 constexpr int tileHeight = 8;
 
-enum When { MsgPast = 1, MsgNow, MsgFuture };
+enum When {
+    MsgPast = 1,
+    MsgNow,
+    MsgFuture
+};
 
 const QString writeConflict = u"write conflict"_s;
 
 // go's sumdbMismatch text, after "checksum mismatch ...".
-constexpr auto sumdbMismatch = u"\n\nSECURITY ERROR\n"
-                               "This download does NOT match the one reported by the checksum server.\n"
-                               "The bits may have been replaced on the origin server, or an attacker may\n"
-                               "have intercepted the download attempt.\n\n"
-                               "For more information, see 'go help module-auth'.\n";
+constexpr auto sumdbMismatch
+    = u"\n\nSECURITY ERROR\n"
+      "This download does NOT match the one reported by the checksum server.\n"
+      "The bits may have been replaced on the origin server, or an attacker may\n"
+      "have intercepted the download attempt.\n\n"
+      "For more information, see 'go help module-auth'.\n";
 
 Error withPrefix(Error e, const QString &prefix)
 {
@@ -123,8 +128,7 @@ class SumDbClient::Call final : public TileHashReader::TileReader
 public:
     Call(SumDbClient &client, const CancelFn &cancelled)
         : m_client(client), m_fetcher(fetcherOptions(client.m_options, cancelled))
-    {
-    }
+    { }
     ~Call() override
     {
         QMutexLocker lock(&m_client.m_mutex);
@@ -152,7 +156,8 @@ public:
     SumDbFetcher &fetcher() { return m_fetcher; }
 
 private:
-    static SumDbFetcher::Options fetcherOptions(const SumDbClient::Options &o, const CancelFn &cancelled)
+    static SumDbFetcher::Options fetcherOptions(const SumDbClient::Options &o,
+                                                const CancelFn &cancelled)
     {
         SumDbFetcher::Options f;
         f.timeoutMs = o.timeoutMs;
@@ -188,14 +193,18 @@ Expected<SumDbClient::Options> SumDbClient::Options::fromEnvironment(const GoEnv
     if (!modcache)
         return modcache.error();
     o.gomodcache = *modcache;
-    const QString gopath = env.value(u"GOPATH"_s).split(QDir::listSeparator(), Qt::SkipEmptyParts).value(0);
+    const QString gopath
+        = env.value(u"GOPATH"_s).split(QDir::listSeparator(), Qt::SkipEmptyParts).value(0);
     if (gopath.isEmpty())
-        return Error::make(Error::Code::InvalidArgument, u"could not locate sumdb file: missing $GOPATH"_s, u"GOPATH"_s);
+        return Error::make(Error::Code::InvalidArgument,
+                           u"could not locate sumdb file: missing $GOPATH"_s, u"GOPATH"_s);
     o.sumdbDir = gopath + u"/pkg/sumdb"_s;
     return o;
 }
 
-SumDbClient::SumDbClient(Options options, SumDbKey key) : m_options(std::move(options)), m_key(std::move(key)) {}
+SumDbClient::SumDbClient(Options options, SumDbKey key)
+    : m_options(std::move(options)), m_key(std::move(key))
+{ }
 
 SumDbClient::~SumDbClient() = default;
 
@@ -257,7 +266,8 @@ std::optional<QByteArray> SumDbClient::readCache(const QString &file) const
     const UniqueFd root = openDir(m_options.gomodcache + u"/cache/download/sumdb"_s);
     if (!root.isValid())
         return std::nullopt;
-    const UniqueFd fd = SafeFs::openBeneath(root.get(), QFile::encodeName(file).constData(), O_RDONLY);
+    const UniqueFd fd
+        = SafeFs::openBeneath(root.get(), QFile::encodeName(file).constData(), O_RDONLY);
     if (!fd.isValid() || !lockFd(fd.get(), LOCK_SH))
         return std::nullopt;
     std::optional<QByteArray> data = readAllFd(fd.get());
@@ -285,8 +295,10 @@ void SumDbClient::writeCache(const QString &file, const QByteArray &data) const
     if (!dirFd.isValid())
         return;
     const QByteArray base = QFile::encodeName(QFileInfo(file).fileName());
-    const QByteArray tmp = '.' + base + ".tmp-" + QByteArray::number(QRandomGenerator::global()->generate(), 16);
-    const UniqueFd out(::openat(dirFd.get(), tmp.constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666));
+    const QByteArray tmp
+        = '.' + base + ".tmp-" + QByteArray::number(QRandomGenerator::global()->generate(), 16);
+    const UniqueFd out(::openat(dirFd.get(), tmp.constData(),
+                                O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666));
     if (!out.isValid())
         return;
     const bool ok = writeAllFd(out.get(), data);
@@ -297,14 +309,16 @@ void SumDbClient::writeCache(const QString &file, const QByteArray &data) const
 Expected<QByteArray> SumDbClient::readConfig(const QString &file) const
 {
     if (m_options.sumdbDir.isEmpty())
-        return Error::make(Error::Code::InvalidArgument, u"could not locate sumdb file: missing $GOPATH"_s);
+        return Error::make(Error::Code::InvalidArgument,
+                           u"could not locate sumdb file: missing $GOPATH"_s);
     const UniqueFd root = openDir(m_options.sumdbDir);
     if (!root.isValid()) {
         if (errno == ENOENT)
             return QByteArray(); // bootstrap: no latest tree yet
         return Error::fromErrno(errno, m_options.sumdbDir);
     }
-    const UniqueFd fd = SafeFs::openBeneath(root.get(), QFile::encodeName(file).constData(), O_RDONLY);
+    const UniqueFd fd
+        = SafeFs::openBeneath(root.get(), QFile::encodeName(file).constData(), O_RDONLY);
     if (!fd.isValid()) {
         if (errno == ENOENT)
             return QByteArray();
@@ -318,14 +332,16 @@ Expected<QByteArray> SumDbClient::readConfig(const QString &file) const
     return *data;
 }
 
-Status SumDbClient::writeConfig(const QString &file, const QByteArray &oldData, const QByteArray &newData) const
+Status SumDbClient::writeConfig(const QString &file, const QByteArray &oldData,
+                                const QByteArray &newData) const
 {
     // go's dbClient.WriteConfig: lockedfile.Edit (exclusive flock on the file itself), compare,
     // truncate, write. The same file and lock, so go and ModKeeper never lose each other's
     // updates.
     const QString display = m_options.sumdbDir + u'/' + file;
     if (m_options.sumdbDir.isEmpty())
-        return Error::make(Error::Code::InvalidArgument, u"could not locate sumdb file: missing $GOPATH"_s);
+        return Error::make(Error::Code::InvalidArgument,
+                           u"could not locate sumdb file: missing $GOPATH"_s);
     if (!QDir().mkpath(m_options.sumdbDir))
         return Error::make(Error::Code::Io, u"cannot create directory"_s, m_options.sumdbDir);
     const UniqueFd root = openDir(m_options.sumdbDir);
@@ -334,7 +350,8 @@ Status SumDbClient::writeConfig(const QString &file, const QByteArray &oldData, 
     const QString dir = QFileInfo(file).path();
     if (!SafeFs::makeDirsBeneath(root.get(), QFile::encodeName(dir).constData()))
         return Error::fromErrno(errno, display, u"mkdir"_s);
-    const UniqueFd fd = SafeFs::openBeneath(root.get(), QFile::encodeName(file).constData(), O_RDWR | O_CREAT, 0666);
+    const UniqueFd fd = SafeFs::openBeneath(root.get(), QFile::encodeName(file).constData(),
+                                            O_RDWR | O_CREAT, 0666);
     if (!fd.isValid())
         return Error::fromErrno(errno, display, u"open"_s);
     if (!lockFd(fd.get(), LOCK_EX))
@@ -344,8 +361,8 @@ Status SumDbClient::writeConfig(const QString &file, const QByteArray &oldData, 
         return Error::fromErrno(errno, display, u"read"_s);
     if (!data->isEmpty() && *data != oldData)
         return Error::make(Error::Code::Busy, writeConflict, display);
-    if (::lseek(fd.get(), 0, SEEK_SET) < 0 || ::ftruncate(fd.get(), 0) != 0 || !writeAllFd(fd.get(), newData)
-        || ::fsync(fd.get()) != 0) {
+    if (::lseek(fd.get(), 0, SEEK_SET) < 0 || ::ftruncate(fd.get(), 0) != 0
+        || !writeAllFd(fd.get(), newData) || ::fsync(fd.get()) != 0) {
         return Error::fromErrno(errno, display, u"write"_s);
     }
     return {};
@@ -371,7 +388,11 @@ Status SumDbClient::resolveBase(Call &call)
         if (!list) {
             baseError = list.error();
         } else {
-            enum Rank { NotExistRank, ProxyRank, DirectRank };
+            enum Rank {
+                NotExistRank,
+                ProxyRank,
+                DirectRank
+            };
             Error bestErr = Error::make(Error::Code::NotFound, u"no proxies"_s);
             Rank bestRank = NotExistRank;
             bool found = false;
@@ -380,7 +401,8 @@ Status SumDbClient::resolveBase(Call &call)
                 bool isDirect = false;
                 switch (e.kind) {
                 case ProxyList::Entry::Kind::NoProxy:
-                    err = Error::make(Error::Code::NotFound, u"path does not match GOPRIVATE/GONOPROXY"_s);
+                    err = Error::make(Error::Code::NotFound,
+                                      u"path does not match GOPRIVATE/GONOPROXY"_s);
                     break;
                 case ProxyList::Entry::Kind::Direct:
                 case ProxyList::Entry::Kind::Off:
@@ -388,7 +410,8 @@ Status SumDbClient::resolveBase(Call &call)
                     err = Error::make(Error::Code::NotFound, u"proxy off"_s);
                     break;
                 case ProxyList::Entry::Kind::Proxy: {
-                    const QString supported = joinUrl(e.url, u"sumdb/"_s + name() + u"/supported"_s);
+                    const QString supported
+                        = joinUrl(e.url, u"sumdb/"_s + name() + u"/supported"_s);
                     const Expected<QByteArray> got = call.fetcher().get(supported);
                     if (got) {
                         base = joinUrl(e.url, u"sumdb/"_s + name());
@@ -518,7 +541,8 @@ Expected<int> SumDbClient::mergeLatestMem(Call &call, const QByteArray &msg)
     const Expected<TlogTree> tree = TlogTree::parse(note->text());
     if (!tree) {
         Error e = tree.error();
-        e.message = u"reading tree: %1\ntree:\n%2"_s.arg(e.message, QString::fromUtf8(note->text()));
+        e.message
+            = u"reading tree: %1\ntree:\n%2"_s.arg(e.message, QString::fromUtf8(note->text()));
         return e;
     }
 
@@ -550,15 +574,16 @@ Expected<int> SumDbClient::mergeLatestMem(Call &call, const QByteArray &msg)
     }
 }
 
-Status SumDbClient::checkTrees(Call &call, const TlogTree &older, const QByteArray &olderNote, const TlogTree &newer,
-                               const QByteArray &newerNote)
+Status SumDbClient::checkTrees(Call &call, const TlogTree &older, const QByteArray &olderNote,
+                               const TlogTree &newer, const QByteArray &newerNote)
 {
     TileHashReader thr(newer, call);
     const Expected<Tlog::Hash> h = Tlog::treeHash(older.n, thr.hashReader());
     if (!h) {
         if (older.n == newer.n)
             return withPrefix(h.error(), u"checking tree#%1: "_s.arg(older.n));
-        return withPrefix(h.error(), u"checking tree#%1 against tree#%2: "_s.arg(older.n).arg(newer.n));
+        return withPrefix(h.error(),
+                          u"checking tree#%1 against tree#%2: "_s.arg(older.n).arg(newer.n));
     }
     if (*h == older.hash)
         return {};
@@ -589,14 +614,16 @@ Status SumDbClient::checkRecord(Call &call, qint64 id, const QByteArray &data)
         latest = m_latest;
     }
     if (id >= latest.n)
-        return Error::make(Error::Code::Security, u"cannot validate record %1 in tree of size %2"_s.arg(id).arg(latest.n));
+        return Error::make(Error::Code::Security,
+                           u"cannot validate record %1 in tree of size %2"_s.arg(id).arg(latest.n));
     TileHashReader thr(latest, call);
     const Expected<QList<Tlog::Hash>> hashes = thr.readHashes({Tlog::storedHashIndex(0, id)});
     if (!hashes)
         return hashes.error();
     if (hashes->at(0) == Tlog::recordHash(data))
         return {};
-    return Error::make(Error::Code::Security, u"cannot authenticate record data in server response"_s);
+    return Error::make(Error::Code::Security,
+                       u"cannot authenticate record data in server response"_s);
 }
 
 Expected<QByteArray> SumDbClient::readTile(Call &call, const TlogTile &tile)
@@ -662,10 +689,12 @@ void SumDbClient::saveTiles(const QList<TlogTile> &tiles, const QList<QByteArray
         writeCache(name() + u'/' + tiles.at(i).path(), data.at(i));
 }
 
-Expected<QStringList> SumDbClient::lookup(const QString &path, const QString &version, const CancelFn &cancelled)
+Expected<QStringList> SumDbClient::lookup(const QString &path, const QString &version,
+                                          const CancelFn &cancelled)
 {
     if (m_options.sumdb.isOff())
-        return Error::make(Error::Code::Unsupported, u"checksum database disabled by GOSUMDB=off"_s, path);
+        return Error::make(Error::Code::Unsupported, u"checksum database disabled by GOSUMDB=off"_s,
+                           path);
     if (ModulePath::matchPrefixPatterns(m_options.gonosumdb, path))
         return Error::make(Error::Code::Refused, u"skipped (listed in GONOSUMDB)"_s, path);
 
@@ -728,8 +757,9 @@ Expected<QStringList> SumDbClient::lookup(const QString &path, const QString &ve
     return lines;
 }
 
-SumDbClient::HashCheck SumDbClient::checkHash(const QString &path, const QString &version, const QString &h1,
-                                              bool isGoMod, const CancelFn &cancelled)
+SumDbClient::HashCheck SumDbClient::checkHash(const QString &path, const QString &version,
+                                              const QString &h1, bool isGoMod,
+                                              const CancelFn &cancelled)
 {
     HashCheck r;
     r.dbName = name();
@@ -748,7 +778,8 @@ SumDbClient::HashCheck SumDbClient::checkHash(const QString &path, const QString
     const Expected<QStringList> lines = lookup(path, vers, cancelled);
     if (!lines) {
         r.error = withPrefix(lines.error(), versionError);
-        r.verdict = lines.error().code == Error::Code::NotFound ? Verdict::NotInDb : Verdict::Failed;
+        r.verdict
+            = lines.error().code == Error::Code::NotFound ? Verdict::NotInDb : Verdict::Failed;
         return r;
     }
     const QString have = path + u' ' + vers + u' ' + h1;
@@ -763,8 +794,9 @@ SumDbClient::HashCheck SumDbClient::checkHash(const QString &path, const QString
             r.verdict = Verdict::Mismatch;
             r.dbLine = line;
             r.error = Error::make(Error::Code::Security,
-                                  versionError + u"checksum mismatch\n\tdownloaded: %1\n\t%2: %3"_s.arg(
-                                                     h1, name(), line.mid(prefix.size() - 3))
+                                  versionError
+                                      + u"checksum mismatch\n\tdownloaded: %1\n\t%2: %3"_s.arg(
+                                          h1, name(), line.mid(prefix.size() - 3))
                                       + QString::fromUtf16(sumdbMismatch),
                                   path + u'@' + version);
             return r;
@@ -774,7 +806,8 @@ SumDbClient::HashCheck SumDbClient::checkHash(const QString &path, const QString
     return r;
 }
 
-Expected<std::pair<QString, QString>> SumDbClient::knownHashes(const QString &path, const QString &version,
+Expected<std::pair<QString, QString>> SumDbClient::knownHashes(const QString &path,
+                                                               const QString &version,
                                                                const CancelFn &cancelled)
 {
     if (!shouldCheck(path))
@@ -796,11 +829,11 @@ Expected<std::pair<QString, QString>> SumDbClient::knownHashes(const QString &pa
     return out;
 }
 
-std::function<Status(const QString &, const QString &, const QString &, bool, bool *)>
-SumDbClient::hashChecker(CancelFn cancelled)
+std::function<Status(const QString &, const QString &, const QString &, bool, bool *)> SumDbClient::
+    hashChecker(CancelFn cancelled)
 {
-    return [self = shared_from_this(), cancelled](const QString &path, const QString &version, const QString &h1,
-                                                  bool goMod, bool *verified) {
+    return [self = shared_from_this(), cancelled](const QString &path, const QString &version,
+                                                  const QString &h1, bool goMod, bool *verified) {
         const HashCheck r = self->checkHash(path, version, h1, goMod, cancelled);
         if (verified)
             *verified = r.verified();
@@ -808,18 +841,21 @@ SumDbClient::hashChecker(CancelFn cancelled)
     };
 }
 
-std::function<Expected<std::pair<QString, QString>>(const QString &, const QString &)>
-SumDbClient::hashLookup(CancelFn cancelled)
+std::function<Expected<std::pair<QString, QString>>(const QString &, const QString &)> SumDbClient::
+    hashLookup(CancelFn cancelled)
 {
     return [self = shared_from_this(), cancelled](const QString &path, const QString &version) {
         return self->knownHashes(path, version, cancelled);
     };
 }
 
-QFuture<SumDbClient::LookupResult> SumDbClient::lookupAsync(const QString &path, const QString &version)
+QFuture<SumDbClient::LookupResult> SumDbClient::lookupAsync(const QString &path,
+                                                            const QString &version)
 {
-    return QtConcurrent::run(CorePool::instance(), [self = shared_from_this(), path, version](QPromise<LookupResult> &promise) {
-        const Expected<QStringList> r = self->lookup(path, version, [&promise] { return promise.isCanceled(); });
+    return QtConcurrent::run(CorePool::instance(), [self = shared_from_this(), path,
+                                                    version](QPromise<LookupResult> &promise) {
+        const Expected<QStringList> r
+            = self->lookup(path, version, [&promise] { return promise.isCanceled(); });
         LookupResult out;
         if (r)
             out.lines = *r;
@@ -829,14 +865,15 @@ QFuture<SumDbClient::LookupResult> SumDbClient::lookupAsync(const QString &path,
     });
 }
 
-QFuture<SumDbClient::HashCheck> SumDbClient::checkHashAsync(const QString &path, const QString &version,
+QFuture<SumDbClient::HashCheck> SumDbClient::checkHashAsync(const QString &path,
+                                                            const QString &version,
                                                             const QString &h1, bool isGoMod)
 {
-    return QtConcurrent::run(CorePool::instance(),
-                             [self = shared_from_this(), path, version, h1, isGoMod](QPromise<HashCheck> &promise) {
-                                 promise.addResult(self->checkHash(path, version, h1, isGoMod,
-                                                                   [&promise] { return promise.isCanceled(); }));
-                             });
+    return QtConcurrent::run(CorePool::instance(), [self = shared_from_this(), path, version, h1,
+                                                    isGoMod](QPromise<HashCheck> &promise) {
+        promise.addResult(self->checkHash(path, version, h1, isGoMod,
+                                          [&promise] { return promise.isCanceled(); }));
+    });
 }
 
 } // namespace mk

@@ -51,12 +51,12 @@ class SumDbClient final : public std::enable_shared_from_this<SumDbClient>
 public:
     struct Options
     {
-        SumDbConfig sumdb;   ///< parsed GOSUMDB
-        QString goproxy;     ///< GOPROXY as go resolves it
-        QString gonoproxy;   ///< effective GONOPROXY (defaults to GOPRIVATE)
-        QString gonosumdb;   ///< effective GONOSUMDB (defaults to GOPRIVATE)
-        QString gomodcache;  ///< the lookup and tile cache lives below cache/download/sumdb
-        QString sumdbDir;    ///< <first GOPATH entry>/pkg/sumdb (go's cfg.SumdbDir)
+        SumDbConfig sumdb;     ///< parsed GOSUMDB
+        QString goproxy;       ///< GOPROXY as go resolves it
+        QString gonoproxy;     ///< effective GONOPROXY (defaults to GOPRIVATE)
+        QString gonosumdb;     ///< effective GONOSUMDB (defaults to GOPRIVATE)
+        QString gomodcache;    ///< the lookup and tile cache lives below cache/download/sumdb
+        QString sumdbDir;      ///< <first GOPATH entry>/pkg/sumdb (go's cfg.SumdbDir)
         int timeoutMs = 30000; ///< per HTTP request
         QHash<QString, Credential> credentials; ///< keychain key -> credential, https only
         QList<QSslCertificate> caCertificates;
@@ -70,22 +70,22 @@ public:
 
     /// How checkHash came out.
     enum class Verdict {
-        Ok,                 ///< the database lists exactly this hash
-        Mismatch,           ///< it lists another hash: error holds go's SECURITY ERROR text
-        NotInDb,            ///< the database does not know this version (lookup 404/410), or lists no
-                            ///< line of this kind for it (go accepts the latter silently)
+        Ok,       ///< the database lists exactly this hash
+        Mismatch, ///< it lists another hash: error holds go's SECURITY ERROR text
+        NotInDb,  ///< the database does not know this version (lookup 404/410), or lists no
+                  ///< line of this kind for it (go accepts the latter silently)
         SkippedByGonosumdb, ///< the path matches GONOSUMDB (or GOPRIVATE): not checked
         Disabled,           ///< GOSUMDB=off: not checked
-        Failed,             ///< the check could not be done (network, bad server data, fork): see error
+        Failed, ///< the check could not be done (network, bad server data, fork): see error
     };
 
     struct HashCheck
     {
         Verdict verdict = Verdict::Failed;
-        QString dbLine;  ///< the database's line for this version and kind, when it has one
+        QString dbLine; ///< the database's line for this version and kind, when it has one
         QString dbName;
-        Error error;     ///< for Mismatch and Failed; Security code for mismatches and forks;
-                         ///< for NotInDb, the lookup's 404/410 (empty when the lines were absent)
+        Error error; ///< for Mismatch and Failed; Security code for mismatches and forks;
+                     ///< for NotInDb, the lookup's 404/410 (empty when the lines were absent)
 
         /// The database vouched for exactly this hash.
         [[nodiscard]] bool verified() const { return verdict == Verdict::Ok; }
@@ -123,28 +123,32 @@ public:
                                                const CancelFn &cancelled = {});
     /// Blocking: compares h1 ("h1:...") with the database's line for path@version (the go.mod
     /// line when isGoMod), as go's checkSumDB does.
-    [[nodiscard]] HashCheck checkHash(const QString &path, const QString &version, const QString &h1, bool isGoMod,
+    [[nodiscard]] HashCheck checkHash(const QString &path, const QString &version,
+                                      const QString &h1, bool isGoMod,
                                       const CancelFn &cancelled = {});
 
     /// The database's h1 of the zip and of the go.mod of path@version (either may be empty).
     /// Both empty, without asking anyone, when GOSUMDB=off or GONOSUMDB/GOPRIVATE matches.
-    [[nodiscard]] Expected<std::pair<QString, QString>> knownHashes(const QString &path, const QString &version,
+    [[nodiscard]] Expected<std::pair<QString, QString>> knownHashes(const QString &path,
+                                                                    const QString &version,
                                                                     const CancelFn &cancelled = {});
 
     /// Adapters for hooks that take a std::function (the downloader's HashChecker, the verify
     /// job's SumLookup); they keep the client alive and block, so call them on a worker thread.
     /// Status(path, version, h1, goMod, bool *verified) with goStatus()'s semantics:
-    [[nodiscard]] std::function<Status(const QString &, const QString &, const QString &, bool, bool *)>
+    [[nodiscard]] std::function<Status(const QString &, const QString &, const QString &, bool,
+                                       bool *)>
     hashChecker(CancelFn cancelled = {});
     /// knownHashes() as a function.
-    [[nodiscard]] std::function<Expected<std::pair<QString, QString>>(const QString &, const QString &)>
+    [[nodiscard]] std::function<Expected<std::pair<QString, QString>>(const QString &,
+                                                                      const QString &)>
     hashLookup(CancelFn cancelled = {});
 
     /// The same on the core pool; cancel the future to abort the requests (a cancelled future
     /// has no result).
     [[nodiscard]] QFuture<LookupResult> lookupAsync(const QString &path, const QString &version);
-    [[nodiscard]] QFuture<HashCheck> checkHashAsync(const QString &path, const QString &version, const QString &h1,
-                                                    bool isGoMod);
+    [[nodiscard]] QFuture<HashCheck> checkHashAsync(const QString &path, const QString &version,
+                                                    const QString &h1, bool isGoMod);
 
     /// The base URL requests go to, once resolved (empty before the first network access).
     [[nodiscard]] QString baseUrl() const;
@@ -164,8 +168,8 @@ private:
     Status init(Call &call);
     Status mergeLatest(Call &call, const QByteArray &msg);
     Expected<int> mergeLatestMem(Call &call, const QByteArray &msg);
-    Status checkTrees(Call &call, const TlogTree &older, const QByteArray &olderNote, const TlogTree &newer,
-                      const QByteArray &newerNote);
+    Status checkTrees(Call &call, const TlogTree &older, const QByteArray &olderNote,
+                      const TlogTree &newer, const QByteArray &newerNote);
     Status checkRecord(Call &call, qint64 id, const QByteArray &data);
     Expected<QByteArray> readTile(Call &call, const TlogTile &tile);
     void saveTiles(const QList<TlogTile> &tiles, const QList<QByteArray> &data);
@@ -177,7 +181,8 @@ private:
     void writeCache(const QString &file, const QByteArray &data) const;
     Expected<QByteArray> readConfig(const QString &file) const;
     /// Compare-and-swap: fails with Busy ("write conflict") when the file no longer holds old.
-    Status writeConfig(const QString &file, const QByteArray &oldData, const QByteArray &newData) const;
+    Status writeConfig(const QString &file, const QByteArray &oldData,
+                       const QByteArray &newData) const;
 
     const Options m_options;
     const SumDbKey m_key;
@@ -187,8 +192,8 @@ private:
     Error m_initError;
     TlogTree m_latest;
     QByteArray m_latestMsg;
-    QHash<QString, QByteArray> m_records;   // verified lookup responses by cache file
-    QHash<TlogTile, QByteArray> m_tiles;    // tile data by tile (authenticated or not yet)
+    QHash<QString, QByteArray> m_records; // verified lookup responses by cache file
+    QHash<TlogTile, QByteArray> m_tiles;  // tile data by tile (authenticated or not yet)
     QSet<TlogTile> m_tileSaved;
     bool m_baseResolved = false;
     QString m_base;

@@ -33,8 +33,20 @@ std::pair<QString, QString> chop(const QString &s, QChar sep)
 bool isGoSpace(char32_t r)
 {
     switch (r) {
-    case u'\t': case u'\n': case u'\v': case u'\f': case u'\r': case u' ': case 0x85: case 0xA0:
-    case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000:
+    case u'\t':
+    case u'\n':
+    case u'\v':
+    case u'\f':
+    case u'\r':
+    case u' ':
+    case 0x85:
+    case 0xA0:
+    case 0x1680:
+    case 0x2028:
+    case 0x2029:
+    case 0x202F:
+    case 0x205F:
+    case 0x3000:
         return true;
     default:
         return r >= 0x2000 && r <= 0x200A;
@@ -78,7 +90,8 @@ Expected<SumDbKey> SumDbKey::parse(const QString &verifierKey)
     const auto [hash16, key64] = chop(rest, u'+');
     bool hexOk = hash16.size() == 8;
     for (const QChar c : hash16)
-        hexOk = hexOk && c.unicode() < 0x80 && QByteArrayView("0123456789abcdefABCDEF").contains(char(c.unicode()));
+        hexOk = hexOk && c.unicode() < 0x80
+                && QByteArrayView("0123456789abcdefABCDEF").contains(char(c.unicode()));
     const quint32 hash = hexOk ? hash16.toUInt(nullptr, 16) : 0;
     const std::optional<QByteArray> key = GoBase64::decode(key64.toUtf8());
     if (!hexOk || !key || !isValidName(name) || key->isEmpty())
@@ -115,7 +128,9 @@ QString SumDbKey::toString() const
 {
     QByteArray algAndKey(1, char(AlgEd25519));
     algAndKey.append(m_key);
-    return u"%1+%2+%3"_s.arg(m_name).arg(m_hash, 8, 16, QLatin1Char('0')).arg(QString::fromLatin1(GoBase64::encode(algAndKey)));
+    return u"%1+%2+%3"_s.arg(m_name)
+        .arg(m_hash, 8, 16, QLatin1Char('0'))
+        .arg(QString::fromLatin1(GoBase64::encode(algAndKey)));
 }
 
 bool SumDbKey::verify(QByteArrayView message, QByteArrayView signature) const
@@ -123,16 +138,20 @@ bool SumDbKey::verify(QByteArrayView message, QByteArrayView signature) const
     if (signature.size() != 64 || m_key.size() != 32)
         return false;
     const std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> pkey(
-        EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, reinterpret_cast<const unsigned char *>(m_key.constData()),
+        EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr,
+                                    reinterpret_cast<const unsigned char *>(m_key.constData()),
                                     size_t(m_key.size())),
         &EVP_PKEY_free);
     if (!pkey)
         return false;
-    const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+    const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(),
+                                                                      &EVP_MD_CTX_free);
     if (!ctx || EVP_DigestVerifyInit(ctx.get(), nullptr, nullptr, nullptr, pkey.get()) != 1)
         return false;
-    return EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char *>(signature.data()), size_t(signature.size()),
-                            reinterpret_cast<const unsigned char *>(message.data()), size_t(message.size()))
+    return EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char *>(signature.data()),
+                            size_t(signature.size()),
+                            reinterpret_cast<const unsigned char *>(message.data()),
+                            size_t(message.size()))
            == 1;
 }
 

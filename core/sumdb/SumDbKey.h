@@ -22,7 +22,8 @@ public:
     /// "unknown verifier algorithm".
     [[nodiscard]] static Expected<SumDbKey> parse(const QString &verifierKey);
     /// note.NewEd25519VerifierKey: the key of name for a raw 32-byte Ed25519 public key.
-    [[nodiscard]] static Expected<SumDbKey> fromEd25519(const QString &name, QByteArrayView publicKey);
+    [[nodiscard]] static Expected<SumDbKey> fromEd25519(const QString &name,
+                                                        QByteArrayView publicKey);
 
     /// note.isValidName: non-empty UTF-8 without spaces (unicode.IsSpace) or '+'.
     [[nodiscard]] static bool isValidName(const QString &name);

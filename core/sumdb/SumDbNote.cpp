@@ -90,7 +90,8 @@ Expected<SumDbNote> SumDbNote::open(QByteArrayView msg, const QList<SumDbKey> &k
             continue;
         }
         if (matches > 1)
-            return Error::make(Error::Code::InvalidArgument, u"ambiguous key "_s + keyId(name, hash));
+            return Error::make(Error::Code::InvalidArgument,
+                               u"ambiguous key "_s + keyId(name, hash));
 
         // Drop repeated signatures by a single verifier.
         if (seen.contains(keyId(name, hash)))
@@ -98,7 +99,8 @@ Expected<SumDbNote> SumDbNote::open(QByteArrayView msg, const QList<SumDbKey> &k
         seen.insert(keyId(name, hash));
 
         if (!verifier->verify(text, rawSig))
-            return Error::make(Error::Code::Security, u"invalid signature for key "_s + keyId(name, hash));
+            return Error::make(Error::Code::Security,
+                               u"invalid signature for key "_s + keyId(name, hash));
         n.m_sigs.append({name, hash, QString::fromLatin1(b64)});
     }
 

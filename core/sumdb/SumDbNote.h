@@ -29,7 +29,8 @@ public:
     /// Errors carry note's text: "malformed note", "invalid signature for key name+hash",
     /// "note has no verifiable signatures", "ambiguous key name+hash". A bad signature is a
     /// Security error; the rest are InvalidArgument.
-    [[nodiscard]] static Expected<SumDbNote> open(QByteArrayView message, const QList<SumDbKey> &known);
+    [[nodiscard]] static Expected<SumDbNote> open(QByteArrayView message,
+                                                  const QList<SumDbKey> &known);
 
     /// The signed text, ending in '\n'.
     [[nodiscard]] QByteArray text() const { return m_text; }

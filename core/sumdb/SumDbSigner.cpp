@@ -15,16 +15,19 @@ Expected<SumDbSigner> SumDbSigner::fromSeed(const QString &name, QByteArrayView 
 {
     if (seed.size() != 32)
         return Error::make(Error::Code::InvalidArgument, u"malformed verifier id"_s);
-    EVP_PKEY *raw = EVP_PKEY_new_raw_private_key(EVP_PKEY_ED25519, nullptr,
-                                                 reinterpret_cast<const unsigned char *>(seed.data()), size_t(seed.size()));
+    EVP_PKEY *raw = EVP_PKEY_new_raw_private_key(
+        EVP_PKEY_ED25519, nullptr, reinterpret_cast<const unsigned char *>(seed.data()),
+        size_t(seed.size()));
     if (!raw)
         return Error::make(Error::Code::Unsupported, u"OpenSSL has no Ed25519"_s);
     std::shared_ptr<EVP_PKEY> pkey(raw, &EVP_PKEY_free);
     unsigned char pub[32];
     size_t pubLen = sizeof pub;
     if (EVP_PKEY_get_raw_public_key(pkey.get(), pub, &pubLen) != 1 || pubLen != 32)
-        return Error::make(Error::Code::Unsupported, u"OpenSSL could not derive the Ed25519 public key"_s);
-    Expected<SumDbKey> key = SumDbKey::fromEd25519(name, QByteArrayView(reinterpret_cast<const char *>(pub), 32));
+        return Error::make(Error::Code::Unsupported,
+                           u"OpenSSL could not derive the Ed25519 public key"_s);
+    Expected<SumDbKey> key
+        = SumDbKey::fromEd25519(name, QByteArrayView(reinterpret_cast<const char *>(pub), 32));
     if (!key)
         return key.error();
     SumDbSigner s;
@@ -73,11 +76,14 @@ QString SumDbSigner::signerKey() const
 
 Expected<QByteArray> SumDbSigner::sign(QByteArrayView message) const
 {
-    const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+    const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(),
+                                                                      &EVP_MD_CTX_free);
     unsigned char sig[64];
     size_t sigLen = sizeof sig;
-    if (!ctx || !m_pkey || EVP_DigestSignInit(ctx.get(), nullptr, nullptr, nullptr, m_pkey.get()) != 1
-        || EVP_DigestSign(ctx.get(), sig, &sigLen, reinterpret_cast<const unsigned char *>(message.data()),
+    if (!ctx || !m_pkey
+        || EVP_DigestSignInit(ctx.get(), nullptr, nullptr, nullptr, m_pkey.get()) != 1
+        || EVP_DigestSign(ctx.get(), sig, &sigLen,
+                          reinterpret_cast<const unsigned char *>(message.data()),
                           size_t(message.size()))
                != 1
         || sigLen != 64) {
@@ -99,7 +105,8 @@ Expected<QByteArray> SumDbSigner::signNote(const QByteArray &text) const
     hashAndSig[2] = char(hash() >> 8 & 0xff);
     hashAndSig[3] = char(hash() & 0xff);
     hashAndSig += *sig;
-    return QByteArray(text + '\n' + u"— "_s.toUtf8() + name().toUtf8() + ' ' + GoBase64::encode(hashAndSig) + '\n');
+    return QByteArray(text + '\n' + u"— "_s.toUtf8() + name().toUtf8() + ' '
+                      + GoBase64::encode(hashAndSig) + '\n');
 }
 
 } // namespace mk

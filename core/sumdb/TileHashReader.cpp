@@ -86,30 +86,32 @@ Expected<QList<Tlog::Hash>> TileHashReader::readHashes(const QList<qint64> &inde
         return read.error();
     const QList<QByteArray> &data = *read;
     if (data.size() != tiles.size()) {
-        return Error::make(Error::Code::Io, u"TileReader returned bad result slice (len=%1, want %2)"_s
-                                                .arg(data.size())
-                                                .arg(tiles.size()));
+        return Error::make(
+            Error::Code::Io,
+            u"TileReader returned bad result slice (len=%1, want %2)"_s.arg(data.size())
+                .arg(tiles.size()));
     }
     for (qsizetype i = 0; i < tiles.size(); ++i) {
         if (data.at(i).size() != qsizetype(tiles.at(i).w) * Tlog::HashSize) {
-            return Error::make(Error::Code::Io, u"TileReader returned bad result slice (%1 len=%2, want %3)"_s
-                                                    .arg(tiles.at(i).path())
-                                                    .arg(data.at(i).size())
-                                                    .arg(tiles.at(i).w * Tlog::HashSize));
+            return Error::make(Error::Code::Io,
+                               u"TileReader returned bad result slice (%1 len=%2, want %3)"_s
+                                   .arg(tiles.at(i).path())
+                                   .arg(data.at(i).size())
+                                   .arg(tiles.at(i).w * Tlog::HashSize));
         }
     }
 
     // Authenticate the tree-hash tiles first (parents before children).
     if (!stx.isEmpty()) {
         const qsizetype last = stx.size() - 1;
-        Expected<Tlog::Hash> th = TlogTile::hashFromTile(tiles.at(stxTileOrder.at(last)), data.at(stxTileOrder.at(last)),
-                                                         stx.at(last));
+        Expected<Tlog::Hash> th = TlogTile::hashFromTile(
+            tiles.at(stxTileOrder.at(last)), data.at(stxTileOrder.at(last)), stx.at(last));
         if (!th)
             return th.error();
         Tlog::Hash acc = *th;
         for (qsizetype i = last - 1; i >= 0; --i) {
-            const Expected<Tlog::Hash> hh =
-                TlogTile::hashFromTile(tiles.at(stxTileOrder.at(i)), data.at(stxTileOrder.at(i)), stx.at(i));
+            const Expected<Tlog::Hash> hh = TlogTile::hashFromTile(
+                tiles.at(stxTileOrder.at(i)), data.at(stxTileOrder.at(i)), stx.at(i));
             if (!hh)
                 return hh.error();
             acc = Tlog::nodeHash(*hh, acc);
@@ -125,7 +127,8 @@ Expected<QList<Tlog::Hash>> TileHashReader::readHashes(const QList<qint64> &inde
         const auto j = tileOrder.constFind(p);
         if (j == tileOrder.constEnd())
             return badMath(u"lost parent of %1"_s.arg(tile.path()));
-        const Expected<Tlog::Hash> hh = TlogTile::hashFromTile(p, data.at(*j), Tlog::storedHashIndex(p.l * p.h, tile.n));
+        const Expected<Tlog::Hash> hh
+            = TlogTile::hashFromTile(p, data.at(*j), Tlog::storedHashIndex(p.l * p.h, tile.n));
         if (!hh)
             return badMath(u"lost hash of %1: %2"_s.arg(tile.path(), hh.error().message));
         if (*hh != TlogTile::tileHash(data.at(i)))
@@ -138,7 +141,8 @@ Expected<QList<Tlog::Hash>> TileHashReader::readHashes(const QList<qint64> &inde
     QList<Tlog::Hash> hashes(indexes.size());
     for (qsizetype i = 0; i < indexes.size(); ++i) {
         const int j = indexTileOrder.at(i);
-        const Expected<Tlog::Hash> hh = TlogTile::hashFromTile(tiles.at(j), data.at(j), indexes.at(i));
+        const Expected<Tlog::Hash> hh
+            = TlogTile::hashFromTile(tiles.at(j), data.at(j), indexes.at(i));
         if (!hh)
             return badMath(u"lost hash %1: %2"_s.arg(indexes.at(i)).arg(hh.error().message));
         hashes[i] = *hh;

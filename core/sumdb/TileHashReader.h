@@ -25,12 +25,13 @@ public:
         [[nodiscard]] virtual int height() const = 0;
         /// One data block per tile, each exactly W*32 bytes, or an error. Data from the network
         /// is suspect until saveTiles is called for it.
-        [[nodiscard]] virtual Expected<QList<QByteArray>> readTiles(const QList<TlogTile> &tiles) = 0;
+        [[nodiscard]] virtual Expected<QList<QByteArray>> readTiles(const QList<TlogTile> &tiles)
+            = 0;
         /// The tiles have been authenticated and may be stored.
         virtual void saveTiles(const QList<TlogTile> &tiles, const QList<QByteArray> &data) = 0;
     };
 
-    TileHashReader(const TlogTree &tree, TileReader &reader) : m_tree(tree), m_reader(reader) {}
+    TileHashReader(const TlogTree &tree, TileReader &reader) : m_tree(tree), m_reader(reader) { }
 
     [[nodiscard]] Expected<QList<Tlog::Hash>> readHashes(const QList<qint64> &indexes);
     /// This reader as a Tlog::HashReader (it must outlive the function).

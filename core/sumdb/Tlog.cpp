@@ -34,8 +34,9 @@ Expected<QList<Tlog::Hash>> readExactly(const Tlog::HashReader &r, const QList<q
     if (!hashes)
         return hashes;
     if (hashes->size() != indexes.size()) {
-        return Error::make(Error::Code::Io,
-                           u"tlog: ReadHashes(%1 indexes) = %2 hashes"_s.arg(indexes.size()).arg(hashes->size()));
+        return Error::make(
+            Error::Code::Io,
+            u"tlog: ReadHashes(%1 indexes) = %2 hashes"_s.arg(indexes.size()).arg(hashes->size()));
     }
     return hashes;
 }
@@ -54,7 +55,8 @@ void leafProofIndex(qint64 lo, qint64 hi, qint64 n, QList<qint64> &need)
     }
 }
 
-Tlog::Proof leafProof(qint64 lo, qint64 hi, qint64 n, const QList<Tlog::Hash> &hashes, qsizetype *pos)
+Tlog::Proof leafProof(qint64 lo, qint64 hi, qint64 n, const QList<Tlog::Hash> &hashes,
+                      qsizetype *pos)
 {
     if (lo + 1 == hi)
         return {};
@@ -72,8 +74,8 @@ Tlog::Proof leafProof(qint64 lo, qint64 hi, qint64 n, const QList<Tlog::Hash> &h
     return p;
 }
 
-Expected<Tlog::Hash> runRecordProof(const Tlog::Proof &p, qsizetype len, qint64 lo, qint64 hi, qint64 n,
-                                    const Tlog::Hash &leafHash)
+Expected<Tlog::Hash> runRecordProof(const Tlog::Proof &p, qsizetype len, qint64 lo, qint64 hi,
+                                    qint64 n, const Tlog::Hash &leafHash)
 {
     if (lo + 1 == hi) {
         if (len != 0)
@@ -114,7 +116,8 @@ void treeProofIndex(qint64 lo, qint64 hi, qint64 n, QList<qint64> &need)
     }
 }
 
-Tlog::Proof treeProof(qint64 lo, qint64 hi, qint64 n, const QList<Tlog::Hash> &hashes, qsizetype *pos)
+Tlog::Proof treeProof(qint64 lo, qint64 hi, qint64 n, const QList<Tlog::Hash> &hashes,
+                      qsizetype *pos)
 {
     if (n == hi) {
         if (lo == 0)
@@ -136,8 +139,9 @@ Tlog::Proof treeProof(qint64 lo, qint64 hi, qint64 n, const QList<Tlog::Hash> &h
 }
 
 // Returns (old subtree hash, new subtree hash).
-Expected<std::pair<Tlog::Hash, Tlog::Hash>> runTreeProof(const Tlog::Proof &p, qsizetype len, qint64 lo, qint64 hi,
-                                                         qint64 n, const Tlog::Hash &old)
+Expected<std::pair<Tlog::Hash, Tlog::Hash>> runTreeProof(const Tlog::Proof &p, qsizetype len,
+                                                         qint64 lo, qint64 hi, qint64 n,
+                                                         const Tlog::Hash &old)
 {
     if (n == hi) {
         if (lo == 0) {
@@ -192,7 +196,8 @@ Tlog::Hash Tlog::emptyHash()
 
 QString Tlog::hashToString(const Hash &h)
 {
-    return QString::fromLatin1(GoBase64::encode(QByteArrayView(reinterpret_cast<const char *>(h.data()), HashSize)));
+    return QString::fromLatin1(
+        GoBase64::encode(QByteArrayView(reinterpret_cast<const char *>(h.data()), HashSize)));
 }
 
 Expected<Tlog::Hash> Tlog::parseHash(QByteArrayView base64)
@@ -261,7 +266,8 @@ Expected<QList<Tlog::Hash>> Tlog::storedHashes(qint64 n, QByteArrayView data, co
     return storedHashesForRecordHash(n, recordHash(data), r);
 }
 
-Expected<QList<Tlog::Hash>> Tlog::storedHashesForRecordHash(qint64 n, const Hash &h, const HashReader &r)
+Expected<QList<Tlog::Hash>> Tlog::storedHashesForRecordHash(qint64 n, const Hash &h,
+                                                            const HashReader &r)
 {
     QList<Hash> hashes{h};
     const int m = std::countr_zero(quint64(n + 1));

@@ -47,8 +47,10 @@ public:
     [[nodiscard]] static std::pair<int, qint64> splitStoredHashIndex(qint64 index);
     [[nodiscard]] static qint64 storedHashCount(qint64 n);
     /// The hashes to store, from storedHashIndex(0, n) on, when record n is appended.
-    [[nodiscard]] static Expected<QList<Hash>> storedHashes(qint64 n, QByteArrayView data, const HashReader &r);
-    [[nodiscard]] static Expected<QList<Hash>> storedHashesForRecordHash(qint64 n, const Hash &h, const HashReader &r);
+    [[nodiscard]] static Expected<QList<Hash>> storedHashes(qint64 n, QByteArrayView data,
+                                                            const HashReader &r);
+    [[nodiscard]] static Expected<QList<Hash>> storedHashesForRecordHash(qint64 n, const Hash &h,
+                                                                         const HashReader &r);
 
     /// The root hash of the tree with n records.
     [[nodiscard]] static Expected<Hash> treeHash(qint64 n, const HashReader &r);
@@ -56,11 +58,14 @@ public:
     /// Proof that the tree of size t contains record n.
     [[nodiscard]] static Expected<Proof> proveRecord(qint64 t, qint64 n, const HashReader &r);
     /// Checks p proves that the tree of size t with hash th has record n with hash h.
-    [[nodiscard]] static Status checkRecord(const Proof &p, qint64 t, const Hash &th, qint64 n, const Hash &h);
+    [[nodiscard]] static Status checkRecord(const Proof &p, qint64 t, const Hash &th, qint64 n,
+                                            const Hash &h);
     /// Proof that the tree of size t contains the tree of size n as a prefix.
     [[nodiscard]] static Expected<Proof> proveTree(qint64 t, qint64 n, const HashReader &r);
-    /// Checks p proves that the tree of size t with hash th contains the tree of size n with hash h.
-    [[nodiscard]] static Status checkTree(const Proof &p, qint64 t, const Hash &th, qint64 n, const Hash &h);
+    /// Checks p proves that the tree of size t with hash th contains the tree of size n with hash
+    /// h.
+    [[nodiscard]] static Status checkTree(const Proof &p, qint64 t, const Hash &th, qint64 n,
+                                          const Hash &h);
 
     /// A record as a lookup response or a data tile carries it.
     struct Record
@@ -79,7 +84,8 @@ public:
     // Index helpers shared with TlogTile (subTreeIndex / subTreeHash of tlog.go).
     static void subTreeIndex(qint64 lo, qint64 hi, QList<qint64> &need);
     /// Consumes hashes from the front (starting at *pos).
-    [[nodiscard]] static Hash subTreeHash(qint64 lo, qint64 hi, const QList<Hash> &hashes, qsizetype *pos);
+    [[nodiscard]] static Hash subTreeHash(qint64 lo, qint64 hi, const QList<Hash> &hashes,
+                                          qsizetype *pos);
     /// k, the largest power of 2 smaller than n, and log2(k).
     [[nodiscard]] static std::pair<qint64, int> maxpow2(qint64 n);
 };

@@ -50,7 +50,8 @@ QString TlogTile::path() const
 
 Expected<TlogTile> TlogTile::parsePath(const QString &path)
 {
-    const Error bad = Error::make(Error::Code::InvalidArgument, u"malformed tile path \"%1\""_s.arg(path));
+    const Error bad
+        = Error::make(Error::Code::InvalidArgument, u"malformed tile path \"%1\""_s.arg(path));
     QStringList f = path.split(u'/');
     if (f.size() < 4 || f.at(0) != u"tile")
         return bad;
@@ -166,7 +167,9 @@ Expected<QByteArray> TlogTile::readTileData(const TlogTile &t, const Tlog::HashR
     if (!hashes)
         return hashes.error();
     if (hashes->size() != indexes.size())
-        return Error::make(Error::Code::Io, u"tlog: ReadHashes(%1 indexes) = %2 hashes"_s.arg(indexes.size()).arg(hashes->size()));
+        return Error::make(
+            Error::Code::Io,
+            u"tlog: ReadHashes(%1 indexes) = %2 hashes"_s.arg(indexes.size()).arg(hashes->size()));
     QByteArray tile;
     tile.reserve(size * Tlog::HashSize);
     for (const Tlog::Hash &h : *hashes)

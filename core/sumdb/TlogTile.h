@@ -17,10 +17,10 @@ namespace mk {
 /// written "data" in paths: tile/8/data/005.p/17.
 struct TlogTile
 {
-    int h = 0;  ///< height, 1..30 (the go checksum database uses 8)
-    int l = 0;  ///< level, -1..63
+    int h = 0; ///< height, 1..30 (the go checksum database uses 8)
+    int l = 0; ///< level, -1..63
     qint64 n = 0;
-    int w = 0;  ///< width, 1..2^h
+    int w = 0; ///< width, 1..2^h
 
     /// tile/H/L/NNN[.p/W], N in 3-digit groups, all but the last prefixed with 'x':
     /// tile/8/0/x001/234.p/5.
@@ -33,13 +33,15 @@ struct TlogTile
     /// Same, with the byte range [start, end) of data whose tile hash is the indexed hash.
     [[nodiscard]] static TlogTile forIndex(int h, qint64 index, int *start, int *end);
     /// HashFromTile: the hash at index from t's data (t may be wider than forIndex's tile).
-    [[nodiscard]] static Expected<Tlog::Hash> hashFromTile(const TlogTile &t, QByteArrayView data, qint64 index);
+    [[nodiscard]] static Expected<Tlog::Hash> hashFromTile(const TlogTile &t, QByteArrayView data,
+                                                           qint64 index);
     /// The subtree hash of the 2^k hashes in data.
     [[nodiscard]] static Tlog::Hash tileHash(QByteArrayView data);
     /// NewTiles: the tiles to publish when a tree grows from oldSize to newSize records.
     [[nodiscard]] static QList<TlogTile> newTiles(int h, qint64 oldSize, qint64 newSize);
     /// ReadTileData: a hash tile's bytes (W*32) read through r.
-    [[nodiscard]] static Expected<QByteArray> readTileData(const TlogTile &t, const Tlog::HashReader &r);
+    [[nodiscard]] static Expected<QByteArray> readTileData(const TlogTile &t,
+                                                           const Tlog::HashReader &r);
     /// tileParent: the k'th parent of t in a tree of n records, or an empty tile (h == 0).
     [[nodiscard]] TlogTile parent(int k, qint64 treeSize) const;
 

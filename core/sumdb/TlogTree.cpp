@@ -7,7 +7,8 @@ namespace mk {
 
 QByteArray TlogTree::format() const
 {
-    return "go.sum database tree\n" + QByteArray::number(n) + '\n' + Tlog::hashToString(hash).toLatin1() + '\n';
+    return "go.sum database tree\n" + QByteArray::number(n) + '\n'
+           + Tlog::hashToString(hash).toLatin1() + '\n';
 }
 
 Expected<TlogTree> TlogTree::parse(QByteArrayView text)

@@ -45,8 +45,8 @@ QString readZiphash(int vfd, const std::string &name)
 }
 
 // Re-extracts the tree of a version whose zip is sound (see RepairJob's class comment).
-Status reextract(const RepairJob::Options &options, const ModuleVersionRecord &v, const QString &ziphash,
-                 const std::function<bool()> &cancelled)
+Status reextract(const RepairJob::Options &options, const ModuleVersionRecord &v,
+                 const QString &ziphash, const std::function<bool()> &cancelled)
 {
     const QString &root = options.gomodcache;
     UniqueFd rootFd = SafeFs::openPath(QFile::encodeName(root).constData(), O_RDONLY | O_DIRECTORY);
@@ -60,10 +60,13 @@ Status reextract(const RepairJob::Options &options, const ModuleVersionRecord &v
     const std::string escVersion = v.escapedVersion.toStdString();
     const std::string vdir = "cache/download/" + escPath + "/@v";
     const std::string treeRel = escPath + '@' + escVersion;
-    const auto abs = [&](const std::string &rel) -> QString { return root + u'/' + QFile::decodeName(QByteArray::fromStdString(rel)); };
+    const auto abs = [&](const std::string &rel) -> QString {
+        return root + u'/' + QFile::decodeName(QByteArray::fromStdString(rel));
+    };
 
     Expected<FileLock> lock = FileLock::acquire(rootFd.get(), vdir + '/' + escVersion + ".lock",
-                                                abs(vdir + '/' + escVersion + ".lock"), options.lockTimeoutMs, cancelled);
+                                                abs(vdir + '/' + escVersion + ".lock"),
+                                                options.lockTimeoutMs, cancelled);
     if (!lock.ok())
         return lock.error();
     UniqueFd vfd = SafeFs::openDirBeneath(rootFd.get(), vdir.c_str());
@@ -71,11 +74,13 @@ Status reextract(const RepairJob::Options &options, const ModuleVersionRecord &v
         return Error::fromErrno(errno, abs(vdir));
     // What was verified must still hold now that go cannot change it under us.
     if (readZiphash(vfd.get(), escVersion + ".ziphash") != ziphash)
-        return Error::make(Error::Code::Busy, u"the .ziphash changed while repairing; verify again"_s,
+        return Error::make(Error::Code::Busy,
+                           u"the .ziphash changed while repairing; verify again"_s,
                            abs(vdir + '/' + escVersion + ".ziphash"));
 
     const size_t slash = treeRel.rfind('/');
-    const std::string parentRel = slash == std::string::npos ? std::string() : treeRel.substr(0, slash);
+    const std::string parentRel
+        = slash == std::string::npos ? std::string() : treeRel.substr(0, slash);
     const std::string name = slash == std::string::npos ? treeRel : treeRel.substr(slash + 1);
     const TrashMove trash = purger.trash();
     const std::string stamp = TrashMove::uniqueName("repair");
@@ -86,9 +91,9 @@ Status reextract(const RepairJob::Options &options, const ModuleVersionRecord &v
     ModuleZip::ExtractOptions extract;
     extract.expectedHash = ziphash;
     extract.cacheRw = options.cacheRw;
-    const Expected<ModuleZip::ExtractResult> done =
-        ModuleZip::extractAt(abs(vdir + '/' + escVersion + ".zip"), rootFd.get(), QByteArray::fromStdString(stagingRel),
-                             v.path, v.version, extract);
+    const Expected<ModuleZip::ExtractResult> done
+        = ModuleZip::extractAt(abs(vdir + '/' + escVersion + ".zip"), rootFd.get(),
+                               QByteArray::fromStdString(stagingRel), v.path, v.version, extract);
     if (!done.ok())
         return done.error(); // extractAt removed what it wrote; the cache is as it was
 
@@ -107,7 +112,8 @@ Status reextract(const RepairJob::Options &options, const ModuleVersionRecord &v
     // 2. go's marker: from here until it is removed, go treats the version as not extracted.
     const std::string partial = escVersion + ".partial";
     {
-        UniqueFd pfd(::openat(vfd.get(), partial.c_str(), O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0666));
+        UniqueFd pfd(::openat(vfd.get(), partial.c_str(),
+                              O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0666));
         if (!pfd.isValid()) {
             const int err = errno;
             discardStaging();
@@ -157,7 +163,8 @@ RepairResult RepairJob::repairOne(const Options &options, const ModuleVersionRec
         result.outcome = RepairOutcome::NothingToDo;
         return result;
     }
-    const QString display = options.gomodcache + u'/' + version.escapedPath + u'@' + version.escapedVersion;
+    const QString display
+        = options.gomodcache + u'/' + version.escapedPath + u'@' + version.escapedVersion;
     if (before.treeRepairable) {
         if (Status s = reextract(options, version, before.ziphash, cancelled); !s) {
             result.outcome = RepairOutcome::Failed;
@@ -174,10 +181,13 @@ RepairResult RepairJob::repairOne(const Options &options, const ModuleVersionRec
         result.outcome = RepairOutcome::Redownloaded;
     } else {
         result.outcome = RepairOutcome::NeedsRedownload;
-        const QString why = before.problems.isEmpty() ? u"not repairable offline"_s : before.problems.first();
-        result.error = Error::make(Error::Code::Unsupported,
-                                   u"needs redownload (%1); re-extracting cannot fix it and the downloader is not available yet, so nothing was changed"_s.arg(why),
-                                   display);
+        const QString why
+            = before.problems.isEmpty() ? u"not repairable offline"_s : before.problems.first();
+        result.error = Error::make(
+            Error::Code::Unsupported,
+            u"needs redownload (%1); re-extracting cannot fix it and the downloader is not available yet, so nothing was changed"_s
+                .arg(why),
+            display);
         return result;
     }
     // A fresh scan record is not needed: verification looks at the disk, not at the pieces.
@@ -187,28 +197,33 @@ RepairResult RepairJob::repairOne(const Options &options, const ModuleVersionRec
     result.after = after.status;
     if (!after.ok) {
         result.outcome = RepairOutcome::Failed;
-        result.error = Error::make(Error::Code::Io, u"still damaged after the repair: "_s + after.problems.join(u"; "_s), display);
+        result.error = Error::make(
+            Error::Code::Io, u"still damaged after the repair: "_s + after.problems.join(u"; "_s),
+            display);
     }
     return result;
 }
 
-QFuture<RepairResult> RepairJob::start(const Options &options, const QList<ModuleVersionRecord> &versions)
+QFuture<RepairResult> RepairJob::start(const Options &options,
+                                       const QList<ModuleVersionRecord> &versions)
 {
-    return QtConcurrent::run(CorePool::instance(), [options, versions](QPromise<RepairResult> &promise) {
-        CorePool::markBackgroundThread();
-        promise.setProgressRange(0, int(versions.size()));
-        const auto cancelled = [&promise] { return promise.isCanceled(); };
-        int done = 0;
-        for (const ModuleVersionRecord &v : versions) {
-            if (promise.isCanceled())
-                return;
-            promise.addResult(repairOne(options, v, cancelled));
-            promise.setProgressValue(++done);
-        }
-    });
+    return QtConcurrent::run(CorePool::instance(),
+                             [options, versions](QPromise<RepairResult> &promise) {
+                                 CorePool::markBackgroundThread();
+                                 promise.setProgressRange(0, int(versions.size()));
+                                 const auto cancelled = [&promise] { return promise.isCanceled(); };
+                                 int done = 0;
+                                 for (const ModuleVersionRecord &v : versions) {
+                                     if (promise.isCanceled())
+                                         return;
+                                     promise.addResult(repairOne(options, v, cancelled));
+                                     promise.setProgressValue(++done);
+                                 }
+                             });
 }
 
-QList<RepairResult> RepairJob::run(const Options &options, const QList<ModuleVersionRecord> &versions)
+QList<RepairResult> RepairJob::run(const Options &options,
+                                   const QList<ModuleVersionRecord> &versions)
 {
     QFuture<RepairResult> f = start(options, versions);
     f.waitForFinished();

@@ -29,25 +29,29 @@ class RepairJob final
 public:
     /// Replaces one version with a fresh download (the downloader plugs in here). It must
     /// follow go's protocol itself and return an error naming the path on failure.
-    using Redownload = std::function<Status(const QString &gomodcache, const ModuleVersionRecord &version,
-                                            const std::function<bool()> &cancelled)>;
+    using Redownload
+        = std::function<Status(const QString &gomodcache, const ModuleVersionRecord &version,
+                               const std::function<bool()> &cancelled)>;
 
     struct Options
     {
         QString gomodcache;
         int lockTimeoutMs = 30000;
-        bool cacheRw = false;   ///< GOFLAGS has -modcacherw: leave directories writable, as go would
-        KnownSums known;        ///< go.sum hashes the zip must also match
+        bool cacheRw = false; ///< GOFLAGS has -modcacherw: leave directories writable, as go would
+        KnownSums known;      ///< go.sum hashes the zip must also match
         VerifyJob::SumLookup sumLookup;
-        Redownload redownload;  ///< empty until core/download exists
+        Redownload redownload; ///< empty until core/download exists
     };
 
     /// One result per version, in input order; progress counts versions. Cancelling stops
     /// between versions (and while waiting for a lock).
-    [[nodiscard]] static QFuture<RepairResult> start(const Options &options, const QList<ModuleVersionRecord> &versions);
-    [[nodiscard]] static QList<RepairResult> run(const Options &options, const QList<ModuleVersionRecord> &versions);
+    [[nodiscard]] static QFuture<RepairResult> start(const Options &options,
+                                                     const QList<ModuleVersionRecord> &versions);
+    [[nodiscard]] static QList<RepairResult> run(const Options &options,
+                                                 const QList<ModuleVersionRecord> &versions);
     /// Repairs one version synchronously (what start() runs for each).
-    [[nodiscard]] static RepairResult repairOne(const Options &options, const ModuleVersionRecord &version,
+    [[nodiscard]] static RepairResult repairOne(const Options &options,
+                                                const ModuleVersionRecord &version,
                                                 const std::function<bool()> &cancelled = {});
 };
 

@@ -41,9 +41,10 @@ namespace mk {
 namespace {
 
 constexpr qsizetype readBufferSize = 1 << 20;
-constexpr qsizetype maxSmallFile = 16 << 20; // .ziphash, .mod, .info are tiny; go caps go.mod at 16 MiB
-constexpr int maxNamedFiles = 50;            // per kind, so a wrecked tree does not flood the report
-constexpr size_t maxFilesPerPiece = 256;     // small files are spread over workers too
+constexpr qsizetype maxSmallFile
+    = 16 << 20;                          // .ziphash, .mod, .info are tiny; go caps go.mod at 16 MiB
+constexpr int maxNamedFiles = 50;        // per kind, so a wrecked tree does not flood the report
+constexpr size_t maxFilesPerPiece = 256; // small files are spread over workers too
 constexpr qint64 inMemoryZipBytes = 64 << 20;
 
 // Without touching the atime ("last used"), see SafeFs.
@@ -89,7 +90,7 @@ struct TreeFile
     int dir = 0;    // index into Work::dirs of the directory holding it
     qint64 size = 0;
     Sha256::Digest digest{};
-    int err = 0;    // errno when it could not be read
+    int err = 0; // errno when it could not be read
 };
 
 // One version in flight.
@@ -109,7 +110,7 @@ struct Work
     UniqueFd treeFd;
     std::vector<QByteArray> dirs; // relative directory paths ("" = root)
     std::vector<TreeFile> files;
-    QStringList treeProblems;     // symlinks, other non-regular entries, unreadable directories
+    QStringList treeProblems; // symlinks, other non-regular entries, unreadable directories
 
     bool hasZip = false;
     QString zipPath;
@@ -127,7 +128,11 @@ struct Work
 
 struct Task
 {
-    enum Kind { Prepare, TreePiece, ZipPiece } kind = Prepare;
+    enum Kind {
+        Prepare,
+        TreePiece,
+        ZipPiece
+    } kind = Prepare;
     std::shared_ptr<Work> work;
     qsizetype index = 0; // Prepare: which input version
     size_t begin = 0;
@@ -158,15 +163,15 @@ public:
 
     Engine(const VerifyJob::Options &options, const QList<ModuleVersionRecord> &versions, Emit emit,
            std::function<bool()> cancelled, std::function<void(quint64)> progress)
-        : m_options(options), m_versions(versions), m_emit(std::move(emit)), m_cancelled(std::move(cancelled)),
-          m_progress(std::move(progress))
-    {
-    }
+        : m_options(options), m_versions(versions), m_emit(std::move(emit)),
+          m_cancelled(std::move(cancelled)), m_progress(std::move(progress))
+    { }
 
     // Returns an error only when GOMODCACHE itself cannot be opened.
     Status run(int workers)
     {
-        m_root = SafeFs::openPath(QFile::encodeName(m_options.gomodcache).constData(), O_RDONLY | O_DIRECTORY);
+        m_root = SafeFs::openPath(QFile::encodeName(m_options.gomodcache).constData(),
+                                  O_RDONLY | O_DIRECTORY);
         if (!m_root.isValid())
             return Error::fromErrno(errno, m_options.gomodcache, u"cannot open the module cache"_s);
         for (qsizetype i = 0; i < m_versions.size(); ++i)
@@ -258,7 +263,8 @@ private:
         const std::string escPath = rec.escapedPath.toStdString();
         const std::string escVersion = rec.escapedVersion.toStdString();
         const std::string vdir = "cache/download/" + escPath + "/@v";
-        const QString vdirPath = m_options.gomodcache + u"/cache/download/"_s + rec.escapedPath + u"/@v/"_s;
+        const QString vdirPath
+            = m_options.gomodcache + u"/cache/download/"_s + rec.escapedPath + u"/@v/"_s;
         const QString id = rec.id();
 
         // Reference hashes: go.sum first, then the checksum database.
@@ -267,7 +273,8 @@ private:
         if (!res.knownHash.isEmpty() || !w->knownGoMod.isEmpty())
             w->knownSource = u"go.sum"_s;
         if (m_options.sumLookup && (res.knownHash.isEmpty() || w->knownGoMod.isEmpty())) {
-            const Expected<VerifyJob::SumdbHashes> sums = m_options.sumLookup(rec.path, rec.version);
+            const Expected<VerifyJob::SumdbHashes> sums
+                = m_options.sumLookup(rec.path, rec.version);
             if (!sums.ok()) {
                 res.problems.append(u"checksum database: "_s + sums.error().toString());
                 w->sumdbFailed = true;
@@ -293,9 +300,12 @@ private:
                     res.ziphash = QString::fromLatin1(*h);
             } else if (err != ENOENT) {
                 w->ziphashPresent = true;
-                res.problems.append(u"unreadable ziphash: %1"_s.arg(QString::fromLocal8Bit(std::strerror(err))));
+                res.problems.append(
+                    u"unreadable ziphash: %1"_s.arg(QString::fromLocal8Bit(std::strerror(err))));
             }
-            w->partial = ::fstatat(vfd.get(), (escVersion + ".partial").c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0;
+            w->partial
+                = ::fstatat(vfd.get(), (escVersion + ".partial").c_str(), &st, AT_SYMLINK_NOFOLLOW)
+                  == 0;
 
             // .mod: go re-checks it against go.sum every time it reads it.
             if (std::optional<QByteArray> mod = readSmall(vfd.get(), escVersion + ".mod", &err)) {
@@ -304,13 +314,15 @@ private:
                     res.checked |= CheckedMod;
                     const QString have = Hash1::hashGoMod(*mod);
                     if (have != w->knownGoMod) {
-                        res.problems.append(u"go.mod (%1.mod) does not match %2: have %3, want %4"_s.arg(
-                            rec.escapedVersion, w->knownSource, have, w->knownGoMod));
+                        res.problems.append(
+                            u"go.mod (%1.mod) does not match %2: have %3, want %4"_s.arg(
+                                rec.escapedVersion, w->knownSource, have, w->knownGoMod));
                         res.needsRedownload = true;
                     }
                 }
             } else if (err != ENOENT) {
-                res.problems.append(u"unreadable %1.mod: %2"_s.arg(rec.escapedVersion, QString::fromLocal8Bit(std::strerror(err))));
+                res.problems.append(u"unreadable %1.mod: %2"_s.arg(
+                    rec.escapedVersion, QString::fromLocal8Bit(std::strerror(err))));
                 res.needsRedownload = true;
             } else if (rec.pieces & (HasZip | HasTree)) {
                 res.problems.append(u"missing %1.mod"_s.arg(rec.escapedVersion));
@@ -327,20 +339,23 @@ private:
                 }
             }
 
-            if (::fstatat(vfd.get(), (escVersion + ".zip").c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0) {
+            if (::fstatat(vfd.get(), (escVersion + ".zip").c_str(), &st, AT_SYMLINK_NOFOLLOW)
+                == 0) {
                 w->hasZip = true;
                 w->zipPath = vdirPath + rec.escapedVersion + u".zip"_s;
                 if (!S_ISREG(st.st_mode)) {
                     w->zipError = u"not a regular file"_s;
                 } else {
                     // Small zips are read whole: one read instead of a seek and reads per entry.
-                    Expected<ZipArchive> zip = ZipArchive::openForHashing(w->zipPath, inMemoryZipBytes);
+                    Expected<ZipArchive> zip
+                        = ZipArchive::openForHashing(w->zipPath, inMemoryZipBytes);
                     if (!zip.ok()) {
                         w->zipError = zip.error().message;
                     } else {
                         w->entries = zip->entries();
                         w->zip = std::make_shared<ZipArchive>(std::move(zip).value());
-                        const Expected<ModuleZipContents> rules = ZipRules::checkEntries(w->entries, rec.path, rec.version, {});
+                        const Expected<ModuleZipContents> rules
+                            = ZipRules::checkEntries(w->entries, rec.path, rec.version, {});
                         if (!rules.ok())
                             w->zipRulesError = rules.error().toString();
                     }
@@ -349,12 +364,14 @@ private:
         }
 
         const std::string treeRel = escPath + '@' + escVersion;
-        if (!w->partial && SafeFs::statBeneath(m_root.get(), treeRel.c_str(), &st) && S_ISDIR(st.st_mode)) {
+        if (!w->partial && SafeFs::statBeneath(m_root.get(), treeRel.c_str(), &st)
+            && S_ISDIR(st.st_mode)) {
             w->hasTree = true;
             w->treePath = m_options.gomodcache + u'/' + rec.escapedPath + u'@' + rec.escapedVersion;
             w->treeFd = SafeFs::openDirBeneath(m_root.get(), treeRel.c_str());
             if (!w->treeFd.isValid())
-                w->treeProblems.append(u"unreadable directory %1: %2"_s.arg(w->treePath, QString::fromLocal8Bit(std::strerror(errno))));
+                w->treeProblems.append(u"unreadable directory %1: %2"_s.arg(
+                    w->treePath, QString::fromLocal8Bit(std::strerror(errno))));
             else
                 listTree(*w);
         }
@@ -407,8 +424,9 @@ private:
             UniqueFd dfd = rel.isEmpty() ? UniqueFd(::fcntl(w.treeFd.get(), F_DUPFD_CLOEXEC, 0))
                                          : SafeFs::openDirBeneath(w.treeFd.get(), rel.constData());
             const auto problem = [&](const QByteArray &r, int err) {
-                w.treeProblems.append(u"unreadable directory %1: %2"_s.arg(r.isEmpty() ? u"."_s : displayRel(r),
-                                                                            QString::fromLocal8Bit(std::strerror(err))));
+                w.treeProblems.append(u"unreadable directory %1: %2"_s.arg(
+                    r.isEmpty() ? u"."_s : displayRel(r),
+                    QString::fromLocal8Bit(std::strerror(err))));
             };
             if (!dfd.isValid()) {
                 problem(rel, errno);
@@ -425,7 +443,8 @@ private:
                     w.files.push_back(TreeFile{childRel, int(d), 0, {}, 0});
                     break;
                 case EntryType::Symlink:
-                    w.treeProblems.append(u"symbolic link %1 (go never extracts one)"_s.arg(displayRel(childRel)));
+                    w.treeProblems.append(
+                        u"symbolic link %1 (go never extracts one)"_s.arg(displayRel(childRel)));
                     break;
                 case EntryType::Other:
                     w.treeProblems.append(u"not a regular file: %1"_s.arg(displayRel(childRel)));
@@ -453,7 +472,8 @@ private:
             if (f.dir != curDir) {
                 curDir = f.dir;
                 const QByteArray &rel = w.dirs[size_t(f.dir)];
-                ownDir = rel.isEmpty() ? UniqueFd() : SafeFs::openDirBeneath(w.treeFd.get(), rel.constData());
+                ownDir = rel.isEmpty() ? UniqueFd()
+                                       : SafeFs::openDirBeneath(w.treeFd.get(), rel.constData());
                 dirFd = rel.isEmpty() ? w.treeFd.get() : ownDir.get();
             }
             if (dirFd < 0) {
@@ -519,11 +539,14 @@ private:
         for (size_t i = begin; i < end && !cancelled(); ++i) {
             const ZipEntry &e = zip->entries().at(qsizetype(i));
             quint64 pendingBytes = 0;
-            const Status s = zip->read(e, [&](QByteArrayView chunk) {
-                sha.update(chunk);
-                pendingBytes += quint64(chunk.size());
-                return Status();
-            }, buffer);
+            const Status s = zip->read(
+                e,
+                [&](QByteArrayView chunk) {
+                    sha.update(chunk);
+                    pendingBytes += quint64(chunk.size());
+                    return Status();
+                },
+                buffer);
             addProgress(std::min<quint64>(pendingBytes, e.compressedSize));
             if (!s.ok()) {
                 std::lock_guard lk(w.mutex);
@@ -575,7 +598,8 @@ private:
             Hash1 h;
             for (const TreeFile &f : w.files) {
                 if (f.err != 0)
-                    unreadable.append(u"%1: %2"_s.arg(displayRel(f.rel), QString::fromLocal8Bit(std::strerror(f.err))));
+                    unreadable.append(u"%1: %2"_s.arg(
+                        displayRel(f.rel), QString::fromLocal8Bit(std::strerror(f.err))));
                 else
                     (void)h.add(prefix + '/' + f.rel, f.digest);
             }
@@ -589,7 +613,9 @@ private:
         const QString ref = !res.ziphash.isEmpty() ? res.ziphash : res.knownHash;
         if (w.partial) {
             partial = true;
-            res.problems.append(u"extraction incomplete: %1.partial is present (go will extract it again)"_s.arg(ev));
+            res.problems.append(
+                u"extraction incomplete: %1.partial is present (go will extract it again)"_s.arg(
+                    ev));
         }
         const bool hasContent = w.hasZip || w.hasTree;
         if (!w.ziphashPresent && hasContent) {
@@ -606,11 +632,13 @@ private:
             if (res.ziphash != res.knownHash) {
                 corrupt = true;
                 res.needsRedownload = true;
-                res.problems.append(u"ziphash does not match %1: ziphash %2, %1 %3"_s.arg(w.knownSource, res.ziphash, res.knownHash));
+                res.problems.append(u"ziphash does not match %1: ziphash %2, %1 %3"_s.arg(
+                    w.knownSource, res.ziphash, res.knownHash));
             }
         }
         const bool zipSound = zipReadable && !ref.isEmpty() && res.zipHash == ref
-                              && (res.knownHash.isEmpty() || res.knownHash == ref) && !res.ziphash.isEmpty();
+                              && (res.knownHash.isEmpty() || res.knownHash == ref)
+                              && !res.ziphash.isEmpty();
         if (w.hasZip) {
             if (!w.zipError.isEmpty()) {
                 corrupt = true;
@@ -634,7 +662,8 @@ private:
                 res.problems.append(u"unreadable file "_s + u);
             modified = !w.treeProblems.isEmpty() || !unreadable.isEmpty();
             const bool dirDiffers = !res.dirHash.isEmpty() && !ref.isEmpty() && res.dirHash != ref;
-            const bool dirVsZip = !res.dirHash.isEmpty() && ref.isEmpty() && zipReadable && res.dirHash != res.zipHash;
+            const bool dirVsZip = !res.dirHash.isEmpty() && ref.isEmpty() && zipReadable
+                                  && res.dirHash != res.zipHash;
             if (dirDiffers || dirVsZip || modified) {
                 modified = true;
                 if (dirDiffers)
@@ -643,11 +672,13 @@ private:
                     res.problems.append(u"dir does not match the zip"_s);
                 if (zipReadable) {
                     const QStringList diff = compareWithZip(w, prefix);
-                    if (diff.isEmpty() && !dirEntries.isEmpty() && unreadable.isEmpty() && w.treeProblems.isEmpty()) {
+                    if (diff.isEmpty() && !dirEntries.isEmpty() && unreadable.isEmpty()
+                        && w.treeProblems.isEmpty()) {
                         dirEntriesOnly = true;
-                        res.problems.last() += u": the files match the zip, but the zip has directory entries ("_s
-                                               + dirEntries.join(u", "_s)
-                                               + u"), which go's HashZip counts and an extracted tree cannot have"_s;
+                        res.problems.last()
+                            += u": the files match the zip, but the zip has directory entries ("_s
+                               + dirEntries.join(u", "_s)
+                               + u"), which go's HashZip counts and an extracted tree cannot have"_s;
                     }
                     res.problems.append(diff);
                 } else if (!w.hasZip) {
@@ -662,9 +693,9 @@ private:
             corrupt = res.needsRedownload; // .mod / .info damage
             unverifiable = !corrupt && w.sumdbFailed;
         }
-        res.status = corrupt ? VerifyStatus::Corrupt
-                     : modified ? VerifyStatus::Modified
-                     : partial ? VerifyStatus::Partial
+        res.status = corrupt        ? VerifyStatus::Corrupt
+                     : modified     ? VerifyStatus::Modified
+                     : partial      ? VerifyStatus::Partial
                      : unverifiable ? VerifyStatus::Unverifiable
                                     : VerifyStatus::Verified;
         res.ok = res.problems.isEmpty();
@@ -738,13 +769,16 @@ bool VerifyJob::isH1(QByteArrayView text)
     if (text.size() != 47 || !text.startsWith("h1:"))
         return false;
     const QByteArray b64(text.data() + 3, 44);
-    const auto decoded = QByteArray::fromBase64Encoding(b64, QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded
+        = QByteArray::fromBase64Encoding(b64, QByteArray::AbortOnBase64DecodingErrors);
     return decoded && decoded.decoded.size() == 32 && decoded.decoded.toBase64() == b64;
 }
 
-QFuture<VersionVerifyResult> VerifyJob::start(const Options &options, const QList<ModuleVersionRecord> &versions)
+QFuture<VersionVerifyResult> VerifyJob::start(const Options &options,
+                                              const QList<ModuleVersionRecord> &versions)
 {
-    return QtConcurrent::run(CorePool::instance(), [options, versions](QPromise<VersionVerifyResult> &promise) {
+    return QtConcurrent::run(CorePool::instance(), [options, versions](
+                                                       QPromise<VersionVerifyResult> &promise) {
         CorePool::markBackgroundThread();
         quint64 totalBytes = 0;
         for (const ModuleVersionRecord &v : versions)
@@ -759,16 +793,19 @@ QFuture<VersionVerifyResult> VerifyJob::start(const Options &options, const QLis
             done += bytes;
             if (done - reported >= (1u << 20)) {
                 reported = done;
-                promise.setProgressValueAndText(int(std::min<quint64>(done / 1024, quint64(totalKiB))),
-                                                u"%1/%2"_s.arg(done).arg(totalBytes));
+                promise.setProgressValueAndText(
+                    int(std::min<quint64>(done / 1024, quint64(totalKiB))),
+                    u"%1/%2"_s.arg(done).arg(totalBytes));
             }
         };
         const auto emitResult = [&](VersionVerifyResult r) {
             std::lock_guard lk(mutex);
             promise.addResult(std::move(r));
         };
-        Engine engine(options, versions, emitResult, [&promise] { return promise.isCanceled(); }, progress);
-        const Status s = engine.run(options.workers > 0 ? options.workers : CorePool::parallelism());
+        Engine engine(
+            options, versions, emitResult, [&promise] { return promise.isCanceled(); }, progress);
+        const Status s
+            = engine.run(options.workers > 0 ? options.workers : CorePool::parallelism());
         if (!s.ok()) {
             VersionVerifyResult r;
             r.status = VerifyStatus::Corrupt;
@@ -780,7 +817,8 @@ QFuture<VersionVerifyResult> VerifyJob::start(const Options &options, const QLis
     });
 }
 
-QList<VersionVerifyResult> VerifyJob::run(const Options &options, const QList<ModuleVersionRecord> &versions)
+QList<VersionVerifyResult> VerifyJob::run(const Options &options,
+                                          const QList<ModuleVersionRecord> &versions)
 {
     QFuture<VersionVerifyResult> f = start(options, versions);
     f.waitForFinished();
@@ -793,7 +831,8 @@ VersionVerifyResult VerifyJob::verifyOne(const Options &options, const ModuleVer
 {
     const QList<ModuleVersionRecord> one{version};
     VersionVerifyResult result;
-    Engine engine(options, one, [&result](VersionVerifyResult r) { result = std::move(r); }, {}, {});
+    Engine engine(options, one, [&result](VersionVerifyResult r) { result = std::move(r); }, {},
+                  {});
     const Status s = engine.run(options.workers > 0 ? options.workers : CorePool::parallelism());
     if (!s.ok()) {
         result.path = version.path;

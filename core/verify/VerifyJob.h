@@ -33,7 +33,8 @@ public:
     };
     /// Looks a version up in the checksum database. The client (core/sumdb) decides
     /// GONOSUMDB/GOPRIVATE: a version it must not ask about is returned as empty hashes.
-    using SumLookup = std::function<Expected<SumdbHashes>(const QString &path, const QString &version)>;
+    using SumLookup
+        = std::function<Expected<SumdbHashes>(const QString &path, const QString &version)>;
 
     struct Options
     {
@@ -54,11 +55,15 @@ public:
     /// spread across versions and, for big versions, across the files and zip entries of one
     /// version. Cancelling stops within a few MiB of reading; no result is given for the
     /// versions not finished.
-    [[nodiscard]] static QFuture<VersionVerifyResult> start(const Options &options, const QList<ModuleVersionRecord> &versions);
-    /// Runs and waits (for the CLI and tests); results sorted by path, then version order of the input.
-    [[nodiscard]] static QList<VersionVerifyResult> run(const Options &options, const QList<ModuleVersionRecord> &versions);
+    [[nodiscard]] static QFuture<VersionVerifyResult> start(
+        const Options &options, const QList<ModuleVersionRecord> &versions);
+    /// Runs and waits (for the CLI and tests); results sorted by path, then version order of the
+    /// input.
+    [[nodiscard]] static QList<VersionVerifyResult> run(const Options &options,
+                                                        const QList<ModuleVersionRecord> &versions);
     /// Verifies one version in the calling thread (plus helpers on the core pool for a big one).
-    [[nodiscard]] static VersionVerifyResult verifyOne(const Options &options, const ModuleVersionRecord &version);
+    [[nodiscard]] static VersionVerifyResult verifyOne(const Options &options,
+                                                       const ModuleVersionRecord &version);
 
     /// Whether text is a well-formed "h1:" hash: "h1:" and the standard base64 of 32 bytes.
     [[nodiscard]] static bool isH1(QByteArrayView text);

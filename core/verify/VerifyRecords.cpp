@@ -16,8 +16,10 @@ Status KnownSums::addGoSum(QByteArrayView text, const QString &source)
         if (f.size() == 1 && f.at(0).isEmpty())
             continue;
         if (f.size() != 3)
-            return Error::make(Error::Code::InvalidArgument,
-                               u"malformed go.sum: line %1: wrong number of fields %2"_s.arg(lineNo).arg(f.size()), source);
+            return Error::make(
+                Error::Code::InvalidArgument,
+                u"malformed go.sum: line %1: wrong number of fields %2"_s.arg(lineNo).arg(f.size()),
+                source);
         if (f.at(2) == emptyGoModHash || !f.at(2).startsWith("h1:"))
             continue; // go drops the old empty-go.mod bug line; other hash kinds are not ours
         const QString path = QString::fromUtf8(f.at(0));

@@ -17,7 +17,8 @@ namespace mk {
 enum class VerifyStatus {
     NotChecked,   ///< not verified (yet): the GUI's initial state
     Verified,     ///< everything present matches .ziphash (and go.sum / sumdb where known)
-    Modified,     ///< the extracted tree differs from the zip: files edited, added, removed or unreadable
+    Modified,     ///< the extracted tree differs from the zip: files edited, added, removed or
+                  ///< unreadable
     Corrupt,      ///< the zip, .ziphash or .mod is damaged or disagrees with go.sum / sumdb
     Unverifiable, ///< no .ziphash to check against (go treats the version as not downloaded)
     Partial,      ///< a .partial marker: an extraction was interrupted
@@ -40,13 +41,14 @@ struct VersionVerifyResult
     QString escapedVersion;
     VerifyStatus status = VerifyStatus::NotChecked;
     bool ok = false;
-    /// One sentence each, naming the file at fault: "modified file a/b.go", "zip has been modified", ...
+    /// One sentence each, naming the file at fault: "modified file a/b.go", "zip has been
+    /// modified", ...
     QStringList problems;
-    quint8 checked = 0;  ///< VerifyChecked flags
-    QString ziphash;     ///< the content of <v>.ziphash when it is a well-formed h1 hash
-    QString zipHash;     ///< HashZip of <v>.zip as computed now (empty without a readable zip)
-    QString dirHash;     ///< HashDir of the extracted tree as computed now (empty without a tree)
-    QString knownHash;   ///< the module's h1 from go.sum or the checksum database, when known
+    quint8 checked = 0; ///< VerifyChecked flags
+    QString ziphash;    ///< the content of <v>.ziphash when it is a well-formed h1 hash
+    QString zipHash;    ///< HashZip of <v>.zip as computed now (empty without a readable zip)
+    QString dirHash;    ///< HashDir of the extracted tree as computed now (empty without a tree)
+    QString knownHash;  ///< the module's h1 from go.sum or the checksum database, when known
     quint64 bytesRead = 0;
     /// Repair can fix this by extracting the tree again: the zip is present and matches a
     /// sound .ziphash (and go.sum where known), and only the tree or the marker is wrong.
@@ -72,10 +74,10 @@ struct KnownSums
 
 /// What RepairJob did for one version.
 enum class RepairOutcome {
-    NothingToDo,    ///< verification found nothing wrong
-    Reextracted,    ///< the tree was extracted again from the kept zip; the old tree is in the trash
-    Redownloaded,   ///< the redownload hook replaced the version
-    NeedsRedownload,///< the zip or its hash is damaged or missing and no downloader is plugged in
+    NothingToDo,  ///< verification found nothing wrong
+    Reextracted,  ///< the tree was extracted again from the kept zip; the old tree is in the trash
+    Redownloaded, ///< the redownload hook replaced the version
+    NeedsRedownload, ///< the zip or its hash is damaged or missing and no downloader is plugged in
     Failed,
 };
 
@@ -89,7 +91,11 @@ struct RepairResult
     /// Verification after the repair (status Verified when it worked).
     VerifyStatus after = VerifyStatus::NotChecked;
 
-    [[nodiscard]] bool ok() const { return outcome == RepairOutcome::NothingToDo || outcome == RepairOutcome::Reextracted || outcome == RepairOutcome::Redownloaded; }
+    [[nodiscard]] bool ok() const
+    {
+        return outcome == RepairOutcome::NothingToDo || outcome == RepairOutcome::Reextracted
+               || outcome == RepairOutcome::Redownloaded;
+    }
 };
 
 [[nodiscard]] QString toString(VerifyStatus status);   ///< "verified", "modified", ...

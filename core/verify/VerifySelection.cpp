@@ -10,7 +10,8 @@ using namespace Qt::StringLiterals;
 namespace mk {
 
 QList<ModuleVersionRecord> VerifySelection::select(const QList<ModuleVersionRecord> &versions,
-                                                   const QStringList &patterns, QStringList *unmatched)
+                                                   const QStringList &patterns,
+                                                   QStringList *unmatched)
 {
     if (patterns.isEmpty())
         return versions;

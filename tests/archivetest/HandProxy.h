@@ -16,12 +16,13 @@ namespace mk::test {
 class HandProxy final
 {
 public:
-    explicit HandProxy(const QString &root) : m_root(root) {}
+    explicit HandProxy(const QString &root) : m_root(root) { }
 
     [[nodiscard]] QString url() const { return QUrl::fromLocalFile(m_root).toString(); }
 
     /// The published zip's path, or an empty string on failure.
-    QString publish(const QString &path, const QString &version, const QByteArray &mod, const QByteArray &zip) const
+    QString publish(const QString &path, const QString &version, const QByteArray &mod,
+                    const QByteArray &zip) const
     {
         const auto escPath = ModulePath::escapePath(path);
         const auto escVersion = ModulePath::escapeVersion(version);
@@ -31,9 +32,12 @@ public:
         if (!QDir().mkpath(dir))
             return {};
         const QString base = dir + u'/' + *escVersion;
-        const QByteArray info = "{\"Version\":\"" + version.toUtf8() + "\",\"Time\":\"2023-01-02T15:04:05Z\"}";
-        if (!append(dir + QStringLiteral("/list"), version.toUtf8() + '\n') || !write(base + QStringLiteral(".info"), info)
-            || !write(base + QStringLiteral(".mod"), mod) || !write(base + QStringLiteral(".zip"), zip))
+        const QByteArray info
+            = "{\"Version\":\"" + version.toUtf8() + "\",\"Time\":\"2023-01-02T15:04:05Z\"}";
+        if (!append(dir + QStringLiteral("/list"), version.toUtf8() + '\n')
+            || !write(base + QStringLiteral(".info"), info)
+            || !write(base + QStringLiteral(".mod"), mod)
+            || !write(base + QStringLiteral(".zip"), zip))
             return {};
         return base + QStringLiteral(".zip");
     }

@@ -18,16 +18,20 @@ namespace mk::test {
 class RawZipWriter final
 {
 public:
-    enum class Method : quint16 { Store = 0, Deflate = 8 };
+    enum class Method : quint16 {
+        Store = 0,
+        Deflate = 8
+    };
 
     struct Entry
     {
         QByteArray name;
         QByteArray data;
         Method method = Method::Deflate;
-        std::optional<quint64> declaredSize; ///< uncompressed size in the headers; default: real size
-        quint8 madeBy = 3;                   ///< 3 = unix
-        quint32 unixMode = 0100644;          ///< stored in the high 16 bits of the external attributes
+        std::optional<quint64>
+            declaredSize;           ///< uncompressed size in the headers; default: real size
+        quint8 madeBy = 3;          ///< 3 = unix
+        quint32 unixMode = 0100644; ///< stored in the high 16 bits of the external attributes
     };
 
     RawZipWriter &add(const Entry &e)
@@ -35,11 +39,15 @@ public:
         m_entries.append(e);
         return *this;
     }
-    RawZipWriter &file(const QByteArray &name, const QByteArray &data, Method method = Method::Deflate)
+    RawZipWriter &file(const QByteArray &name, const QByteArray &data,
+                       Method method = Method::Deflate)
     {
         return add({name, data, method, std::nullopt, 3, 0100644});
     }
-    RawZipWriter &dir(const QByteArray &name) { return add({name, {}, Method::Store, std::nullopt, 3, 040755}); }
+    RawZipWriter &dir(const QByteArray &name)
+    {
+        return add({name, {}, Method::Store, std::nullopt, 3, 040755});
+    }
 
     [[nodiscard]] QByteArray bytes() const
     {

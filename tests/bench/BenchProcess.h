@@ -31,13 +31,15 @@ inline void say(const QString &line)
 /// "<program>: line" on stderr; returns code, for `return fail(...)`.
 inline int fail(const QString &line, int code = 1)
 {
-    std::fprintf(stderr, "%s: %s\n", qPrintable(QCoreApplication::applicationName()), qPrintable(line));
+    std::fprintf(stderr, "%s: %s\n", qPrintable(QCoreApplication::applicationName()),
+                 qPrintable(line));
     return code;
 }
 
 /// posix_spawn + waitpid with exactly env; stdout and stderr to /dev/null unless verbose.
 /// Returns the exit status (-1 when it could not run) and the wall time.
-inline int spawnAndWait(const QStringList &argv, const QStringList &env, const QString &cwd, double *wallMs)
+inline int spawnAndWait(const QStringList &argv, const QStringList &env, const QString &cwd,
+                        double *wallMs)
 {
     QList<QByteArray> args8, env8;
     for (const QString &a : argv)
@@ -70,8 +72,7 @@ inline int spawnAndWait(const QStringList &argv, const QStringList &env, const Q
         return -1;
     }
     int status = 0;
-    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) { }
     *wallMs = double(timer.nsecsElapsed()) / 1e6;
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
@@ -79,7 +80,9 @@ inline int spawnAndWait(const QStringList &argv, const QStringList &env, const Q
 inline bool run(const QString &program, const QStringList &args)
 {
     double ms = 0;
-    return spawnAndWait(QStringList{program} + args, {u"PATH=/usr/bin:/bin"_s, u"LC_ALL=C"_s}, {}, &ms) == 0;
+    return spawnAndWait(QStringList{program} + args, {u"PATH=/usr/bin:/bin"_s, u"LC_ALL=C"_s}, {},
+                        &ms)
+           == 0;
 }
 
 inline double median(QList<double> v)

@@ -84,18 +84,23 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"go mod download against modkeeper-cli download from one loopback proxy."_s);
+    parser.setApplicationDescription(
+        u"go mod download against modkeeper-cli download from one loopback proxy."_s);
     parser.addHelpOption();
     const QCommandLineOption proxyOpt(u"proxy"_s, u"The GOPROXY tree to serve."_s, u"DIR"_s);
     const QCommandLineOption roundsOpt(u"rounds"_s, u"Measured rounds."_s, u"N"_s, u"5"_s);
     const QCommandLineOption warmupOpt(u"warmup"_s, u"Unmeasured rounds first."_s, u"N"_s, u"1"_s);
-    const QCommandLineOption jobsOpt(u"jobs"_s, u"modkeeper-cli download --jobs."_s, u"N"_s, u"8"_s);
+    const QCommandLineOption jobsOpt(u"jobs"_s, u"modkeeper-cli download --jobs."_s, u"N"_s,
+                                     u"8"_s);
     const QCommandLineOption limitOpt(u"limit"_s, u"Only the first N versions."_s, u"N"_s, u"0"_s);
     const QCommandLineOption workOpt(u"work"_s, u"Where the caches go."_s, u"DIR"_s);
-    const QCommandLineOption settleOpt(u"settle"_s, u"Seconds to wait after removing the caches."_s, u"S"_s, u"3"_s);
-    const QCommandLineOption cliOpt(u"cli"_s, u"modkeeper-cli."_s, u"PATH"_s, QStringLiteral(MODKEEPER_CLI));
+    const QCommandLineOption settleOpt(u"settle"_s, u"Seconds to wait after removing the caches."_s,
+                                       u"S"_s, u"3"_s);
+    const QCommandLineOption cliOpt(u"cli"_s, u"modkeeper-cli."_s, u"PATH"_s,
+                                    QStringLiteral(MODKEEPER_CLI));
     const QCommandLineOption goOpt(u"go"_s, u"The go command."_s, u"PATH"_s, GoTool::go123());
-    parser.addOptions({proxyOpt, roundsOpt, warmupOpt, jobsOpt, limitOpt, workOpt, settleOpt, cliOpt, goOpt});
+    parser.addOptions(
+        {proxyOpt, roundsOpt, warmupOpt, jobsOpt, limitOpt, workOpt, settleOpt, cliOpt, goOpt});
     parser.process(app);
     bool ok1 = false, ok2 = false, ok3 = false, ok4 = false;
     const int rounds = parser.value(roundsOpt).toInt(&ok1);
@@ -103,8 +108,11 @@ int main(int argc, char *argv[])
     const int jobs = parser.value(jobsOpt).toInt(&ok3);
     const int limit = parser.value(limitOpt).toInt(&ok4);
     const int settleSeconds = std::max(0, parser.value(settleOpt).toInt());
-    if (!parser.isSet(proxyOpt) || !ok1 || !ok2 || !ok3 || !ok4 || rounds < 1 || warmup < 0 || jobs < 1 || limit < 0)
-        return fail(u"usage: bench_download --proxy DIR [--rounds N] [--warmup N] [--jobs N] [--limit N] (see --help)"_s, 2);
+    if (!parser.isSet(proxyOpt) || !ok1 || !ok2 || !ok3 || !ok4 || rounds < 1 || warmup < 0
+        || jobs < 1 || limit < 0)
+        return fail(
+            u"usage: bench_download --proxy DIR [--rounds N] [--warmup N] [--jobs N] [--limit N] (see --help)"_s,
+            2);
     const QString proxyDir = QDir(parser.value(proxyOpt)).absolutePath();
     QStringList ids = versionsIn(proxyDir);
     if (limit > 0 && ids.size() > limit)
@@ -114,7 +122,8 @@ int main(int argc, char *argv[])
     const QString cli = parser.value(cliOpt);
     const QString go = parser.value(goOpt);
     QTemporaryDir defaultWork;
-    const QString work = parser.isSet(workOpt) ? QDir(parser.value(workOpt)).absolutePath() : defaultWork.path();
+    const QString work
+        = parser.isSet(workOpt) ? QDir(parser.value(workOpt)).absolutePath() : defaultWork.path();
     const QString home = work + u"/home"_s;
     const QString cwd = work + u"/cwd"_s;
     const QString goCache = work + u"/go-modcache"_s;
@@ -125,16 +134,19 @@ int main(int argc, char *argv[])
     FileProxyServer server(proxyDir);
     if (!server.listening())
         return fail(u"cannot listen on 127.0.0.1"_s);
-    say(u"proxy: %1 served at %2; %3 versions; modkeeper --jobs %4"_s.arg(proxyDir, server.url()).arg(ids.size()).arg(jobs));
+    say(u"proxy: %1 served at %2; %3 versions; modkeeper --jobs %4"_s.arg(proxyDir, server.url())
+            .arg(ids.size())
+            .arg(jobs));
 
     QProcessEnvironment goProcEnv = GoTool::isolatedEnvironment(go, home, goCache, server.url());
     goProcEnv.insert(u"GOCACHE"_s, home + u"/gocache"_s);
     QStringList goEnv;
     for (const QString &k : goProcEnv.keys())
         goEnv << k + u'=' + goProcEnv.value(k);
-    const QStringList cliEnv{u"PATH=/usr/bin:/bin"_s, u"HOME="_s + home, u"GOENV=off"_s, u"LC_ALL=C"_s,
-                             u"GOMODCACHE="_s + ourCache, u"GOPROXY="_s + server.url(), u"GOSUMDB=off"_s,
-                             u"GOFLAGS=-mod=mod"_s, u"GOTOOLCHAIN=local"_s};
+    const QStringList cliEnv{
+        u"PATH=/usr/bin:/bin"_s, u"HOME="_s + home,           u"GOENV=off"_s,
+        u"LC_ALL=C"_s,           u"GOMODCACHE="_s + ourCache, u"GOPROXY="_s + server.url(),
+        u"GOSUMDB=off"_s,        u"GOFLAGS=-mod=mod"_s,       u"GOTOOLCHAIN=local"_s};
 
     QMap<QString, QList<double>> times;
     int failures = 0;
@@ -155,10 +167,15 @@ int main(int argc, char *argv[])
         double goMs = 0;
         double ourMs = 0;
         const auto runGo = [&] {
-            check(spawnAndWait(QStringList{go, u"mod"_s, u"download"_s} + ids, goEnv, cwd, &goMs) == 0, u"go mod download failed"_s);
+            check(spawnAndWait(QStringList{go, u"mod"_s, u"download"_s} + ids, goEnv, cwd, &goMs)
+                      == 0,
+                  u"go mod download failed"_s);
         };
         const auto runOurs = [&] {
-            check(spawnAndWait(QStringList{cli, u"download"_s, u"--jobs"_s, QString::number(jobs)} + ids, cliEnv, cwd, &ourMs) == 0,
+            check(spawnAndWait(QStringList{cli, u"download"_s, u"--jobs"_s, QString::number(jobs)}
+                                   + ids,
+                               cliEnv, cwd, &ourMs)
+                      == 0,
                   u"modkeeper-cli download failed"_s);
         };
         if (round % 2 == 0) {
@@ -174,8 +191,11 @@ int main(int argc, char *argv[])
             check(completeVersions(goCache) == ids, u"go's cache is not complete"_s);
             check(completeVersions(ourCache) == ids, u"modkeeper's cache is not complete"_s);
         }
-        say(u"%1go %2 ms, modkeeper %3 ms (%4x)"_s.arg(measured ? u"round %1: "_s.arg(round - warmup + 1) : u"warm-up: "_s)
-                .arg(goMs, 0, 'f', 1).arg(ourMs, 0, 'f', 1).arg(goMs > 0 ? ourMs / goMs : 0, 0, 'f', 2));
+        say(u"%1go %2 ms, modkeeper %3 ms (%4x)"_s
+                .arg(measured ? u"round %1: "_s.arg(round - warmup + 1) : u"warm-up: "_s)
+                .arg(goMs, 0, 'f', 1)
+                .arg(ourMs, 0, 'f', 1)
+                .arg(goMs > 0 ? ourMs / goMs : 0, 0, 'f', 2));
         if (measured) {
             times[u"go"_s] << goMs;
             times[u"modkeeper"_s] << ourMs;
@@ -186,7 +206,10 @@ int main(int argc, char *argv[])
     const double g = median(times.value(u"go"_s));
     const double m = median(times.value(u"modkeeper"_s));
     const double ratio = g > 0 ? m / g : 0;
-    say(u"medians: go %1 ms, modkeeper %2 ms; modkeeper / go = %3x (goal <= 0.5x: %4)"_s.arg(g, 0, 'f', 1).arg(m, 0, 'f', 1)
-            .arg(ratio, 0, 'f', 2).arg(ratio <= 0.5 ? u"met"_s : u"missed"_s));
+    say(u"medians: go %1 ms, modkeeper %2 ms; modkeeper / go = %3x (goal <= 0.5x: %4)"_s
+            .arg(g, 0, 'f', 1)
+            .arg(m, 0, 'f', 1)
+            .arg(ratio, 0, 'f', 2)
+            .arg(ratio <= 0.5 ? u"met"_s : u"missed"_s));
     return failures ? 1 : 0;
 }

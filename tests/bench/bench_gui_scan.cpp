@@ -60,9 +60,8 @@ int main(int argc, char *argv[])
     QTimer heartbeat;
     heartbeat.setTimerType(Qt::PreciseTimer);
     heartbeat.setInterval(2);
-    QObject::connect(&heartbeat, &QTimer::timeout, &app, [&] {
-        maxGapMs = std::max(maxGapMs, beat.restart());
-    });
+    QObject::connect(&heartbeat, &QTimer::timeout, &app,
+                     [&] { maxGapMs = std::max(maxGapMs, beat.restart()); });
 
     QList<double> firstRows, totals, stalls;
     const int n = std::max(1, parser.value(rounds).toInt());
@@ -70,10 +69,11 @@ int main(int argc, char *argv[])
     for (int i = 0; i < n; ++i) {
         QElapsedTimer clock;
         qint64 first = -1;
-        const QMetaObject::Connection c = QObject::connect(window.model(), &QAbstractItemModel::rowsInserted, &app, [&] {
-            if (first < 0)
-                first = clock.elapsed();
-        });
+        const QMetaObject::Connection c
+            = QObject::connect(window.model(), &QAbstractItemModel::rowsInserted, &app, [&] {
+                  if (first < 0)
+                      first = clock.elapsed();
+              });
         QEventLoop loop;
         QObject::connect(&window, &mk::MainWindow::scanFinished, &loop, &QEventLoop::quit);
         maxGapMs = 0;
@@ -92,7 +92,9 @@ int main(int argc, char *argv[])
         totals.append(double(total));
         stalls.append(stall);
     }
-    std::printf("median first rows %.0f ms (goal <= 100), scan %.0f ms, max stall %.0f ms (goal <= 50); worst stall %.0f ms\n",
-                median(firstRows), median(totals), median(stalls), *std::max_element(stalls.begin(), stalls.end()));
+    std::printf("median first rows %.0f ms (goal <= 100), scan %.0f ms, max stall %.0f ms (goal <= "
+                "50); worst stall %.0f ms\n",
+                median(firstRows), median(totals), median(stalls),
+                *std::max_element(stalls.begin(), stalls.end()));
     return 0;
 }

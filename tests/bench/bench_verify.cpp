@@ -62,7 +62,8 @@ struct FileEntry
 void collectTree(const QString &dir, std::vector<FileEntry> &out)
 {
     QDir d(dir);
-    const QFileInfoList list = d.entryInfoList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
+    const QFileInfoList list
+        = d.entryInfoList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
     for (const QFileInfo &fi : list) {
         if (fi.isSymLink())
             continue;
@@ -100,13 +101,12 @@ bool spawnBoth(const QStringList &a, const QStringList &b, double *wallMs)
     posix_spawn_file_actions_destroy(&actions);
     int sa = 0, sb = 0;
     if (ra == 0)
-        while (::waitpid(pa, &sa, 0) < 0 && errno == EINTR) {
-        }
+        while (::waitpid(pa, &sa, 0) < 0 && errno == EINTR) { }
     if (rb == 0)
-        while (::waitpid(pb, &sb, 0) < 0 && errno == EINTR) {
-        }
+        while (::waitpid(pb, &sb, 0) < 0 && errno == EINTR) { }
     *wallMs = double(timer.nsecsElapsed()) / 1e6;
-    return ra == 0 && rb == 0 && WIFEXITED(sa) && WEXITSTATUS(sa) == 0 && WIFEXITED(sb) && WEXITSTATUS(sb) == 0;
+    return ra == 0 && rb == 0 && WIFEXITED(sa) && WEXITSTATUS(sa) == 0 && WIFEXITED(sb)
+           && WEXITSTATUS(sb) == 0;
 }
 
 } // namespace
@@ -115,12 +115,15 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Whole-cache verify against sha256sum run as 2 parallel processes."_s);
+    parser.setApplicationDescription(
+        u"Whole-cache verify against sha256sum run as 2 parallel processes."_s);
     parser.addHelpOption();
-    const QCommandLineOption cacheOpt(u"modcache"_s, u"The cache to verify (only read)."_s, u"DIR"_s);
+    const QCommandLineOption cacheOpt(u"modcache"_s, u"The cache to verify (only read)."_s,
+                                      u"DIR"_s);
     const QCommandLineOption roundsOpt(u"rounds"_s, u"Measured rounds."_s, u"N"_s, u"5"_s);
     const QCommandLineOption warmupOpt(u"warmup"_s, u"Unmeasured rounds first."_s, u"N"_s, u"1"_s);
-    const QCommandLineOption cliOpt(u"cli"_s, u"modkeeper-cli to run."_s, u"PATH"_s, QStringLiteral(MODKEEPER_CLI));
+    const QCommandLineOption cliOpt(u"cli"_s, u"modkeeper-cli to run."_s, u"PATH"_s,
+                                    QStringLiteral(MODKEEPER_CLI));
     const QCommandLineOption workOpt(u"work"_s, u"Where the file lists go."_s, u"DIR"_s);
     parser.addOptions({cacheOpt, roundsOpt, warmupOpt, cliOpt, workOpt});
     parser.process(app);
@@ -128,18 +131,22 @@ int main(int argc, char *argv[])
     const int rounds = parser.value(roundsOpt).toInt(&ok1);
     const int warmup = parser.value(warmupOpt).toInt(&ok2);
     if (!parser.isSet(cacheOpt) || !ok1 || !ok2 || rounds < 1 || warmup < 0)
-        return fail(u"usage: bench_verify --modcache DIR [--rounds N] [--warmup N] [--cli PATH] (see --help)"_s, 2);
+        return fail(
+            u"usage: bench_verify --modcache DIR [--rounds N] [--warmup N] [--cli PATH] (see --help)"_s,
+            2);
     const QString cache = QDir(parser.value(cacheOpt)).absolutePath();
     const QString cli = parser.value(cliOpt);
 
     const ScanResult scan = CacheScanner::run({cache});
     if (scan.error.isError() || scan.versions.isEmpty())
-        return fail(u"cannot scan %1: %2"_s.arg(cache, scan.error.isError() ? scan.error.toString() : u"no versions"_s));
+        return fail(u"cannot scan %1: %2"_s.arg(cache, scan.error.isError() ? scan.error.toString()
+                                                                            : u"no versions"_s));
 
     // The files verify reads, split into two lists of about equal bytes (largest first).
     std::vector<FileEntry> files;
     for (const ModuleVersionRecord &v : scan.versions) {
-        const QString base = cache + u"/cache/download/"_s + v.escapedPath + u"/@v/"_s + v.escapedVersion;
+        const QString base
+            = cache + u"/cache/download/"_s + v.escapedPath + u"/@v/"_s + v.escapedVersion;
         for (const char *suffix : {".zip", ".ziphash", ".mod", ".info"}) {
             const QString p = base + QLatin1String(suffix);
             struct stat st;
@@ -149,7 +156,8 @@ int main(int argc, char *argv[])
         if (v.pieces & HasTree)
             collectTree(cache + u'/' + v.escapedPath + u'@' + v.escapedVersion, files);
     }
-    std::sort(files.begin(), files.end(), [](const FileEntry &a, const FileEntry &b) { return a.size > b.size; });
+    std::sort(files.begin(), files.end(),
+              [](const FileEntry &a, const FileEntry &b) { return a.size > b.size; });
     QByteArray lists[2];
     qint64 bytes[2] = {0, 0};
     for (const FileEntry &f : files) {
@@ -164,7 +172,8 @@ int main(int argc, char *argv[])
     const QString listB = work + u"/files-b"_s;
     for (int i = 0; i < 2; ++i) {
         QFile f(i == 0 ? listA : listB);
-        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(lists[i]) != lists[i].size())
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)
+            || f.write(lists[i]) != lists[i].size())
             return fail(u"cannot write %1"_s.arg(f.fileName()));
     }
     const qint64 total = bytes[0] + bytes[1];
@@ -173,7 +182,8 @@ int main(int argc, char *argv[])
             .arg(double(total) / 1048576.0, 0, 'f', 1));
 
     QMap<QString, QList<double>> times;
-    const QStringList names{u"sha256sum-x2"_s, u"sha256sum-x2-nice5"_s, u"cli-verify"_s, u"job-verify"_s};
+    const QStringList names{u"sha256sum-x2"_s, u"sha256sum-x2-nice5"_s, u"cli-verify"_s,
+                            u"job-verify"_s};
     for (int round = 0; round < warmup + rounds; ++round) {
         const bool measured = round >= warmup;
         QStringList order = names;
@@ -183,16 +193,26 @@ int main(int argc, char *argv[])
         for (const QString &n : order) {
             double ms = 0;
             if (n.startsWith(u"sha256sum-x2"_s)) {
-                const QStringList nice = n.endsWith(u"nice5"_s) ? QStringList{u"/usr/bin/nice"_s, u"-n"_s, u"5"_s} : QStringList();
-                if (!spawnBoth(nice + QStringList{u"/usr/bin/xargs"_s, u"-0"_s, u"-a"_s, listA, u"sha256sum"_s},
-                               nice + QStringList{u"/usr/bin/xargs"_s, u"-0"_s, u"-a"_s, listB, u"sha256sum"_s}, &ms))
+                const QStringList nice = n.endsWith(u"nice5"_s)
+                                             ? QStringList{u"/usr/bin/nice"_s, u"-n"_s, u"5"_s}
+                                             : QStringList();
+                if (!spawnBoth(nice
+                                   + QStringList{u"/usr/bin/xargs"_s, u"-0"_s, u"-a"_s, listA,
+                                                 u"sha256sum"_s},
+                               nice
+                                   + QStringList{u"/usr/bin/xargs"_s, u"-0"_s, u"-a"_s, listB,
+                                                 u"sha256sum"_s},
+                               &ms))
                     return fail(u"sha256sum failed"_s);
             } else if (n == u"cli-verify") {
-                const int rc = spawnAndWait({cli, u"verify"_s, u"--modcache"_s, cache},
-                                            {u"PATH=/usr/bin:/bin"_s, u"LC_ALL=C"_s, u"GOENV=off"_s, u"HOME="_s + work},
-                                            {}, &ms);
+                const int rc = spawnAndWait(
+                    {cli, u"verify"_s, u"--modcache"_s, cache},
+                    {u"PATH=/usr/bin:/bin"_s, u"LC_ALL=C"_s, u"GOENV=off"_s, u"HOME="_s + work}, {},
+                    &ms);
                 if (rc != 0)
-                    return fail(u"modkeeper-cli verify exited %1 (run it by hand to see which version)"_s.arg(rc));
+                    return fail(
+                        u"modkeeper-cli verify exited %1 (run it by hand to see which version)"_s
+                            .arg(rc));
             } else {
                 VerifyJob::Options options;
                 options.gomodcache = cache;
@@ -200,16 +220,19 @@ int main(int argc, char *argv[])
                 t.start();
                 const QList<VersionVerifyResult> results = VerifyJob::run(options, scan.versions);
                 ms = double(t.nsecsElapsed()) / 1e6;
-                const auto bad = std::find_if(results.cbegin(), results.cend(), [](const auto &r) { return !r.ok; });
+                const auto bad = std::find_if(results.cbegin(), results.cend(),
+                                              [](const auto &r) { return !r.ok; });
                 if (results.size() != scan.versions.size() || bad != results.cend())
-                    return fail(u"VerifyJob: %1"_s.arg(bad != results.cend() ? bad->id() + u": "_s + bad->problems.join(u"; "_s)
-                                                                            : u"missing results"_s));
+                    return fail(u"VerifyJob: %1"_s.arg(
+                        bad != results.cend() ? bad->id() + u": "_s + bad->problems.join(u"; "_s)
+                                              : u"missing results"_s));
             }
             if (measured)
                 times[n].append(ms);
             line << u"%1 %2 ms"_s.arg(n).arg(ms, 0, 'f', 1);
         }
-        say((measured ? u"round %1: "_s.arg(round - warmup + 1) : u"warm-up: "_s) + line.join(u", "_s));
+        say((measured ? u"round %1: "_s.arg(round - warmup + 1) : u"warm-up: "_s)
+            + line.join(u", "_s));
     }
     QStringList medians;
     for (const QString &n : names)
@@ -220,8 +243,11 @@ int main(int argc, char *argv[])
     for (const QString &n : {u"cli-verify"_s, u"job-verify"_s}) {
         const double ratio = base > 0 ? median(times.value(n)) / base : 0;
         const double ratioNice = baseNice > 0 ? median(times.value(n)) / baseNice : 0;
-        say(u"%1 / sha256sum-x2 = %2x%3; / sha256sum-x2-nice5 = %4x"_s.arg(n).arg(ratio, 0, 'f', 2)
-                .arg(n == u"cli-verify" ? (ratio <= 1.0 ? u" (goal <= 1.0x: met)"_s : u" (goal <= 1.0x: missed)"_s) : QString())
+        say(u"%1 / sha256sum-x2 = %2x%3; / sha256sum-x2-nice5 = %4x"_s.arg(n)
+                .arg(ratio, 0, 'f', 2)
+                .arg(n == u"cli-verify"
+                         ? (ratio <= 1.0 ? u" (goal <= 1.0x: met)"_s : u" (goal <= 1.0x: missed)"_s)
+                         : QString())
                 .arg(ratioNice, 0, 'f', 2));
     }
     const double mib = double(total) / 1048576.0;

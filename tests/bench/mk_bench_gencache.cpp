@@ -78,9 +78,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption minOpt(u"min-bytes"_s, u"Smallest file."_s, u"B"_s, u"200"_s);
     const QCommandLineOption maxOpt(u"max-bytes"_s, u"Largest file."_s, u"B"_s, u"20480"_s);
     const QCommandLineOption goOpt(u"go"_s, u"The go command."_s, u"PATH"_s, GoTool::go123());
-    const QCommandLineOption batchOpt(u"batch"_s, u"Arguments per go mod download."_s, u"K"_s, u"200"_s);
+    const QCommandLineOption batchOpt(u"batch"_s, u"Arguments per go mod download."_s, u"K"_s,
+                                      u"200"_s);
     const QCommandLineOption forceOpt(u"force"_s, u"Replace an existing cache."_s);
-    parser.addOptions({outOpt, modulesOpt, versionsOpt, filesOpt, minOpt, maxOpt, goOpt, batchOpt, forceOpt});
+    parser.addOptions(
+        {outOpt, modulesOpt, versionsOpt, filesOpt, minOpt, maxOpt, goOpt, batchOpt, forceOpt});
     parser.process(app);
 
     if (!parser.isSet(outOpt))
@@ -92,8 +94,8 @@ int main(int argc, char *argv[])
     const int minBytes = parser.value(minOpt).toInt(&ok4);
     const int maxBytes = parser.value(maxOpt).toInt(&ok5);
     const int batch = parser.value(batchOpt).toInt(&ok6);
-    if (!(ok1 && ok2 && ok3 && ok4 && ok5 && ok6) || modules < 1 || versions < 1 || files < 0 || minBytes < 1
-        || maxBytes < minBytes || batch < 1)
+    if (!(ok1 && ok2 && ok3 && ok4 && ok5 && ok6) || modules < 1 || versions < 1 || files < 0
+        || minBytes < 1 || maxBytes < minBytes || batch < 1)
         return fail(u"invalid number (see --help)"_s);
     const QString go = parser.value(goOpt);
     if (!QFileInfo(go).isExecutable())
@@ -119,13 +121,14 @@ int main(int argc, char *argv[])
     for (int m = 0; m < modules; ++m) {
         const QString path = modulePath(m);
         for (int v = 0; v < versions; ++v) {
-            const FixtureProxy::Files content =
-                FixtureProxy::generatedFiles(path, files, quint32(m * 1000 + v), minBytes, maxBytes);
+            const FixtureProxy::Files content = FixtureProxy::generatedFiles(
+                path, files, quint32(m * 1000 + v), minBytes, maxBytes);
             if (const Status st = proxy.addModule(path, versionFor(path, v), content); !st)
                 return fail(st.error().toString());
         }
         if ((m + 1) % 100 == 0 || m + 1 == modules)
-            say(u"proxy: %1/%2 modules (%3 s)"_s.arg(m + 1).arg(modules).arg(timer.elapsed() / 1000.0, 0, 'f', 1));
+            say(u"proxy: %1/%2 modules (%3 s)"_s.arg(m + 1).arg(modules).arg(
+                timer.elapsed() / 1000.0, 0, 'f', 1));
     }
 
     const QProcessEnvironment env = GoTool::isolatedEnvironment(go, home, gomodcache, proxy.url());
@@ -139,14 +142,19 @@ int main(int argc, char *argv[])
         if (!r.ok())
             return fail(u"go mod download failed:\n"_s + r.describe());
         done += slice.size();
-        say(u"go mod download: %1/%2 versions (%3 s)"_s.arg(done).arg(all.size())
+        say(u"go mod download: %1/%2 versions (%3 s)"_s.arg(done)
+                .arg(all.size())
                 .arg(goTimer.elapsed() / 1000.0, 0, 'f', 1));
     }
 
     const Expected<quint64> bytes = DuRunner::summary(gomodcache);
     const Expected<quint64> entries = DuRunner::nonDirectoryEntries(gomodcache);
-    say(u"done in %1 s: %2 versions, %3 files, %4 bytes on disk in %5"_s.arg(timer.elapsed() / 1000.0, 0, 'f', 1)
-            .arg(all.size()).arg(entries.valueOr(0)).arg(bytes.valueOr(0)).arg(gomodcache));
+    say(u"done in %1 s: %2 versions, %3 files, %4 bytes on disk in %5"_s
+            .arg(timer.elapsed() / 1000.0, 0, 'f', 1)
+            .arg(all.size())
+            .arg(entries.valueOr(0))
+            .arg(bytes.valueOr(0))
+            .arg(gomodcache));
     say(u"next: mk_bench_scan --modcache "_s + gomodcache);
     return 0;
 }

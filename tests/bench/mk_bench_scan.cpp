@@ -78,7 +78,8 @@ ChildRun spawnAndWait(const QStringList &argv, const QStringList &env, const QSt
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     const QByteArray out = QFile::encodeName(stdoutPath);
-    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, out.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, out.constData(),
+                                     O_WRONLY | O_CREAT | O_TRUNC, 0600);
     QElapsedTimer timer;
     timer.start();
     pid_t pid = 0;
@@ -90,8 +91,7 @@ ChildRun spawnAndWait(const QStringList &argv, const QStringList &env, const QSt
     }
     int status = 0;
     rusage usage{};
-    while (::wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) {
-    }
+    while (::wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) { }
     run.wallMs = double(timer.nsecsElapsed()) / 1e6;
     run.maxRssKiB = usage.ru_maxrss;
     run.ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
@@ -142,7 +142,8 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     const QCommandLineOption cacheOpt(u"modcache"_s, u"The GOMODCACHE to scan."_s, u"DIR"_s);
     const QCommandLineOption roundsOpt(u"rounds"_s, u"Measured rounds."_s, u"N"_s, u"7"_s);
-    const QCommandLineOption cliOpt(u"cli"_s, u"modkeeper-cli to run."_s, u"PATH"_s, QStringLiteral(MODKEEPER_CLI));
+    const QCommandLineOption cliOpt(u"cli"_s, u"modkeeper-cli to run."_s, u"PATH"_s,
+                                    QStringLiteral(MODKEEPER_CLI));
     const QCommandLineOption noCliOpt(u"no-cli"_s, u"Skip the CLI subprocess."_s);
     const QCommandLineOption noInOpt(u"no-inprocess"_s, u"Skip the in-process scan."_s);
     parser.addOptions({cacheOpt, roundsOpt, cliOpt, noCliOpt, noInOpt});
@@ -180,7 +181,8 @@ int main(int argc, char *argv[])
     auto checkTotal = [&](const char *who, std::optional<quint64> bytes) {
         if (!bytes || *bytes != reference) {
             std::fprintf(stderr, "MISMATCH: %s total %llu, du %llu\n", who,
-                         static_cast<unsigned long long>(bytes.value_or(0)), static_cast<unsigned long long>(reference));
+                         static_cast<unsigned long long>(bytes.value_or(0)),
+                         static_cast<unsigned long long>(reference));
             consistent = false;
         }
     };
@@ -212,10 +214,11 @@ int main(int argc, char *argv[])
         }
         checkTotal("CLI scan (warm-up)", cliBytes(warm.out));
     }
-    std::printf("cache: %s\n%llu bytes on disk (du -s -B1), %llu versions, %llu files\n", qPrintable(dir),
-                static_cast<unsigned long long>(reference), static_cast<unsigned long long>(versions),
-                static_cast<unsigned long long>(files));
-    std::printf("%5s %12s %14s %12s %12s\n", "round", "du -s ms", "in-process ms", "cli ms", "cli rss KiB");
+    std::printf("cache: %s\n%llu bytes on disk (du -s -B1), %llu versions, %llu files\n",
+                qPrintable(dir), static_cast<unsigned long long>(reference),
+                static_cast<unsigned long long>(versions), static_cast<unsigned long long>(files));
+    std::printf("%5s %12s %14s %12s %12s\n", "round", "du -s ms", "in-process ms", "cli ms",
+                "cli rss KiB");
 
     QList<double> du, inProcess, cliTimes;
     QList<long> rss;
@@ -244,16 +247,19 @@ int main(int argc, char *argv[])
             rss.append(c.maxRssKiB);
             checkTotal("CLI scan", cliBytes(c.out));
         }
-        std::printf("%5d %12.1f %14.1f %12.1f %12ld\n", round, d.wallMs, inMs, c.wallMs, c.maxRssKiB);
+        std::printf("%5d %12.1f %14.1f %12.1f %12ld\n", round, d.wallMs, inMs, c.wallMs,
+                    c.maxRssKiB);
         std::fflush(stdout);
     }
 
     const double duMedian = median(du);
     std::printf("median: du -s %.1f ms", duMedian);
     if (withInProcess)
-        std::printf(", in-process scan %.1f ms (ratio %.2f)", median(inProcess), median(inProcess) / duMedian);
+        std::printf(", in-process scan %.1f ms (ratio %.2f)", median(inProcess),
+                    median(inProcess) / duMedian);
     if (withCli)
-        std::printf(", CLI scan %.1f ms (ratio %.2f)", median(cliTimes), median(cliTimes) / duMedian);
+        std::printf(", CLI scan %.1f ms (ratio %.2f)", median(cliTimes),
+                    median(cliTimes) / duMedian);
     std::printf("\n");
     if (withCli)
         std::printf("CLI peak RSS: median %ld KiB, max %ld KiB\n", medianLong(rss),

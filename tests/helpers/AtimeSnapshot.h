@@ -41,7 +41,9 @@ inline int openQuiet(int dirFd, const char *name, int flags)
 
 // Post-order walk below dirFd: visit(dirFd, name, rel, st) for every entry, children before
 // their directory, so that setting a directory's time comes after listing it.
-inline bool walk(int dirFd, const std::string &rel, const std::function<bool(int, const char *, const std::string &, const struct stat &)> &visit)
+inline bool walk(
+    int dirFd, const std::string &rel,
+    const std::function<bool(int, const char *, const std::string &, const struct stat &)> &visit)
 {
     const int dup = ::fcntl(dirFd, F_DUPFD_CLOEXEC, 0);
     DIR *dir = dup >= 0 ? ::fdopendir(dup) : nullptr;
@@ -73,22 +75,25 @@ inline bool walk(int dirFd, const std::string &rel, const std::function<bool(int
 // Sets every atime below root (and root's own) to 2020, keeping mtimes.
 inline bool ageAll(const QString &root)
 {
-    UniqueFd fd(::open(QFile::encodeName(root).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOATIME));
+    UniqueFd fd(::open(QFile::encodeName(root).constData(),
+                       O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOATIME));
     if (!fd.isValid())
         return false;
     const timespec times[2] = {{oldAtime, 0}, {0, UTIME_OMIT}};
-    const bool ok = walk(fd.get(), {}, [&](int dirFd, const char *name, const std::string &, const struct stat &st) {
-        if (S_ISLNK(st.st_mode))
-            return true;
-        return ::utimensat(dirFd, name, times, AT_SYMLINK_NOFOLLOW) == 0;
-    });
+    const bool ok = walk(
+        fd.get(), {}, [&](int dirFd, const char *name, const std::string &, const struct stat &st) {
+            if (S_ISLNK(st.st_mode))
+                return true;
+            return ::utimensat(dirFd, name, times, AT_SYMLINK_NOFOLLOW) == 0;
+        });
     return ok && ::futimens(fd.get(), times) == 0;
 }
 
 inline Atimes snapshot(const QString &root)
 {
     Atimes out;
-    UniqueFd fd(::open(QFile::encodeName(root).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOATIME));
+    UniqueFd fd(::open(QFile::encodeName(root).constData(),
+                       O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOATIME));
     if (!fd.isValid())
         return out;
     walk(fd.get(), {}, [&](int, const char *, const std::string &rel, const struct stat &st) {
@@ -103,7 +108,8 @@ inline Atimes snapshot(const QString &root)
 
 // The paths present before and after whose atime moved, except those allowed (written by the
 // command itself).
-inline QStringList moved(const Atimes &before, const Atimes &after, const std::function<bool(const QString &)> &allowed = {})
+inline QStringList moved(const Atimes &before, const Atimes &after,
+                         const std::function<bool(const QString &)> &allowed = {})
 {
     QStringList files;
     QStringList dirs;
@@ -115,7 +121,7 @@ inline QStringList moved(const Atimes &before, const Atimes &after, const std::f
         if (allowed && allowed(path))
             continue;
         (t.dir ? dirs : files) << path + (t.dir ? u"/"_s : QString()) + u" (atime now "_s
-                + FileTimes::describe(it->second.atime) + u')';
+                                      + FileTimes::describe(it->second.atime) + u')';
     }
     return files + dirs; // files first: the failure message is cut after about 1000 characters
 }

@@ -63,8 +63,8 @@ using namespace Qt::StringLiterals;
 
 /// go's hermetic environment (GoTool::isolatedEnvironment) with the shared build cache.
 /// proxy: a file:// URL, or "off".
-[[nodiscard]] inline QProcessEnvironment goEnv(const QString &go, const QString &home, const QString &gomodcache,
-                                               const QString &proxy)
+[[nodiscard]] inline QProcessEnvironment goEnv(const QString &go, const QString &home,
+                                               const QString &gomodcache, const QString &proxy)
 {
     QProcessEnvironment env = GoTool::isolatedEnvironment(go, home, gomodcache, proxy);
     env.insert(u"GOCACHE"_s, sharedGoCache(go));
@@ -142,7 +142,8 @@ inline bool writeFile(const QString &path, const QByteArray &content)
     QProcessEnvironment env;
     env.insert(u"PATH"_s, u"/usr/bin:/bin"_s);
     env.insert(u"LC_ALL"_s, u"C"_s);
-    const ProcessResult r = Subprocess::run(u"find"_s, {root, u"-printf"_s, u"%P %y %m %s\\n"_s}, env);
+    const ProcessResult r
+        = Subprocess::run(u"find"_s, {root, u"-printf"_s, u"%P %y %m %s\\n"_s}, env);
     QStringList lines = QString::fromUtf8(r.stdOut).split(u'\n', Qt::SkipEmptyParts);
     lines.sort();
     return lines;
@@ -151,7 +152,8 @@ inline bool writeFile(const QString &path, const QByteArray &content)
 /// The names directly inside dir, sorted (hidden ones included).
 [[nodiscard]] inline QStringList entries(const QString &dir)
 {
-    return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
+    return QDir(dir).entryList(
+        QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
 }
 
 [[nodiscard]] inline QString trashPath(const QString &gomodcache)
@@ -185,15 +187,20 @@ struct FixtureVersion
     return u"p"_s + name; // never a keyword ("case"), never starts with a digit
 }
 
-[[nodiscard]] inline FixtureProxy::Files smallModuleFiles(const QString &path, const QString &version, bool withGoMod = true)
+[[nodiscard]] inline FixtureProxy::Files smallModuleFiles(const QString &path,
+                                                          const QString &version,
+                                                          bool withGoMod = true)
 {
     const QString pkg = packageName(path);
     FixtureProxy::Files files;
     if (withGoMod)
         files.insert(u"go.mod"_s, FixtureProxy::goMod(path));
-    files.insert(pkg + u".go"_s, "package " + pkg.toUtf8() + "\n\nconst V = \"" + path.toUtf8() + '@' + version.toUtf8() + "\"\n");
-    files.insert(u"internal/deep/doc.go"_s, "// Package deep is a nested directory, read-only like the rest.\npackage deep\n");
-    files.insert(u"README.md"_s, QByteArray("# ") + path.toUtf8() + '\n' + QByteArray(1500, '.') + '\n');
+    files.insert(pkg + u".go"_s, "package " + pkg.toUtf8() + "\n\nconst V = \"" + path.toUtf8()
+                                     + '@' + version.toUtf8() + "\"\n");
+    files.insert(u"internal/deep/doc.go"_s,
+                 "// Package deep is a nested directory, read-only like the rest.\npackage deep\n");
+    files.insert(u"README.md"_s,
+                 QByteArray("# ") + path.toUtf8() + '\n' + QByteArray(1500, '.') + '\n');
     return files;
 }
 
@@ -207,7 +214,8 @@ struct FixtureVersion
     auto add = [&](const QString &path, const QString &version, bool withGoMod = true) {
         out.append({path, version, smallModuleFiles(path, version, withGoMod)});
     };
-    for (const QString &v : {u"v1.0.0"_s, u"v1.1.0"_s, u"v1.2.0-beta.1"_s, u"v1.2.0"_s, u"v1.10.0"_s, u"v1.3.0-RC1"_s})
+    for (const QString &v :
+         {u"v1.0.0"_s, u"v1.1.0"_s, u"v1.2.0-beta.1"_s, u"v1.2.0"_s, u"v1.10.0"_s, u"v1.3.0-RC1"_s})
         add(u"example.com/a"_s, v);
     add(u"example.com/ab"_s, u"v1.0.0"_s);
     add(u"example.com/a/sub"_s, u"v1.0.0"_s);
@@ -231,10 +239,12 @@ struct FixtureVersion
     files.insert(u"go.mod"_s, FixtureProxy::goMod(path));
     for (int i = 0; i < 300; ++i) {
         const QString dir = i % 3 == 0 ? QString() : u"sub%1/"_s.arg(i % 10);
-        const QByteArray pkg = dir.isEmpty() ? QByteArray("pbusy") : QByteArray("sub" + QByteArray::number(i % 10));
-        files.insert(dir + u"f%1.go"_s.arg(i),
-                     "package " + pkg + "\n\n// " + QByteArray(200 + (i * 37) % 700, 'z') + "\nconst C" + QByteArray::number(i)
-                         + " = " + QByteArray::number(i) + "\n");
+        const QByteArray pkg
+            = dir.isEmpty() ? QByteArray("pbusy") : QByteArray("sub" + QByteArray::number(i % 10));
+        files.insert(dir + u"f%1.go"_s.arg(i), "package " + pkg + "\n\n// "
+                                                   + QByteArray(200 + (i * 37) % 700, 'z')
+                                                   + "\nconst C" + QByteArray::number(i) + " = "
+                                                   + QByteArray::number(i) + "\n");
     }
     return {path, u"v1.0.0"_s, files};
 }
@@ -251,12 +261,13 @@ struct Downloaded
 class World
 {
 public:
-    explicit World(const QString &root) : m_root(root), m_proxy(root + u"/proxy"_s) {}
+    explicit World(const QString &root) : m_root(root), m_proxy(root + u"/proxy"_s) { }
 
     /// Publishes versions and lets every go in gos download them into its template, all but
     /// those in proxyOnly (published, for tests that download them, but kept out of the
     /// template so that every copy stays small). Returns an error text, empty on success.
-    [[nodiscard]] QString build(const QList<FixtureVersion> &versions, const QStringList &gos = goCommands(),
+    [[nodiscard]] QString build(const QList<FixtureVersion> &versions,
+                                const QStringList &gos = goCommands(),
                                 const QStringList &proxyOnly = {})
     {
         QDir().mkpath(m_proxy.root());
@@ -271,9 +282,11 @@ public:
         for (const QString &go : gos) {
             const QString cache = templateCache(go);
             // The proxy-only versions' hashes are needed too: ask go in a throwaway cache.
-            const GoDownloadResult extra = proxyOnly.isEmpty()
-                                               ? GoDownloadResult()
-                                               : GoTool::downloadModules(go, env(go, m_root + u"/sums-"_s + GoTool::label(go)), proxyOnly);
+            const GoDownloadResult extra
+                = proxyOnly.isEmpty()
+                      ? GoDownloadResult()
+                      : GoTool::downloadModules(
+                          go, env(go, m_root + u"/sums-"_s + GoTool::label(go)), proxyOnly);
             if (!proxyOnly.isEmpty() && !extra.ok())
                 return extra.describe();
             for (const GoModuleInfo &m : extra.modules)
@@ -305,13 +318,15 @@ public:
     }
 
     /// go's environment for a cache: the fixture proxy, or GOPROXY=off when online is false.
-    [[nodiscard]] QProcessEnvironment env(const QString &go, const QString &gomodcache, bool online = true) const
+    [[nodiscard]] QProcessEnvironment env(const QString &go, const QString &gomodcache,
+                                          bool online = true) const
     {
         return goEnv(go, home(), gomodcache, online ? m_proxy.url() : u"off"_s);
     }
 
     /// A fresh copy of go's template in dir/name; empty on failure.
-    [[nodiscard]] QString freshCache(const QString &go, const QString &dir, const QString &name = u"gomodcache"_s) const
+    [[nodiscard]] QString freshCache(const QString &go, const QString &dir,
+                                     const QString &name = u"gomodcache"_s) const
     {
         const QString to = dir + u'/' + name;
         return copyTree(templateCache(go), to) ? to : QString();
@@ -360,7 +375,8 @@ private:
     return CacheWriter::treePath(gomodcache, id.left(at), id.mid(at + 1));
 }
 
-[[nodiscard]] inline QString fileOf(const QString &gomodcache, const QString &id, const QString &suffix)
+[[nodiscard]] inline QString fileOf(const QString &gomodcache, const QString &id,
+                                    const QString &suffix)
 {
     const qsizetype at = id.indexOf(u'@');
     return CacheWriter::downloadPath(gomodcache, id.left(at), id.mid(at + 1), suffix);
@@ -368,7 +384,8 @@ private:
 
 [[nodiscard]] inline QString listOf(const QString &gomodcache, const QString &modulePath)
 {
-    return gomodcache + u"/cache/download/"_s + ModulePath::escapePath(modulePath).valueOr(QString()) + u"/@v/list"_s;
+    return gomodcache + u"/cache/download/"_s
+           + ModulePath::escapePath(modulePath).valueOr(QString()) + u"/@v/list"_s;
 }
 
 struct Pieces
@@ -384,10 +401,19 @@ struct Pieces
     /// go's DownloadDir: the tree exists, .ziphash exists, no .partial.
     [[nodiscard]] bool usableTree() const { return tree && ziphash && !partial; }
     /// Nothing of the version is left but go's lock file.
-    [[nodiscard]] bool gone() const { return !tree && !zip && !ziphash && !info && !mod && !partial; }
+    [[nodiscard]] bool gone() const
+    {
+        return !tree && !zip && !ziphash && !info && !mod && !partial;
+    }
     /// What a light clean leaves: zip, ziphash, info and mod without a tree.
-    [[nodiscard]] bool archiveOnly() const { return !tree && zip && ziphash && info && mod && !partial; }
-    [[nodiscard]] bool complete() const { return tree && zip && ziphash && info && mod && !partial; }
+    [[nodiscard]] bool archiveOnly() const
+    {
+        return !tree && zip && ziphash && info && mod && !partial;
+    }
+    [[nodiscard]] bool complete() const
+    {
+        return tree && zip && ziphash && info && mod && !partial;
+    }
 
     [[nodiscard]] QString describe() const
     {
@@ -434,7 +460,8 @@ struct Pieces
 // go as the judge
 
 /// `go mod download -json id` in an empty directory.
-[[nodiscard]] inline GoDownloadResult goDownload(const QString &go, const QProcessEnvironment &env, const QString &id)
+[[nodiscard]] inline GoDownloadResult goDownload(const QString &go, const QProcessEnvironment &env,
+                                                 const QString &id)
 {
     return GoTool::downloadModules(go, env, {id}, 1, 120000);
 }
@@ -451,8 +478,9 @@ struct Pieces
 
 /// The @v/list go writes for a module after downloading exactly these versions into an empty
 /// cache (rewriteVersionList from the *.mod files present): the judge for ours.
-[[nodiscard]] inline QByteArray goWrittenList(const World &world, const QString &go, const QString &scratch,
-                                              const QString &modulePath, const QStringList &ids, QString *error)
+[[nodiscard]] inline QByteArray goWrittenList(const World &world, const QString &go,
+                                              const QString &scratch, const QString &modulePath,
+                                              const QStringList &ids, QString *error)
 {
     static int n = 0;
     const QString cache = scratch + u"/judge-list-"_s + QString::number(++n);
@@ -467,7 +495,8 @@ struct Pieces
 }
 
 /// Reads a started process's stdout until a line starting with prefix arrives (or timeoutMs).
-[[nodiscard]] inline bool waitForLine(QProcess &p, const QByteArray &prefix, QByteArray *seen, int timeoutMs = 30000)
+[[nodiscard]] inline bool waitForLine(QProcess &p, const QByteArray &prefix, QByteArray *seen,
+                                      int timeoutMs = 30000)
 {
     QElapsedTimer t;
     t.start();

@@ -44,8 +44,7 @@ void say(const std::string &line)
 void waitForStdin()
 {
     char c = 0;
-    while (::read(STDIN_FILENO, &c, 1) == 1 && c != '\n') {
-    }
+    while (::read(STDIN_FILENO, &c, 1) == 1 && c != '\n') { }
 }
 
 } // namespace
@@ -53,7 +52,8 @@ void waitForStdin()
 int main(int argc, char *argv[])
 {
     if (argc < 6) {
-        std::fprintf(stderr, "usage: purge_crasher GOMODCACHE ESCAPED_PATH ESCAPED_VERSION full|light|recover K [--pause]\n");
+        std::fprintf(stderr, "usage: purge_crasher GOMODCACHE ESCAPED_PATH ESCAPED_VERSION "
+                             "full|light|recover K [--pause]\n");
         return 2;
     }
     const QString gomodcache = QFile::decodeName(argv[1]);
@@ -94,7 +94,8 @@ int main(int argc, char *argv[])
         say("outcome recovered " + std::to_string(recovered.value()));
         return 0;
     }
-    const PurgeItemResult r = purger.purge(escapedPath, escapedVersion, mode == "light" ? PurgeMode::Light : PurgeMode::Full);
+    const PurgeItemResult r = purger.purge(escapedPath, escapedVersion,
+                                           mode == "light" ? PurgeMode::Light : PurgeMode::Full);
     say("outcome " + toString(r.outcome).toStdString());
     if (r.error.isError())
         std::fprintf(stderr, "purge_crasher: %s\n", qPrintable(r.error.toString()));

@@ -26,11 +26,11 @@ class FileProxyServer final
 public:
     struct Fault
     {
-        int code = 0;         ///< answer this status instead (0: serve the file)
-        QByteArray body;      ///< with code: the body; without: served instead of the file
-        int delayMs = 0;      ///< wait before answering
-        bool drop = false;    ///< close the connection without an answer
-        int times = -1;       ///< how many requests it applies to (-1: all)
+        int code = 0;      ///< answer this status instead (0: serve the file)
+        QByteArray body;   ///< with code: the body; without: served instead of the file
+        int delayMs = 0;   ///< wait before answering
+        bool drop = false; ///< close the connection without an answer
+        int times = -1;    ///< how many requests it applies to (-1: all)
     };
 
     explicit FileProxyServer(const QString &root) : m_root(root)
@@ -39,14 +39,18 @@ public:
         m_server = new Server(this);
         m_server->moveToThread(&m_thread);
         m_thread.start();
-        QMetaObject::invokeMethod(m_server, [this] {
-            m_listening = m_server->listen(QHostAddress::LocalHost, 0);
-            m_port = m_server->serverPort();
-        }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_server,
+            [this] {
+                m_listening = m_server->listen(QHostAddress::LocalHost, 0);
+                m_port = m_server->serverPort();
+            },
+            Qt::BlockingQueuedConnection);
     }
     ~FileProxyServer()
     {
-        QMetaObject::invokeMethod(m_server, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_server, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
         m_thread.quit();
         m_thread.wait();
     }
@@ -97,7 +101,7 @@ private:
     class Server final : public QTcpServer
     {
     public:
-        explicit Server(FileProxyServer *owner) : m_owner(owner) {}
+        explicit Server(FileProxyServer *owner) : m_owner(owner) { }
 
     protected:
         void incomingConnection(qintptr fd) override
@@ -168,14 +172,17 @@ private:
             if (code == 404 && body.isEmpty())
                 body = "not found: " + rel + "\n";
             QByteArray out = "HTTP/1.1 " + QByteArray::number(code) + ' ' + reason(code) + "\r\n";
-            out += "Content-Type: " + QByteArray(code == 200 && rel.endsWith(".zip") ? "application/zip" : "text/plain; charset=utf-8")
+            out += "Content-Type: "
+                   + QByteArray(code == 200 && rel.endsWith(".zip") ? "application/zip"
+                                                                    : "text/plain; charset=utf-8")
                    + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n";
             out += body;
             QPointer<QTcpSocket> guard(socket);
             if (faulty && fault.delayMs > 0) {
                 {
                     QMutexLocker lock(&m_owner->m_mutex);
-                    m_owner->m_maxInFlight = std::max(m_owner->m_maxInFlight, ++m_owner->m_inFlight);
+                    m_owner->m_maxInFlight
+                        = std::max(m_owner->m_maxInFlight, ++m_owner->m_inFlight);
                 }
                 QTimer::singleShot(fault.delayMs, this, [this, guard, out] {
                     {
@@ -193,14 +200,22 @@ private:
         static QByteArray reason(int code)
         {
             switch (code) {
-            case 200: return "OK";
-            case 403: return "Forbidden";
-            case 404: return "Not Found";
-            case 410: return "Gone";
-            case 500: return "Internal Server Error";
-            case 502: return "Bad Gateway";
-            case 503: return "Service Unavailable";
-            default: return "Status";
+            case 200:
+                return "OK";
+            case 403:
+                return "Forbidden";
+            case 404:
+                return "Not Found";
+            case 410:
+                return "Gone";
+            case 500:
+                return "Internal Server Error";
+            case 502:
+                return "Bad Gateway";
+            case 503:
+                return "Service Unavailable";
+            default:
+                return "Status";
             }
         }
 

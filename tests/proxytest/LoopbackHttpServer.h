@@ -38,7 +38,7 @@ public:
         QByteArray authorization; ///< empty when none was sent
     };
 
-    explicit LoopbackHttpServer(const std::optional<QSslConfiguration> &tls) : m_tls(tls) {}
+    explicit LoopbackHttpServer(const std::optional<QSslConfiguration> &tls) : m_tls(tls) { }
 
     /// Requests whose path starts with prefix get r; unmatched paths get a 404.
     void route(const QByteArray &prefix, const Response &r)
@@ -107,11 +107,13 @@ private:
         QTimer::singleShot(resp.delayMs, this, [guard, resp] {
             if (!guard)
                 return;
-            QByteArray out = "HTTP/1.1 " + QByteArray::number(resp.code) + ' ' + resp.reason + "\r\n";
+            QByteArray out
+                = "HTTP/1.1 " + QByteArray::number(resp.code) + ' ' + resp.reason + "\r\n";
             out += "Content-Type: " + resp.contentType + "\r\n";
             if (!resp.location.isEmpty())
                 out += "Location: " + resp.location + "\r\n";
-            out += "Content-Length: " + QByteArray::number(resp.body.size()) + "\r\nConnection: close\r\n\r\n";
+            out += "Content-Length: " + QByteArray::number(resp.body.size())
+                   + "\r\nConnection: close\r\n\r\n";
             out += resp.body;
             guard->write(out);
             guard->disconnectFromHost();

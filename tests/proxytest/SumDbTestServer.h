@@ -26,7 +26,7 @@ class SumDbTestServer final
 public:
     static constexpr int TileHeight = 8;
 
-    explicit SumDbTestServer(SumDbSigner signer) : m_signer(std::move(signer)) {}
+    explicit SumDbTestServer(SumDbSigner signer) : m_signer(std::move(signer)) { }
 
     /// The fixture key: seed 00 01 ... 1f, name sumdb.example.test
     /// (sumdb.example.test+207ea956+AQOhB7/zzhC+HXDdGOdLwJln5NYwm6UNXx3chmQSVTG4).
@@ -47,7 +47,8 @@ public:
         const qint64 id = m_records.size();
         m_records.append(lines);
         m_lookup.insert(path + u'@' + version, id);
-        const Tlog::HashReader reader = [this](const QList<qint64> &indexes) -> Expected<QList<Tlog::Hash>> {
+        const Tlog::HashReader reader
+            = [this](const QList<qint64> &indexes) -> Expected<QList<Tlog::Hash>> {
             QList<Tlog::Hash> out;
             for (const qint64 i : indexes)
                 out.append(m_hashes.at(i));
@@ -57,15 +58,16 @@ public:
         return id;
     }
     /// The usual record: "<path> <version> <zipHash>\n<path> <version>/go.mod <modHash>\n".
-    qint64 addModule(const QString &path, const QString &version, const QString &zipHash, const QString &modHash)
+    qint64 addModule(const QString &path, const QString &version, const QString &zipHash,
+                     const QString &modHash)
     {
         return addRecord(path, version, goSumLines(path, version, zipHash, modHash));
     }
-    static QByteArray goSumLines(const QString &path, const QString &version, const QString &zipHash,
-                                 const QString &modHash)
+    static QByteArray goSumLines(const QString &path, const QString &version,
+                                 const QString &zipHash, const QString &modHash)
     {
-        return QString(path + u' ' + version + u' ' + zipHash + u'\n' + path + u' ' + version + u"/go.mod "
-                       + modHash + u'\n')
+        return QString(path + u' ' + version + u' ' + zipHash + u'\n' + path + u' ' + version
+                       + u"/go.mod " + modHash + u'\n')
             .toUtf8();
     }
 
@@ -86,7 +88,10 @@ public:
         t.hash = Tlog::treeHash(t.n, hashReader()).value();
         return t;
     }
-    [[nodiscard]] QByteArray signedTree() const { return m_signer.signNote(tree().format()).value(); }
+    [[nodiscard]] QByteArray signedTree() const
+    {
+        return m_signer.signNote(tree().format()).value();
+    }
 
     /// The /lookup response body for record id: FormatRecord + the signed tree.
     [[nodiscard]] QByteArray lookupBody(qint64 id) const
@@ -120,14 +125,16 @@ public:
             const qsizetype at = it.key().lastIndexOf(u'@');
             const QString path = ModulePath::escapePath(it.key().left(at)).value();
             const QString version = ModulePath::escapeVersion(it.key().mid(at + 1)).value();
-            out.append({(QStringLiteral("/lookup/") + path + u'@' + version).toUtf8(), lookupBody(it.value())});
+            out.append({(QStringLiteral("/lookup/") + path + u'@' + version).toUtf8(),
+                        lookupBody(it.value())});
         }
         const qint64 n = size();
         // Every tile of the tree, with every partial width a client of a smaller tree could ask.
         for (int level = 0; (n >> (TileHeight * level)) > 0; ++level) {
             const qint64 count = n >> (TileHeight * level); // hashes at this tile level
             for (qint64 idx = 0; idx * (1 << TileHeight) < count; ++idx) {
-                const qint64 avail = std::min<qint64>(count - idx * (1 << TileHeight), 1 << TileHeight);
+                const qint64 avail
+                    = std::min<qint64>(count - idx * (1 << TileHeight), 1 << TileHeight);
                 for (int w = 1; w <= avail; ++w) {
                     const TlogTile t{TileHeight, level, idx, w};
                     out.append({(u'/' + t.path()).toUtf8(), tileData(t)});
@@ -148,13 +155,15 @@ public:
     void serveOn(LoopbackHttpServer *server, const QByteArray &prefix = {}) const
     {
         QList<std::pair<QByteArray, QByteArray>> all = routes();
-        std::stable_sort(all.begin(), all.end(),
-                         [](const auto &a, const auto &b) { return a.first.size() > b.first.size(); });
+        std::stable_sort(all.begin(), all.end(), [](const auto &a, const auto &b) {
+            return a.first.size() > b.first.size();
+        });
         for (const auto &[path, body] : std::as_const(all)) {
             LoopbackHttpServer::Response r;
             r.body = body;
-            r.contentType = path.startsWith("/tile/") && !path.contains("/data/") ? QByteArray("application/octet-stream")
-                                                                                  : QByteArray("text/plain; charset=UTF-8");
+            r.contentType = path.startsWith("/tile/") && !path.contains("/data/")
+                                ? QByteArray("application/octet-stream")
+                                : QByteArray("text/plain; charset=UTF-8");
             server->route(prefix + path, r);
         }
     }

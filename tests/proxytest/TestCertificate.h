@@ -22,11 +22,13 @@ public:
     {
         const ProcessResult r = Subprocess::run(
             QStringLiteral("openssl"),
-            {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
-             QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
-             QStringLiteral("-keyout"), m_keyPath, QStringLiteral("-out"), m_certPath, QStringLiteral("-days"),
-             QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=modkeeper-test"),
-             QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1,IP:127.0.0.2")},
+            {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+             QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+             QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
+             QStringLiteral("-keyout"), m_keyPath, QStringLiteral("-out"), m_certPath,
+             QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
+             QStringLiteral("/CN=modkeeper-test"), QStringLiteral("-addext"),
+             QStringLiteral("subjectAltName=IP:127.0.0.1,IP:127.0.0.2")},
             60000);
         if (!r.succeeded()) {
             m_error = r.describe();

@@ -25,13 +25,14 @@ class TruncatingHttpServer final
 {
 public:
     enum class Body {
-        Whole,             ///< Content-Length, everything sent
-        ShortLength,       ///< Content-Length of the whole body, half of it sent
-        WholeChunked,      ///< chunked, terminating chunk included
-        ShortChunked,      ///< chunked, closed before the terminating chunk
-        WholeDeflate,      ///< Content-Encoding: deflate when the client accepts it, everything sent
-        ShortDeflate,      ///< Content-Encoding: deflate when accepted, half of the (compressed) bytes sent
-        ForcedDeflate,     ///< Content-Encoding: deflate whatever the client asked for, everything sent
+        Whole,         ///< Content-Length, everything sent
+        ShortLength,   ///< Content-Length of the whole body, half of it sent
+        WholeChunked,  ///< chunked, terminating chunk included
+        ShortChunked,  ///< chunked, closed before the terminating chunk
+        WholeDeflate,  ///< Content-Encoding: deflate when the client accepts it, everything sent
+        ShortDeflate,  ///< Content-Encoding: deflate when accepted, half of the (compressed) bytes
+                       ///< sent
+        ForcedDeflate, ///< Content-Encoding: deflate whatever the client asked for, everything sent
     };
 
     explicit TruncatingHttpServer(const QString &root = {}) : m_root(root)
@@ -40,14 +41,18 @@ public:
         m_server = new Server(this);
         m_server->moveToThread(&m_thread);
         m_thread.start();
-        QMetaObject::invokeMethod(m_server, [this] {
-            m_listening = m_server->listen(QHostAddress::LocalHost, 0);
-            m_port = m_server->serverPort();
-        }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_server,
+            [this] {
+                m_listening = m_server->listen(QHostAddress::LocalHost, 0);
+                m_port = m_server->serverPort();
+            },
+            Qt::BlockingQueuedConnection);
     }
     ~TruncatingHttpServer()
     {
-        QMetaObject::invokeMethod(m_server, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_server, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
         m_thread.quit();
         m_thread.wait();
     }
@@ -96,7 +101,7 @@ private:
     class Server final : public QTcpServer
     {
     public:
-        explicit Server(TruncatingHttpServer *owner) : m_owner(owner) {}
+        explicit Server(TruncatingHttpServer *owner) : m_owner(owner) { }
 
     protected:
         void incomingConnection(qintptr fd) override
@@ -144,11 +149,13 @@ private:
                         break;
                     }
                 }
-                if (const auto it = m_owner->m_routes.constFind(path); it != m_owner->m_routes.constEnd()) {
+                if (const auto it = m_owner->m_routes.constFind(path);
+                    it != m_owner->m_routes.constEnd()) {
                     body = *it;
                 } else {
                     QFile f(m_owner->m_root + QString::fromUtf8(path));
-                    if (!m_owner->m_root.isEmpty() && !path.contains("..") && f.open(QIODevice::ReadOnly)) {
+                    if (!m_owner->m_root.isEmpty() && !path.contains("..")
+                        && f.open(QIODevice::ReadOnly)) {
                         body = f.readAll();
                     } else {
                         code = 404;
@@ -161,8 +168,9 @@ private:
                 how = Body::Whole;
             if (!deflateOk && how == Body::ShortDeflate)
                 how = Body::ShortLength;
-            QByteArray out = "HTTP/1.1 " + QByteArray::number(code) + (code == 200 ? " OK" : " Not Found")
-                             + "\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n";
+            QByteArray out
+                = "HTTP/1.1 " + QByteArray::number(code) + (code == 200 ? " OK" : " Not Found")
+                  + "\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n";
             switch (how) {
             case Body::Whole:
             case Body::ShortLength:
@@ -187,13 +195,15 @@ private:
             case Body::ShortDeflate:
             case Body::ForcedDeflate: {
                 const QByteArray z = deflated(body);
-                out += "Content-Encoding: deflate\r\nContent-Length: " + QByteArray::number(z.size()) + "\r\n\r\n";
+                out += "Content-Encoding: deflate\r\nContent-Length: "
+                       + QByteArray::number(z.size()) + "\r\n\r\n";
                 out += how == Body::ShortDeflate ? z.left(z.size() / 2) : z;
                 break;
             }
             }
             socket->write(out);
-            const bool cut = how == Body::ShortLength || how == Body::ShortChunked || how == Body::ShortDeflate;
+            const bool cut = how == Body::ShortLength || how == Body::ShortChunked
+                             || how == Body::ShortDeflate;
             int delay = 0;
             {
                 QMutexLocker lock(&m_owner->m_mutex);

@@ -30,12 +30,10 @@ Status writeFile(const QString &path, const QByteArray &content, QIODevice::Open
 
 } // namespace
 
-CacheWriter::CacheWriter(const QString &gomodcache)
-    : m_gomodcache(gomodcache)
-{
-}
+CacheWriter::CacheWriter(const QString &gomodcache) : m_gomodcache(gomodcache) { }
 
-QString CacheWriter::treePath(const QString &gomodcache, const QString &path, const QString &version)
+QString CacheWriter::treePath(const QString &gomodcache, const QString &path,
+                              const QString &version)
 {
     const Expected<QString> p = ModulePath::escapePath(path);
     const Expected<QString> v = ModulePath::escapeVersion(version);
@@ -44,8 +42,8 @@ QString CacheWriter::treePath(const QString &gomodcache, const QString &path, co
     return gomodcache + u'/' + p.value() + u'@' + v.value();
 }
 
-QString CacheWriter::downloadPath(const QString &gomodcache, const QString &path, const QString &version,
-                                  const QString &suffix)
+QString CacheWriter::downloadPath(const QString &gomodcache, const QString &path,
+                                  const QString &version, const QString &suffix)
 {
     const Expected<QString> p = ModulePath::escapePath(path);
     const Expected<QString> v = ModulePath::escapeVersion(version);
@@ -54,12 +52,15 @@ QString CacheWriter::downloadPath(const QString &gomodcache, const QString &path
     return gomodcache + u"/cache/download/"_s + p.value() + u"/@v/"_s + v.value() + suffix;
 }
 
-Status CacheWriter::addCompleteVersion(const QString &path, const QString &version, const FixtureProxy::Files &files)
+Status CacheWriter::addCompleteVersion(const QString &path, const QString &version,
+                                       const FixtureProxy::Files &files)
 {
     const QString tree = treePath(m_gomodcache, path, version);
     if (tree.isEmpty())
-        return Error::make(Error::Code::InvalidArgument, u"invalid module path or version"_s, path + u'@' + version);
-    const QString vdir = QFileInfo(downloadPath(m_gomodcache, path, version, u".zip"_s)).absolutePath();
+        return Error::make(Error::Code::InvalidArgument, u"invalid module path or version"_s,
+                           path + u'@' + version);
+    const QString vdir
+        = QFileInfo(downloadPath(m_gomodcache, path, version, u".zip"_s)).absolutePath();
     if (!QDir().mkpath(vdir) || !QDir().mkpath(tree))
         return Error::make(Error::Code::Io, u"cannot create directories"_s, tree);
 
@@ -80,9 +81,12 @@ Status CacheWriter::addCompleteVersion(const QString &path, const QString &versi
     for (const QString &d : dirs)
         ::chmod(QFile::encodeName(d).constData(), 0555);
 
-    auto dl = [&](const char *suffix) { return downloadPath(m_gomodcache, path, version, QString::fromLatin1(suffix)); };
-    const QByteArray mod = files.contains(u"go.mod"_s) ? files.value(u"go.mod"_s)
-                                                        : QByteArray("module " + path.toUtf8() + '\n');
+    auto dl = [&](const char *suffix) {
+        return downloadPath(m_gomodcache, path, version, QString::fromLatin1(suffix));
+    };
+    const QByteArray mod = files.contains(u"go.mod"_s)
+                               ? files.value(u"go.mod"_s)
+                               : QByteArray("module " + path.toUtf8() + '\n');
     const QJsonObject info{{u"Version"_s, version}, {u"Time"_s, u"2023-01-02T15:04:05Z"_s}};
     if (Status st = writeFile(dl(".info"), QJsonDocument(info).toJson(QJsonDocument::Compact)); !st)
         return st;
@@ -91,8 +95,10 @@ Status CacheWriter::addCompleteVersion(const QString &path, const QString &versi
     if (Status st = ModuleZip::write(dl(".zip"), path, version, files); !st)
         return st;
     // Same shape as a real h1: value (47 bytes, no newline); not the real hash.
-    const QByteArray fake = "h1:" + QCryptographicHash::hash((path + u'@' + version).toUtf8(),
-                                                             QCryptographicHash::Sha256).toBase64();
+    const QByteArray fake
+        = "h1:"
+          + QCryptographicHash::hash((path + u'@' + version).toUtf8(), QCryptographicHash::Sha256)
+                .toBase64();
     if (Status st = writeFile(dl(".ziphash"), fake); !st)
         return st;
     if (Status st = writeFile(dl(".lock"), {}); !st)

@@ -18,11 +18,13 @@ public:
     explicit CacheWriter(const QString &gomodcache);
 
     /// Tree (dirs 0555, files 0444) + .info, .mod, .zip, .ziphash, .lock, and a list entry.
-    Status addCompleteVersion(const QString &path, const QString &version, const FixtureProxy::Files &files);
+    Status addCompleteVersion(const QString &path, const QString &version,
+                              const FixtureProxy::Files &files);
 
     [[nodiscard]] QString gomodcache() const { return m_gomodcache; }
     /// <gomodcache>/<escaped path>@<escaped version>; empty for an invalid path or version.
-    [[nodiscard]] static QString treePath(const QString &gomodcache, const QString &path, const QString &version);
+    [[nodiscard]] static QString treePath(const QString &gomodcache, const QString &path,
+                                          const QString &version);
     /// <gomodcache>/cache/download/<escaped path>/@v/<escaped version> + suffix (".zip", ...).
     [[nodiscard]] static QString downloadPath(const QString &gomodcache, const QString &path,
                                               const QString &version, const QString &suffix);

@@ -63,8 +63,8 @@ Expected<quint64> DuRunner::total(const QStringList &paths, Measure measure)
 Expected<quint64> DuRunner::nonDirectoryEntries(const QString &path)
 {
     // -print0 and counting NULs: names with newlines must not skew the count.
-    const ProcessResult r = Subprocess::run(u"find"_s, {path, u"!"_s, u"-type"_s, u"d"_s, u"-print0"_s},
-                                            toolEnvironment());
+    const ProcessResult r = Subprocess::run(
+        u"find"_s, {path, u"!"_s, u"-type"_s, u"d"_s, u"-print0"_s}, toolEnvironment());
     if (!r.succeeded())
         return toolError(r);
     return quint64(r.stdOut.count('\0'));

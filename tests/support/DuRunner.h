@@ -13,13 +13,18 @@ namespace mk::test {
 class DuRunner final
 {
 public:
-    enum class Measure { Allocated, Apparent };
+    enum class Measure {
+        Allocated,
+        Apparent
+    };
 
     /// `du -s -B1 [--apparent-size] path`: bytes of path and everything below, symlinks not
     /// followed, hard links counted once.
-    [[nodiscard]] static Expected<quint64> summary(const QString &path, Measure measure = Measure::Allocated);
+    [[nodiscard]] static Expected<quint64> summary(const QString &path,
+                                                   Measure measure = Measure::Allocated);
     /// `du -cs -B1 [--apparent-size] paths...`: the "total" line. Empty paths: 0.
-    [[nodiscard]] static Expected<quint64> total(const QStringList &paths, Measure measure = Measure::Allocated);
+    [[nodiscard]] static Expected<quint64> total(const QStringList &paths,
+                                                 Measure measure = Measure::Allocated);
     /// `find path ! -type d | wc -l`: files, symlinks and other non-directories below path.
     [[nodiscard]] static Expected<quint64> nonDirectoryEntries(const QString &path);
 };

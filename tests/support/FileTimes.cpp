@@ -32,13 +32,15 @@ bool FileTimes::set(const QString &path, const QDateTime &atime, const QDateTime
         return ts;
     };
     const timespec times[2] = {toSpec(atime), toSpec(mtime)};
-    return ::utimensat(AT_FDCWD, QFile::encodeName(path).constData(), times, AT_SYMLINK_NOFOLLOW) == 0;
+    return ::utimensat(AT_FDCWD, QFile::encodeName(path).constData(), times, AT_SYMLINK_NOFOLLOW)
+           == 0;
 }
 
 bool FileTimes::setSeconds(const QString &path, qint64 atimeSecs, qint64 mtimeSecs)
 {
     const timespec times[2] = {{time_t(atimeSecs), 0}, {time_t(mtimeSecs), 0}};
-    return ::utimensat(AT_FDCWD, QFile::encodeName(path).constData(), times, AT_SYMLINK_NOFOLLOW) == 0;
+    return ::utimensat(AT_FDCWD, QFile::encodeName(path).constData(), times, AT_SYMLINK_NOFOLLOW)
+           == 0;
 }
 
 QDateTime FileTimes::toDateTime(const timespec &t)

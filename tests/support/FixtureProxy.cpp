@@ -22,7 +22,8 @@ namespace {
 Status writeFile(const QString &path, const QByteArray &content, bool append = false)
 {
     QFile f(path);
-    const QIODevice::OpenMode mode = append ? QIODevice::Append : (QIODevice::WriteOnly | QIODevice::Truncate);
+    const QIODevice::OpenMode mode
+        = append ? QIODevice::Append : (QIODevice::WriteOnly | QIODevice::Truncate);
     if (!f.open(mode) || f.write(content) != content.size())
         return Error::make(Error::Code::Io, f.errorString(), path);
     return {};
@@ -30,10 +31,7 @@ Status writeFile(const QString &path, const QByteArray &content, bool append = f
 
 } // namespace
 
-FixtureProxy::FixtureProxy(const QString &root)
-    : m_root(QDir(root).absolutePath())
-{
-}
+FixtureProxy::FixtureProxy(const QString &root) : m_root(QDir(root).absolutePath()) { }
 
 QString FixtureProxy::url() const
 {
@@ -56,12 +54,16 @@ Status FixtureProxy::addModule(const QString &path, const QString &version, cons
 
     if (Status st = writeFile(dir + u"/list"_s, version.toUtf8() + '\n', true); !st)
         return st;
-    const QDateTime t = time.isValid() ? time : QDateTime(QDate(2023, 1, 2), QTime(15, 4, 5), Qt::UTC);
+    const QDateTime t
+        = time.isValid() ? time : QDateTime(QDate(2023, 1, 2), QTime(15, 4, 5), Qt::UTC);
     QJsonObject info{{u"Version"_s, version}, {u"Time"_s, t.toUTC().toString(Qt::ISODate)}};
-    if (Status st = writeFile(base + u".info"_s, QJsonDocument(info).toJson(QJsonDocument::Compact)); !st)
+    if (Status st
+        = writeFile(base + u".info"_s, QJsonDocument(info).toJson(QJsonDocument::Compact));
+        !st)
         return st;
-    const QByteArray mod = files.contains(u"go.mod"_s) ? files.value(u"go.mod"_s)
-                                                        : QByteArray("module " + path.toUtf8() + '\n');
+    const QByteArray mod = files.contains(u"go.mod"_s)
+                               ? files.value(u"go.mod"_s)
+                               : QByteArray("module " + path.toUtf8() + '\n');
     if (Status st = writeFile(base + u".mod"_s, mod); !st)
         return st;
     if (Status st = ModuleZip::write(base + u".zip"_s, path, version, files); !st)
@@ -78,9 +80,9 @@ QByteArray FixtureProxy::goMod(const QString &path)
 FixtureProxy::Files FixtureProxy::generatedFiles(const QString &modulePath, int count, quint32 seed,
                                                  int minBytes, int maxBytes, bool withGoMod)
 {
-    static const QStringList dirs{u""_s, u"internal/"_s, u"internal/parse/"_s, u"cmd/tool/"_s,
-                                  u"pkg/a/"_s, u"pkg/a/b/"_s, u"pkg/a/b/c/"_s, u"testdata/"_s,
-                                  u"docs/"_s, u"pkg/util/"_s};
+    static const QStringList dirs{u""_s,       u"internal/"_s, u"internal/parse/"_s, u"cmd/tool/"_s,
+                                  u"pkg/a/"_s, u"pkg/a/b/"_s,  u"pkg/a/b/c/"_s,      u"testdata/"_s,
+                                  u"docs/"_s,  u"pkg/util/"_s};
     QRandomGenerator rng(seed);
     Files files;
     if (withGoMod)

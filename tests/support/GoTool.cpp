@@ -48,8 +48,8 @@ QString GoTool::label(const QString &go)
     return QFileInfo(go).absolutePath();
 }
 
-QProcessEnvironment GoTool::isolatedEnvironment(const QString &go, const QString &home, const QString &gomodcache,
-                                                const QString &proxyUrl)
+QProcessEnvironment GoTool::isolatedEnvironment(const QString &go, const QString &home,
+                                                const QString &gomodcache, const QString &proxyUrl)
 {
     QProcessEnvironment env; // empty: nothing of ours leaks in
     env.insert(u"PATH"_s, QFileInfo(go).absolutePath() + u":/usr/bin:/bin"_s);
@@ -74,8 +74,8 @@ QProcessEnvironment GoTool::isolatedEnvironment(const QString &go, const QString
     return env;
 }
 
-ProcessResult GoTool::run(const QString &go, const QStringList &args, const QProcessEnvironment &env,
-                          const QString &workDir, int timeoutMs)
+ProcessResult GoTool::run(const QString &go, const QStringList &args,
+                          const QProcessEnvironment &env, const QString &workDir, int timeoutMs)
 {
     return Subprocess::run(go, args, env, workDir, timeoutMs);
 }
@@ -105,7 +105,8 @@ QList<GoModuleInfo> GoTool::parseJsonStream(const QByteArray &stream, QString *e
                 start = i;
         } else if (c == '}' && depth > 0 && --depth == 0) {
             QJsonParseError pe;
-            const QJsonDocument doc = QJsonDocument::fromJson(stream.mid(start, i - start + 1), &pe);
+            const QJsonDocument doc
+                = QJsonDocument::fromJson(stream.mid(start, i - start + 1), &pe);
             if (!doc.isObject()) {
                 if (error)
                     *error = pe.errorString();
@@ -152,7 +153,8 @@ GoDownloadResult GoTool::downloadModules(const QString &go, const QProcessEnviro
     return result;
 }
 
-GoDownloadResult GoTool::listModule(const QString &go, const QProcessEnvironment &env, const QString &module)
+GoDownloadResult GoTool::listModule(const QString &go, const QProcessEnvironment &env,
+                                    const QString &module)
 {
     GoDownloadResult result;
     QTemporaryDir work;

@@ -15,13 +15,13 @@ struct GoModuleInfo
 {
     QString path;
     QString version;
-    QString sum;      ///< h1: of the zip; empty for go list
+    QString sum; ///< h1: of the zip; empty for go list
     QString goModSum;
-    QString dir;      ///< extracted tree
+    QString dir; ///< extracted tree
     QString zip;
     QString info;
     QString goMod;
-    QString error;    ///< empty on success
+    QString error; ///< empty on success
 
     [[nodiscard]] QString id() const { return path + u'@' + version; }
 };
@@ -52,7 +52,8 @@ public:
     /// GOPATH (home/gopath), GOMODCACHE, GOCACHE (home/gocache), GOENV=off, GOPROXY=proxyUrl,
     /// GOSUMDB=off, GONOSUMDB/GONOPROXY/GOPRIVATE empty, GOFLAGS=-mod=mod, GOTOOLCHAIN=local,
     /// GOWORK=off, CGO_ENABLED=0, LC_ALL=C.
-    [[nodiscard]] static QProcessEnvironment isolatedEnvironment(const QString &go, const QString &home,
+    [[nodiscard]] static QProcessEnvironment isolatedEnvironment(const QString &go,
+                                                                 const QString &home,
                                                                  const QString &gomodcache,
                                                                  const QString &proxyUrl);
 
@@ -62,15 +63,19 @@ public:
 
     /// `go mod download -json m@v ...` in a fresh empty working directory, batchSize
     /// arguments per go invocation. The objects of all batches, in go's order.
-    [[nodiscard]] static GoDownloadResult downloadModules(const QString &go, const QProcessEnvironment &env,
-                                                         const QStringList &modules, int batchSize = 200,
-                                                         int timeoutMs = 600000);
+    [[nodiscard]] static GoDownloadResult downloadModules(const QString &go,
+                                                          const QProcessEnvironment &env,
+                                                          const QStringList &modules,
+                                                          int batchSize = 200,
+                                                          int timeoutMs = 600000);
     /// `go list -m -json m@v` in a fresh empty working directory: leaves .info and .mod only.
-    [[nodiscard]] static GoDownloadResult listModule(const QString &go, const QProcessEnvironment &env,
+    [[nodiscard]] static GoDownloadResult listModule(const QString &go,
+                                                     const QProcessEnvironment &env,
                                                      const QString &module);
 
     /// Splits go's stream of concatenated JSON objects.
-    [[nodiscard]] static QList<GoModuleInfo> parseJsonStream(const QByteArray &stream, QString *error = nullptr);
+    [[nodiscard]] static QList<GoModuleInfo> parseJsonStream(const QByteArray &stream,
+                                                             QString *error = nullptr);
 };
 
 } // namespace mk::test

@@ -13,7 +13,8 @@ namespace {
 
 Error zipError(zip_t *archive, const QString &zipPath, const QString &what)
 {
-    return Error::make(Error::Code::Io, what + u": "_s + QString::fromUtf8(zip_strerror(archive)), zipPath);
+    return Error::make(Error::Code::Io, what + u": "_s + QString::fromUtf8(zip_strerror(archive)),
+                       zipPath);
 }
 
 } // namespace
@@ -22,9 +23,11 @@ Status ModuleZip::write(const QString &zipPath, const QString &modulePath, const
                         const Files &files)
 {
     int err = 0;
-    zip_t *archive = zip_open(QFile::encodeName(zipPath).constData(), ZIP_CREATE | ZIP_TRUNCATE, &err);
+    zip_t *archive
+        = zip_open(QFile::encodeName(zipPath).constData(), ZIP_CREATE | ZIP_TRUNCATE, &err);
     if (!archive)
-        return Error::make(Error::Code::Io, u"cannot create zip (libzip error %1)"_s.arg(err), zipPath);
+        return Error::make(Error::Code::Io, u"cannot create zip (libzip error %1)"_s.arg(err),
+                           zipPath);
     const QString prefix = modulePath + u'@' + version + u'/';
     for (auto it = files.cbegin(); it != files.cend(); ++it) {
         // libzip keeps a pointer to the buffer until zip_close: let it copy the data.
@@ -42,7 +45,8 @@ Status ModuleZip::write(const QString &zipPath, const QString &modulePath, const
             return e;
         }
         const QByteArray name = (prefix + it.key()).toUtf8();
-        const zip_int64_t index = zip_file_add(archive, name.constData(), source, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE);
+        const zip_int64_t index
+            = zip_file_add(archive, name.constData(), source, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE);
         if (index < 0) {
             zip_source_free(source);
             const Error e = zipError(archive, zipPath, u"zip_file_add "_s + it.key());

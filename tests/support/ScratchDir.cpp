@@ -20,7 +20,8 @@ QString baseFor(ScratchDir::Location location)
 {
     if (location == ScratchDir::Location::Memory) {
         struct statfs fs;
-        if (::statfs("/dev/shm", &fs) == 0 && fs.f_type == TMPFS_MAGIC && ::access("/dev/shm", W_OK | X_OK) == 0)
+        if (::statfs("/dev/shm", &fs) == 0 && fs.f_type == TMPFS_MAGIC
+            && ::access("/dev/shm", W_OK | X_OK) == 0)
             return u"/dev/shm"_s;
     }
     return QDir::tempPath();

@@ -17,7 +17,8 @@ public:
     };
 
     /// name: a prefix for the directory name (e.g. the test's name).
-    explicit ScratchDir(const QString &name = QStringLiteral("modkeeper-test"), Location location = Location::Temp);
+    explicit ScratchDir(const QString &name = QStringLiteral("modkeeper-test"),
+                        Location location = Location::Temp);
     ~ScratchDir();
     ScratchDir(const ScratchDir &) = delete;
     ScratchDir &operator=(const ScratchDir &) = delete;

@@ -21,12 +21,13 @@ QString ProcessResult::describe() const
         state = u"crashed"_s;
     else
         state = u"exit %1"_s.arg(exitCode);
-    return commandLine + u": "_s + state + u"\n--- stderr:\n"_s + QString::fromUtf8(stdErr.left(4000))
-        + u"\n--- stdout:\n"_s + QString::fromUtf8(stdOut.left(2000));
+    return commandLine + u": "_s + state + u"\n--- stderr:\n"_s
+           + QString::fromUtf8(stdErr.left(4000)) + u"\n--- stdout:\n"_s
+           + QString::fromUtf8(stdOut.left(2000));
 }
 
-ProcessResult Subprocess::run(const QString &program, const QStringList &args, const QProcessEnvironment &env,
-                              const QString &workDir, int timeoutMs)
+ProcessResult Subprocess::run(const QString &program, const QStringList &args,
+                              const QProcessEnvironment &env, const QString &workDir, int timeoutMs)
 {
     ProcessResult r;
     r.commandLine = program + u' ' + args.join(u' ');
@@ -77,7 +78,8 @@ ProcessResult Subprocess::runUnprivileged(const QString &program, const QStringL
     if (!isRoot())
         return run(program, args, env, workDir, timeoutMs);
     const QString id = QString::number(UnprivilegedUid);
-    QStringList wrapped{u"--reuid="_s + id, u"--regid="_s + id, u"--clear-groups"_s, u"--"_s, program};
+    QStringList wrapped{u"--reuid="_s + id, u"--regid="_s + id, u"--clear-groups"_s, u"--"_s,
+                        program};
     wrapped += args;
     return run(u"/usr/bin/setpriv"_s, wrapped, env, workDir, timeoutMs);
 }

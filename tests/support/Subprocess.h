@@ -11,7 +11,7 @@ namespace mk::test {
 /// What a finished child process left behind.
 struct ProcessResult
 {
-    int exitCode = -1;     ///< -1 when it did not start, crashed or timed out
+    int exitCode = -1; ///< -1 when it did not start, crashed or timed out
     QByteArray stdOut;
     QByteArray stdErr;
     bool started = false;
@@ -20,7 +20,10 @@ struct ProcessResult
     qint64 elapsedMs = 0;
     QString commandLine; ///< program and arguments, for describe()
 
-    [[nodiscard]] bool succeeded() const { return started && !timedOut && !crashed && exitCode == 0; }
+    [[nodiscard]] bool succeeded() const
+    {
+        return started && !timedOut && !crashed && exitCode == 0;
+    }
     /// "program args: exit 1 (timed out)\n<stderr>": for QVERIFY2 messages.
     [[nodiscard]] QString describe() const;
 };
@@ -34,7 +37,8 @@ public:
     /// Runs program with exactly env (an empty env gives the child an empty environment, not
     /// ours). workDir empty: inherit the current directory.
     [[nodiscard]] static ProcessResult run(const QString &program, const QStringList &args,
-                                           const QProcessEnvironment &env, const QString &workDir = {},
+                                           const QProcessEnvironment &env,
+                                           const QString &workDir = {},
                                            int timeoutMs = DefaultTimeoutMs);
 
     /// Same, with this process's environment.
@@ -44,7 +48,8 @@ public:
     /// Runs program as an unprivileged user (nobody, 65534) when we are root, through
     /// `setpriv --reuid=65534 --regid=65534 --clear-groups`; as ourselves otherwise. Needed
     /// wherever a test relies on permission checks, which root bypasses.
-    [[nodiscard]] static ProcessResult runUnprivileged(const QString &program, const QStringList &args,
+    [[nodiscard]] static ProcessResult runUnprivileged(const QString &program,
+                                                       const QStringList &args,
                                                        const QProcessEnvironment &env,
                                                        const QString &workDir = {},
                                                        int timeoutMs = DefaultTimeoutMs);

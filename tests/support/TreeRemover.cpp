@@ -23,7 +23,8 @@ bool walkWritable(int parentFd, const char *name)
         return errno == ENOENT;
     if (!S_ISDIR(st.st_mode))
         return true;
-    if ((st.st_mode & S_IRWXU) != S_IRWXU && ::fchmodat(parentFd, name, (st.st_mode & 07777) | S_IRWXU, 0) != 0)
+    if ((st.st_mode & S_IRWXU) != S_IRWXU
+        && ::fchmodat(parentFd, name, (st.st_mode & 07777) | S_IRWXU, 0) != 0)
         return false;
     const int fd = ::openat(parentFd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     if (fd < 0)
