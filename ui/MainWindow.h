@@ -29,6 +29,7 @@ class CacheFilterProxy;
 class CacheModel;
 class EmptyStatePage;
 class EnvHeader;
+class GoCacheController;
 class SummaryPanel;
 class DownloadDialog;
 class ProxyPresetSelector;
@@ -146,6 +147,10 @@ private:
     void createStatusBar();
     // MainWindowProxy.cpp
     void createProxyUi();
+    // MainWindowGoCache.cpp: the summary's build cache section and its actions
+    void createGoCacheUi();
+    void trimGoCache();
+    void cleanGoCache(bool testsOnly);
     void onProxySwitched();
     void resolveEnvironment();
 
@@ -205,6 +210,7 @@ private:
     QString m_cacheRoot;
     QString m_cacheOrigin;
     ScanController *m_scan = nullptr; ///< the GOMODCACHE scan and the GOCACHE measure
+    GoCacheController *m_goCache = nullptr; ///< GOCACHE stats, trim and clean
     QTimer m_filterTimer;
 
     // Purging: purge, restore, purge everything, trash recovery and reaper (isPurging(),

@@ -4,16 +4,20 @@
 #include <algorithm>
 #include <utility>
 
+#include <QDateTime>
 #include <QFrame>
 #include <QGridLayout>
 #include <QLabel>
 #include <QPainter>
 #include <QPixmap>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 #include "CacheModel.h"
 #include "DisplayFormat.h"
 #include "SpaceBar.h"
+#include "gocache/GoCacheFiles.h"
+#include "gocache/GoCacheStats.h"
 
 using namespace Qt::StringLiterals;
 
@@ -76,7 +80,12 @@ SummaryPanel::SummaryPanel(QWidget *parent)
     : QWidget(parent), m_totalLabel(new QLabel(this)), m_totalCaption(new QLabel(this)),
       m_spaceBar(new SpaceBar(this)), m_issuesLabel(makeValueLabel(u"summaryIssues"_s, this)),
       m_buildCachePath(new QLabel(this)),
-      m_buildCacheSize(makeValueLabel(u"buildCacheSize"_s, this))
+      m_buildCacheSize(makeValueLabel(u"buildCacheSize"_s, this)),
+      m_goCacheEntries(new QLabel(this)), m_goCacheAges(new QLabel(this)),
+      m_goCacheTimes(new QLabel(this)), m_goCacheEstimate(new QLabel(this)),
+      m_goCacheCap(new QLabel(this)), m_goCacheTrim(new QPushButton(tr("Trim\u2026"), this)),
+      m_goCacheClean(new QPushButton(tr("Clean build cache"), this)),
+      m_goCacheCleanTest(new QPushButton(tr("Clean test cache"), this))
 {
     setObjectName(u"summaryPanel"_s);
     m_spaceBar->setObjectName(u"spaceBar"_s);
@@ -146,6 +155,42 @@ SummaryPanel::SummaryPanel(QWidget *parent)
     more->addWidget(m_buildCachePath, 1, 0);
     more->addWidget(m_buildCacheSize, 1, 1, Qt::AlignTop);
     layout->addLayout(more);
+
+    // The build cache section: what go's own trim looks at, and the actions.
+    const std::array<std::pair<QLabel *, const char16_t *>, 5> goLabels = {{
+        {m_goCacheEntries, u"goCacheEntries"},
+        {m_goCacheAges, u"goCacheAges"},
+        {m_goCacheTimes, u"goCacheTimes"},
+        {m_goCacheEstimate, u"goCacheEstimate"},
+        {m_goCacheCap, u"goCacheCap"},
+    }};
+    for (const auto &[label, name] : goLabels) {
+        label->setObjectName(QString::fromUtf16(name));
+        label->setWordWrap(true);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+        layout->addWidget(label);
+    }
+    m_goCacheAges->setForegroundRole(QPalette::PlaceholderText);
+    m_goCacheTrim->setObjectName(u"goCacheTrimButton"_s);
+    m_goCacheTrim->setToolTip(
+        tr("Remove build cache entries go has not used for some days, or keep the cache "
+           "under a size"));
+    m_goCacheClean->setObjectName(u"goCacheCleanButton"_s);
+    m_goCacheClean->setToolTip(tr("Empty the build cache, like go clean -cache"));
+    m_goCacheCleanTest->setObjectName(u"goCacheCleanTestButton"_s);
+    m_goCacheCleanTest->setToolTip(
+        tr("Make go run every test again, like go clean -testcache; nothing is deleted"));
+    auto *buttons = new QGridLayout;
+    buttons->setSpacing(4);
+    buttons->addWidget(m_goCacheTrim, 0, 0);
+    buttons->addWidget(m_goCacheClean, 0, 1);
+    buttons->addWidget(m_goCacheCleanTest, 1, 0, 1, 2);
+    layout->addLayout(buttons);
+    connect(m_goCacheTrim, &QPushButton::clicked, this, &SummaryPanel::goCacheTrimRequested);
+    connect(m_goCacheClean, &QPushButton::clicked, this, &SummaryPanel::goCacheCleanRequested);
+    connect(m_goCacheCleanTest, &QPushButton::clicked, this,
+            &SummaryPanel::goCacheCleanTestRequested);
     layout->addStretch(1);
 
     setBuildCache({});
@@ -224,6 +269,85 @@ void SummaryPanel::setBuildCache(const QString &path, const QString &problem)
                                "measured after each scan.")
                           : problem);
     m_buildCacheSize->setText(u"\u2014"_s);
+    m_goCacheKnown = false;
+    m_goCacheEntries->clear();
+    m_goCacheAges->clear();
+    m_goCacheTimes->clear();
+    m_goCacheEstimate->clear();
+    updateGoCacheCap();
+    updateGoCacheButtons();
+}
+
+void SummaryPanel::setGoCacheStats(const GoCacheStats &stats)
+{
+    m_goCacheKnown = true;
+    m_goCacheDiskBytes = stats.diskBytes;
+    m_buildCacheSize->setText(DisplayFormat::size(stats.diskBytes));
+    m_goCacheEntries->setText(tr("%1 entries (%2 actions, %3 outputs)")
+                                  .arg(DisplayFormat::count(stats.entries()),
+                                       DisplayFormat::count(stats.actionEntries),
+                                       DisplayFormat::count(stats.outputEntries)));
+    QStringList ages;
+    for (const GoCacheStats::Bucket &b : stats.histogram()) {
+        if (b.entries == 0)
+            continue;
+        const QString range = b.toDays < 0 ? tr("%1+ days").arg(b.fromDays)
+                                           : tr("%1\u2013%2 days").arg(b.fromDays).arg(b.toDays);
+        ages << tr("%1: %2 (%3)").arg(range, DisplayFormat::count(b.entries),
+                                      DisplayFormat::size(b.diskBytes));
+    }
+    m_goCacheAges->setText(ages.isEmpty() ? QString()
+                                          : tr("Last used \u2014 %1").arg(ages.join(u", "_s)));
+    const auto when = [](qint64 ns) {
+        return DisplayFormat::fullTime(QDateTime::fromMSecsSinceEpoch(ns / 1000000, Qt::UTC));
+    };
+    const QString trimmed = stats.lastTrimUnix
+        ? tr("go last trimmed it %1").arg(when(*stats.lastTrimUnix * 1000000000LL))
+        : tr("go has not trimmed it yet");
+    const QString tests = stats.testExpireNs
+        ? tr("test results before %1 are ignored").arg(when(*stats.testExpireNs))
+        : tr("no test cache expiry");
+    m_goCacheTimes->setText(trimmed + u" \u00b7 "_s + tests);
+    const GoCacheStats::Estimate est = stats.trimAt(GoCacheFiles::TrimLimitDays);
+    m_goCacheEstimate->setText(
+        tr("Entries unused for %n days: %1 (%2)", nullptr, GoCacheFiles::TrimLimitDays)
+            .arg(DisplayFormat::count(est.entries()), DisplayFormat::size(est.diskBytes)));
+    updateGoCacheCap();
+    updateGoCacheButtons();
+}
+
+void SummaryPanel::setGoCacheBusy(bool busy)
+{
+    m_goCacheBusy = busy;
+    updateGoCacheButtons();
+}
+
+void SummaryPanel::setGoCacheSizeCap(quint64 bytes)
+{
+    m_goCacheSizeCap = bytes;
+    updateGoCacheCap();
+}
+
+void SummaryPanel::updateGoCacheCap()
+{
+    if (m_goCacheSizeCap == 0) {
+        m_goCacheCap->clear();
+        m_goCacheCap->setVisible(false);
+        return;
+    }
+    m_goCacheCap->setVisible(true);
+    m_goCacheCap->setText(m_goCacheKnown && m_goCacheDiskBytes > m_goCacheSizeCap
+                              ? tr("Kept under %1 (over it now)")
+                                    .arg(DisplayFormat::size(m_goCacheSizeCap))
+                              : tr("Kept under %1").arg(DisplayFormat::size(m_goCacheSizeCap)));
+}
+
+void SummaryPanel::updateGoCacheButtons()
+{
+    const bool enabled = m_goCacheKnown && !m_goCacheBusy;
+    m_goCacheTrim->setEnabled(enabled);
+    m_goCacheClean->setEnabled(enabled);
+    m_goCacheCleanTest->setEnabled(enabled);
 }
 
 void SummaryPanel::setBuildCacheBytes(quint64 bytes)

@@ -7,15 +7,19 @@
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 
 namespace mk {
 
 class CacheModel;
+struct GoCacheStats;
 class SpaceBar;
 
 /// What the cache is made of: module versions, VCS clones, checksum database, toolchains,
 /// metadata, unknown entries and trash, each with its count and size, as a legend under a
-/// SpaceBar; the number of unreadable paths; and the build cache (GOCACHE) line.
+/// SpaceBar; the number of unreadable paths; and the build cache (GOCACHE) section: its size,
+/// entries, their ages by go's "last used", go's last trim, the test cache expiry, what a trim
+/// would free, and buttons for trimming and cleaning it (signals; the window acts).
 class SummaryPanel final : public QWidget
 {
     Q_OBJECT
@@ -56,6 +60,17 @@ public Q_SLOTS:
     void setBuildCacheBytes(quint64 bytes);
     /// Re-reads the model's totals.
     void refresh();
+    /// The build cache section, from a GoCacheStatsJob measure (also sets the size).
+    void setGoCacheStats(const mk::GoCacheStats &stats);
+    /// While a trim, clean or measure of GOCACHE runs, its buttons are disabled.
+    void setGoCacheBusy(bool busy);
+    /// The saved size cap (0: none), shown under the stats.
+    void setGoCacheSizeCap(quint64 bytes);
+
+Q_SIGNALS:
+    void goCacheTrimRequested();
+    void goCacheCleanRequested();
+    void goCacheCleanTestRequested();
 
 private:
     QPointer<const CacheModel> m_model;
@@ -67,6 +82,20 @@ private:
     QLabel *m_issuesLabel;
     QLabel *m_buildCachePath;
     QLabel *m_buildCacheSize;
+    QLabel *m_goCacheEntries;
+    QLabel *m_goCacheAges;
+    QLabel *m_goCacheTimes;
+    QLabel *m_goCacheEstimate;
+    QLabel *m_goCacheCap;
+    QPushButton *m_goCacheTrim;
+    QPushButton *m_goCacheClean;
+    QPushButton *m_goCacheCleanTest;
+    bool m_goCacheBusy = false;
+    bool m_goCacheKnown = false;
+    quint64 m_goCacheDiskBytes = 0;
+    quint64 m_goCacheSizeCap = 0;
+    void updateGoCacheButtons();
+    void updateGoCacheCap();
 };
 
 } // namespace mk

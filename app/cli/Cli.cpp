@@ -7,6 +7,7 @@
 #include "cli/DownloadCommand.h"
 #include "cli/EnvCommand.h"
 #include "cli/GoAuthCommand.h"
+#include "cli/GoCacheCommand.h"
 #include "cli/ProxyCommand.h"
 #include "cli/PurgeCommand.h"
 #include "cli/RefreshCommand.h"
@@ -47,6 +48,8 @@ const Command commands[] = {
      &RefreshCommand::run},
     {"proxy", "GOPROXY presets, the GOPRIVATE pattern tester, mirror probe, proxy credentials",
      &ProxyCommand::run},
+    {"gocache", "the build cache (GOCACHE): sizes and ages; trim like go; clean",
+     &GoCacheCommand::run},
     {"goauth", "GOAUTH helper for go >= 1.24: proxy credentials from the keychain",
      &GoAuthCommand::run},
 };
