@@ -78,6 +78,7 @@ MainWindow::MainWindow(StartMode mode, QWidget *parent)
     createSummaryDock();
     createStatusBar();
     createVerifyUi(); // MainWindowVerify.cpp: Verify/Repair actions, Integrity filter, progress
+    createToolchainUi(); // MainWindowToolchains.cpp: Cache ▸ Toolchains…
     createGoCacheUi(); // MainWindowGoCache.cpp: GOCACHE stats, trim and clean
 
     connect(m_model, &CacheModel::totalsChanged, this, &MainWindow::updateTotals);

@@ -34,6 +34,7 @@ class SummaryPanel;
 class DownloadDialog;
 class ProxyPresetSelector;
 class ProxySettingsDialog;
+class ToolchainDialog;
 class VerifyController;
 
 /// The main window: the resolved go environment on top, the module tree (filterable,
@@ -125,6 +126,10 @@ public Q_SLOTS:
     [[nodiscard]] DownloadDialog *downloadDialog() const;
     /// Settings ▸ Proxy…: the proxy presets, credentials and probe (non-modal, one at a time).
     void showProxySettings();
+    /// Cache ▸ Toolchains…: the Go toolchains in the module cache (MainWindowToolchains.cpp).
+    void showToolchains();
+    /// The Toolchains dialog while it is open; nullptr otherwise.
+    [[nodiscard]] ToolchainDialog *toolchainDialog() const;
 
 Q_SIGNALS:
     /// A scan came to an end (finished, cancelled or failed), or could not start because
@@ -147,6 +152,7 @@ private:
     void createStatusBar();
     // MainWindowProxy.cpp
     void createProxyUi();
+    void createToolchainUi(); // MainWindowToolchains.cpp
     // MainWindowGoCache.cpp: the summary's build cache section and its actions
     void createGoCacheUi();
     void trimGoCache();
@@ -252,6 +258,8 @@ private:
     ProxyPresetSelector *m_proxySelector = nullptr;
     QAction *m_proxySettingsAction = nullptr;
     QPointer<ProxySettingsDialog> m_proxyDialog;
+    QAction *m_toolchainsAction = nullptr; // MainWindowToolchains.cpp
+    QPointer<ToolchainDialog> m_toolchainDialog;
 };
 
 } // namespace mk

@@ -13,6 +13,7 @@
 #include "cli/RefreshCommand.h"
 #include "cli/RestoreCommand.h"
 #include "cli/ScanCommand.h"
+#include "cli/ToolchainsCommand.h"
 #include "cli/TrashCommand.h"
 #include "cli/RepairCommand.h"
 #include "cli/VerifyCommand.h"
@@ -48,6 +49,8 @@ const Command commands[] = {
      &RefreshCommand::run},
     {"proxy", "GOPROXY presets, the GOPRIVATE pattern tester, mirror probe, proxy credentials",
      &ProxyCommand::run},
+    {"toolchains", "list the Go toolchains in the module cache; remove them one by one",
+     &ToolchainsCommand::run},
     {"gocache", "the build cache (GOCACHE): sizes and ages; trim like go; clean",
      &GoCacheCommand::run},
     {"goauth", "GOAUTH helper for go >= 1.24: proxy credentials from the keychain",
