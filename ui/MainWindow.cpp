@@ -144,6 +144,7 @@ void MainWindow::createActions()
 
     createPurgeActions();
     createDownloadActions();
+    createBundleActions();
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_openAction);
@@ -163,6 +164,10 @@ void MainWindow::createActions()
     cache->addSeparator();
     cache->addAction(m_refreshAction);
     cache->addAction(m_downloadAction);
+    cache->addSeparator();
+    cache->addAction(m_exportAction);
+    cache->addAction(m_importAction);
+    cache->addAction(m_compareMirrorsAction);
     cache->addSeparator();
     cache->addAction(m_purgeAllAction);
 }

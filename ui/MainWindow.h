@@ -124,6 +124,10 @@ public Q_SLOTS:
     void showDownloadDialog();
     /// The download/refresh dialog while it is open; nullptr otherwise.
     [[nodiscard]] DownloadDialog *downloadDialog() const;
+    /// Cache ▸ Export… / Import… / Compare Mirrors… (MainWindowBundle.cpp).
+    void exportSelection();
+    void showImportDialog();
+    void compareMirrorsForSelection();
     /// Settings ▸ Proxy…: the proxy presets, credentials and probe (non-modal, one at a time).
     void showProxySettings();
     /// Cache ▸ Toolchains…: the Go toolchains in the module cache (MainWindowToolchains.cpp).
@@ -177,6 +181,7 @@ private:
     // MainWindowDownload.cpp
     void createDownloadActions();
     void openDownloadDialog(DownloadDialog *dialog);
+    void createBundleActions(); // MainWindowBundle.cpp
 
     // MainWindowPurge.cpp
     void createPurgeActions();
@@ -255,6 +260,9 @@ private:
     QAction *m_refreshAction = nullptr; // MainWindowDownload.cpp
     QAction *m_downloadAction = nullptr;
     QPointer<DownloadDialog> m_downloadDialog;
+    QAction *m_exportAction = nullptr; // MainWindowBundle.cpp
+    QAction *m_importAction = nullptr;
+    QAction *m_compareMirrorsAction = nullptr;
     ProxyPresetSelector *m_proxySelector = nullptr;
     QAction *m_proxySettingsAction = nullptr;
     QPointer<ProxySettingsDialog> m_proxyDialog;

@@ -6,7 +6,9 @@
 #include "cli/CliContext.h"
 #include "cli/DownloadCommand.h"
 #include "cli/EnvCommand.h"
+#include "cli/ExportCommand.h"
 #include "cli/GoAuthCommand.h"
+#include "cli/ImportCommand.h"
 #include "cli/GoCacheCommand.h"
 #include "cli/ProxyCommand.h"
 #include "cli/PurgeCommand.h"
@@ -47,6 +49,10 @@ const Command commands[] = {
      &DownloadCommand::run},
     {"refresh", "fetch cached versions again (e.g. from another mirror) and compare",
      &RefreshCommand::run},
+    {"export", "write chosen versions as a static GOPROXY tree (file:// or any web server)",
+     &ExportCommand::run},
+    {"import", "load a GOPROXY tree into the cache, checked exactly as a download",
+     &ImportCommand::run},
     {"proxy", "GOPROXY presets, the GOPRIVATE pattern tester, mirror probe, proxy credentials",
      &ProxyCommand::run},
     {"toolchains", "list the Go toolchains in the module cache; remove them one by one",
@@ -66,7 +72,8 @@ bool needsSettings(const QString &name, const QStringList &args)
         return false;
     if (name == u"proxy")
         return !args.isEmpty() && args.first() != u"where" && args.first() != u"help";
-    return name == u"download" || name == u"refresh" || name == u"repair" || name == u"goauth";
+    return name == u"download" || name == u"refresh" || name == u"repair" || name == u"goauth"
+           || name == u"import";
 }
 
 void printUsage(QTextStream &s)

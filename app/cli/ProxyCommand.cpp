@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QSslCertificate>
 
+#include "cli/ProxyCompareCommand.h"
 #include "cli/CliContext.h"
 #include "cli/SecretInput.h"
 #include "common/GoUrl.h"
@@ -46,6 +47,8 @@ const Sub subcommands[] = {
     {"remove", "remove NAME", "delete a user preset"},
     {"probe", "probe [--json] [--timeout S] [--module M] [--preset NAME]...",
      "check every preset's proxies"},
+    {"compare", "compare [--json] [--proxies A,B,...] PATTERN...",
+     "compare mirrors: missing versions, different lists, different hashes"},
     {"where", "where MODULE [--json]",
      "show where go fetches MODULE and whether the checksum database checks it"},
     {"login", "login HOST --user USER [--netrc]",
@@ -555,6 +558,8 @@ int ProxyCommand::run(CliContext &ctx)
         printUsage(ctx.out);
         return Success;
     }
+    if (name == u"compare")
+        return ProxyCompareCommand::run(ctx);
     using Runner = int (*)(CliContext &, const Sub &);
     const std::pair<const char *, Runner> runners[] = {
         {"list", &runList},   {"use", &runUse},     {"add", &runAdd},     {"remove", &runRemove},
