@@ -4,9 +4,12 @@
 # Usage: packaging/install-deps.sh [--test]   (--test adds what the test suite needs)
 set -euo pipefail
 
+# qt6-tools-dev and qt6-l10n-tools: lrelease builds the translations into the program;
+# qt6-translations-l10n: Qt's own words (standard dialogs, units); fonts-noto-cjk: Chinese glyphs.
 want=(build-essential cmake ninja-build pkg-config
-      qt6-base-dev qtkeychain-qt6-dev libzip-dev libdeflate-dev libssl-dev
-      libsecret-1-0 gnome-keyring dbus golang-go)
+      qt6-base-dev qt6-tools-dev qt6-l10n-tools qtkeychain-qt6-dev libzip-dev libdeflate-dev
+      libssl-dev libsecret-1-0 gnome-keyring dbus golang-go
+      qt6-translations-l10n fonts-noto-cjk)
 if [[ "${1:-}" == "--test" ]]; then
     # The real go commands are the judges in the tests: Debian's 1.19 and 1.23 from backports.
     # openssl: the TLS tests make throw-away CAs and certificates with the openssl command.

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <utility>
 
+#include <QCoreApplication>
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -189,13 +190,19 @@ void CleanupDialog::buildUi()
     header->setSectionResizeMode(PurgePreviewModel::VersionColumn, QHeaderView::Stretch);
     const QFontMetrics fm = m_previewView->fontMetrics();
     header->resizeSection(PurgePreviewModel::StateColumn,
-                          fm.horizontalAdvance(u"Metadata only"_s) + 24);
+                          std::max(fm.horizontalAdvance(u"Metadata only"_s),
+                                   fm.horizontalAdvance(QCoreApplication::translate(
+                                       "DisplayFormat", "Metadata only")))
+                              + 24);
     header->resizeSection(PurgePreviewModel::LastUsedColumn,
                           fm.horizontalAdvance(u"2024-12-31"_s) + 24);
     header->resizeSection(PurgePreviewModel::FreesColumn,
                           fm.horizontalAdvance(u"000.0 MiB"_s) + 24);
     header->resizeSection(PurgePreviewModel::NoteColumn,
-                          fm.horizontalAdvance(u"Whole version"_s) + 24);
+                          std::max(fm.horizontalAdvance(u"Whole version"_s),
+                                   fm.horizontalAdvance(QCoreApplication::translate(
+                                       "mk::PurgePreviewModel", "Whole version")))
+                              + 24);
     layout->addWidget(m_previewView, 1);
 
     auto *buttons = new QDialogButtonBox(this);

@@ -42,6 +42,25 @@ QLabel *makeOrigin(const QString &objectName, QWidget *parent)
     return label;
 }
 
+/// Where a value came from, in the UI language (core's toString() stays English for the CLI
+/// and JSON).
+QString originName(EnvOrigin origin)
+{
+    switch (origin) {
+    case EnvOrigin::Environment:
+        return EnvHeader::tr("environment", "where a go env value came from");
+    case EnvOrigin::EnvFile:
+        return EnvHeader::tr("go env file", "where a go env value came from");
+    case EnvOrigin::GoRootEnv:
+        return u"go.env"_s;
+    case EnvOrigin::Default:
+        return EnvHeader::tr("default", "where a go env value came from: go's built-in default");
+    case EnvOrigin::Unset:
+        break;
+    }
+    return EnvHeader::tr("unset", "where a go env value came from: nowhere");
+}
+
 QString originText(const QString &origin)
 {
     return origin.isEmpty() ? QString() : EnvHeader::tr("(from %1)").arg(origin);
@@ -90,7 +109,7 @@ void EnvHeader::setEnvironment(const GoEnvironment &env)
     const Expected<QString> cache = env.gomodcache();
     const GoEnvironment::Variable cacheVar = env.variable(u"GOMODCACHE"_s);
     if (cache) {
-        setCacheRoot(cache.value(), toString(cacheVar.origin));
+        setCacheRoot(cache.value(), originName(cacheVar.origin));
     } else {
         m_cacheValue->setText(tr("not resolved"));
         m_cacheValue->setToolTip(cache.error().toString());
@@ -100,7 +119,7 @@ void EnvHeader::setEnvironment(const GoEnvironment &env)
     const GoEnvironment::Variable proxy = env.variable(u"GOPROXY"_s);
     m_proxyValue->setText(proxy.value.isEmpty() ? tr("(unset)") : proxy.value);
     m_proxyValue->setToolTip(proxy.error.isError() ? proxy.error.toString() : proxy.value);
-    m_proxyOrigin->setText(originText(toString(proxy.origin)));
+    m_proxyOrigin->setText(originText(originName(proxy.origin)));
 
     if (env.goroot().isEmpty()) {
         m_goVersion->setText(tr("Go not found"));

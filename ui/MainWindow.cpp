@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -277,7 +278,11 @@ void MainWindow::createCentralArea()
     header->resizeSection(CacheModel::DownloadedColumn, width(u"2024-12-31 "_s));
     header->resizeSection(CacheModel::LastUsedColumn, width(u"\u2248 2024-12-31"_s));
     // Module rows may say "Mixed · 2 metadata only"; elided, with the full text in the tooltip.
-    header->resizeSection(CacheModel::StateColumn, width(u"\u25cf Metadata only"_s));
+    header->resizeSection(CacheModel::StateColumn,
+                          std::max(width(u"\u25cf Metadata only"_s),
+                                   width(u"\u25cf "_s
+                                         + QCoreApplication::translate("DisplayFormat",
+                                                                       "Metadata only"))));
     header->setMinimumSectionSize(fm.horizontalAdvance(u"Files"_s) + 20);
     pageLayout->addWidget(m_tree, 1);
     m_stack->addWidget(m_treePage);
@@ -330,13 +335,7 @@ void MainWindow::createSummaryDock()
     view->addAction(tr("&Expand All"), m_tree, &QTreeView::expandAll);
     view->addAction(tr("&Collapse All"), m_tree, &QTreeView::collapseAll);
 
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About ModKeeper"), this, [this] {
-        QMessageBox::about(this, tr("About ModKeeper"),
-                           tr("<h3>ModKeeper %1</h3><p>A desktop manager for the Go module "
-                              "cache.</p>")
-                               .arg(QApplication::applicationVersion()));
-    });
+    createHelpUi(); // MainWindowHelp.cpp: Help ▸ User Guide, About; Settings ▸ Language…
 }
 
 void MainWindow::createStatusBar()

@@ -161,6 +161,11 @@ private:
     void createGoCacheUi();
     void trimGoCache();
     void cleanGoCache(bool testsOnly);
+    // MainWindowHelp.cpp: Help ▸ User Guide and About, Settings ▸ Language…
+    void createHelpUi();
+    void showUserGuide();
+    void showAbout();
+    void showLanguageSettings();
     void onProxySwitched();
     void resolveEnvironment();
 

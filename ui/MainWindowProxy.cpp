@@ -35,6 +35,7 @@ void MainWindow::createProxyUi()
     bar->addAction(m_proxySettingsAction);
 
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
+    settings->setObjectName(u"settingsMenu"_s);
     settings->addAction(m_proxySettingsAction);
 }
 

@@ -248,7 +248,7 @@ void MainWindow::onVerifyFinished(const QList<VersionVerifyResult> &results, boo
             shown << tr("and %1 more").arg(damaged.size() - listedDamaged);
         box->setInformativeText(
             shown.join(u'\n')
-            + tr("\n\nSelect them (Integrity filter \u201cDamaged\u201d) and choose Repair."));
+            + tr("\n\nSelect them (Integrity filter \u201c" "Damaged\u201d) and choose Repair."));
         box->setDetailedText(details.join(u'\n'));
     }
     box->show();

@@ -108,7 +108,7 @@ void ScanController::measureBuildCache(const QString &gocache)
     // A stat, not a walk: enough to say why there is nothing to measure.
     if (!QFileInfo(gocache).isDir()) {
         Q_EMIT buildCacheFailed(
-            Error::make(Error::Code::NotFound, u"The folder does not exist"_s, gocache));
+            Error::make(Error::Code::NotFound, tr("The folder does not exist"), gocache));
         return;
     }
     if (m_buildCacheWatcher.isRunning())

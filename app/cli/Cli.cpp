@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "cli/CliContext.h"
+#include "cli/CliMessages.h"
 #include "cli/DownloadCommand.h"
 #include "cli/EnvCommand.h"
 #include "cli/ExportCommand.h"
@@ -78,12 +79,10 @@ bool needsSettings(const QString &name, const QStringList &args)
 
 void printUsage(QTextStream &s)
 {
-    s << "Usage: modkeeper-cli <command> [options]\n\n"
-         "ModKeeper manages the Go module cache (GOMODCACHE).\n\nCommands:\n";
+    s << CliMessages::overviewHeader();
     for (const Command &c : commands)
-        s << "  " << QString::fromLatin1(c.name).leftJustified(10) << c.summary << '\n';
-    s << "\nRun 'modkeeper-cli <command> --help' for the options of a command.\n"
-         "Exit codes: 0 success, 1 failure, 2 usage error.\n";
+        s << "  " << QString::fromLatin1(c.name).leftJustified(12) << c.summary << '\n';
+    s << CliMessages::overviewFooter();
 }
 
 } // namespace
@@ -105,7 +104,7 @@ int Cli::run(const QStringList &arguments)
         return Success;
     }
     if (name == u"--version") {
-        out << "modkeeper-cli " << MODKEEPER_VERSION << '\n';
+        out << CliMessages::version() << '\n';
         return Success;
     }
     for (const Command &c : commands) {
@@ -113,14 +112,14 @@ int Cli::run(const QStringList &arguments)
             CliContext ctx{arguments.mid(2), out, err};
             if (needsSettings(name, ctx.args)) {
                 if (Status st = SettingsFile::check(); !st) {
-                    err << "modkeeper-cli " << name << ": " << st.error().toString() << "\n";
+                    err << CliMessages::prefix(name) << st.error().toString() << "\n";
                     return Failure;
                 }
             }
             return c.run(ctx);
         }
     }
-    err << "modkeeper-cli: unknown command \"" << name << "\"\n\n";
+    err << CliMessages::prefix({}) << CliMessages::unknownCommand(name) << "\n\n";
     printUsage(err);
     return UsageError;
 }

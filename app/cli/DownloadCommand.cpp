@@ -6,6 +6,7 @@
 #include <QJsonObject>
 
 #include "cli/CliContext.h"
+#include "cli/CliMessages.h"
 #include "cli/CliReport.h"
 #include "download/DownloadSetup.h"
 #include "env/GoEnvironment.h"
@@ -54,7 +55,7 @@ int DownloadCommand::configure(CliContext &ctx, const QCommandLineParser &parser
     request.environment = ctx.envInputs.environment;
     const DownloadSetup::Prepared prepared = DownloadSetup::prepare(env, request);
     for (const QString &note : prepared.notes)
-        ctx.err << "note: " << note << "\n";
+        ctx.err << CliMessages::note() << note << "\n";
     switch (prepared.failed) {
     case DownloadSetup::Prepared::Step::None:
         break;
@@ -137,7 +138,7 @@ int DownloadCommand::run(CliContext &ctx)
     parser.addOptions({common.json, common.jobs, common.modcache, common.lockTimeout, common.cacert,
                        common.help, proxy});
     if (!parser.parse(QStringList{u"modkeeper-cli download"_s} + ctx.args)) {
-        ctx.err << "modkeeper-cli download: " << parser.errorText() << "\n";
+        ctx.err << CliMessages::prefix(u"download"_s) << parser.errorText() << "\n";
         return UsageError;
     }
     if (parser.isSet(common.help)) {
@@ -157,16 +158,17 @@ int DownloadCommand::run(CliContext &ctx)
     for (const QString &arg : parser.positionalArguments()) {
         const qsizetype at = arg.lastIndexOf(u'@');
         if (at <= 0) {
-            ctx.err << "modkeeper-cli download: " << arg << ": give MODULE@VERSION\n";
+            ctx.err << CliMessages::prefix(u"download"_s) << arg << ": give MODULE@VERSION\n";
             return UsageError;
         }
         const DownloadRequest req{arg.left(at), arg.mid(at + 1)};
         if (Status st = ModulePath::checkPath(req.path); !st) {
-            ctx.err << "modkeeper-cli download: " << arg << ": " << st.error().message << "\n";
+            ctx.err << CliMessages::prefix(u"download"_s) << arg << ": " << st.error().message
+                    << "\n";
             return UsageError;
         }
         if (req.version != u"latest" && Semver::canonicalVersion(req.version) != req.version) {
-            ctx.err << "modkeeper-cli download: " << arg
+            ctx.err << CliMessages::prefix(u"download"_s) << arg
                     << ": not a canonical version (vX.Y.Z, a pre-release or a pseudo-version) or "
                        "latest\n";
             return UsageError;
@@ -174,7 +176,8 @@ int DownloadCommand::run(CliContext &ctx)
         requests.append(req);
     }
     if (requests.isEmpty()) {
-        ctx.err << "modkeeper-cli download: name what to download (MODULE@VERSION...)\n";
+        ctx.err << CliMessages::prefix(u"download"_s)
+                << "name what to download (MODULE@VERSION...)\n";
         return UsageError;
     }
     DownloadOptions options;

@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 
 #include "cli/CliContext.h"
+#include "cli/CliMessages.h"
 #include "env/GoEnvironment.h"
 
 using namespace Qt::StringLiterals;
@@ -16,7 +17,7 @@ namespace {
 
 void printUsage(QTextStream &s)
 {
-    s << "Usage: modkeeper-cli env [--json]\n\n"
+    s << CliMessages::usage(u"env"_s, u"[--json]"_s) << "\n\n"
          "Prints the go environment as the go command resolves it, without running go,\n"
          "and where each value came from: the OS environment, the go env file, $GOROOT/go.env,\n"
          "or go's default.\n\n"
@@ -49,7 +50,7 @@ int EnvCommand::run(CliContext &ctx)
             printUsage(ctx.out);
             return Success;
         } else {
-            ctx.err << "modkeeper-cli env: unknown option \"" << arg << "\"\n\n";
+            ctx.err << CliMessages::prefix(u"env"_s) << CliMessages::unknownOption(arg) << "\n\n";
             printUsage(ctx.err);
             return UsageError;
         }

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "cli/CliContext.h"
+#include "cli/CliMessages.h"
 #include "cli/SecretInput.h"
 #include "keychain/CredentialStore.h"
 #include "keychain/GoAuthHelper.h"
@@ -41,7 +42,7 @@ int GoAuthCommand::run(CliContext &ctx)
         return Success;
     }
     if (args.size() > 1) {
-        ctx.err << "modkeeper-cli goauth: expected at most one URL argument\n";
+        ctx.err << CliMessages::prefix(u"goauth"_s) << "expected at most one URL argument\n";
         return UsageError;
     }
 
@@ -51,7 +52,7 @@ int GoAuthCommand::run(CliContext &ctx)
         SecretInput::drainStdin();
         const Expected<QStringList> keys = GoAuthHelper::keysForRequestUrl(args.first());
         if (!keys) {
-            ctx.err << "modkeeper-cli goauth: " << keys.error().message << "\n";
+            ctx.err << CliMessages::prefix(u"goauth"_s) << keys.error().message << "\n";
             return Failure;
         }
         QStringList matching;
@@ -78,9 +79,10 @@ int GoAuthCommand::run(CliContext &ctx)
             if (set)
                 answer += *set;
             else
-                ctx.err << "modkeeper-cli goauth: " << host << ": " << set.error().message << "\n";
+                ctx.err << CliMessages::prefix(u"goauth"_s) << host << ": " << set.error().message
+                        << "\n";
         } else if (r.state != CredentialResult::State::NotFound) {
-            ctx.err << "modkeeper-cli goauth: " << r.error.toString() << "\n";
+            ctx.err << CliMessages::prefix(u"goauth"_s) << r.error.toString() << "\n";
             failed = true;
         }
         r.credential.wipe();

@@ -11,6 +11,7 @@
 #include <QProcess>
 
 #include "cli/CliContext.h"
+#include "cli/CliMessages.h"
 #include "cli/CliReport.h"
 #include "purge/CacheGuard.h"
 #include "purge/PurgeAll.h"
@@ -101,7 +102,7 @@ std::optional<int> parseArgs(CliContext &ctx, PurgeArgs &args)
     parser.addOptions({dryRun, json, light, olderThan, keepLatest, state, all, wait, lockTimeout,
                        modcacheOption, help});
     if (!parser.parse(QStringList{u"modkeeper-cli purge"_s} + ctx.args)) {
-        ctx.err << "modkeeper-cli purge: " << parser.errorText() << "\n";
+        ctx.err << CliMessages::prefix(u"purge"_s) << parser.errorText() << "\n";
         return UsageError;
     }
     if (parser.isSet(help)) {
@@ -109,7 +110,7 @@ std::optional<int> parseArgs(CliContext &ctx, PurgeArgs &args)
         return Success;
     }
     auto usage = [&](const QString &message) {
-        ctx.err << "modkeeper-cli purge: " << message << "\n";
+        ctx.err << CliMessages::prefix(u"purge"_s) << message << "\n";
         return UsageError;
     };
 
@@ -169,7 +170,7 @@ void finishReap(CliContext &ctx, const PurgeArgs &args, const QString &dir, QJso
             ctx.out << "trash emptied: " << ScanReport::formatBytes(reaped.bytesFreed)
                     << " freed\n";
             for (const ScanIssue &i : reaped.issues)
-                ctx.err << "warning: " << i.path << ": " << i.message << "\n";
+                ctx.err << CliMessages::warning() << i.path << ": " << i.message << "\n";
         }
     } else {
         const bool started = reapInBackground(dir);
@@ -187,7 +188,7 @@ int purgeAll(CliContext &ctx, const PurgeArgs &args, const QString &dir)
     const bool asJson = args.json;
     QJsonObject out{{u"gomodcache"_s, dir}, {u"dryRun"_s, args.dryRun}, {u"all"_s, true}};
     if (Status st = PurgeAll::check(dir); !st) {
-        ctx.err << "modkeeper-cli purge: " << st.error().toString() << "\n";
+        ctx.err << CliMessages::prefix(u"purge"_s) << st.error().toString() << "\n";
         return Failure;
     }
     out.insert(u"skipped"_s, QJsonArray());
@@ -210,7 +211,7 @@ int purgeAll(CliContext &ctx, const PurgeArgs &args, const QString &dir)
     }
     const Expected<PurgeAll::Result> moved = PurgeAll::moveAside(dir);
     if (!moved.ok()) {
-        ctx.err << "modkeeper-cli purge: " << moved.error().toString() << "\n";
+        ctx.err << CliMessages::prefix(u"purge"_s) << moved.error().toString() << "\n";
         return Failure;
     }
     out.insert(u"moved"_s, QJsonArray::fromStringList(moved.value().moved));
@@ -298,7 +299,7 @@ QJsonArray reportRemoved(CliContext &ctx, const QList<PurgeItemResult> &results,
             ctx.out << "skipped  " << id << ": " << r.error.message << "\n";
             break;
         case PurgeOutcome::Failed:
-            ctx.err << "modkeeper-cli purge: " << (id.isEmpty() ? QString() : id + u": "_s)
+            ctx.err << CliMessages::prefix(u"purge"_s) << (id.isEmpty() ? QString() : id + u": "_s)
                     << r.error.toString() << "\n";
             break;
         }
@@ -314,17 +315,17 @@ int purgeSelected(CliContext &ctx, const PurgeArgs &args, const QString &dir)
 
     // Before anything else: a mistyped --modcache must not get even a trash folder.
     if (Status guard = CacheGuard::checkModuleCache(dir); !guard) {
-        ctx.err << "modkeeper-cli purge: " << guard.error().toString() << "\n";
+        ctx.err << CliMessages::prefix(u"purge"_s) << guard.error().toString() << "\n";
         return Failure;
     }
     const ScanResult scan = CacheScanner::run({dir});
     if (scan.error.isError()) {
-        ctx.err << "modkeeper-cli purge: " << scan.error.toString() << "\n";
+        ctx.err << CliMessages::prefix(u"purge"_s) << scan.error.toString() << "\n";
         return Failure;
     }
     const Expected<PurgePlan> plan = PurgePlanner::plan(scan, criteria);
     if (!plan.ok()) {
-        ctx.err << "modkeeper-cli purge: " << plan.error().toString() << "\n";
+        ctx.err << CliMessages::prefix(u"purge"_s) << plan.error().toString() << "\n";
         return plan.error().code == Error::Code::InvalidArgument ? UsageError : Failure;
     }
     // A pattern that names nothing is most likely a typo: said, and the exit status is 1.
@@ -377,7 +378,7 @@ int PurgeCommand::run(CliContext &ctx)
         return *exit;
     const Expected<QString> modcache = ctx.modcache(args.modcache);
     if (!modcache.ok()) {
-        ctx.err << "modkeeper-cli purge: " << modcache.error().toString() << "\n";
+        ctx.err << CliMessages::prefix(u"purge"_s) << modcache.error().toString() << "\n";
         return Failure;
     }
     const QString dir = modcache.value();

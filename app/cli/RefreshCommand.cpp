@@ -6,6 +6,7 @@
 #include <QJsonObject>
 
 #include "cli/CliContext.h"
+#include "cli/CliMessages.h"
 #include "cli/CliReport.h"
 #include "cli/DownloadCommand.h"
 #include "module/VersionPattern.h"
@@ -26,7 +27,7 @@ int RefreshCommand::run(CliContext &ctx)
     parser.addOptions({common.json, common.jobs, common.modcache, common.lockTimeout, common.cacert,
                        common.help, proxy});
     if (!parser.parse(QStringList{u"modkeeper-cli refresh"_s} + ctx.args)) {
-        ctx.err << "modkeeper-cli refresh: " << parser.errorText() << "\n";
+        ctx.err << CliMessages::prefix(u"refresh"_s) << parser.errorText() << "\n";
         return UsageError;
     }
     if (parser.isSet(common.help)) {
@@ -41,12 +42,12 @@ int RefreshCommand::run(CliContext &ctx)
     }
     const QStringList patterns = parser.positionalArguments();
     if (patterns.isEmpty()) {
-        ctx.err << "modkeeper-cli refresh: name what to refresh (PATTERN...)\n";
+        ctx.err << CliMessages::prefix(u"refresh"_s) << "name what to refresh (PATTERN...)\n";
         return UsageError;
     }
     for (const QString &p : patterns) {
         if (Status st = VersionPattern::check(p); !st) {
-            ctx.err << "modkeeper-cli refresh: " << st.error().toString() << "\n";
+            ctx.err << CliMessages::prefix(u"refresh"_s) << st.error().toString() << "\n";
             return UsageError;
         }
     }
@@ -57,7 +58,7 @@ int RefreshCommand::run(CliContext &ctx)
         return rc;
     const ScanResult scan = CacheScanner::run({options.gomodcache});
     if (scan.error.isError()) {
-        ctx.err << "modkeeper-cli refresh: " << scan.error.toString() << "\n";
+        ctx.err << CliMessages::prefix(u"refresh"_s) << scan.error.toString() << "\n";
         return Failure;
     }
     QList<DownloadRequest> requests;

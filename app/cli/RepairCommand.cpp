@@ -7,6 +7,7 @@
 #include <QJsonObject>
 
 #include "cli/CliContext.h"
+#include "cli/CliMessages.h"
 #include "cli/CliReport.h"
 #include "download/DownloadSetup.h"
 #include "module/VersionPattern.h"
@@ -38,7 +39,7 @@ int RepairCommand::run(CliContext &ctx)
     const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help."_s);
     parser.addOptions({json, goSum, lockTimeout, modcacheOption, cacert, help});
     if (!parser.parse(QStringList{u"modkeeper-cli repair"_s} + ctx.args)) {
-        ctx.err << "modkeeper-cli repair: " << parser.errorText() << "\n";
+        ctx.err << CliMessages::prefix(u"repair"_s) << parser.errorText() << "\n";
         return UsageError;
     }
     if (parser.isSet(help)) {
@@ -57,35 +58,35 @@ int RepairCommand::run(CliContext &ctx)
     }
     const QStringList patterns = parser.positionalArguments();
     if (patterns.isEmpty()) {
-        ctx.err << "modkeeper-cli repair: name what to repair (PATTERN...)\n";
+        ctx.err << CliMessages::prefix(u"repair"_s) << "name what to repair (PATTERN...)\n";
         return UsageError;
     }
     for (const QString &p : patterns) {
         if (Status st = VersionPattern::check(p); !st) {
-            ctx.err << "modkeeper-cli repair: " << st.error().toString() << "\n";
+            ctx.err << CliMessages::prefix(u"repair"_s) << st.error().toString() << "\n";
             return UsageError;
         }
     }
     bool ok = true;
     const double timeoutSeconds = parser.value(lockTimeout).toDouble(&ok);
     if (!ok || timeoutSeconds < 0) {
-        ctx.err << "modkeeper-cli repair: --lock-timeout takes seconds, not \""
+        ctx.err << CliMessages::prefix(u"repair"_s) << "--lock-timeout takes seconds, not \""
                 << parser.value(lockTimeout) << "\"\n";
         return UsageError;
     }
     const Expected<KnownSums> known = VerifySelection::readGoSums(parser.values(goSum));
     if (!known.ok()) {
-        ctx.err << "modkeeper-cli repair: " << known.error().toString() << "\n";
+        ctx.err << CliMessages::prefix(u"repair"_s) << known.error().toString() << "\n";
         return Failure;
     }
     const Expected<QString> modcache = ctx.modcache(parser.value(modcacheOption));
     if (!modcache.ok()) {
-        ctx.err << "modkeeper-cli repair: " << modcache.error().toString() << "\n";
+        ctx.err << CliMessages::prefix(u"repair"_s) << modcache.error().toString() << "\n";
         return Failure;
     }
     const ScanResult scan = CacheScanner::run({modcache.value()});
     if (scan.error.isError()) {
-        ctx.err << "modkeeper-cli repair: " << scan.error.toString() << "\n";
+        ctx.err << CliMessages::prefix(u"repair"_s) << scan.error.toString() << "\n";
         return Failure;
     }
     QStringList unmatched;
@@ -104,19 +105,21 @@ int RepairCommand::run(CliContext &ctx)
     request.environment = ctx.envInputs.environment;
     const DownloadSetup::Prepared prepared = DownloadSetup::prepare(env, request);
     for (const QString &note : prepared.notes)
-        ctx.err << "note: " << note << "\n";
+        ctx.err << CliMessages::note() << note << "\n";
     switch (prepared.failed) {
     case DownloadSetup::Prepared::Step::None:
         options.redownload = DownloadSetup::redownloader(prepared.options);
         break;
     case DownloadSetup::Prepared::Step::CaFile:
-        ctx.err << "modkeeper-cli repair: --cacert " << prepared.error.toString() << "\n";
+        ctx.err << CliMessages::prefix(u"repair"_s) << "--cacert " << prepared.error.toString()
+                << "\n";
         return UsageError;
     case DownloadSetup::Prepared::Step::ChecksumDb:
-        ctx.err << "note: no redownloads: GOSUMDB: " << prepared.error.toString() << "\n";
+        ctx.err << CliMessages::note() << "no redownloads: GOSUMDB: " << prepared.error.toString()
+                << "\n";
         break;
     case DownloadSetup::Prepared::Step::Environment:
-        ctx.err << "note: no redownloads: " << prepared.error.toString() << "\n";
+        ctx.err << CliMessages::note() << "no redownloads: " << prepared.error.toString() << "\n";
         break;
     }
     const QList<RepairResult> results = RepairJob::run(options, selected);
@@ -156,7 +159,7 @@ int RepairCommand::run(CliContext &ctx)
             break;
         case RepairOutcome::NeedsRedownload:
         case RepairOutcome::Failed:
-            ctx.err << "modkeeper-cli repair: " << id << ": " << r.error.toString() << "\n";
+            ctx.err << CliMessages::prefix(u"repair"_s) << id << ": " << r.error.toString() << "\n";
             break;
         }
     }

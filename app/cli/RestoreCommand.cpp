@@ -7,6 +7,7 @@
 #include <QJsonObject>
 
 #include "cli/CliContext.h"
+#include "cli/CliMessages.h"
 #include "cli/CliReport.h"
 #include "module/VersionPattern.h"
 #include "purge/RestoreJob.h"
@@ -29,7 +30,7 @@ int RestoreCommand::run(CliContext &ctx)
     const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help."_s);
     parser.addOptions({json, lockTimeout, modcacheOption, help});
     if (!parser.parse(QStringList{u"modkeeper-cli restore"_s} + ctx.args)) {
-        ctx.err << "modkeeper-cli restore: " << parser.errorText() << "\n";
+        ctx.err << CliMessages::prefix(u"restore"_s) << parser.errorText() << "\n";
         return UsageError;
     }
     if (parser.isSet(help)) {
@@ -42,30 +43,30 @@ int RestoreCommand::run(CliContext &ctx)
     }
     const QStringList patterns = parser.positionalArguments();
     if (patterns.isEmpty()) {
-        ctx.err << "modkeeper-cli restore: name what to restore (PATTERN...)\n";
+        ctx.err << CliMessages::prefix(u"restore"_s) << "name what to restore (PATTERN...)\n";
         return UsageError;
     }
     for (const QString &p : patterns) {
         if (Status st = VersionPattern::check(p); !st) {
-            ctx.err << "modkeeper-cli restore: " << st.error().toString() << "\n";
+            ctx.err << CliMessages::prefix(u"restore"_s) << st.error().toString() << "\n";
             return UsageError;
         }
     }
     bool ok = true;
     const double timeoutSeconds = parser.value(lockTimeout).toDouble(&ok);
     if (!ok || timeoutSeconds < 0) {
-        ctx.err << "modkeeper-cli restore: --lock-timeout takes seconds, not \""
+        ctx.err << CliMessages::prefix(u"restore"_s) << "--lock-timeout takes seconds, not \""
                 << parser.value(lockTimeout) << "\"\n";
         return UsageError;
     }
     const Expected<QString> modcache = ctx.modcache(parser.value(modcacheOption));
     if (!modcache.ok()) {
-        ctx.err << "modkeeper-cli restore: " << modcache.error().toString() << "\n";
+        ctx.err << CliMessages::prefix(u"restore"_s) << modcache.error().toString() << "\n";
         return Failure;
     }
     const ScanResult scan = CacheScanner::run({modcache.value()});
     if (scan.error.isError()) {
-        ctx.err << "modkeeper-cli restore: " << scan.error.toString() << "\n";
+        ctx.err << CliMessages::prefix(u"restore"_s) << scan.error.toString() << "\n";
         return Failure;
     }
     const QStringList unmatched = CliReport::unmatched(scan.versions, patterns);
@@ -102,7 +103,7 @@ int RestoreCommand::run(CliContext &ctx)
             ++failed;
             o.insert(u"error"_s, r.error.toString());
             if (!parser.isSet(json))
-                ctx.err << "modkeeper-cli restore: " << r.path << '@' << r.version << ": "
+                ctx.err << CliMessages::prefix(u"restore"_s) << r.path << '@' << r.version << ": "
                         << r.error.toString() << "\n";
         } else if (!parser.isSet(json)) {
             ctx.out << (r.outcome == PurgeOutcome::Restored ? "restored " : "skipped  ") << r.path

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 
 #include "cli/CliContext.h"
+#include "cli/CliMessages.h"
 #include "purge/PurgeRecovery.h"
 #include "purge/TrashReaper.h"
 #include "purge/VersionPurger.h"
@@ -30,7 +31,7 @@ int TrashCommand::run(CliContext &ctx)
     const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help."_s);
     parser.addOptions({empty, json, quiet, modcacheOption, help});
     if (!parser.parse(QStringList{u"modkeeper-cli trash"_s} + ctx.args)) {
-        ctx.err << "modkeeper-cli trash: " << parser.errorText() << "\n";
+        ctx.err << CliMessages::prefix(u"trash"_s) << parser.errorText() << "\n";
         return UsageError;
     }
     if (parser.isSet(help)) {
@@ -41,13 +42,13 @@ int TrashCommand::run(CliContext &ctx)
         return Success;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        ctx.err << "modkeeper-cli trash: unexpected argument \""
+        ctx.err << CliMessages::prefix(u"trash"_s) << "unexpected argument \""
                 << parser.positionalArguments().first() << "\"\n";
         return UsageError;
     }
     const Expected<QString> modcache = ctx.modcache(parser.value(modcacheOption));
     if (!modcache.ok()) {
-        ctx.err << "modkeeper-cli trash: " << modcache.error().toString() << "\n";
+        ctx.err << CliMessages::prefix(u"trash"_s) << modcache.error().toString() << "\n";
         return Failure;
     }
     const QString dir = modcache.value();
@@ -71,7 +72,7 @@ int TrashCommand::run(CliContext &ctx)
     const Expected<PurgeRecoveryReport> recovery = PurgeRecovery::run(dir);
     if (!recovery.ok()) {
         if (!quietMode)
-            ctx.err << "modkeeper-cli trash: completing an interrupted purge: "
+            ctx.err << CliMessages::prefix(u"trash"_s) << "completing an interrupted purge: "
                     << recovery.error().toString() << "\n";
         return Failure;
     }
@@ -81,7 +82,8 @@ int TrashCommand::run(CliContext &ctx)
         rolledBack.append(QJsonObject{
             {u"path"_s, r.path}, {u"version"_s, r.version}, {u"error"_s, r.error.toString()}});
         if (!quietMode && !parser.isSet(json))
-            ctx.err << "warning: interrupted purge rolled back: " << r.error.toString() << "\n";
+            ctx.err << CliMessages::warning()
+                    << "interrupted purge rolled back: " << r.error.toString() << "\n";
     }
     const ReapProgress reaped = TrashReaper::run(dir);
     if (quietMode)
@@ -90,7 +92,7 @@ int TrashCommand::run(CliContext &ctx)
     for (const ScanIssue &i : reaped.issues) {
         issues.append(QJsonObject{{u"path"_s, i.path}, {u"error"_s, i.message}});
         if (!parser.isSet(json))
-            ctx.err << "warning: " << i.path << ": " << i.message << "\n";
+            ctx.err << CliMessages::warning() << i.path << ": " << i.message << "\n";
     }
     if (parser.isSet(json))
         ctx.out << QJsonDocument(QJsonObject{{u"trash"_s, trash},

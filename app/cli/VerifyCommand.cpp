@@ -7,6 +7,7 @@
 #include <QJsonObject>
 
 #include "cli/CliContext.h"
+#include "cli/CliMessages.h"
 #include "cli/CliReport.h"
 #include "module/VersionPattern.h"
 #include "scan/CacheScanner.h"
@@ -33,7 +34,7 @@ int VerifyCommand::run(CliContext &ctx)
     const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help."_s);
     parser.addOptions({json, sumdb, goSum, modcacheOption, help});
     if (!parser.parse(QStringList{u"modkeeper-cli verify"_s} + ctx.args)) {
-        ctx.err << "modkeeper-cli verify: " << parser.errorText() << "\n";
+        ctx.err << CliMessages::prefix(u"verify"_s) << parser.errorText() << "\n";
         return UsageError;
     }
     if (parser.isSet(help)) {
@@ -50,18 +51,18 @@ int VerifyCommand::run(CliContext &ctx)
     const QStringList patterns = parser.positionalArguments();
     for (const QString &p : patterns) {
         if (Status st = VersionPattern::check(p); !st) {
-            ctx.err << "modkeeper-cli verify: " << st.error().toString() << "\n";
+            ctx.err << CliMessages::prefix(u"verify"_s) << st.error().toString() << "\n";
             return UsageError;
         }
     }
     const Expected<KnownSums> known = VerifySelection::readGoSums(parser.values(goSum));
     if (!known.ok()) {
-        ctx.err << "modkeeper-cli verify: " << known.error().toString() << "\n";
+        ctx.err << CliMessages::prefix(u"verify"_s) << known.error().toString() << "\n";
         return Failure;
     }
     const Expected<QString> modcache = ctx.modcache(parser.value(modcacheOption));
     if (!modcache.ok()) {
-        ctx.err << "modkeeper-cli verify: " << modcache.error().toString() << "\n";
+        ctx.err << CliMessages::prefix(u"verify"_s) << modcache.error().toString() << "\n";
         return Failure;
     }
     CacheScanner::Options scanOptions;
@@ -69,7 +70,7 @@ int VerifyCommand::run(CliContext &ctx)
     scanOptions.sizeTrees = false; // verify reads every file itself; the sizes would be wasted work
     const ScanResult scan = CacheScanner::run(scanOptions);
     if (scan.error.isError()) {
-        ctx.err << "modkeeper-cli verify: " << scan.error.toString() << "\n";
+        ctx.err << CliMessages::prefix(u"verify"_s) << scan.error.toString() << "\n";
         return Failure;
     }
     QStringList unmatched;
@@ -84,19 +85,22 @@ int VerifyCommand::run(CliContext &ctx)
         const GoEnvironment env = GoEnvironment::resolve(ctx.envInputs);
         Expected<SumDbClient::Options> sumOptions = SumDbClient::Options::fromEnvironment(env);
         if (!sumOptions.ok()) {
-            ctx.err << "modkeeper-cli verify: --sumdb: " << sumOptions.error().toString() << "\n";
+            ctx.err << CliMessages::prefix(u"verify"_s)
+                    << "--sumdb: " << sumOptions.error().toString() << "\n";
             return Failure;
         }
         SumDbClient::Options o = sumOptions.value();
         o.gomodcache = modcache.value();
         if (o.sumdb.isOff()) {
-            ctx.err << "modkeeper-cli verify: --sumdb: GOSUMDB=off, so there is no checksum "
+            ctx.err << CliMessages::prefix(u"verify"_s)
+                    << "--sumdb: GOSUMDB=off, so there is no checksum "
                        "database to ask\n";
             return Failure;
         }
         const Expected<std::shared_ptr<SumDbClient>> client = SumDbClient::create(o);
         if (!client.ok()) {
-            ctx.err << "modkeeper-cli verify: --sumdb: " << client.error().toString() << "\n";
+            ctx.err << CliMessages::prefix(u"verify"_s) << "--sumdb: " << client.error().toString()
+                    << "\n";
             return Failure;
         }
         const auto lookup = client.value()->hashLookup();

@@ -11,6 +11,7 @@
 #include <QTimer>
 
 #include "MainWindow.h"
+#include "Translator.h"
 #include "common/SettingsFile.h"
 
 using namespace Qt::StringLiterals;
@@ -23,6 +24,12 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(MODKEEPER_VERSION));
     QApplication::setDesktopFileName(u"modkeeper"_s);
     QApplication::setWindowIcon(QIcon(u":/icons/modkeeper.png"_s));
+    // Before anything reads the settings: a corrupt file is kept aside (never rewritten as
+    // empty), and the user is told once.
+    const mk::Status settings = mk::SettingsFile::check();
+    // The language follows the system locale unless Settings ▸ Language says otherwise; set
+    // before the first translated string, including --help's.
+    mk::Translator::install(mk::Translator::startupLanguage());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -42,10 +49,6 @@ int main(int argc, char *argv[])
     parser.addOption(modcacheOption);
     parser.addOption(grabOption);
     parser.process(app);
-
-    // Before anything reads the settings: a corrupt file is kept aside (never rewritten as
-    // empty), and the user is told once.
-    const mk::Status settings = mk::SettingsFile::check();
 
     mk::MainWindow window(mk::MainWindow::StartMode::Idle);
     window.show();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ProxyList.h"
 
+#include <QCoreApplication>
+
 #include "common/GoUrl.h"
 #include "env/GoFilePath.h"
 
@@ -192,9 +194,12 @@ bool ProxyList::sameChainAs(const ProxyList &other) const
 
 QString ProxyList::separatorExplanation()
 {
-    return u"After a proxy, ',' moves on to the next entry only when the module is not there (HTTP "
-           u"404 or 410), "
-           "while '|' moves on after any error, timeouts included; direct fetches from version control, off stops."_s;
+    // Shown by the GUI too: translated there (the CLI installs no translator, so stays English).
+    return QCoreApplication::translate(
+        "mk::ProxyList",
+        "After a proxy, ',' moves on to the next entry only when the module is not there (HTTP "
+        "404 or 410), while '|' moves on after any error, timeouts included; direct fetches "
+        "from version control, off stops.");
 }
 
 QString ProxyList::toString() const
