@@ -91,6 +91,11 @@ private Q_SLOTS:
     void shouldMoveTrashBytesThroughTheTotals();
     void shouldListTheRecordsBehindASelection();
 
+    void shouldShowUsedByOnceProjectsAreRead();
+    void shouldUpdateUsedByWithoutReset();
+    void shouldFilterByProjectUse();
+    void shouldSortByUsedBy();
+
 private:
     [[nodiscard]] QStringList proxyModulePaths() const;
     [[nodiscard]] QStringList proxyChildVersions(const QString &modulePath) const;
@@ -913,6 +918,158 @@ void TestCacheModel::shouldListTheRecordsBehindASelection()
              int(mk::VersionState::Partial));
     QVERIFY(!m_model->findVersion(u"gopkg.in/yaml.v3@v3.0.2"_s));
     QVERIFY(!m_model->findVersion(u"gopkg.in/yaml.v3"_s));
+}
+
+namespace {
+
+// Two projects: /p/app needs toml v1.4.0 and x/text for code and x/mod v0.12.0 only for its
+// go.mod; /p/tool needs toml v1.4.0 for code and x/mod v0.14.0 only for its go.mod.
+mk::ProjectUsage standardUsage()
+{
+    mk::ProjectsResult r;
+    mk::ProjectInfo app;
+    app.dir = u"/p/app"_s;
+    app.needs = {{u"github.com/BurntSushi/toml"_s, u"v1.4.0"_s, mk::NeedHow::Code},
+                 {u"golang.org/x/text"_s, u"v0.14.0"_s, mk::NeedHow::Code},
+                 {u"golang.org/x/mod"_s, u"v0.12.0"_s, mk::NeedHow::GoMod},
+                 {u"example.com/not-in-cache"_s, u"v1.0.0"_s, mk::NeedHow::Code}};
+    mk::ProjectInfo tool;
+    tool.dir = u"/p/tool"_s;
+    tool.needs = {{u"github.com/BurntSushi/toml"_s, u"v1.4.0"_s, mk::NeedHow::Code},
+                  {u"golang.org/x/mod"_s, u"v0.14.0"_s, mk::NeedHow::GoMod}};
+    r.projects = {app, tool};
+    return mk::usageOf(r);
+}
+
+} // namespace
+
+void TestCacheModel::shouldShowUsedByOnceProjectsAreRead()
+{
+    feedStandardCache();
+    QCOMPARE(m_model->headerData(mk::CacheModel::UsedByColumn, Qt::Horizontal, Qt::DisplayRole)
+                 .toString(),
+             u"Used by"_s);
+    const QModelIndex toml = m_model->moduleIndex(u"github.com/BurntSushi/toml"_s);
+    const auto cell = [&](const QString &id) {
+        const auto [path, version] = std::pair(id.section(u'@', 0, 0), id.section(u'@', 1));
+        const QModelIndex module = m_model->moduleIndex(path);
+        for (int row = 0; row < m_model->rowCount(module); ++row) {
+            const QModelIndex idx = m_model->index(row, mk::CacheModel::UsedByColumn, module);
+            if (idx.data(mk::CacheModel::IdRole).toString() == id)
+                return idx;
+        }
+        return QModelIndex();
+    };
+    // Not read yet: a dash, -1, no projects.
+    QCOMPARE(cell(u"github.com/BurntSushi/toml@v1.4.0"_s).data().toString(), u"\u2014"_s);
+    QCOMPARE(cell(u"github.com/BurntSushi/toml@v1.4.0"_s).data(mk::CacheModel::UsedByCountRole).toInt(), -1);
+    QVERIFY(cell(u"github.com/BurntSushi/toml@v1.4.0"_s).data(mk::CacheModel::UsedByRole).toList().isEmpty());
+    QVERIFY(!m_model->hasProjectUsage());
+
+    m_model->setProjectUsage(standardUsage());
+    QVERIFY(m_model->hasProjectUsage());
+    QCOMPARE(cell(u"github.com/BurntSushi/toml@v1.4.0"_s).data().toString(), u"2"_s);
+    QCOMPARE(cell(u"github.com/BurntSushi/toml@v1.3.2"_s).data().toString(), u"0"_s);
+    QCOMPARE(cell(u"golang.org/x/mod@v0.12.0"_s).data(mk::CacheModel::SortRole).toInt(), 1);
+    const QVariantList used
+        = cell(u"golang.org/x/mod@v0.12.0"_s).data(mk::CacheModel::UsedByRole).toList();
+    QCOMPARE(used.size(), 1);
+    QCOMPARE(used.first().toMap().value(u"dir"_s).toString(), u"/p/app"_s);
+    QCOMPARE(used.first().toMap().value(u"how"_s).toString(), u"gomod"_s);
+    const QVariantList both
+        = cell(u"github.com/BurntSushi/toml@v1.4.0"_s).data(mk::CacheModel::UsedByRole).toList();
+    QCOMPARE(both.size(), 2);
+    QCOMPARE(both.at(1).toMap().value(u"dir"_s).toString(), u"/p/tool"_s);
+    QCOMPARE(both.at(1).toMap().value(u"how"_s).toString(), u"code"_s);
+    QVERIFY(cell(u"golang.org/x/mod@v0.12.0"_s).data(Qt::ToolTipRole).toString().contains(u"/p/app"_s));
+    // The row's version cell says it too.
+    QVERIFY(cell(u"github.com/BurntSushi/toml@v1.4.0"_s)
+                .siblingAtColumn(mk::CacheModel::VersionColumn)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(u"\nUsed by 2 project"_s));
+    // A module counts each project once, whichever of its versions it needs.
+    QCOMPARE(m_model->index(toml.row(), mk::CacheModel::UsedByColumn).data().toString(), u"2"_s);
+    const QModelIndex mod = m_model->moduleIndex(u"golang.org/x/mod"_s);
+    QCOMPARE(m_model->index(mod.row(), mk::CacheModel::UsedByColumn)
+                 .data(mk::CacheModel::UsedByCountRole)
+                 .toInt(),
+             2);
+    const QModelIndex yaml = m_model->moduleIndex(u"gopkg.in/yaml.v3"_s);
+    QCOMPARE(m_model->index(yaml.row(), mk::CacheModel::UsedByColumn).data().toString(), u"0"_s);
+
+    m_model->clearProjectUsage();
+    QCOMPARE(cell(u"github.com/BurntSushi/toml@v1.4.0"_s).data().toString(), u"\u2014"_s);
+}
+
+void TestCacheModel::shouldUpdateUsedByWithoutReset()
+{
+    feedStandardCache();
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    m_model->setProjectUsage(standardUsage());
+    QCOMPARE(reset.count(), 0);
+    // One per module over its version rows, one over the module rows.
+    QCOMPARE(changed.count(), m_model->moduleCount() + 1);
+    const QList<QVariant> last = changed.last();
+    QCOMPARE(last.at(0).value<QModelIndex>().row(), 0);
+    QCOMPARE(last.at(1).value<QModelIndex>().row(), m_model->moduleCount() - 1);
+    QCOMPARE(last.at(1).value<QModelIndex>().column(), int(mk::CacheModel::UsedByColumn));
+    QVERIFY(last.at(2).value<QList<int>>().contains(mk::CacheModel::UsedByRole));
+}
+
+void TestCacheModel::shouldFilterByProjectUse()
+{
+    using F = mk::CacheFilterProxy::ProjectFilter;
+    feedStandardCache();
+    m_proxy->sort(mk::CacheModel::ModuleColumn, Qt::AscendingOrder);
+    // Projects not read: "unused" cannot be told, so nothing passes.
+    m_proxy->setProjectFilter(F::Unused);
+    QCOMPARE(m_proxy->rowCount(), 0);
+
+    // The usage arriving refilters the rows by itself.
+    m_model->setProjectUsage(standardUsage());
+    QCOMPARE(proxyModulePaths(),
+             (QStringList{u"github.com/Azure/azure-sdk-for-go"_s, u"github.com/BurntSushi/toml"_s,
+                          u"golang.org/x/mod"_s, u"gopkg.in/yaml.v3"_s}));
+    QCOMPARE(proxyChildVersions(u"github.com/BurntSushi/toml"_s), QStringList{u"v1.3.2"_s});
+    QCOMPARE(proxyChildVersions(u"golang.org/x/mod"_s), QStringList{u"v0.17.0"_s});
+
+    m_proxy->setProjectFilter(F::GoModOnly);
+    QCOMPARE(proxyModulePaths(), QStringList{u"golang.org/x/mod"_s});
+    QCOMPARE(proxyChildVersions(u"golang.org/x/mod"_s),
+             (QStringList{u"v0.12.0"_s, u"v0.14.0"_s}));
+
+    m_proxy->setProjectFilter(F::NeededBy, u"/p/tool"_s);
+    QCOMPARE(m_proxy->projectDir(), u"/p/tool"_s);
+    QCOMPARE(proxyModulePaths(),
+             (QStringList{u"github.com/BurntSushi/toml"_s, u"golang.org/x/mod"_s}));
+    QCOMPARE(proxyChildVersions(u"golang.org/x/mod"_s), QStringList{u"v0.14.0"_s});
+
+    // Combined with the state filter: of /p/app's versions, the archive-only one.
+    m_proxy->setProjectFilter(F::NeededBy, u"/p/app"_s);
+    m_proxy->setStateFilter(mk::CacheFilterProxy::StateFilter::ArchiveOnly);
+    QCOMPARE(proxyModulePaths(), QStringList{u"golang.org/x/mod"_s});
+    QCOMPARE(proxyChildVersions(u"golang.org/x/mod"_s), QStringList{u"v0.12.0"_s});
+
+    m_proxy->setStateFilter(mk::CacheFilterProxy::StateFilter::All);
+    m_proxy->setProjectFilter(F::All, u"/ignored"_s);
+    QCOMPARE(m_proxy->projectDir(), QString());
+    QCOMPARE(m_proxy->rowCount(), 5);
+}
+
+void TestCacheModel::shouldSortByUsedBy()
+{
+    feedStandardCache();
+    m_model->setProjectUsage(standardUsage());
+    m_proxy->sort(mk::CacheModel::UsedByColumn, Qt::DescendingOrder);
+    // toml and x/mod are used by 2, x/text by 1, the rest by none.
+    QStringList top = proxyModulePaths().mid(0, 2);
+    top.sort();
+    QCOMPARE(top, (QStringList{u"github.com/BurntSushi/toml"_s, u"golang.org/x/mod"_s}));
+    QCOMPARE(proxyModulePaths().at(2), u"golang.org/x/text"_s);
+    QCOMPARE(proxyChildVersions(u"github.com/BurntSushi/toml"_s),
+             (QStringList{u"v1.4.0"_s, u"v1.3.2"_s}));
 }
 
 QTEST_MAIN(TestCacheModel)

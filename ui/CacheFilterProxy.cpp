@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CacheFilterProxy.h"
 
+#include <algorithm>
+
 #include <QDateTime>
 #include <QStringList>
 
@@ -125,9 +127,45 @@ void CacheFilterProxy::setIntegrityFilter(IntegrityFilter filter)
     invalidateRowsFilter();
 }
 
+void CacheFilterProxy::setProjectFilter(ProjectFilter filter, const QString &dir)
+{
+    const QString d = filter == ProjectFilter::NeededBy ? dir : QString();
+    if (filter == m_project && d == m_projectDir)
+        return;
+    m_project = filter;
+    m_projectDir = d;
+    invalidateRowsFilter();
+}
+
 bool CacheFilterProxy::isFiltering() const
 {
-    return !m_text.isEmpty() || m_state != StateFilter::All || m_integrity != IntegrityFilter::All;
+    return !m_text.isEmpty() || m_state != StateFilter::All || m_integrity != IntegrityFilter::All
+           || m_project != ProjectFilter::All;
+}
+
+bool CacheFilterProxy::projectMatches(const QModelIndex &sourceIndex) const
+{
+    if (m_project == ProjectFilter::All)
+        return true;
+    const auto *model = qobject_cast<const CacheModel *>(sourceModel());
+    if (!model || !model->hasProjectUsage())
+        return false;
+    const QList<QPair<QString, NeedHow>> usage
+        = model->usageOf(sourceIndex.data(CacheModel::IdRole).toString());
+    switch (m_project) {
+    case ProjectFilter::All:
+        return true;
+    case ProjectFilter::Unused:
+        return usage.isEmpty();
+    case ProjectFilter::GoModOnly:
+        return !usage.isEmpty()
+               && std::all_of(usage.cbegin(), usage.cend(),
+                              [](const auto &u) { return u.second == NeedHow::GoMod; });
+    case ProjectFilter::NeededBy:
+        return std::any_of(usage.cbegin(), usage.cend(),
+                           [this](const auto &u) { return u.first == m_projectDir; });
+    }
+    return true;
 }
 
 bool CacheFilterProxy::pathMatches(const QString &modulePath) const
@@ -148,7 +186,8 @@ bool CacheFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &source
     return stateMatches(m_state, state)
            && integrityMatches(m_integrity,
                                VerifyStatus(idx.data(CacheModel::IntegrityRole).toInt()))
-           && pathMatches(idx.data(CacheModel::ModulePathRole).toString());
+           && pathMatches(idx.data(CacheModel::ModulePathRole).toString())
+           && projectMatches(idx);
 }
 
 bool CacheFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
@@ -185,6 +224,7 @@ bool CacheFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &righ
     }
     case CacheModel::StateColumn:
     case CacheModel::IntegrityColumn:
+    case CacheModel::UsedByColumn:
         return lessOrTie(l.toInt(), r.toInt());
     default:
         return QSortFilterProxyModel::lessThan(left, right);

@@ -35,6 +35,16 @@ public:
         Unverifiable
     };
     Q_ENUM(IntegrityFilter)
+    /// What the projects need (CacheModel::setProjectUsage). Unused: no project needs the
+    /// version (nothing passes while the projects were not read); GoModOnly: needed, but only
+    /// for the module graph; NeededBy: needed by the project in projectDir().
+    enum class ProjectFilter {
+        All,
+        Unused,
+        GoModOnly,
+        NeededBy
+    };
+    Q_ENUM(ProjectFilter)
 
     explicit CacheFilterProxy(QObject *parent = nullptr);
     ~CacheFilterProxy() override;
@@ -54,6 +64,13 @@ public:
     void setIntegrityFilter(IntegrityFilter filter);
     [[nodiscard]] IntegrityFilter integrityFilter() const { return m_integrity; }
 
+    /// dir: the project folder for NeededBy (ignored otherwise).
+    void setProjectFilter(ProjectFilter filter, const QString &dir = {});
+    [[nodiscard]] ProjectFilter projectFilter() const { return m_project; }
+    [[nodiscard]] QString projectDir() const { return m_projectDir; }
+    /// True when any filter (text, state, integrity, project) can hide a row.
+    [[nodiscard]] bool isFiltering() const;
+
     /// Whether text is read as glob patterns rather than a substring.
     [[nodiscard]] static bool isGlobText(QStringView text);
     /// The filter rule in one paragraph, for the filter field's tooltip.
@@ -65,14 +82,16 @@ protected:
     [[nodiscard]] bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
-    [[nodiscard]] bool isFiltering() const;
     [[nodiscard]] bool pathMatches(const QString &modulePath) const;
+    [[nodiscard]] bool projectMatches(const QModelIndex &sourceIndex) const;
 
     QString m_text;  ///< as typed, trimmed
     QString m_globs; ///< normalised pattern list when m_glob
     bool m_glob = false;
     StateFilter m_state = StateFilter::All;
     IntegrityFilter m_integrity = IntegrityFilter::All;
+    ProjectFilter m_project = ProjectFilter::All;
+    QString m_projectDir;
 };
 
 } // namespace mk

@@ -590,9 +590,110 @@ QVariant CacheModel::data(const QModelIndex &index, int role) const
             return integrityData(node->versions.at(index.row()).id(), nullptr, role);
         return integrityData({}, m_modules[std::size_t(index.row())].get(), role);
     }
+    const bool usedByCell = index.column() == UsedByColumn
+                            && (role == Qt::DisplayRole || role == SortRole
+                                || role == Qt::ToolTipRole || role == Qt::ForegroundRole
+                                || role == Qt::TextAlignmentRole);
+    if (role == UsedByRole || role == UsedByCountRole || usedByCell) {
+        if (const ModuleNode *node = parentNode(index))
+            return usedByData(&node->versions.at(index.row()), nullptr, role);
+        return usedByData(nullptr, m_modules[std::size_t(index.row())].get(), role);
+    }
     if (const ModuleNode *node = parentNode(index))
         return versionData(node->versions.at(index.row()), index.column(), role);
     return moduleData(*m_modules[std::size_t(index.row())], index.column(), role);
+}
+
+QList<QPair<QString, NeedHow>> CacheModel::usageOf(const QString &id) const
+{
+    return m_usage.value(id);
+}
+
+void CacheModel::setProjectUsage(const ProjectUsage &usage)
+{
+    m_usage = usage;
+    m_usageKnown = true;
+    emitUsageChanged();
+}
+
+void CacheModel::clearProjectUsage()
+{
+    if (!m_usageKnown && m_usage.isEmpty())
+        return;
+    m_usage.clear();
+    m_usageKnown = false;
+    emitUsageChanged();
+}
+
+void CacheModel::emitUsageChanged()
+{
+    if (m_modules.empty())
+        return;
+    // Whole rows (column 0 included), so that a proxy filtering on UsedByRole refilters them.
+    const QList<int> roles = {Qt::DisplayRole, Qt::ToolTipRole, Qt::ForegroundRole, SortRole,
+                              UsedByRole, UsedByCountRole};
+    for (const auto &node : m_modules) {
+        if (node->versions.isEmpty())
+            continue;
+        const QModelIndex parent = index(node->row, 0);
+        Q_EMIT dataChanged(index(0, 0, parent),
+                           index(int(node->versions.size()) - 1, UsedByColumn, parent), roles);
+    }
+    Q_EMIT dataChanged(index(0, 0), index(int(m_modules.size()) - 1, UsedByColumn), roles);
+}
+
+QVariant CacheModel::usedByData(const ModuleVersionRecord *record, const ModuleNode *module,
+                                int role) const
+{
+    // dir -> needed for code (else only for its go.mod)
+    QMap<QString, bool> projects;
+    const auto collect = [&](const QString &id) {
+        const auto it = m_usage.constFind(id);
+        if (it == m_usage.cend())
+            return;
+        for (const auto &[dir, how] : *it)
+            projects[dir] = projects.value(dir) || how == NeedHow::Code;
+    };
+    if (record) {
+        collect(record->id());
+    } else {
+        for (const ModuleVersionRecord &v : module->versions)
+            collect(v.id());
+    }
+    const int count = m_usageKnown ? int(projects.size()) : -1;
+    switch (role) {
+    case UsedByRole: {
+        QVariantList list;
+        for (auto it = projects.cbegin(); it != projects.cend(); ++it)
+            list.append(QVariantMap{{u"dir"_s, it.key()},
+                                    {u"how"_s, needHowName(it.value() ? NeedHow::Code
+                                                                      : NeedHow::GoMod)}});
+        return list;
+    }
+    case UsedByCountRole:
+    case SortRole:
+        return count;
+    case Qt::DisplayRole:
+        return count < 0 ? dash() : DisplayFormat::count(quint64(count));
+    case Qt::ToolTipRole: {
+        if (count < 0)
+            return tr("Projects not read yet: choose project folders in Settings \u25b8 "
+                      "Projects\u2026");
+        if (count == 0)
+            return record ? tr("No project needs this version")
+                          : tr("No project needs a version of this module");
+        QStringList lines;
+        for (auto it = projects.cbegin(); it != projects.cend(); ++it)
+            lines << (it.value() ? tr("%1 (code)") : tr("%1 (go.mod only)")).arg(it.key());
+        return lines.join(u'\n');
+    }
+    case Qt::ForegroundRole:
+        return count <= 0 ? placeholderBrush() : QVariant();
+    case Qt::TextAlignmentRole:
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    default:
+        return {};
+    }
 }
 
 QVariant CacheModel::moduleData(const ModuleNode &node, int column, int role) const
@@ -733,10 +834,15 @@ QVariant CacheModel::versionData(const ModuleVersionRecord &record, int column, 
         if (role == Qt::DisplayRole || role == SortRole)
             return record.version;
         if (role == Qt::ToolTipRole) {
+            QString tip = record.id();
             if (record.escapedPath != record.path || record.escapedVersion != record.version)
-                return tr("%1\nOn disk: %2@%3")
-                    .arg(record.id(), record.escapedPath, record.escapedVersion);
-            return record.id();
+                tip = tr("%1\nOn disk: %2@%3")
+                          .arg(record.id(), record.escapedPath, record.escapedVersion);
+            if (m_usageKnown) {
+                const int n = usedByData(&record, nullptr, UsedByCountRole).toInt();
+                tip += u'\n' + tr("Used by %n project(s)", nullptr, n);
+            }
+            return tip;
         }
         break;
     case SizeColumn:
@@ -863,6 +969,8 @@ QVariant CacheModel::headerData(int section, Qt::Orientation orientation, int ro
             return tr("State");
         case IntegrityColumn:
             return tr("Integrity");
+        case UsedByColumn:
+            return tr("Used by");
         case ColumnCount:
             break;
         }
@@ -886,11 +994,14 @@ QVariant CacheModel::headerData(int section, Qt::Orientation orientation, int ro
         case IntegrityColumn:
             return tr("What the last verification found: the zip and the extracted tree checked "
                       "against the recorded hash, as go mod verify does");
+        case UsedByColumn:
+            return tr("How many of your projects (Settings \u25b8 Projects\u2026) need the "
+                      "version, for their code or only for their go.mod");
         case ColumnCount:
             break;
         }
     } else if (role == Qt::TextAlignmentRole) {
-        if (section == SizeColumn || section == FilesColumn)
+        if (section == SizeColumn || section == FilesColumn || section == UsedByColumn)
             return int(Qt::AlignRight | Qt::AlignVCenter);
     }
     return {};

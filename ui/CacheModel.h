@@ -11,6 +11,7 @@
 #include <QIcon>
 #include <QList>
 
+#include "project/ProjectRecords.h"
 #include "scan/ScanRecords.h"
 #include "verify/VerifyRecords.h"
 
@@ -35,6 +36,7 @@ public:
         LastUsedColumn,
         StateColumn,
         IntegrityColumn, ///< what the last verification found (not checked until one ran)
+        UsedByColumn,    ///< how many projects need it ("\u2014" until projects were read)
         ColumnCount
     };
     Q_ENUM(Column)
@@ -59,6 +61,13 @@ public:
         VersionCountRole,
         /// int(VerifyStatus) of the last verification; for a module, its worst version's.
         IntegrityRole,
+        /// QVariantList of QVariantMap{"dir": QString, "how": "code"|"gomod"}: the projects
+        /// that need a version (a module: every project needing any of its versions, "code"
+        /// when one needs it for code). Empty: unused, or projects not read.
+        UsedByRole,
+        /// int: projects needing the version (module: any of its versions); -1 while the
+        /// projects were not read.
+        UsedByCountRole,
     };
     Q_ENUM(Role)
 
@@ -146,6 +155,17 @@ public:
     /// partial, modified, corrupt.
     [[nodiscard]] static int integrityRank(VerifyStatus status);
 
+    /// What the projects need (ProjectsJob): the Used by cells change, one dataChanged per
+    /// module over its version rows and one over the module rows; no reset. Ids not in the
+    /// model are kept (a later scan may bring them).
+    void setProjectUsage(const ProjectUsage &usage);
+    /// Back to "projects not read" (the Used by cells show a dash).
+    void clearProjectUsage();
+    [[nodiscard]] bool hasProjectUsage() const { return m_usageKnown; }
+    [[nodiscard]] const ProjectUsage &projectUsage() const { return m_usage; }
+    /// The projects needing "path@version" (empty when unused or not read).
+    [[nodiscard]] QList<QPair<QString, NeedHow>> usageOf(const QString &id) const;
+
     /// The record of "path@version", if it is in the model.
     [[nodiscard]] std::optional<ModuleVersionRecord> findVersion(const QString &id) const;
 
@@ -201,6 +221,9 @@ private:
     [[nodiscard]] QVariant lastUsedText(const QDateTime &lastUsed) const;
     [[nodiscard]] QVariant lastUsedToolTip(const QDateTime &lastUsed) const;
     [[nodiscard]] QIcon stateIcon(VersionState state) const;
+    [[nodiscard]] QVariant usedByData(const ModuleVersionRecord *record, const ModuleNode *module,
+                                      int role) const;
+    void emitUsageChanged();
     [[nodiscard]] QVariant integrityData(const QString &id, const ModuleNode *module,
                                          int role) const;
 
@@ -217,6 +240,8 @@ private:
     AtimeMode m_atimeMode = AtimeMode::Unknown;
     mutable std::array<QIcon, 4> m_stateIcons;    ///< drawn on first use
     QHash<QString, VersionVerifyResult> m_verify; ///< by id: the last verification
+    ProjectUsage m_usage;      ///< by id: the projects needing it
+    bool m_usageKnown = false; ///< the projects were read
 };
 
 } // namespace mk

@@ -159,6 +159,17 @@ void CleanupDialog::buildUi()
                                 "build needs it, and Restore does it offline"));
     layout->addWidget(m_lightCheck);
 
+    m_projectsCheck = new QCheckBox(tr("Keep only what my projects need"), this);
+    m_projectsCheck->setObjectName(u"projectsPolicyCheck"_s);
+    m_projectsCheck->setToolTip(
+        tr("Versions no project needs are removed; versions needed only for their go.mod keep "
+           "just .info and .mod; toolchains a project's toolchain line names, and the one "
+           "running here, stay. The projects are read below the folders of Settings \u25b8 "
+           "Projects\u2026"));
+    m_projectsCheck->setEnabled(false);
+    layout->addWidget(m_projectsCheck);
+    m_criteriaWidgets = {which, policies, m_lightCheck};
+
     // Preview.
     auto *rule = new QFrame(this);
     rule->setFrameShape(QFrame::HLine);
@@ -225,6 +236,10 @@ void CleanupDialog::buildUi()
         connect(check, &QCheckBox::toggled, this, &CleanupDialog::scheduleUpdate);
     for (QCheckBox *check : m_stateChecks)
         connect(check, &QCheckBox::toggled, this, &CleanupDialog::scheduleUpdate);
+    connect(m_projectsCheck, &QCheckBox::toggled, this, [this] {
+        enableCriteria();
+        scheduleUpdate();
+    });
     m_olderThanSpin->setEnabled(false);
     m_keepLatestSpin->setEnabled(false);
     keepSuffix->setEnabled(false);
@@ -275,9 +290,76 @@ void CleanupDialog::scheduleUpdate()
     m_debounce.start();
 }
 
+void CleanupDialog::setProjects(const ProjectsResult &projects, const QString &gomodcache,
+                                const QString &runningGoroot)
+{
+    m_projects = projects;
+    m_gomodcache = gomodcache;
+    m_runningGoroot = runningGoroot;
+    m_hasProjects = true;
+    m_projectsCheck->setEnabled(true);
+    if (QSettings().value(settingsGroup + u"/projectsPolicy"_s).toBool())
+        m_projectsCheck->setChecked(true);
+    scheduleUpdate();
+}
+
+void CleanupDialog::setProjectPolicy(bool on)
+{
+    m_projectsCheck->setChecked(on && m_hasProjects);
+    scheduleUpdate();
+}
+
+bool CleanupDialog::isProjectPolicy() const
+{
+    return m_hasProjects && m_projectsCheck->isChecked();
+}
+
+void CleanupDialog::enableCriteria()
+{
+    for (QWidget *w : std::as_const(m_criteriaWidgets))
+        w->setEnabled(!isProjectPolicy());
+}
+
+void CleanupDialog::updateProjectPolicyPreview()
+{
+    const Expected<ProjectPolicyPlan> planned
+        = ProjectPolicy::plan(m_gomodcache, m_versions, m_projects, m_runningGoroot);
+    if (!planned) {
+        showProblem(planned.error().toString());
+        return;
+    }
+    m_problem.clear();
+    m_policyPlan = planned.value();
+    const ProjectPolicyPlan &pp = m_policyPlan;
+    m_preview->setPlan(pp.plan);
+    const quint64 n = quint64(pp.plan.items.size());
+    m_previewLabel->setPalette(QPalette());
+    m_previewLabel->setText(
+        n == 0 ? tr("Nothing to remove")
+               : tr("%1 \u00b7 %2 freed").arg(versionsText(n), DisplayFormat::size(pp.plan.bytes)));
+    QStringList details;
+    details << tr("Needed by no project: %1 removed, %2.")
+                   .arg(versionsText(pp.purgedVersions), DisplayFormat::size(pp.purgedBytes));
+    details << tr("Needed only for their go.mod: %1 cleaned down to .info and .mod, %2.")
+                   .arg(versionsText(pp.modOnlyVersions), DisplayFormat::size(pp.modOnlyBytes));
+    details << (pp.keptToolchains == 1
+                    ? tr("1 toolchain kept (%1).").arg(DisplayFormat::size(pp.keptToolchainBytes))
+                    : tr("%1 toolchains kept (%2).")
+                          .arg(DisplayFormat::count(pp.keptToolchains),
+                               DisplayFormat::size(pp.keptToolchainBytes)));
+    m_previewDetails->setText(details.join(u' '));
+    m_removeButton->setEnabled(n > 0);
+    m_removeButton->setText(n == 0 ? tr("Remove") : tr("Clean %1").arg(versionsText(n)));
+}
+
 void CleanupDialog::updatePreview()
 {
     m_debounce.stop();
+    m_policyPlan = {};
+    if (isProjectPolicy()) {
+        updateProjectPolicyPreview();
+        return;
+    }
     const PurgeCriteria c = criteria();
     const bool anyState = std::any_of(m_stateChecks.cbegin(), m_stateChecks.cend(),
                                       [](const QCheckBox *check) { return check->isChecked(); });
@@ -390,6 +472,8 @@ void CleanupDialog::saveSettings() const
         states << toString(s);
     settings.setValue(u"states"_s, states);
     settings.setValue(u"light"_s, c.light);
+    if (m_hasProjects)
+        settings.setValue(u"projectsPolicy"_s, isProjectPolicy());
 }
 
 } // namespace mk

@@ -7,6 +7,8 @@
 #include <QList>
 #include <QTimer>
 
+#include "ProjectPolicy.h"
+#include "project/ProjectRecords.h"
 #include "purge/PurgeRecords.h"
 #include "scan/ScanRecords.h"
 
@@ -49,6 +51,16 @@ public:
     [[nodiscard]] QString problem() const { return m_problem; }
     [[nodiscard]] PurgePreviewModel *previewModel() const { return m_preview; }
 
+    /// What the projects under the project roots need (the window's last reading) and the
+    /// running go's GOROOT: enables the "Keep only what my projects need" policy.
+    void setProjects(const ProjectsResult &projects, const QString &gomodcache,
+                     const QString &runningGoroot);
+    /// Turns that policy on or off (it replaces the criteria above while on).
+    void setProjectPolicy(bool on);
+    [[nodiscard]] bool isProjectPolicy() const;
+    /// The last preview of the projects policy, part by part (empty while it is off).
+    [[nodiscard]] const ProjectPolicyPlan &projectPolicyPlan() const { return m_policyPlan; }
+
     void accept() override;
 
 public Q_SLOTS:
@@ -61,6 +73,8 @@ private:
     void showProblem(const QString &problem);
     void loadSettings();
     void saveSettings() const;
+    void updateProjectPolicyPreview();
+    void enableCriteria();
 
     QList<ModuleVersionRecord> m_versions;
     QTimer m_debounce;
@@ -73,6 +87,13 @@ private:
     QSpinBox *m_keepLatestSpin = nullptr;
     std::array<QCheckBox *, 4> m_stateChecks{};
     QCheckBox *m_lightCheck = nullptr;
+    QCheckBox *m_projectsCheck = nullptr;
+    QList<QWidget *> m_criteriaWidgets; ///< disabled while the projects policy is on
+    ProjectsResult m_projects;
+    QString m_gomodcache;
+    QString m_runningGoroot;
+    bool m_hasProjects = false;
+    ProjectPolicyPlan m_policyPlan;
     QLabel *m_previewLabel = nullptr;
     QLabel *m_previewDetails = nullptr;
     QTreeView *m_previewView = nullptr;

@@ -80,6 +80,7 @@ MainWindow::MainWindow(StartMode mode, QWidget *parent)
     createStatusBar();
     createVerifyUi(); // MainWindowVerify.cpp: Verify/Repair actions, Integrity filter, progress
     createToolchainUi(); // MainWindowToolchains.cpp: Cache ▸ Toolchains…
+    createProjectsUi(); // MainWindowProjects.cpp: Used by, project filters, View ▸ Projects…
     createGoCacheUi(); // MainWindowGoCache.cpp: GOCACHE stats, trim and clean
 
     connect(m_model, &CacheModel::totalsChanged, this, &MainWindow::updateTotals);

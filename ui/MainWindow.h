@@ -27,6 +27,9 @@ namespace mk {
 
 class CacheFilterProxy;
 class CacheModel;
+class CleanupDialog;
+class ProjectsController;
+class ProjectsDialog;
 class EmptyStatePage;
 class EnvHeader;
 class GoCacheController;
@@ -134,6 +137,16 @@ public Q_SLOTS:
     void showToolchains();
     /// The Toolchains dialog while it is open; nullptr otherwise.
     [[nodiscard]] ToolchainDialog *toolchainDialog() const;
+    /// View ▸ Projects… and Settings ▸ Projects… (MainWindowProjects.cpp).
+    void showProjects();
+    void showProjectRoots();
+    /// Reads the projects under the project roots again (after each scan and roots change).
+    void refreshProjects();
+    /// Shows only the versions the project in dir needs ("needed by project X").
+    void filterByProject(const QString &dir);
+    [[nodiscard]] ProjectsController *projectsController() const { return m_projects; }
+    [[nodiscard]] ProjectsDialog *projectsDialog() const;
+
 
 Q_SIGNALS:
     /// A scan came to an end (finished, cancelled or failed), or could not start because
@@ -157,6 +170,11 @@ private:
     // MainWindowProxy.cpp
     void createProxyUi();
     void createToolchainUi(); // MainWindowToolchains.cpp
+    // MainWindowProjects.cpp: the projects, their filter and the Clean up… policy
+    void createProjectsUi();
+    void onProjectsRead();
+    void fillProjectFilter();
+    void attachProjects(CleanupDialog *dialog) const;
     // MainWindowGoCache.cpp: the summary's build cache section and its actions
     void createGoCacheUi();
     void trimGoCache();
@@ -273,6 +291,11 @@ private:
     QPointer<ProxySettingsDialog> m_proxyDialog;
     QAction *m_toolchainsAction = nullptr; // MainWindowToolchains.cpp
     QPointer<ToolchainDialog> m_toolchainDialog;
+    ProjectsController *m_projects = nullptr; // MainWindowProjects.cpp
+    QComboBox *m_projectFilter = nullptr;
+    QAction *m_projectsAction = nullptr;
+    QAction *m_projectRootsAction = nullptr;
+    QPointer<ProjectsDialog> m_projectsDialog;
 };
 
 } // namespace mk

@@ -383,6 +383,7 @@ void MainWindow::showCleanupDialog()
         return;
     auto *dialog = new CleanupDialog(m_model->allVersions(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    attachProjects(dialog); // MainWindowProjects.cpp: the "what my projects need" policy
     connect(dialog, &QDialog::accepted, this, [this, dialog] { startPurge(dialog->plan()); });
     dialog->open();
 }

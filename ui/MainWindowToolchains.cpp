@@ -50,6 +50,11 @@ void MainWindow::showToolchains()
     auto *dialog = new ToolchainDialog(base, m_lockTimeoutMs, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ToolchainDialog::toolchainsRemoved, this, &MainWindow::rescan);
+    // The dialog edits the same project folders as Settings ▸ Projects…: read them again.
+    connect(dialog, &ToolchainDialog::projectRootsChanged, this, [this] {
+        if (!m_cacheRoot.isEmpty())
+            refreshProjects();
+    });
     m_toolchainDialog = dialog;
     dialog->show();
 }

@@ -160,6 +160,17 @@ void PurgeController::onPurgeResults(int begin, int end)
                 toTrash += tree;
                 if (removed)
                     m_freedAtOnce += r.bytes > tree ? r.bytes - tree : 0;
+            } else if (r.mode == PurgeMode::ModOnly) {
+                // Down to .info/.mod: the tree went to the trash, zip and ziphash are gone.
+                ModuleVersionRecord after = v.afterLightClean();
+                after.pieces = quint8(after.pieces & ~(HasZip | HasZiphash));
+                after.state = versionStateOf(after.pieces);
+                after.diskBytes = v.diskBytes > item.bytes ? v.diskBytes - item.bytes : 0;
+                lightened.append(after);
+                const quint64 tree = removed && (v.pieces & HasTree) ? v.treeBytes : 0;
+                toTrash += tree;
+                if (removed)
+                    m_freedAtOnce += r.bytes > tree ? r.bytes - tree : 0;
             } else {
                 lightened.append(v.afterLightClean());
                 if (removed)

@@ -106,6 +106,11 @@ QVariant PurgePreviewModel::itemData(const PurgeItem &item, int column, int role
                        : tr("The extracted tree goes; the zip stays, so Restore brings it back "
                             "offline");
         }
+        if (item.mode == PurgeMode::ModOnly) {
+            return role == Qt::DisplayRole
+                       ? tr("Down to .info/.mod")
+                       : tr("Tree and zip go; .info and .mod stay for the module graph");
+        }
         return role == Qt::DisplayRole ? tr("Whole version")
                                        : tr("Tree, zip and metadata go; go downloads the "
                                             "version again when a build needs it");

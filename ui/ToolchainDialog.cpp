@@ -275,6 +275,7 @@ void ToolchainDialog::addRoot()
         ToolchainProjectRoots::save(m_roots);
         updateRoots();
         refresh();
+        Q_EMIT projectRootsChanged();
     });
     chooser->open();
 }
@@ -285,6 +286,7 @@ void ToolchainDialog::clearRoots()
     ToolchainProjectRoots::save(m_roots);
     updateRoots();
     refresh();
+    Q_EMIT projectRootsChanged();
 }
 
 } // namespace mk

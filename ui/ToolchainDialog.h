@@ -44,6 +44,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     /// Toolchains were removed: the cache changed.
     void toolchainsRemoved();
+    /// A project folder was added or the folders forgotten (the shared project roots changed).
+    void projectRootsChanged();
 
 private:
     void onListing(const ToolchainListing &listing);

@@ -5,8 +5,8 @@
 
 namespace mk {
 
-/// The project folders the Toolchains dialog searches for go.mod / go.work toolchain lines,
-/// kept in ModKeeper's settings (a simple list until a Projects setting exists).
+/// The project folders the Toolchains dialog searches for go.mod / go.work toolchain lines:
+/// the same list as Settings ▸ Projects… (ProjectRootsSettings).
 class ToolchainProjectRoots final
 {
 public:

@@ -11,6 +11,7 @@
 #include "cli/GoAuthCommand.h"
 #include "cli/ImportCommand.h"
 #include "cli/GoCacheCommand.h"
+#include "cli/ProjectsCommand.h"
 #include "cli/ProxyCommand.h"
 #include "cli/PurgeCommand.h"
 #include "cli/RefreshCommand.h"
@@ -38,6 +39,8 @@ struct Command
 const Command commands[] = {
     {"env", "print the resolved go environment and where each value came from", &EnvCommand::run},
     {"scan", "list every module version in GOMODCACHE with its size and state", &ScanCommand::run},
+    {"projects", "the Go projects under folders and what each needs from the cache",
+     &ProjectsCommand::run},
     {"purge", "remove chosen module versions (or everything), safely while go runs",
      &PurgeCommand::run},
     {"restore", "extract light-cleaned versions again from their kept zips, offline",

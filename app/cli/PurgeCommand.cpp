@@ -13,6 +13,7 @@
 #include "cli/CliContext.h"
 #include "cli/CliMessages.h"
 #include "cli/CliReport.h"
+#include "cli/ProjectsCommand.h"
 #include "purge/CacheGuard.h"
 #include "purge/PurgeAll.h"
 #include "purge/PurgeJob.h"
@@ -20,6 +21,7 @@
 #include "purge/TrashReaper.h"
 #include "scan/CacheScanner.h"
 #include "scan/ScanReport.h"
+#include "toolchain/ToolchainLister.h"
 
 using namespace Qt::StringLiterals;
 
@@ -29,7 +31,8 @@ namespace {
 
 constexpr char Usage[]
     = "Usage: modkeeper-cli purge [options] PATTERN...\n"
-      "       modkeeper-cli purge --all [--dry-run] [--json] [--wait]\n\n"
+      "       modkeeper-cli purge --all [--dry-run] [--json] [--wait]\n"
+      "       modkeeper-cli purge --unused --root DIR... [--dry-run] [--json] [--wait]\n\n"
       "Removes module versions from the cache with go's own locking, so it is safe while go runs.\n"
       "PATTERN is path@version, path (every version of that module), or a glob list matched the\n"
       "way GOPRIVATE is (\"golang.org/x/*,gopkg.in\"). Policies narrow the selection; with a "
@@ -65,6 +68,8 @@ struct PurgeArgs
     bool wait = false;
     double timeoutSeconds = 30;
     QString modcache; // --modcache; empty: the resolved GOMODCACHE
+    bool unused = false;
+    QStringList roots; // --root, for --unused
 };
 
 // Reads ctx.args into args; an exit status when the command ends here (help, a usage error).
@@ -98,9 +103,14 @@ std::optional<int> parseArgs(CliContext &ctx, PurgeArgs &args)
         u"SECONDS"_s, u"30"_s);
     const QCommandLineOption modcacheOption(
         u"modcache"_s, u"Work on DIR instead of the resolved GOMODCACHE."_s, u"DIR"_s);
+    const QCommandLineOption unused(
+        u"unused"_s,
+        u"Keep exactly what the Go projects under --root need: purge versions none needs, clean versions only their go.mod is needed of down to .info/.mod."_s);
+    const QCommandLineOption root(
+        u"root"_s, u"A folder with Go projects, for --unused (repeatable)."_s, u"DIR"_s);
     const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help."_s);
     parser.addOptions({dryRun, json, light, olderThan, keepLatest, state, all, wait, lockTimeout,
-                       modcacheOption, help});
+                       modcacheOption, unused, root, help});
     if (!parser.parse(QStringList{u"modkeeper-cli purge"_s} + ctx.args)) {
         ctx.err << CliMessages::prefix(u"purge"_s) << parser.errorText() << "\n";
         return UsageError;
@@ -140,12 +150,22 @@ std::optional<int> parseArgs(CliContext &ctx, PurgeArgs &args)
     const double timeoutSeconds = parser.value(lockTimeout).toDouble(&ok);
     if (!ok || timeoutSeconds < 0)
         return usage(u"--lock-timeout takes seconds, not \"%1\""_s.arg(parser.value(lockTimeout)));
+    args.unused = parser.isSet(unused);
+    args.roots = parser.values(root);
+    if (args.unused != !args.roots.isEmpty())
+        return usage(args.unused ? u"--unused needs at least one --root DIR"_s
+                                 : u"--root goes with --unused"_s);
     const bool selecting = !criteria.patterns.isEmpty() || criteria.olderThanDays
                            || criteria.keepLatest || !criteria.states.isEmpty() || criteria.light;
-    if (parser.isSet(all) && selecting)
+    if (args.unused && (selecting || parser.isSet(all)))
+        return usage(
+            u"--unused is a policy of its own: no pattern, other policy or --all with it"_s);
+    if (args.unused)
+        ; // the projects select
+    else if (parser.isSet(all) && selecting)
         return usage(
             u"--all removes everything; it cannot be combined with patterns or policies"_s);
-    if (!parser.isSet(all) && !selecting)
+    else if (!parser.isSet(all) && !selecting)
         return usage(u"name what to purge (PATTERN or a policy), or use --all"_s);
 
     args.all = parser.isSet(all);
@@ -238,7 +258,9 @@ QJsonArray listPlanned(CliContext &ctx, const PurgePlan &plan, bool asJson)
                                     {u"bytes"_s, qint64(item.bytes)}});
         if (!asJson)
             ctx.out << "would remove  " << item.version.id()
-                    << (item.mode == PurgeMode::Light ? "  (tree only)  " : "  ")
+                    << (item.mode == PurgeMode::Light     ? "  (tree only)  "
+                        : item.mode == PurgeMode::ModOnly ? "  (zip and tree; .info/.mod kept)  "
+                                                          : "  ")
                     << ScanReport::formatBytes(item.bytes) << "\n";
     }
     return versions;
@@ -323,7 +345,41 @@ int purgeSelected(CliContext &ctx, const PurgeArgs &args, const QString &dir)
         ctx.err << CliMessages::prefix(u"purge"_s) << scan.error.toString() << "\n";
         return Failure;
     }
-    const Expected<PurgePlan> plan = PurgePlanner::plan(scan, criteria);
+    QJsonObject unusedParts;
+    Expected<PurgePlan> plan = Error::make(Error::Code::InvalidArgument, u"no plan"_s);
+    if (args.unused) {
+        const ProjectsResult projects
+            = ProjectsJob::run(args.roots, ProjectsCommand::options(ctx, dir));
+        // Toolchains: the running go's is never planned (golang/go#62718).
+        ToolchainLister::Options tl;
+        tl.gomodcache = dir;
+        tl.environment = ctx.envInputs.environment;
+        const ToolchainListing listing = ToolchainLister::run(tl);
+        QSet<QString> running;
+        for (const ToolchainRecord &t : listing.toolchains)
+            if (t.running)
+                running.insert(t.module.id());
+        plan = PurgePlanner::planUnused(scan, projects, running);
+        if (plan) {
+            quint64 full = 0, modOnly = 0;
+            for (const PurgeItem &i : plan->items)
+                (i.mode == PurgeMode::ModOnly ? modOnly : full) += i.bytes;
+            unusedParts = QJsonObject{{u"purgeBytes"_s, qint64(full)},
+                                      {u"modOnlyBytes"_s, qint64(modOnly)},
+                                      {u"projects"_s, projects.projects.size()}};
+            if (!asJson)
+                ctx.out << projects.projects.size()
+                        << " projects read; unused versions: " << ScanReport::formatBytes(full)
+                        << ", go.mod-only versions (zip and tree): "
+                        << ScanReport::formatBytes(modOnly) << "\n";
+            for (const ProjectInfo &p : projects.projects)
+                for (const ProjectNeed &n : p.missing)
+                    ctx.err << CliMessages::warning() << p.dir << ": " << n.id()
+                            << " is needed but not in the cache\n";
+        }
+    } else {
+        plan = PurgePlanner::plan(scan, criteria);
+    }
     if (!plan.ok()) {
         ctx.err << CliMessages::prefix(u"purge"_s) << plan.error().toString() << "\n";
         return plan.error().code == Error::Code::InvalidArgument ? UsageError : Failure;
@@ -357,6 +413,8 @@ int purgeSelected(CliContext &ctx, const PurgeArgs &args, const QString &dir)
     QJsonObject out{{u"gomodcache"_s, dir},  {u"dryRun"_s, args.dryRun},
                     {u"all"_s, false},       {u"versions"_s, versions},
                     {u"skipped"_s, skipped}, {u"bytes"_s, qint64(freed)}};
+    if (args.unused)
+        out.insert(u"unused"_s, unusedParts);
     CliReport::addUnmatched(out, unmatched);
     if (asJson)
         CliReport::printUnmatched(ctx.err, u"purge"_s, unmatched);

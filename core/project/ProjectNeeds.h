@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include "common/Expected.h"
+#include "project/ProjectRecords.h"
 
 namespace mk {
 
@@ -42,8 +43,8 @@ public:
 
     struct Options
     {
-        QString goBinary;   ///< the go command; empty: "go" on PATH
-        QString gomodcache; ///< the cache go reads
+        QString goBinary;                    ///< the go command; empty: "go" on PATH
+        QString gomodcache;                  ///< the cache go reads
         QHash<QString, QString> environment; ///< the base environment (PATH, HOME, GOPATH...)
         int timeoutMs = 120000;
     };
@@ -52,7 +53,20 @@ public:
     /// carries go's own message.
     [[nodiscard]] static Expected<Result> find(const QString &projectDir, const Options &options);
 
-    /// Parses `go list -m -f '{{.Path}} {{.Version}} {{with .Replace}}{{.Path}} {{.Version}}{{end}}'`.
+    /// What one project needs, for ProjectsJob: the build list (`go list -m all`) and the
+    /// module graph (`go mod graph`) as in find(); a version is needed as Code when it
+    /// provides a package to `go list -deps -test ./...` of the main module(s) (so its zip and
+    /// tree are needed), else as GoMod (only .info/.mod, for the graph). When the package
+    /// list cannot be made (e.g. a zip is not in the cache) every build list version counts as
+    /// Code: nothing is dropped on a guess. workspace: dir holds a go.work whose `use` modules
+    /// are the main modules (GOWORK is set to it; for a go.mod project GOWORK=off).
+    /// missing: needs whose .mod (GoMod) or .mod and zip or tree (Code) are not in the cache.
+    /// A failure of `go list -m all` or `go mod graph` is the project's error.
+    [[nodiscard]] static ProjectInfo readProject(const QString &dir, bool workspace,
+                                                 const Options &options);
+
+    /// Parses `go list -m -f '{{.Path}} {{.Version}} {{with .Replace}}{{.Path}}
+    /// {{.Version}}{{end}}'`.
     [[nodiscard]] static QList<Version> parseBuildList(const QByteArray &output);
     /// Parses `go mod graph`: every "path@version" on either side.
     [[nodiscard]] static QList<Version> parseGraph(const QByteArray &output);

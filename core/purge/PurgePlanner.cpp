@@ -4,8 +4,13 @@
 #include <algorithm>
 #include <map>
 
+#include <sys/stat.h>
+
+#include <QFile>
+
 #include "module/Semver.h"
 #include "module/VersionPattern.h"
+#include "toolchain/ToolchainName.h"
 
 using namespace Qt::StringLiterals;
 
@@ -76,6 +81,81 @@ Expected<PurgePlan> PurgePlanner::plan(const ScanResult &scan, const PurgeCriter
             item.bytes = v.treeBytes;
         } else {
             item.bytes = v.diskBytes;
+        }
+        plan.items.append(item);
+        plan.bytes += item.bytes;
+    }
+    std::sort(plan.items.begin(), plan.items.end(), [](const PurgeItem &a, const PurgeItem &b) {
+        if (a.version.path != b.version.path)
+            return a.version.path < b.version.path;
+        return Semver::compare(a.version.version, b.version.version) < 0;
+    });
+    return plan;
+}
+
+quint64 PurgePlanner::modOnlyBytes(const QString &gomodcache, const ModuleVersionRecord &v)
+{
+    quint64 kept = 0;
+    for (const char *suffix : {".info", ".mod"}) {
+        struct stat st;
+        const QString f = gomodcache + u"/cache/download/"_s + v.escapedPath + u"/@v/"_s
+                          + v.escapedVersion + QLatin1StringView(suffix);
+        if (::stat(QFile::encodeName(f).constData(), &st) == 0)
+            kept += quint64(st.st_blocks) * 512;
+    }
+    return v.diskBytes > kept ? v.diskBytes - kept : 0;
+}
+
+Expected<PurgePlan> PurgePlanner::planUnused(const ScanResult &scan, const ProjectsResult &projects,
+                                             const QSet<QString> &protectedIds)
+{
+    if (projects.projects.isEmpty())
+        return Error::make(
+            Error::Code::InvalidArgument,
+            u"no Go project was found under the project roots: every version would be unused"_s);
+    for (const ProjectInfo &p : projects.projects)
+        if (!p.error.isEmpty())
+            return Error::make(
+                Error::Code::Refused,
+                u"a project could not be read, so what it needs is unknown; nothing is purged: "_s
+                    + p.error,
+                p.dir);
+    const ProjectUsage usage = usageOf(projects);
+    QSet<QString> namedToolchains;
+    for (const ProjectInfo &p : projects.projects) {
+        if (!p.toolchain.isEmpty())
+            namedToolchains.insert(p.toolchain);
+        if (!p.goVersion.isEmpty()) {
+            // go >= 1.21 switches to the go line's toolchain when the local go is older.
+            namedToolchains.insert(u"go"_s + p.goVersion);
+            if (p.goVersion.count(u'.') == 1)
+                namedToolchains.insert(u"go"_s + p.goVersion + u".0"_s);
+        }
+    }
+    PurgePlan plan;
+    for (const ModuleVersionRecord &v : scan.versions) {
+        if (v.path == ToolchainName::modulePath()) {
+            const std::optional<ToolchainName> name = ToolchainName::fromModuleVersion(v.version);
+            if (protectedIds.contains(v.id()) || !name
+                || namedToolchains.contains(name->toolchain)) {
+                plan.skipped.append({v, u"a toolchain in use or named by a project"_s});
+                continue;
+            }
+        }
+        const auto it = usage.constFind(v.id());
+        PurgeItem item;
+        item.version = v;
+        if (it == usage.cend()) {
+            item.mode = PurgeMode::Full;
+            item.bytes = v.diskBytes;
+        } else {
+            const bool code = std::any_of(it->cbegin(), it->cend(), [](const auto &use) {
+                return use.second == NeedHow::Code;
+            });
+            if (code || !(v.pieces & (HasTree | HasZip | HasZiphash)))
+                continue;
+            item.mode = PurgeMode::ModOnly;
+            item.bytes = modOnlyBytes(scan.gomodcache, v);
         }
         plan.items.append(item);
         plan.bytes += item.bytes;

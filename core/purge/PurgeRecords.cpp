@@ -7,7 +7,9 @@ namespace mk {
 
 QString toString(PurgeMode mode)
 {
-    return mode == PurgeMode::Light ? u"light"_s : u"full"_s;
+    return mode == PurgeMode::Light     ? u"light"_s
+           : mode == PurgeMode::ModOnly ? u"mod-only"_s
+                                        : u"full"_s;
 }
 
 QString toString(PurgeOutcome outcome)

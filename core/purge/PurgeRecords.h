@@ -15,8 +15,9 @@
 namespace mk {
 
 enum class PurgeMode {
-    Full,  ///< the version is gone: tree, zip, ziphash, info and mod
-    Light, ///< only the extracted tree goes; zip, ziphash, info and mod stay (state archive-only)
+    Full,    ///< the version is gone: tree, zip, ziphash, info and mod
+    Light,   ///< only the extracted tree goes; zip, ziphash, info and mod stay (state archive-only)
+    ModOnly, ///< tree, zip and ziphash go; info and mod stay for the module graph (metadata-only)
 };
 
 /// What to purge. Patterns select candidates, the other criteria narrow them (all must hold).

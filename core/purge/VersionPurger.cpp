@@ -328,8 +328,9 @@ PurgeItemResult VersionPurger::run(const std::string &id, const std::string &esc
                           u"no zip is kept, so the tree cannot be dropped safely"_s, display);
         return result;
     }
-    const bool hasAnything = mode == PurgeMode::Light
-                                 ? hasTree
+    const bool hasAnything = mode == PurgeMode::Light ? hasTree
+                             : mode == PurgeMode::ModOnly
+                                 ? hasTree || present(".zip") || present(".ziphash")
                                  : hasTree || present(".zip") || present(".ziphash")
                                        || present(".info") || present(".mod");
     if (!hasAnything && !present(".partial")) {
@@ -396,6 +397,16 @@ PurgeItemResult VersionPurger::run(const std::string &id, const std::string &esc
     reached(Step::TreeMoved);
 
     // 5. The zip and its hash; for a full purge the metadata too.
+    if (mode == PurgeMode::ModOnly) {
+        // Only the module graph needs this version: .info and .mod stay, as go leaves them.
+        const std::pair<const char *, Step> steps[]
+            = {{".zip", Step::ZipRemoved}, {".ziphash", Step::ZiphashRemoved}};
+        for (const auto &[suffix, step] : steps) {
+            if (!unlinkIfPresent(vfd.get(), escVersion + suffix))
+                return undo(Error::fromErrno(errno, absolute(vdir + '/' + escVersion + suffix)));
+            reached(step);
+        }
+    }
     if (mode == PurgeMode::Full) {
         const std::pair<const char *, Step> steps[] = {{".zip", Step::ZipRemoved},
                                                        {".ziphash", Step::ZiphashRemoved},
@@ -553,12 +564,15 @@ Expected<int> VersionPurger::recover()
             }
         }
         QString why;
-        if (rec.intact && (rec.mode == "full" || rec.mode == "light")) {
+        if (rec.intact && (rec.mode == "full" || rec.mode == "light" || rec.mode == "mod-only")) {
             // The protocol is idempotent: running it again from the start finishes the job. It
             // gets a fresh id, so its own journal and trash entry never collide with this one's.
             const PurgeItemResult r
                 = run(purgeId(rec.escPath, rec.escVersion), rec.escPath, rec.escVersion,
-                      rec.mode == "light" ? PurgeMode::Light : PurgeMode::Full, {});
+                      rec.mode == "light"      ? PurgeMode::Light
+                      : rec.mode == "mod-only" ? PurgeMode::ModOnly
+                                               : PurgeMode::Full,
+                      {});
             if (r.outcome == PurgeOutcome::Removed || r.outcome == PurgeOutcome::AlreadyGone) {
                 ::unlinkat(m_trash.get(), journal.c_str(), 0);
                 ++completed;
