@@ -132,6 +132,11 @@ void EnvHeader::setEnvironment(const GoEnvironment &env)
     }
 }
 
+QString EnvHeader::originName(EnvOrigin origin)
+{
+    return mk::originName(origin);
+}
+
 void EnvHeader::setCacheRoot(const QString &path, const QString &origin)
 {
     m_cacheValue->setText(path);

@@ -8,6 +8,7 @@ class QLabel;
 namespace mk {
 
 class GoEnvironment;
+enum class EnvOrigin;
 
 /// The strip above the tree: which GOMODCACHE is shown and which GOPROXY go would use, each
 /// with where its value came from (environment, go env file, default...), and the Go version.
@@ -25,6 +26,8 @@ public:
     /// The folder actually shown when it is not the resolved GOMODCACHE (chosen by the user
     /// or given on the command line); origin says how it was chosen.
     void setCacheRoot(const QString &path, const QString &origin);
+    /// Where a value came from, in the UI language ("environment", "go env file"...).
+    [[nodiscard]] static QString originName(EnvOrigin origin);
 
 private:
     QLabel *m_cacheValue;

@@ -23,6 +23,8 @@
 #include <QMessageBox>
 #include <QPainter>
 #include <QProgressBar>
+#include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -34,6 +36,7 @@
 #include "CacheFilterProxy.h"
 #include "CacheModel.h"
 #include "DisplayFormat.h"
+#include "FilteredTotals.h"
 #include "EmptyStatePage.h"
 #include "EnvHeader.h"
 #include "SummaryPanel.h"
@@ -56,6 +59,38 @@ QString goMissingNote()
 {
     return MainWindow::tr("Go does not seem to be installed: there is no go command on PATH "
                           "and GOROOT is not set.");
+}
+
+// A geometry saved on a larger screen (or one since unplugged) must not open the window larger
+// than the screen it lands on: shrink it to the available area and move it fully onto it.
+void fitOnScreen(QWidget *window)
+{
+    if (window->isMaximized() || window->isFullScreen())
+        return;
+    QScreen *screen = QGuiApplication::screenAt(window->geometry().center());
+    if (!screen)
+        screen = window->screen() ? window->screen() : QGuiApplication::primaryScreen();
+    if (!screen)
+        return;
+    const QRect available = screen->availableGeometry();
+    // The frame is unknown until the window is shown: allow a title bar for it.
+    const QRect frame = window->frameGeometry();
+    int frameWidth = frame.width() - window->width();
+    int frameHeight = frame.height() - window->height();
+    if (frameHeight <= 0 && !window->isVisible())
+        frameHeight = window->style()->pixelMetric(QStyle::PM_TitleBarHeight);
+    if (frameWidth <= 0 && !window->isVisible())
+        frameWidth = 2 * window->style()->pixelMetric(QStyle::PM_DefaultFrameWidth);
+    const int w = std::min(window->width(), available.width() - frameWidth);
+    const int h = std::min(window->height(), available.height() - frameHeight);
+    if (w != window->width() || h != window->height())
+        window->resize(w, h);
+    const int x = std::clamp(frame.x(), available.left(),
+                             std::max(available.left(), available.right() + 1 - w - frameWidth));
+    const int y = std::clamp(frame.y(), available.top(),
+                             std::max(available.top(), available.bottom() + 1 - h - frameHeight));
+    if (x != frame.x() || y != frame.y())
+        window->move(x, y);
 }
 
 } // namespace
@@ -82,6 +117,10 @@ MainWindow::MainWindow(StartMode mode, QWidget *parent)
     createToolchainUi(); // MainWindowToolchains.cpp: Cache ▸ Toolchains…
     createProjectsUi(); // MainWindowProjects.cpp: Used by, project filters, View ▸ Projects…
     createGoCacheUi(); // MainWindowGoCache.cpp: GOCACHE stats, trim and clean
+    createTreemapUi(); // MainWindowTreemap.cpp: the space map dock, View ▸ Space Map
+    createHistoryUi(); // MainWindowHistory.cpp: the size history sparkline
+    createDetailsUi(); // MainWindowDetails.cpp: the details dock of the current row
+    createOthersUi(); // MainWindowOthers.cpp: the Summary legend's entries, filtered totals
 
     connect(m_model, &CacheModel::totalsChanged, this, &MainWindow::updateTotals);
     connect(m_model, &CacheModel::totalsChanged, this, &MainWindow::updateSelection);
@@ -268,13 +307,22 @@ void MainWindow::createCentralArea()
     m_tree->addActions({m_deleteAction, m_lightCleanAction, m_restoreAction, m_refreshAction,
                         separator, m_copyAction});
     QHeaderView *header = m_tree->header();
-    header->setStretchLastSection(false);
+    // Whole module paths and pseudo-versions by default (at 1280 px too), the columns after
+    // them scrolled to when they do not fit; the last column takes what is left.
+    header->setStretchLastSection(true);
     header->setSectionsMovable(true);
-    header->setSectionResizeMode(CacheModel::ModuleColumn, QHeaderView::Stretch);
     const QFontMetrics fm = m_tree->fontMetrics();
     const auto width = [&fm](const QString &sample) { return fm.horizontalAdvance(sample) + 28; };
-    header->resizeSection(CacheModel::VersionColumn, width(u"v68.0.0+incompatible"_s));
-    header->resizeSection(CacheModel::SizeColumn, width(u"Size on disk"_s));
+    header->resizeSection(CacheModel::ModuleColumn,
+                          m_tree->indentation()
+                              + width(u"github.com/some-org/some-long-module-name/v2"_s));
+    header->resizeSection(CacheModel::VersionColumn,
+                          width(u"v0.0.0-20231012093450-6ea0bd36fc14"_s));
+    // Wide enough for the English sample and for its translation (the header's words).
+    header->resizeSection(CacheModel::SizeColumn,
+                          std::max(width(u"Size on disk"_s),
+                                   width(QCoreApplication::translate("mk::CacheModel",
+                                                                     "Size on disk"))));
     header->resizeSection(CacheModel::FilesColumn, width(u"000,000"_s));
     header->resizeSection(CacheModel::DownloadedColumn, width(u"2024-12-31 "_s));
     header->resizeSection(CacheModel::LastUsedColumn, width(u"\u2248 2024-12-31"_s));
@@ -325,7 +373,15 @@ void MainWindow::createSummaryDock()
     m_summary = new SummaryPanel(m_summaryDock);
     m_summary->setModel(m_model);
     m_summary->setMinimumWidth(280);
-    m_summaryDock->setWidget(m_summary);
+    // Scrolls rather than stretching the window past a 768 px screen with the other docks.
+    auto *scroll = new QScrollArea(m_summaryDock);
+    scroll->setObjectName(u"summaryScroll"_s);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(m_summary);
+    scroll->setMinimumWidth(m_summary->minimumWidth()
+                            + scroll->style()->pixelMetric(QStyle::PM_ScrollBarExtent));
+    m_summaryDock->setWidget(scroll);
     addDockWidget(Qt::RightDockWidgetArea, m_summaryDock);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -394,7 +450,8 @@ void MainWindow::scanDefaultCache()
     resolveEnvironment();
     const Expected<QString> gomodcache = m_env.gomodcache();
     if (gomodcache) {
-        scanCache(gomodcache.value(), toString(m_env.variable(u"GOMODCACHE"_s).origin));
+        scanCache(gomodcache.value(),
+                  EnvHeader::originName(m_env.variable(u"GOMODCACHE"_s).origin));
         return;
     }
 
@@ -554,6 +611,15 @@ void MainWindow::updateTotals()
 {
     const quint64 bytes = std::max(m_model->scanTotals().diskBytes, m_model->versionBytes());
     const quint64 versions = m_model->versionCount();
+    if (m_filteredTotals && m_filteredTotals->isActive()) {
+        // The filtered set next to the whole cache (FilteredTotals adds it up off the clock).
+        m_totalsLabel->setText(tr("%1 of %2 versions \u00b7 %3 of %4 on disk")
+                                   .arg(DisplayFormat::count(m_filteredTotals->versions()),
+                                        DisplayFormat::count(versions),
+                                        DisplayFormat::size(m_filteredTotals->diskBytes()),
+                                        DisplayFormat::size(bytes)));
+        return;
+    }
     m_totalsLabel->setText(tr("%1 \u00b7 %2 on disk")
                                .arg(versions == 1
                                         ? tr("1 version")
@@ -605,8 +671,16 @@ void MainWindow::saveSettings() const
 void MainWindow::restoreSettings()
 {
     QSettings settings;
-    if (const QByteArray geometry = settings.value(geometryKey).toByteArray(); !geometry.isEmpty())
-        restoreGeometry(geometry);
+    if (const QByteArray geometry = settings.value(geometryKey).toByteArray(); !geometry.isEmpty()) {
+        if (restoreGeometry(geometry)) {
+            fitOnScreen(this);
+            // Once shown, the real frame is known: fit again with it.
+            QTimer::singleShot(0, this, [this] {
+                if (isVisible())
+                    fitOnScreen(this);
+            });
+        }
+    }
     if (const QByteArray state = settings.value(stateKey).toByteArray(); !state.isEmpty())
         restoreState(state, stateVersion);
     if (const QByteArray header = settings.value(headerKey).toByteArray(); !header.isEmpty())

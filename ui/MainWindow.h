@@ -9,6 +9,7 @@
 #include "env/GoEnvironment.h"
 #include "PurgeController.h"
 #include "ScanController.h"
+#include "purge/OtherRemover.h"
 #include "purge/PurgeRecords.h"
 #include "scan/ScanRecords.h"
 #include "verify/VerifyRecords.h"
@@ -27,11 +28,15 @@ namespace mk {
 
 class CacheFilterProxy;
 class CacheModel;
+class DetailsPane;
 class CleanupDialog;
 class ProjectsController;
 class ProjectsDialog;
 class EmptyStatePage;
 class EnvHeader;
+class FilteredTotals;
+class OtherEntriesDialog;
+class OthersController;
 class GoCacheController;
 class SummaryPanel;
 class DownloadDialog;
@@ -147,8 +152,18 @@ public Q_SLOTS:
     [[nodiscard]] ProjectsController *projectsController() const { return m_projects; }
     [[nodiscard]] ProjectsDialog *projectsDialog() const;
 
+    /// The entries of a Summary legend kind (MainWindowOthers.cpp); Toolchain opens the
+    /// Toolchains dialog. The dialog while it is open; nullptr otherwise.
+    void showOtherEntries(mk::OtherKind kind);
+    [[nodiscard]] OtherEntriesDialog *otherEntriesDialog() const;
+    [[nodiscard]] SummaryPanel *summaryPanel() const { return m_summary; }
+    /// Removing VCS clones, checksum caches, unknown entries (MainWindowOthers.cpp).
+    [[nodiscard]] OthersController *othersController() const { return m_others; }
+    [[nodiscard]] FilteredTotals *filteredTotals() const { return m_filteredTotals; }
 
 Q_SIGNALS:
+    /// Entries a Summary legend dialog removed are gone, and the rescan after it ended.
+    void othersRemoved();
     /// A scan came to an end (finished, cancelled or failed), or could not start because
     /// there was no folder to scan. The window is in its final state for that folder.
     void scanFinished();
@@ -177,8 +192,14 @@ private:
     void attachProjects(CleanupDialog *dialog) const;
     // MainWindowGoCache.cpp: the summary's build cache section and its actions
     void createGoCacheUi();
+    void createTreemapUi(); // MainWindowTreemap.cpp
     void trimGoCache();
     void cleanGoCache(bool testsOnly);
+    void createHistoryUi(); // MainWindowHistory.cpp: the size history under the summary
+    // MainWindowOthers.cpp: the Summary legend's entries, and totals that follow the filter
+    void createOthersUi();
+    void removeOtherEntries(const QList<OtherEntry> &entries);
+    void onOthersRemoved(const QList<OtherRemoval> &results, bool cancelled);
     // MainWindowHelp.cpp: Help ▸ User Guide and About, Settings ▸ Language…
     void createHelpUi();
     void showUserGuide();
@@ -223,6 +244,13 @@ private:
     void showFreed();
     void showProblems(const QString &title, const QString &summary,
                       const QList<PurgeItemResult> &problems);
+
+    // MainWindowDetails.cpp: the details dock of the current row, its selection total
+    void createDetailsUi();
+    void updateDetails();
+    void updateDetailsTotal();
+    QDockWidget *m_detailsDock = nullptr;
+    DetailsPane *m_details = nullptr;
 
     // MainWindowVerify.cpp
     void createVerifyUi();
@@ -296,6 +324,10 @@ private:
     QAction *m_projectsAction = nullptr;
     QAction *m_projectRootsAction = nullptr;
     QPointer<ProjectsDialog> m_projectsDialog;
+    OthersController *m_others = nullptr; // MainWindowOthers.cpp
+    FilteredTotals *m_filteredTotals = nullptr;
+    QPointer<OtherEntriesDialog> m_otherEntriesDialog;
+    bool m_rescanAfterReap = false; ///< Empty Trash Now: show the emptied trash
 };
 
 } // namespace mk

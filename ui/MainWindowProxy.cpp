@@ -9,8 +9,10 @@
 #include <QMenuBar>
 #include <QToolBar>
 
+#include "GoCacheController.h"
 #include "ProxyPresetSelector.h"
 #include "ProxySettingsDialog.h"
+#include "SummaryPanel.h"
 
 using namespace Qt::StringLiterals;
 
@@ -48,6 +50,16 @@ void MainWindow::onProxySwitched()
 {
     // The go env file changed: the header shows GOPROXY as go now resolves it.
     resolveEnvironment();
+    // resolveEnvironment() starts the summary's GOCACHE section over (a dash): show what is
+    // known of the build cache again, measured anew when the switch moved GOCACHE.
+    const Expected<QString> gocache = m_env.gocache();
+    if (!gocache)
+        return;
+    m_goCache->setGocache(gocache.value()); // forgets the stats of another folder
+    if (m_goCache->hasStats())
+        m_summary->setGoCacheStats(m_goCache->stats());
+    else if (!m_cacheRoot.isEmpty())
+        m_goCache->refresh();
 }
 
 void MainWindow::showProxySettings()

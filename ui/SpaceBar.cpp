@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include <QHelpEvent>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
 #include <QToolTip>
@@ -148,13 +149,32 @@ bool SpaceBar::event(QEvent *event)
         const Segment &s = m_segments.at(i);
         const quint64 total = totalBytes();
         const double percent = total ? 100.0 * double(s.bytes) / double(total) : 0.0;
-        QToolTip::showText(
-            help->globalPos(),
-            tr("%1: %2 (%3%)").arg(s.label, DisplayFormat::size(s.bytes)).arg(percent, 0, 'f', 1),
-            this);
+        QToolTip::showText(help->globalPos(),
+                           tr("%1: %2 (%3%) \u2014 click to see the entries")
+                               .arg(s.label, DisplayFormat::size(s.bytes))
+                               .arg(percent, 0, 'f', 1),
+                           this);
         return true;
     }
     return QWidget::event(event);
+}
+
+void SpaceBar::mouseMoveEvent(QMouseEvent *event)
+{
+    setCursor(segmentAt(event->position().toPoint()) >= 0 ? Qt::PointingHandCursor
+                                                          : Qt::ArrowCursor);
+    QWidget::mouseMoveEvent(event);
+}
+
+void SpaceBar::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton) {
+        if (const int i = segmentAt(event->position().toPoint()); i >= 0) {
+            Q_EMIT segmentClicked(i);
+            return;
+        }
+    }
+    QWidget::mouseReleaseEvent(event);
 }
 
 } // namespace mk

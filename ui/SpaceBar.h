@@ -9,7 +9,8 @@
 namespace mk {
 
 /// A picture of the space: one horizontal bar split into coloured segments whose widths are
-/// proportional to their bytes. Hovering a segment shows its name and size.
+/// proportional to their bytes. Hovering a segment shows its name and size; clicking one emits
+/// segmentClicked (the summary opens that part).
 class SpaceBar final : public QWidget
 {
     Q_OBJECT
@@ -36,9 +37,15 @@ public:
     [[nodiscard]] QSize sizeHint() const override;
     [[nodiscard]] QSize minimumSizeHint() const override;
 
+Q_SIGNALS:
+    /// The segment at index was clicked with the left button.
+    void segmentClicked(int index);
+
 protected:
     void paintEvent(QPaintEvent *event) override;
     bool event(QEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
 
 private:
     /// One rectangle per segment (empty for zero-byte ones) inside the bar's frame.

@@ -11,6 +11,7 @@
 #include <QPainter>
 #include <QPixmap>
 #include <QPushButton>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include "CacheModel.h"
@@ -78,7 +79,7 @@ QLabel *makeCaption(const QString &text, QWidget *parent)
 
 SummaryPanel::SummaryPanel(QWidget *parent)
     : QWidget(parent), m_totalLabel(new QLabel(this)), m_totalCaption(new QLabel(this)),
-      m_spaceBar(new SpaceBar(this)), m_issuesLabel(makeValueLabel(u"summaryIssues"_s, this)),
+      m_spaceBar(new SpaceBar(this)), m_filteredLabel(new QLabel(this)), m_issuesLabel(makeValueLabel(u"summaryIssues"_s, this)),
       m_buildCachePath(new QLabel(this)),
       m_buildCacheSize(makeValueLabel(u"buildCacheSize"_s, this)),
       m_goCacheEntries(new QLabel(this)), m_goCacheAges(new QLabel(this)),
@@ -103,6 +104,11 @@ SummaryPanel::SummaryPanel(QWidget *parent)
     layout->addWidget(makeCaption(tr("Space on disk"), this));
     layout->addWidget(m_totalLabel);
     layout->addWidget(m_totalCaption);
+    m_filteredLabel->setObjectName(u"summaryFiltered"_s);
+    m_filteredLabel->setWordWrap(true);
+    m_filteredLabel->setToolTip(tr("What the filter of the table shows, next to the whole cache"));
+    m_filteredLabel->hide();
+    layout->addWidget(m_filteredLabel);
     layout->addSpacing(4);
     layout->addWidget(m_spaceBar);
     layout->addSpacing(6);
@@ -116,7 +122,23 @@ SummaryPanel::SummaryPanel(QWidget *parent)
         const QString key = QString::fromUtf16(partKeys[part]);
         auto *sw = new QLabel(this);
         sw->setPixmap(swatch(partColor(part), dpr));
-        auto *name = new QLabel(partName(part), this);
+        QWidget *name = nullptr;
+        if (part == Versions) {
+            name = new QLabel(partName(part), this);
+        } else {
+            // A button that reads like the legend text: opens the entries of that part.
+            auto *button = new QToolButton(this);
+            button->setObjectName(u"summary"_s + key + u"Button"_s);
+            button->setText(partName(part));
+            button->setAutoRaise(true);
+            button->setCursor(Qt::PointingHandCursor);
+            button->setToolTip(part == Toolchains
+                                   ? tr("Show the Go toolchains in the cache")
+                                   : tr("Show the entries, their sizes, and remove them"));
+            connect(button, &QToolButton::clicked, this,
+                    [this, part] { Q_EMIT partActivated(part); });
+            name = button;
+        }
         m_countLabels[part] = makeValueLabel(u"summary"_s + key + u"Count"_s, this);
         m_countLabels[part]->setForegroundRole(QPalette::PlaceholderText);
         m_sizeLabels[part] = makeValueLabel(u"summary"_s + key + u"Size"_s, this);
@@ -139,6 +161,11 @@ SummaryPanel::SummaryPanel(QWidget *parent)
         tr("Stray files, undecodable names, leftover temporary directories"));
     m_countLabels[Trash]->setToolTip(tr("Trees ModKeeper moved aside, waiting to be deleted"));
     layout->addLayout(grid);
+    // Segments are set in legend order (refresh()), so a segment's index is its part.
+    connect(m_spaceBar, &SpaceBar::segmentClicked, this, [this](int index) {
+        if (index > Versions && index < PartCount)
+            Q_EMIT partActivated(Part(index));
+    });
 
     layout->addSpacing(4);
     layout->addWidget(makeSeparator(this));
@@ -355,6 +382,29 @@ void SummaryPanel::setBuildCacheBytes(quint64 bytes)
     m_buildCacheSize->setText(DisplayFormat::size(bytes));
 }
 
+void SummaryPanel::setFilteredTotals(bool active, quint64 versions, quint64 bytes)
+{
+    m_filterActive = active;
+    m_filteredVersions = versions;
+    m_filteredBytes = bytes;
+    updateFiltered();
+}
+
+void SummaryPanel::updateFiltered()
+{
+    m_filteredLabel->setVisible(m_filterActive);
+    if (!m_filterActive || !m_model) {
+        m_filteredLabel->clear();
+        return;
+    }
+    const quint64 all = m_model->versionCount();
+    const quint64 whole = std::max(m_model->scanTotals().diskBytes, m_model->versionBytes());
+    m_filteredLabel->setText(
+        tr("Filter: %1 of %2 versions \u00b7 %3 of %4")
+            .arg(DisplayFormat::count(m_filteredVersions), DisplayFormat::count(all),
+                 DisplayFormat::size(m_filteredBytes), DisplayFormat::size(whole)));
+}
+
 void SummaryPanel::refresh()
 {
     std::array<quint64, PartCount> counts{};
@@ -405,6 +455,7 @@ void SummaryPanel::refresh()
                      m_model->isComplete() ? QString() : tr(" \u00b7 scanning\u2026")));
     }
 
+    updateFiltered();
     m_issuesLabel->setText(DisplayFormat::count(quint64(issues)));
     if (issues > 0 && m_model) {
         QStringList lines;

@@ -17,7 +17,9 @@ class SpaceBar;
 
 /// What the cache is made of: module versions, VCS clones, checksum database, toolchains,
 /// metadata, unknown entries and trash, each with its count and size, as a legend under a
-/// SpaceBar; the number of unreadable paths; and the build cache (GOCACHE) section: its size,
+/// SpaceBar, each part but the versions a button (and a clickable segment) that opens its
+/// entries; with a filter on, the filtered set's count and size next to the whole cache's; the
+/// number of unreadable paths; and the build cache (GOCACHE) section: its size,
 /// entries, their ages by go's "last used", go's last trim, the test cache expiry, what a trim
 /// would free, and buttons for trimming and cleaning it (signals; the window acts).
 class SummaryPanel final : public QWidget
@@ -66,8 +68,12 @@ public Q_SLOTS:
     void setGoCacheBusy(bool busy);
     /// The saved size cap (0: none), shown under the stats.
     void setGoCacheSizeCap(quint64 bytes);
+    /// What the table's filter shows: versions and bytes (active), or no filter (hidden).
+    void setFilteredTotals(bool active, quint64 versions, quint64 bytes);
 
 Q_SIGNALS:
+    /// A legend entry or SpaceBar segment other than the versions was clicked.
+    void partActivated(mk::SummaryPanel::Part part);
     void goCacheTrimRequested();
     void goCacheCleanRequested();
     void goCacheCleanTestRequested();
@@ -79,6 +85,11 @@ private:
     SpaceBar *m_spaceBar;
     std::array<QLabel *, PartCount> m_countLabels{};
     std::array<QLabel *, PartCount> m_sizeLabels{};
+    QLabel *m_filteredLabel; ///< "Filter: N of M versions · X of Y"
+    bool m_filterActive = false;
+    quint64 m_filteredVersions = 0;
+    quint64 m_filteredBytes = 0;
+    void updateFiltered();
     QLabel *m_issuesLabel;
     QLabel *m_buildCachePath;
     QLabel *m_buildCacheSize;

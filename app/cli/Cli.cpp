@@ -11,8 +11,10 @@
 #include "cli/GoAuthCommand.h"
 #include "cli/ImportCommand.h"
 #include "cli/GoCacheCommand.h"
+#include "cli/HistoryCommand.h"
 #include "cli/ProjectsCommand.h"
 #include "cli/ProxyCommand.h"
+#include "cli/OtherCommand.h"
 #include "cli/PurgeCommand.h"
 #include "cli/RefreshCommand.h"
 #include "cli/RestoreCommand.h"
@@ -41,6 +43,8 @@ const Command commands[] = {
     {"scan", "list every module version in GOMODCACHE with its size and state", &ScanCommand::run},
     {"projects", "the Go projects under folders and what each needs from the cache",
      &ProjectsCommand::run},
+    {"history", "how the module cache grew: the totals of every completed scan",
+     &HistoryCommand::run},
     {"purge", "remove chosen module versions (or everything), safely while go runs",
      &PurgeCommand::run},
     {"restore", "extract light-cleaned versions again from their kept zips, offline",
@@ -59,6 +63,8 @@ const Command commands[] = {
      &ImportCommand::run},
     {"proxy", "GOPROXY presets, the GOPRIVATE pattern tester, mirror probe, proxy credentials",
      &ProxyCommand::run},
+    {"other", "list VCS clones, checksum caches, stray files and trash; remove them",
+     &OtherCommand::run},
     {"toolchains", "list the Go toolchains in the module cache; remove them one by one",
      &ToolchainsCommand::run},
     {"gocache", "the build cache (GOCACHE): sizes and ages; trim like go; clean",
