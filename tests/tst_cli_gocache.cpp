@@ -345,6 +345,16 @@ private Q_SLOTS:
         const ProcessResult missing
             = cli({u"gocache"_s, u"--gocache"_s, m_root.filePath(u"nope"_s)});
         QCOMPARE(missing.exitCode, 1);
+        // The configured GOCACHE not created yet (go makes it on its first build) is empty.
+        QProcessEnvironment env;
+        env.insert(u"HOME"_s, m_root.path());
+        env.insert(u"GOENV"_s, u"off"_s);
+        env.insert(u"PATH"_s, u"/usr/bin:/bin"_s);
+        env.insert(u"GOCACHE"_s, m_root.filePath(u"not-yet"_s));
+        const ProcessResult notYet = cli({u"gocache"_s, u"--json"_s}, env);
+        QCOMPARE(notYet.exitCode, 0);
+        QVERIFY(notYet.stdErr.contains("does not exist yet"));
+        QVERIFY(notYet.stdOut.contains("\"diskBytes\": 0"));
         const ProcessResult help = cli({u"gocache"_s, u"trim"_s, u"--help"_s});
         QCOMPARE(help.exitCode, 0);
         QVERIFY(help.stdOut.contains("--older-than"));

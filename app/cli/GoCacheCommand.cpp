@@ -66,9 +66,15 @@ Expected<QString> resolveGocache(const CliContext &ctx, const QString &explicitD
     return resolved.value();
 }
 
-int showStats(CliContext &ctx, const QString &dir, int days, bool json)
+int showStats(CliContext &ctx, const QString &dir, int days, bool json, bool named)
 {
-    const GoCacheStats s = GoCacheStatsJob::run(dir);
+    GoCacheStats s = GoCacheStatsJob::run(dir);
+    if (!named && s.error.code == Error::Code::NotFound && s.issues.isEmpty()) {
+        // go creates GOCACHE on its first build: the configured cache not being there yet means
+        // empty, as go clean -cache sees it. A folder named with --gocache must exist.
+        ctx.err << "note: " << dir << " does not exist yet (go has built nothing here)\n";
+        s.error = Error();
+    }
     if (s.error.isError()) {
         ctx.err << "modkeeper-cli gocache: " << s.error.toString() << "\n";
         return Failure;
@@ -351,7 +357,7 @@ int GoCacheCommand::run(CliContext &ctx)
         ctx.err << "modkeeper-cli gocache: " << dir.error().toString() << "\n";
         return Failure;
     }
-    return showStats(ctx, dir.value(), n, parser.isSet(json));
+    return showStats(ctx, dir.value(), n, parser.isSet(json), parser.isSet(gocacheOption));
 }
 
 } // namespace mk::cli
