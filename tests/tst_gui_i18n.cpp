@@ -7,8 +7,10 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDialog>
 #include <QDir>
+#include <QDockWidget>
 #include <QFile>
 #include <QGroupBox>
 #include <QItemSelectionModel>
@@ -33,11 +35,13 @@
 #include "CacheModel.h"
 #include "CleanupDialog.h"
 #include "DownloadDialog.h"
+#include "GoCacheController.h"
 #include "HelpBrowser.h"
 #include "LanguageSettings.h"
 #include "LanguageSettingsDialog.h"
 #include "MainWindow.h"
 #include "ProxySettingsDialog.h"
+#include "SyntheticGoCache.h"
 #include "Translator.h"
 
 using namespace Qt::StringLiterals;
@@ -258,6 +262,7 @@ private Q_SLOTS:
     void shouldSaveTheLanguageForTheNextStart();
     void shouldOpenTheGuideInTheUiLanguage();
     void shouldNameVersionsAndPlacesInTheAboutBox();
+    void shouldSayWhereGomodcacheCameFromInTheUiLanguage();
 
 private:
     static void languages();
@@ -282,6 +287,11 @@ void TestGuiI18n::initTestCase()
                           + u"/ModKeeper"_s));
     qputenv("GOENV", "off");
     qputenv("GOFLAGS", "");
+    // A build cache with entries, so that the Summary's build cache section and its Trim
+    // dialog have something to show.
+    QVERIFY(mk::test::SyntheticGoCache::create(
+        m_dir.filePath(u"gocache"_s), 20, QDateTime::currentSecsSinceEpoch(),
+        [](int i) { return (i % 10) * 24 * 3600 + 1800; }, [](int) { return 5000; }));
     qputenv("GOCACHE", QFile::encodeName(m_dir.filePath(u"gocache"_s)));
     // Never the developer's keyring: a session bus that does not exist.
     qputenv("DBUS_SESSION_BUS_ADDRESS",
@@ -443,7 +453,13 @@ void TestGuiI18n::shouldShowDialogsTranslatedAndUnclipped_data()
                                u"languageDialog"_s,      u"helpBrowser"_s,
                                u"purgeConfirmation"_s,   u"purgeAllConfirmation"_s,
                                u"exportDialog"_s,        u"importDialog"_s,
-                               u"compareMirrorsDialog"_s, u"toolchainDialog"_s};
+                               u"compareMirrorsDialog"_s, u"toolchainDialog"_s,
+                               u"projectsDialog"_s,      u"projectRootsDialog"_s,
+                               u"goCacheTrimDialog"_s,   u"otherEntriesDialog"_s,
+                               // Parts of the main window, checked on their own with their
+                               // content shown: the docks and the Summary's Growth box.
+                               u"detailsDock"_s,         u"treemapDock"_s,
+                               u"historyBox"_s};
     for (const QString &surface : surfaces) {
         QTest::addRow("zh_CN %s", qPrintable(surface)) << u"zh_CN"_s << surface;
         QTest::addRow("pseudo %s", qPrintable(surface))
@@ -478,6 +494,35 @@ QWidget *TestGuiI18n::openSurface(const QString &surface)
         w.compareMirrorsForSelection();
     } else if (surface == u"toolchainDialog") {
         w.showToolchains();
+    } else if (surface == u"projectsDialog") {
+        w.showProjects();
+    } else if (surface == u"projectRootsDialog") {
+        trigger(u"projectRootsAction"_s);
+    } else if (surface == u"goCacheTrimDialog") {
+        auto *goCache = w.findChild<mk::GoCacheController *>(u"goCacheController"_s);
+        if (!goCache
+            || !QTest::qWaitFor([goCache] { return goCache->hasStats() && !goCache->isBusy(); },
+                                scanTimeoutMs))
+            return nullptr;
+        if (auto *trim = w.findChild<QPushButton *>(u"goCacheTrimButton"_s))
+            trim->click();
+    } else if (surface == u"otherEntriesDialog") {
+        // A click on a Summary legend entry: go's own metadata (cache/lock, @v/list...).
+        if (auto *legend = w.findChild<QAbstractButton *>(u"summaryMetadataButton"_s))
+            legend->click();
+    } else if (surface == u"detailsDock" || surface == u"treemapDock"
+               || surface == u"historyBox") {
+        // A version selected, so that the details pane shows its fields.
+        QTreeView *tree = w.treeView();
+        tree->expandAll();
+        const QModelIndex version = w.proxy()->index(0, 0, w.proxy()->index(0, 0));
+        tree->selectionModel()->setCurrentIndex(version, QItemSelectionModel::ClearAndSelect
+                                                             | QItemSelectionModel::Rows);
+        QWidget *part = w.findChild<QWidget *>(surface);
+        if (auto *dock = qobject_cast<QDockWidget *>(part); dock && !dock->isVisible())
+            dock->toggleViewAction()->trigger();
+        settle();
+        return part && part->isVisible() ? part : nullptr;
     } else if (surface == u"purgeConfirmation" || surface == u"purgeAllConfirmation") {
         QTreeView *tree = w.treeView();
         tree->expandAll();
@@ -577,6 +622,20 @@ void TestGuiI18n::shouldNameVersionsAndPlacesInTheAboutBox()
     QVERIFY2(text.contains(u"GNU General Public License"_s), qPrintable(text));
     QVERIFY2(text.contains(QSettings().fileName()), qPrintable(text));
     QVERIFY2(text.contains(u"/srv/go/mod/.modkeeper-trash"_s), qPrintable(text));
+}
+
+void TestGuiI18n::shouldSayWhereGomodcacheCameFromInTheUiLanguage()
+{
+    // The default cache: GOMODCACHE comes from the environment, said in Chinese, not in
+    // core's English name for it.
+    QVERIFY(mk::Translator::install(u"zh_CN"_s));
+    m_window = std::make_unique<mk::MainWindow>(mk::MainWindow::StartMode::Idle);
+    QSignalSpy finished(m_window.get(), &mk::MainWindow::scanFinished);
+    m_window->scanDefaultCache();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, scanTimeoutMs);
+    auto *origin = m_window->findChild<QLabel *>(u"gomodcacheOrigin"_s);
+    QVERIFY(origin);
+    QVERIFY2(origin->text().contains(u"环境变量"_s), qPrintable(origin->text()));
 }
 
 QTEST_MAIN(TestGuiI18n)

@@ -559,6 +559,7 @@ void TestGuiProxy::shouldShowWhereGoFetchesAModule()
     module->setText(u"golang.org/x/text"_s);
     QVERIFY2(result->text().contains(u"https://proxy.corp.example"_s), qPrintable(result->text()));
     QVERIFY2(result->text().contains(u"Checksum database: checked"_s), qPrintable(result->text()));
+    QCOMPARE(result->text().count(u"Checksum database"_s), 1); // said once, not twice
 
     // Not a module path: go's complaint.
     module->setText(u"nodot/x"_s);

@@ -487,12 +487,8 @@ void ProxySettingsDialog::updateRoute()
         setMessage(m_routeResult, route.error().toString(), true);
         return;
     }
-    QString text = route->describe();
-    text += u"\n"_s
-            + (route->checksumDbChecked
-                   ? tr("Checksum database: checked (%1).").arg(route->checksumReason)
-                   : tr("Checksum database: NOT checked (%1).").arg(route->checksumReason));
-    setMessage(m_routeResult, text, route->kind == ProxyRoute::Kind::Invalid);
+    // describe() already says whether the checksum database checks it.
+    setMessage(m_routeResult, route->describe(), route->kind == ProxyRoute::Kind::Invalid);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ProxyRoute.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 #include "common/GoUrl.h"
@@ -11,6 +12,9 @@
 using namespace Qt::StringLiterals;
 
 namespace mk {
+
+// The explanations are shown by the GUI too (details pane, proxy settings): translated there.
+// The CLI installs no translator, so its text and --json stay English, like go's.
 
 namespace {
 
@@ -24,7 +28,8 @@ QString patternSource(const QString &own, const QString &ownName)
 {
     if (!own.isEmpty())
         return ownName;
-    return u"GOPRIVATE (%1 defaults to it)"_s.arg(ownName);
+    return QCoreApplication::translate("mk::ProxyRoute", "GOPRIVATE (%1 defaults to it)")
+        .arg(ownName);
 }
 
 QString kindName(ProxyRoute::Kind k)
@@ -85,7 +90,8 @@ Expected<ProxyRoute> ProxyRoute::forModule(const QString &modulePath, const Prox
     if (!list) {
         r.kind = Kind::Invalid;
         r.error = list.error();
-        r.reason = u"every fetch fails: "_s + list.error().message;
+        r.reason = QCoreApplication::translate("mk::ProxyRoute", "every fetch fails: %1")
+                       .arg(list.error().message);
     } else if (const QString glob = matchingPattern(noProxy, modulePath); !glob.isEmpty()) {
         // modfetch.lookup: for a GONOPROXY match only "noproxy" and "direct" do anything; every
         // other entry, "off" included, is skipped. So GOPROXY=off still fetches such a module
@@ -93,10 +99,11 @@ Expected<ProxyRoute> ProxyRoute::forModule(const QString &modulePath, const Prox
         r.kind = Kind::Direct;
         r.noProxyPattern = glob;
         r.steps.append({Step::Kind::Direct, u"direct"_s, false, insecure});
-        r.reason = u"%1 pattern %2 matches, so go fetches it directly from version control and "
-                   u"skips every "
-                   "proxy in GOPROXY"_s.arg(patternSource(settings.gonoproxy, u"GONOPROXY"_s),
-                                            quoted(glob));
+        r.reason = QCoreApplication::translate("mk::ProxyRoute",
+                                               "%1 pattern %2 matches, so go fetches it "
+                                               "directly from version control and skips every "
+                                               "proxy in GOPROXY")
+                       .arg(patternSource(settings.gonoproxy, u"GONOPROXY"_s), quoted(glob));
     } else {
         for (const ProxyList::Entry &e : list->entries()) {
             switch (e.kind) {
@@ -116,17 +123,21 @@ Expected<ProxyRoute> ProxyRoute::forModule(const QString &modulePath, const Prox
         switch (r.steps.first().kind) {
         case Step::Kind::Proxy:
             r.kind = Kind::Proxies;
-            r.reason = noProxy.isEmpty()
-                           ? u"GOPROXY lists these proxies"_s
-                           : u"no GONOPROXY/GOPRIVATE pattern matches, so GOPROXY applies"_s;
+            r.reason
+                = noProxy.isEmpty()
+                      ? QCoreApplication::translate("mk::ProxyRoute", "GOPROXY lists these proxies")
+                      : QCoreApplication::translate("mk::ProxyRoute",
+                                                    "no GONOPROXY/GOPRIVATE pattern matches, "
+                                                    "so GOPROXY applies");
             break;
         case Step::Kind::Direct:
             r.kind = Kind::Direct;
-            r.reason = u"GOPROXY starts with direct"_s;
+            r.reason = QCoreApplication::translate("mk::ProxyRoute", "GOPROXY starts with direct");
             break;
         case Step::Kind::Off:
             r.kind = Kind::Disabled;
-            r.reason = u"module lookup disabled by GOPROXY=off"_s;
+            r.reason = QCoreApplication::translate("mk::ProxyRoute",
+                                                   "module lookup disabled by GOPROXY=off");
             break;
         }
     }
@@ -142,32 +153,39 @@ Expected<ProxyRoute> ProxyRoute::forModule(const QString &modulePath, const Prox
                               && !settings.goproxy.contains(u'|');
         checked = !fileOnly || checked;
         if (!fileOnly)
-            r.checksumReason = u"go always checks toolchain downloads"_s;
+            r.checksumReason = QCoreApplication::translate("mk::ProxyRoute",
+                                                           "go always checks toolchain downloads");
     }
     if (checked && r.checksumReason.isEmpty()) {
         if (const QString glob = matchingPattern(noSumDb, modulePath); !glob.isEmpty()) {
             checked = false;
             r.noSumDbPattern = glob;
             r.checksumReason
-                = u"%1 pattern %2 matches: go trusts whatever it downloads first"_s.arg(
-                    patternSource(settings.gonosumdb, u"GONOSUMDB"_s), quoted(glob));
+                = QCoreApplication::translate("mk::ProxyRoute",
+                                              "%1 pattern %2 matches: go trusts whatever it "
+                                              "downloads first")
+                      .arg(patternSource(settings.gonosumdb, u"GONOSUMDB"_s), quoted(glob));
         }
     }
     r.checksumDbChecked = checked;
     if (!checked && r.checksumReason.isEmpty())
-        r.checksumReason = u"GOSUMDB=off: no checksum database checks any module"_s;
+        r.checksumReason = QCoreApplication::translate(
+            "mk::ProxyRoute", "GOSUMDB=off: no checksum database checks any module");
     if (checked) {
         const Expected<SumDbConfig> db = SumDbConfig::parse(settings.gosumdb);
         if (!db) {
             r.checksumDbError = db.error().message;
             if (r.checksumReason.isEmpty())
-                r.checksumReason = u"the checksum database would be consulted, but go fails: "_s
-                                   + db.error().message;
+                r.checksumReason = QCoreApplication::translate("mk::ProxyRoute",
+                                                               "the checksum database would be "
+                                                               "consulted, but go fails: %1")
+                                       .arg(db.error().message);
         } else {
             r.checksumDbName = db->name();
             r.checksumDbUrl = db->explicitUrl();
             if (r.checksumReason.isEmpty())
-                r.checksumReason = u"checked by "_s + db->name();
+                r.checksumReason = QCoreApplication::translate("mk::ProxyRoute", "checked by %1")
+                                       .arg(db->name());
         }
     }
     return r;
@@ -178,10 +196,13 @@ QString ProxyRoute::describe() const
     QString out = module + u": "_s;
     switch (kind) {
     case Kind::Invalid:
-        out += u"GOPROXY is invalid, so every fetch fails: "_s + error.message;
+        out += QCoreApplication::translate("mk::ProxyRoute",
+                                           "GOPROXY is invalid, so every fetch fails: %1")
+                   .arg(error.message);
         break;
     case Kind::Disabled:
-        out += u"module lookup disabled by GOPROXY=off"_s;
+        out += QCoreApplication::translate("mk::ProxyRoute",
+                                           "module lookup disabled by GOPROXY=off");
         break;
     case Kind::Direct:
     case Kind::Proxies: {
@@ -192,24 +213,34 @@ QString ProxyRoute::describe() const
             if (s.kind == Step::Kind::Proxy)
                 part = s.url;
             else if (s.kind == Step::Kind::Direct)
-                part
-                    = s.insecure
-                          ? u"direct from version control (GOINSECURE allows http and unverified TLS)"_s
-                          : u"direct from version control"_s;
+                part = s.insecure
+                           ? QCoreApplication::translate("mk::ProxyRoute",
+                                                         "direct from version control (GOINSECURE "
+                                                         "allows http and unverified TLS)")
+                           : QCoreApplication::translate("mk::ProxyRoute",
+                                                         "direct from version control");
             else
-                part = u"off (fails: module lookup disabled)"_s;
+                part = QCoreApplication::translate("mk::ProxyRoute",
+                                                   "off (fails: module lookup disabled)");
             if (i + 1 < steps.size())
-                part += s.fallBackOnError ? u" (on any error try the next)"_s
-                                          : u" (on 404/410 try the next)"_s;
+                part = (s.fallBackOnError ? QCoreApplication::translate(
+                            "mk::ProxyRoute", "%1 (on any error try the next)")
+                                          : QCoreApplication::translate(
+                                              "mk::ProxyRoute", "%1 (on 404/410 try the next)"))
+                           .arg(part);
             parts.append(part);
         }
-        out += u"fetched from "_s + parts.join(u", then "_s) + u"; "_s + reason;
+        out += QCoreApplication::translate("mk::ProxyRoute", "fetched from %1; %2")
+                   .arg(parts.join(QCoreApplication::translate("mk::ProxyRoute", ", then ")),
+                        reason);
         break;
     }
     }
-    out += u".\nChecksum database: "_s + (checksumDbChecked ? u"checked"_s : u"NOT checked"_s)
-           + u" ("_s + checksumReason + u")."_s;
-    return out;
+    return (checksumDbChecked ? QCoreApplication::translate("mk::ProxyRoute",
+                                                            "%1.\nChecksum database: checked (%2).")
+                              : QCoreApplication::translate(
+                                  "mk::ProxyRoute", "%1.\nChecksum database: NOT checked (%2)."))
+        .arg(out, checksumReason);
 }
 
 QJsonObject ProxyRoute::toJson() const

@@ -38,11 +38,19 @@
             <numerusform>%n versions</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+783"/>
+        <source>Used by %n project(s)</source>
+        <translation>
+            <numerusform>Used by %n project</numerusform>
+            <numerusform>Used by %n projects</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>mk::CompareMirrorsDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/CompareMirrorsDialog.cpp" line="+35"/>
+        <location filename="../../ui/CompareMirrorsDialog.cpp" line="+36"/>
         <source>Asks each mirror for the %n selected versions — the version list, .info, go.mod and zip — and lists where they disagree. Nothing is written to the cache.</source>
         <translation>
             <numerusform>Asks each mirror for the %n selected version — the version list, .info, go.mod and zip — and lists where they disagree. Nothing is written to the cache.</numerusform>
@@ -50,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+163"/>
+        <location line="+178"/>
         <source>All %n mirrors agree on every version compared.</source>
         <translation>
             <numerusform>The %n mirror agrees on every version compared.</numerusform>
@@ -161,6 +169,17 @@
     </message>
 </context>
 <context>
+    <name>mk::HistoryController</name>
+    <message numerus="yes">
+        <location filename="../../ui/HistoryController.cpp" line="+112"/>
+        <source>%n damaged line(s) in the size history were skipped</source>
+        <translation>
+            <numerusform>%n damaged line in the size history was skipped</numerusform>
+            <numerusform>%n damaged lines in the size history were skipped</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>mk::ImportDialog</name>
     <message numerus="yes">
         <location filename="../../ui/ImportDialog.cpp" line="+143"/>
@@ -196,9 +215,31 @@
     </message>
 </context>
 <context>
+    <name>mk::MainWindow</name>
+    <message numerus="yes">
+        <location filename="../../ui/MainWindowOthers.cpp" line="+140"/>
+        <source>%n entries could not be removed.</source>
+        <translation>
+            <numerusform>%n entry could not be removed.</numerusform>
+            <numerusform>%n entries could not be removed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mk::ProjectsDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/ProjectsDialog.cpp" line="+103"/>
+        <source>%n project(s) in %1</source>
+        <translation>
+            <numerusform>%n project in %1</numerusform>
+            <numerusform>%n projects in %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>mk::PurgeController</name>
     <message numerus="yes">
-        <location filename="../../ui/PurgeController.cpp" line="+416"/>
+        <location filename="../../ui/PurgeController.cpp" line="+427"/>
         <source>%n interrupted purge(s) could not be trusted and were rolled back; their versions were kept:</source>
         <translation>
             <numerusform>%n interrupted purge could not be trusted and was rolled back; its versions were kept:</numerusform>
@@ -217,7 +258,7 @@
 <context>
     <name>mk::SummaryPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/SummaryPanel.cpp" line="+313"/>
+        <location filename="../../ui/SummaryPanel.cpp" line="+340"/>
         <source>Entries unused for %n days: %1 (%2)</source>
         <translation>
             <numerusform>Entries unused for %n day: %1 (%2)</numerusform>
@@ -260,6 +301,25 @@
         <translation>
             <numerusform>needed by %n project</numerusform>
             <numerusform>needed by %n projects</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mk::TreemapView</name>
+    <message numerus="yes">
+        <location filename="../../ui/TreemapView.cpp" line="+290"/>
+        <source>%n more</source>
+        <translation>
+            <numerusform>%n more</numerusform>
+            <numerusform>%n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+165"/>
+        <source>%n smaller item(s) in %1</source>
+        <translation>
+            <numerusform>%n smaller item in %1</numerusform>
+            <numerusform>%n smaller items in %1</numerusform>
         </translation>
     </message>
 </context>

@@ -53,7 +53,7 @@
     <message>
         <location filename="../../ui/CleanupDialog.cpp" line="+205"/>
         <location filename="../../ui/DisplayFormat.cpp" line="+2"/>
-        <location filename="../../ui/MainWindow.cpp" line="+328"/>
+        <location filename="../../ui/MainWindow.cpp" line="+333"/>
         <source>Metadata only</source>
         <translation>仅元数据</translation>
     </message>
@@ -1693,18 +1693,18 @@ Extracted tree: %3</source>
 <context>
     <name>mk::MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="-260"/>
+        <location filename="../../ui/MainWindow.cpp" line="-264"/>
         <source>Go does not seem to be installed: there is no go command on PATH and GOROOT is not set.</source>
         <translation>似乎没有安装 Go：PATH 中没有 go 命令，也没有设置 GOROOT。</translation>
     </message>
     <message>
-        <location line="+40"/>
-        <location line="+349"/>
+        <location line="+42"/>
+        <location line="+360"/>
         <source>ModKeeper</source>
         <translation>ModKeeper</translation>
     </message>
     <message>
-        <location line="-290"/>
+        <location line="-301"/>
         <source>&amp;Open Cache Folder…</source>
         <translation>打开缓存文件夹(&amp;O)…</translation>
     </message>
@@ -1769,12 +1769,12 @@ Extracted tree: %3</source>
         <translation>所有状态</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+111"/>
         <source>Summary</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+17"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -1834,7 +1834,7 @@ Extracted tree: %3</source>
         <translation>停止扫描，保留目前已找到的内容</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>ModKeeper works out GOMODCACHE as go does: the GOMODCACHE variable, else GOPATH/pkg/mod, else ~/go/pkg/mod. Here it fails:
 %1</source>
         <translation>ModKeeper 按 go 的方式确定 GOMODCACHE：优先使用 GOMODCACHE 变量，其次是 GOPATH/pkg/mod，最后是 ~/go/pkg/mod。此处失败了：
@@ -2438,18 +2438,22 @@ Select them (Integrity filter “Damaged”) and choose Repair.</source>
         <translation>go 下载到模块缓存中的 Go 工具链：大小、最近使用时间、当前运行的是哪一个；可以逐个删除</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowProjects.cpp" line="+40"/>
-        <location line="+5"/>
+        <location filename="../../ui/MainWindowProjects.cpp" line="+41"/>
         <source>&amp;Projects…</source>
         <translation>项目(&amp;P)…</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="+2"/>
         <source>Your Go projects: module, go and toolchain lines, the versions they need and those the cache lacks</source>
         <translation>你的 Go 项目：module、go 和 toolchain 行，它们需要的版本以及缓存中缺少的版本</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>Pro&amp;jects…</source>
+        <translation>项目(&amp;J)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The folders ModKeeper looks for Go projects in</source>
         <translation>ModKeeper 在哪些文件夹中查找 Go 项目</translation>
     </message>
@@ -2459,7 +2463,7 @@ Select them (Integrity filter “Damaged”) and choose Repair.</source>
         <translation>按项目的需要筛选版本</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+70"/>
         <source>Any project use</source>
         <translation>所有项目使用情况</translation>
     </message>
@@ -2480,12 +2484,12 @@ Select them (Integrity filter “Damaged”) and choose Repair.</source>
         <translation>%1 需要</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowDetails.cpp" line="+38"/>
+        <location filename="../../ui/MainWindowDetails.cpp" line="+40"/>
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+22"/>
         <source>&amp;Details Pane</source>
         <translation>详细信息面板(&amp;D)</translation>
     </message>
@@ -3073,6 +3077,124 @@ Select them (Integrity filter “Damaged”) and choose Repair.</source>
     </message>
 </context>
 <context>
+    <name>mk::ProxyRoute</name>
+    <message>
+        <location filename="../../core/proxy/ProxyRoute.cpp" line="+31"/>
+        <source>GOPRIVATE (%1 defaults to it)</source>
+        <translation>GOPRIVATE（%1 默认取它的值）</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>every fetch fails: %1</source>
+        <translation>每次获取都会失败：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 pattern %2 matches, so go fetches it directly from version control and skips every proxy in GOPROXY</source>
+        <translation>%1 中的模式 %2 匹配，因此 go 直接从版本控制系统获取它，跳过 GOPROXY 中的所有代理</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>GOPROXY lists these proxies</source>
+        <translation>GOPROXY 列出了这些代理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no GONOPROXY/GOPRIVATE pattern matches, so GOPROXY applies</source>
+        <translation>没有匹配的 GONOPROXY/GOPRIVATE 模式，因此使用 GOPROXY</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>GOPROXY starts with direct</source>
+        <translation>GOPROXY 以 direct 开头</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+65"/>
+        <source>module lookup disabled by GOPROXY=off</source>
+        <translation>模块查找已被 GOPROXY=off 禁用</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>go always checks toolchain downloads</source>
+        <translation>go 总会校验下载的工具链</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 pattern %2 matches: go trusts whatever it downloads first</source>
+        <translation>%1 中的模式 %2 匹配：go 会信任它首次下载到的任何内容</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>GOSUMDB=off: no checksum database checks any module</source>
+        <translation>GOSUMDB=off：没有校验和数据库检查任何模块</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the checksum database would be consulted, but go fails: %1</source>
+        <translation>本应查询校验和数据库，但 go 会失败：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>checked by %1</source>
+        <translation>由 %1 检查</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>GOPROXY is invalid, so every fetch fails: %1</source>
+        <translation>GOPROXY 无效，因此每次获取都会失败：%1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>direct from version control (GOINSECURE allows http and unverified TLS)</source>
+        <translation>直接从版本控制系统获取（GOINSECURE 允许 http 和未经验证的 TLS）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>direct from version control</source>
+        <translation>直接从版本控制系统获取</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>off (fails: module lookup disabled)</source>
+        <translation>off（失败：模块查找已禁用）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (on any error try the next)</source>
+        <translation>%1（出现任何错误都尝试下一项）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (on 404/410 try the next)</source>
+        <translation>%1（遇到 404/410 时尝试下一项）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>fetched from %1; %2</source>
+        <translation>获取来源：%1；%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, then </source>
+        <translation>，然后 </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1.
+Checksum database: checked (%2).</source>
+        <translation>%1。
+校验和数据库：会检查（%2）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1.
+Checksum database: NOT checked (%2).</source>
+        <translation>%1。
+校验和数据库：不会检查（%2）。</translation>
+    </message>
+</context>
+<context>
     <name>mk::ProxySettingsDialog</name>
     <message>
         <location filename="../../ui/ProxySettingsDialog.cpp" line="+55"/>
@@ -3220,17 +3342,7 @@ Select them (Integrity filter “Damaged”) and choose Repair.</source>
         <translation>输入模块路径，查看 go 从哪里获取它。</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Checksum database: checked (%1).</source>
-        <translation>校验和数据库：会检查（%1）。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Checksum database: NOT checked (%1).</source>
-        <translation>校验和数据库：不会检查（%1）。</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+24"/>
         <location line="+129"/>
         <source>Checking the OS keychain…</source>
         <translation>正在检查系统密钥环…</translation>
@@ -4167,7 +4279,7 @@ go will download it again there.</source>
 <context>
     <name>mk::TreemapView</name>
     <message numerus="yes">
-        <location filename="../../ui/TreemapView.cpp" line="+291"/>
+        <location filename="../../ui/TreemapView.cpp" line="+290"/>
         <source>%n more</source>
         <translation>
             <numerusform>另有 %n 个</numerusform>
