@@ -2,9 +2,7 @@
 #include "HistoryController.h"
 
 #include <QDateTime>
-#include <QtConcurrent>
 
-#include "common/CorePool.h"
 #include "history/ScanHistory.h"
 
 using namespace Qt::StringLiterals;
@@ -80,21 +78,7 @@ void HistoryController::startNext()
     if (m_queue.isEmpty())
         return;
     const Request r = m_queue.takeFirst();
-    m_watcher.setFuture(QtConcurrent::run(CorePool::instance(), [file = m_file, r] {
-        Outcome out;
-        out.gomodcache = r.gomodcache;
-        const ScanHistory history(file);
-        if (r.append) {
-            if (const Status st = history.append(*r.append); !st)
-                out.appendError = st.error();
-        }
-        Expected<HistoryRead> read = history.read(r.gomodcache);
-        if (read.ok())
-            out.read = std::move(read).value();
-        else
-            out.readError = read.error();
-        return out;
-    }));
+    m_watcher.setFuture(HistoryUpdateJob::start(m_file, r.gomodcache, r.append));
 }
 
 void HistoryController::onDone()

@@ -11,6 +11,7 @@
 
 #include "ScanController.h"
 #include "history/HistoryRecord.h"
+#include "history/HistoryUpdateJob.h"
 
 namespace mk {
 
@@ -54,13 +55,7 @@ private:
         QString gomodcache;
         std::optional<HistoryRecord> append;
     };
-    struct Outcome
-    {
-        QString gomodcache;
-        HistoryRead read;
-        Error readError;
-        Error appendError;
-    };
+    using Outcome = HistoryUpdateJob::Result;
 
     void enqueue(Request request);
     void startNext();
