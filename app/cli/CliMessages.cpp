@@ -45,6 +45,16 @@ QString CliMessages::helpOption()
     return u"Show this help."_s;
 }
 
+QString CliMessages::modcacheOption()
+{
+    return u"Work on DIR instead of the resolved GOMODCACHE."_s;
+}
+
+QString CliMessages::dryRunOption()
+{
+    return u"Print what would be removed, remove nothing."_s;
+}
+
 QString CliMessages::jsonOption()
 {
     return u"Print one JSON object instead of a table."_s;
@@ -58,8 +68,8 @@ QString CliMessages::overviewHeader()
 
 QString CliMessages::overviewFooter()
 {
-    return u"\nRun 'modkeeper-cli <command> --help' for the options of a command.\n"_s
-           + exitCodes() + u'\n';
+    return u"\nRun 'modkeeper-cli <command> --help' for the options of a command.\n"_s + exitCodes()
+           + u'\n';
 }
 
 QString CliMessages::exitCodes()

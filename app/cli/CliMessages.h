@@ -27,6 +27,10 @@ public:
 
     /// The help of every command's -h/--help option.
     [[nodiscard]] static QString helpOption();
+    /// The help of --modcache DIR, shared by every command that reads the module cache.
+    [[nodiscard]] static QString modcacheOption();
+    /// The help of --dry-run, shared by every command that removes.
+    [[nodiscard]] static QString dryRunOption();
     /// The help of the --json option of commands that print a table or lines.
     [[nodiscard]] static QString jsonOption();
 

@@ -17,7 +17,8 @@ namespace {
 
 void printUsage(QTextStream &s)
 {
-    s << CliMessages::usage(u"env"_s, u"[--json]"_s) << "\n\n"
+    s << CliMessages::usage(u"env"_s, u"[--json]"_s)
+      << "\n\n"
          "Prints the go environment as the go command resolves it, without running go,\n"
          "and where each value came from: the OS environment, the go env file, $GOROOT/go.env,\n"
          "or go's default.\n\n"

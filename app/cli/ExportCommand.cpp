@@ -10,6 +10,7 @@
 
 #include "bundle/ExportJob.h"
 #include "cli/CliContext.h"
+#include "cli/CliMessages.h"
 #include "cli/CliReport.h"
 #include "download/DownloadSetup.h"
 #include "env/GoEnvironment.h"
@@ -29,10 +30,9 @@ constexpr auto prefix = "modkeeper-cli export: ";
 
 QJsonObject toJson(const ExportedVersion &v)
 {
-    QJsonObject o{{u"path"_s, v.path},         {u"version"_s, v.version},
-                  {u"ok"_s, v.ok()},           {u"zip"_s, v.zip},
-                  {u"unchanged"_s, v.unchanged}, {u"bytes"_s, v.bytes},
-                  {u"sum"_s, v.sum},           {u"goModSum"_s, v.goModSum}};
+    QJsonObject o{{u"path"_s, v.path}, {u"version"_s, v.version},     {u"ok"_s, v.ok()},
+                  {u"zip"_s, v.zip},   {u"unchanged"_s, v.unchanged}, {u"bytes"_s, v.bytes},
+                  {u"sum"_s, v.sum},   {u"goModSum"_s, v.goModSum}};
     if (v.error.isError())
         o.insert(u"error"_s, v.error.toString());
     if (!v.notes.isEmpty())
@@ -45,17 +45,18 @@ QJsonObject toJson(const ExportedVersion &v)
 int ExportCommand::run(CliContext &ctx)
 {
     QCommandLineParser parser;
-    const QCommandLineOption to(u"to"_s, u"The directory the GOPROXY tree is written to (or a new .zip bundle)."_s,
-                                u"DIR"_s);
+    const QCommandLineOption to(
+        u"to"_s, u"The directory the GOPROXY tree is written to (or a new .zip bundle)."_s,
+        u"DIR"_s);
     const QCommandLineOption json(u"json"_s, u"Print one JSON object."_s);
     const QCommandLineOption sumdb(
         u"sumdb"_s, u"Also the checksum database's lookups and tiles, for go to verify offline."_s);
-    const QCommandLineOption root(
-        u"root"_s, u"Export what the Go project in PROJECTDIR needs (repeatable)."_s,
-        u"PROJECTDIR"_s);
+    const QCommandLineOption root(u"root"_s,
+                                  u"Export what the Go project in PROJECTDIR needs (repeatable)."_s,
+                                  u"PROJECTDIR"_s);
     const QCommandLineOption modcache(u"modcache"_s,
                                       u"Read DIR instead of the resolved GOMODCACHE."_s, u"DIR"_s);
-    const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help."_s);
+    const QCommandLineOption help({u"h"_s, u"help"_s}, CliMessages::helpOption());
     parser.addOptions({to, json, sumdb, root, modcache, help});
     if (!parser.parse(QStringList{u"modkeeper-cli export"_s} + ctx.args)) {
         ctx.err << prefix << parser.errorText() << "\n";
@@ -111,7 +112,8 @@ int ExportCommand::run(CliContext &ctx)
             return Failure;
         }
         if (db->sumdb.isOff() || db->sumdb.name().isEmpty()) {
-            ctx.err << prefix << "--sumdb: GOSUMDB is off: there is no checksum database to export\n";
+            ctx.err << prefix
+                    << "--sumdb: GOSUMDB is off: there is no checksum database to export\n";
             return Failure;
         }
         options.sumdb = true;
@@ -167,12 +169,10 @@ int ExportCommand::run(CliContext &ctx)
         QJsonArray versions;
         for (const ExportedVersion &v : report.versions)
             versions.append(toJson(v));
-        QJsonObject doc{{u"target"_s, report.target},
-                        {u"versions"_s, versions},
-                        {u"modules"_s, report.modules},
-                        {u"sumdbFiles"_s, report.sumdbFiles},
-                        {u"failed"_s, failed},
-                        {u"notes"_s, QJsonArray::fromStringList(notes)}};
+        QJsonObject doc{
+            {u"target"_s, report.target},   {u"versions"_s, versions},
+            {u"modules"_s, report.modules}, {u"sumdbFiles"_s, report.sumdbFiles},
+            {u"failed"_s, failed},          {u"notes"_s, QJsonArray::fromStringList(notes)}};
         if (report.error.isError())
             doc.insert(u"error"_s, report.error.toString());
         CliReport::addUnmatched(doc, unmatched);
@@ -193,8 +193,8 @@ int ExportCommand::run(CliContext &ctx)
         CliReport::printUnmatched(ctx.err, u"export"_s, unmatched);
         if (report.error.isError())
             ctx.err << prefix << report.error.toString() << "\n";
-        ctx.out << CliReport::summary(report.versions.size(), failed) << " in "
-                << report.modules << (report.modules == 1 ? " module, " : " modules, ")
+        ctx.out << CliReport::summary(report.versions.size(), failed) << " in " << report.modules
+                << (report.modules == 1 ? " module, " : " modules, ")
                 << ScanReport::formatBytes(quint64(bytes)) << " written to " << report.target;
         if (options.sumdb)
             ctx.out << ", " << report.sumdbFiles << " checksum-database files";

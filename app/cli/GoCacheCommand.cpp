@@ -10,6 +10,7 @@
 #include <QJsonObject>
 
 #include "cli/CliContext.h"
+#include "cli/CliMessages.h"
 #include "gocache/ByteSize.h"
 #include "gocache/GoCacheCleaner.h"
 #include "gocache/GoCacheFiles.h"
@@ -88,29 +89,28 @@ int showStats(CliContext &ctx, const QString &dir, int days, bool json, bool nam
                                     {u"toDays"_s, b.toDays < 0 ? QJsonValue() : b.toDays},
                                     {u"entries"_s, qint64(b.entries)},
                                     {u"diskBytes"_s, qint64(b.diskBytes)}});
-        ctx.out << QJsonDocument(
-                       QJsonObject{
-                           {u"gocache"_s, dir},
-                           {u"diskBytes"_s, qint64(s.diskBytes)},
-                           {u"apparentBytes"_s, qint64(s.apparentBytes)},
-                           {u"files"_s, qint64(s.files)},
-                           {u"directories"_s, qint64(s.directories)},
-                           {u"entries"_s, qint64(s.entries())},
-                           {u"actionEntries"_s, qint64(s.actionEntries)},
-                           {u"outputEntries"_s, qint64(s.outputEntries)},
-                           {u"entryDiskBytes"_s, qint64(s.entryDiskBytes)},
-                           {u"lastUsedAges"_s, ages},
-                           {u"lastTrim"_s, isoFromNs(secondsToNs(s.lastTrimUnix))},
-                           {u"testCacheExpiry"_s, isoFromNs(s.testExpireNs)},
-                           {u"trimEstimate"_s,
-                            QJsonObject{{u"olderThanDays"_s, days},
-                                        {u"cutoff"_s, isoFromNs(est.cutoffNs)},
-                                        {u"entries"_s, qint64(est.entries())},
-                                        {u"actions"_s, qint64(est.actions)},
-                                        {u"outputs"_s, qint64(est.outputs)},
-                                        {u"diskBytes"_s, qint64(est.diskBytes)}}},
-                           {u"issues"_s, issuesJson(s.issues)},
-                       })
+        ctx.out << QJsonDocument(QJsonObject{
+                                     {u"gocache"_s, dir},
+                                     {u"diskBytes"_s, qint64(s.diskBytes)},
+                                     {u"apparentBytes"_s, qint64(s.apparentBytes)},
+                                     {u"files"_s, qint64(s.files)},
+                                     {u"directories"_s, qint64(s.directories)},
+                                     {u"entries"_s, qint64(s.entries())},
+                                     {u"actionEntries"_s, qint64(s.actionEntries)},
+                                     {u"outputEntries"_s, qint64(s.outputEntries)},
+                                     {u"entryDiskBytes"_s, qint64(s.entryDiskBytes)},
+                                     {u"lastUsedAges"_s, ages},
+                                     {u"lastTrim"_s, isoFromNs(secondsToNs(s.lastTrimUnix))},
+                                     {u"testCacheExpiry"_s, isoFromNs(s.testExpireNs)},
+                                     {u"trimEstimate"_s,
+                                      QJsonObject{{u"olderThanDays"_s, days},
+                                                  {u"cutoff"_s, isoFromNs(est.cutoffNs)},
+                                                  {u"entries"_s, qint64(est.entries())},
+                                                  {u"actions"_s, qint64(est.actions)},
+                                                  {u"outputs"_s, qint64(est.outputs)},
+                                                  {u"diskBytes"_s, qint64(est.diskBytes)}}},
+                                     {u"issues"_s, issuesJson(s.issues)},
+                                 })
                        .toJson(QJsonDocument::Indented);
     } else {
         ctx.out << "GOCACHE " << dir << "\n"
@@ -122,8 +122,9 @@ int showStats(CliContext &ctx, const QString &dir, int days, bool json, bool nam
         for (const GoCacheStats::Bucket &b : buckets) {
             const QString range = b.toDays < 0 ? u">= %1 days"_s.arg(b.fromDays)
                                                : u"%1-%2 days"_s.arg(b.fromDays).arg(b.toDays);
-            ctx.out << "    " << range.leftJustified(12) << QString::number(b.entries).rightJustified(9)
-                    << "  " << ScanReport::formatBytes(b.diskBytes) << "\n";
+            ctx.out << "    " << range.leftJustified(12)
+                    << QString::number(b.entries).rightJustified(9) << "  "
+                    << ScanReport::formatBytes(b.diskBytes) << "\n";
         }
         ctx.out << "  last go trim   " << textTime(secondsToNs(s.lastTrimUnix)) << "\n"
                 << "  test cache     "
@@ -131,8 +132,7 @@ int showStats(CliContext &ctx, const QString &dir, int days, bool json, bool nam
                                    : u"no expiry set"_s)
                 << "\n"
                 << "  trim --older-than " << days << " would free "
-                << ScanReport::formatBytes(est.diskBytes) << " (" << est.entries()
-                << " entries)\n";
+                << ScanReport::formatBytes(est.diskBytes) << " (" << est.entries() << " entries)\n";
         for (const QString &i : s.issues)
             ctx.err << "warning: " << i << "\n";
     }
@@ -151,10 +151,9 @@ int trim(CliContext &ctx, const QStringList &args)
         u"SIZE"_s);
     const QCommandLineOption dryRun(u"dry-run"_s, u"Only report what would be removed."_s);
     const QCommandLineOption json(u"json"_s, u"Print one JSON object."_s);
-    const QCommandLineOption gocacheOption(u"gocache"_s,
-                                           u"Work on DIR instead of the resolved GOCACHE."_s,
-                                           u"DIR"_s);
-    const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help."_s);
+    const QCommandLineOption gocacheOption(
+        u"gocache"_s, u"Work on DIR instead of the resolved GOCACHE."_s, u"DIR"_s);
+    const QCommandLineOption help({u"h"_s, u"help"_s}, CliMessages::helpOption());
     parser.addOptions({olderThan, maxSize, dryRun, json, gocacheOption, help});
     if (!parser.parse(QStringList{u"modkeeper-cli gocache trim"_s} + args)) {
         ctx.err << "modkeeper-cli gocache trim: " << parser.errorText() << "\n";
@@ -212,23 +211,23 @@ int trim(CliContext &ctx, const QStringList &args)
         return Failure;
     }
     if (parser.isSet(json)) {
-        QJsonObject o{{u"gocache"_s, r.dir},
-                      {u"dryRun"_s, r.dryRun},
-                      {u"olderThanDays"_s, r.olderThanDays ? QJsonValue(*r.olderThanDays)
-                                                           : QJsonValue()},
-                      {u"maxBytes"_s, r.maxBytes ? QJsonValue(qint64(*r.maxBytes)) : QJsonValue()},
-                      {u"cutoff"_s, r.cutoffNs ? isoFromNs(r.cutoffNs) : QJsonValue()},
-                      {u"entriesBefore"_s, qint64(r.entriesBefore)},
-                      {u"entriesRemoved"_s, qint64(r.entriesRemoved())},
-                      {u"actionsRemoved"_s, qint64(r.actionsRemoved)},
-                      {u"outputsRemoved"_s, qint64(r.outputsRemoved)},
-                      {u"keptInUse"_s, qint64(r.keptInUse)},
-                      {u"bytesFreed"_s, qint64(r.bytesFreed)},
-                      {u"diskBytesBefore"_s, qint64(r.diskBytesBefore)},
-                      {u"diskBytesAfter"_s, qint64(r.diskBytesAfter)},
-                      {u"capReached"_s, r.capReached},
-                      {u"trimFileWritten"_s, r.trimFileWritten},
-                      {u"issues"_s, issuesJson(r.issues)}};
+        QJsonObject o{
+            {u"gocache"_s, r.dir},
+            {u"dryRun"_s, r.dryRun},
+            {u"olderThanDays"_s, r.olderThanDays ? QJsonValue(*r.olderThanDays) : QJsonValue()},
+            {u"maxBytes"_s, r.maxBytes ? QJsonValue(qint64(*r.maxBytes)) : QJsonValue()},
+            {u"cutoff"_s, r.cutoffNs ? isoFromNs(r.cutoffNs) : QJsonValue()},
+            {u"entriesBefore"_s, qint64(r.entriesBefore)},
+            {u"entriesRemoved"_s, qint64(r.entriesRemoved())},
+            {u"actionsRemoved"_s, qint64(r.actionsRemoved)},
+            {u"outputsRemoved"_s, qint64(r.outputsRemoved)},
+            {u"keptInUse"_s, qint64(r.keptInUse)},
+            {u"bytesFreed"_s, qint64(r.bytesFreed)},
+            {u"diskBytesBefore"_s, qint64(r.diskBytesBefore)},
+            {u"diskBytesAfter"_s, qint64(r.diskBytesAfter)},
+            {u"capReached"_s, r.capReached},
+            {u"trimFileWritten"_s, r.trimFileWritten},
+            {u"issues"_s, issuesJson(r.issues)}};
         ctx.out << QJsonDocument(o).toJson(QJsonDocument::Indented);
     } else {
         ctx.out << (r.dryRun ? "would remove " : "removed ") << r.entriesRemoved() << " of "
@@ -251,13 +250,12 @@ int trim(CliContext &ctx, const QStringList &args)
 int clean(CliContext &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption test(
-        u"test"_s, u"Expire cached test results only, like go clean -testcache."_s);
+    const QCommandLineOption test(u"test"_s,
+                                  u"Expire cached test results only, like go clean -testcache."_s);
     const QCommandLineOption json(u"json"_s, u"Print one JSON object."_s);
-    const QCommandLineOption gocacheOption(u"gocache"_s,
-                                           u"Work on DIR instead of the resolved GOCACHE."_s,
-                                           u"DIR"_s);
-    const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help."_s);
+    const QCommandLineOption gocacheOption(
+        u"gocache"_s, u"Work on DIR instead of the resolved GOCACHE."_s, u"DIR"_s);
+    const QCommandLineOption help({u"h"_s, u"help"_s}, CliMessages::helpOption());
     parser.addOptions({test, json, gocacheOption, help});
     if (!parser.parse(QStringList{u"modkeeper-cli gocache clean"_s} + args)) {
         ctx.err << "modkeeper-cli gocache clean: " << parser.errorText() << "\n";
@@ -321,10 +319,9 @@ int GoCacheCommand::run(CliContext &ctx)
     const QCommandLineOption days(
         u"days"_s, u"Estimate what trim --older-than DAYS would free (default 5, go's)."_s,
         u"DAYS"_s, QString::number(GoCacheFiles::TrimLimitDays));
-    const QCommandLineOption gocacheOption(u"gocache"_s,
-                                           u"Work on DIR instead of the resolved GOCACHE."_s,
-                                           u"DIR"_s);
-    const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help."_s);
+    const QCommandLineOption gocacheOption(
+        u"gocache"_s, u"Work on DIR instead of the resolved GOCACHE."_s, u"DIR"_s);
+    const QCommandLineOption help({u"h"_s, u"help"_s}, CliMessages::helpOption());
     parser.addOptions({json, days, gocacheOption, help});
     if (!parser.parse(QStringList{u"modkeeper-cli gocache"_s} + ctx.args)) {
         ctx.err << "modkeeper-cli gocache: " << parser.errorText() << "\n";

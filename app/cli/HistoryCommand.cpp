@@ -75,8 +75,8 @@ int HistoryCommand::run(CliContext &ctx)
         bool ok = false;
         limit = parser.value(limitOption).toInt(&ok);
         if (!ok || limit <= 0) {
-            ctx.err << CliMessages::prefix(u"history"_s) << "--limit: not a positive number: "
-                    << parser.value(limitOption) << "\n";
+            ctx.err << CliMessages::prefix(u"history"_s)
+                    << "--limit: not a positive number: " << parser.value(limitOption) << "\n";
             return UsageError;
         }
     }
@@ -88,8 +88,8 @@ int HistoryCommand::run(CliContext &ctx)
     } else {
         const Expected<QString> resolved = GoEnvironment::resolve(ctx.envInputs).gomodcache();
         if (!resolved.ok()) {
-            ctx.err << CliMessages::prefix(u"history"_s) << "GOMODCACHE: "
-                    << resolved.error().toString() << "\n";
+            ctx.err << CliMessages::prefix(u"history"_s)
+                    << "GOMODCACHE: " << resolved.error().toString() << "\n";
             return Failure;
         }
         gomodcache = resolved.value();

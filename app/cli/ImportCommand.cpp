@@ -31,14 +31,15 @@ int ImportCommand::run(CliContext &ctx)
         return UsageError;
     }
     if (parser.isSet(common.help)) {
-        ctx.out << "Usage: modkeeper-cli import [--json] [--jobs N] [--cacert FILE] DIR|BUNDLE.zip\n\n"
-                   "Loads a static GOPROXY tree (what export writes) into the module cache as a\n"
-                   "download from GOPROXY=file://DIR: go's zip rules, the hashes in DIR/go.sum and\n"
-                   "the checksum database (DIR/sumdb/ first, then as GOPROXY reaches it; a\n"
-                   "database that cannot be reached leaves DIR/go.sum as the only check). A\n"
-                   "version that fails any check leaves nothing in the cache. A .zip bundle from\n"
-                   "export --to FILE.zip is unpacked into a scratch folder first.\n\n"
-                << parser.helpText().section(u'\n', 2);
+        ctx.out
+            << "Usage: modkeeper-cli import [--json] [--jobs N] [--cacert FILE] DIR|BUNDLE.zip\n\n"
+               "Loads a static GOPROXY tree (what export writes) into the module cache as a\n"
+               "download from GOPROXY=file://DIR: go's zip rules, the hashes in DIR/go.sum and\n"
+               "the checksum database (DIR/sumdb/ first, then as GOPROXY reaches it; a\n"
+               "database that cannot be reached leaves DIR/go.sum as the only check). A\n"
+               "version that fails any check leaves nothing in the cache. A .zip bundle from\n"
+               "export --to FILE.zip is unpacked into a scratch folder first.\n\n"
+            << parser.helpText().section(u'\n', 2);
         return Success;
     }
     const QStringList args = parser.positionalArguments();
@@ -60,9 +61,9 @@ int ImportCommand::run(CliContext &ctx)
     if (parser.isSet(common.json)) {
         QJsonArray versions;
         for (const DownloadResult &r : report.versions) {
-            QJsonObject o{{u"path"_s, r.path},   {u"version"_s, r.version},
-                          {u"ok"_s, r.ok()},     {u"outcome"_s, toString(r.outcome)},
-                          {u"sum"_s, r.sum},     {u"goModSum"_s, r.goModSum}};
+            QJsonObject o{{u"path"_s, r.path}, {u"version"_s, r.version},
+                          {u"ok"_s, r.ok()},   {u"outcome"_s, toString(r.outcome)},
+                          {u"sum"_s, r.sum},   {u"goModSum"_s, r.goModSum}};
             if (r.error.isError())
                 o.insert(u"error"_s, r.error.toString());
             if (!r.notes.isEmpty())
@@ -79,8 +80,7 @@ int ImportCommand::run(CliContext &ctx)
     } else {
         for (const DownloadResult &r : report.versions) {
             (r.ok() ? ctx.out : ctx.err) << toString(r.outcome).leftJustified(16) << r.id()
-                                         << (r.sum.isEmpty() ? QString() : u"  "_s + r.sum)
-                                         << "\n";
+                                         << (r.sum.isEmpty() ? QString() : u"  "_s + r.sum) << "\n";
             if (r.error.isError())
                 ctx.err << "    " << r.error.toString().replace(u'\n', u"\n    "_s) << "\n";
             for (const QString &n : r.notes)

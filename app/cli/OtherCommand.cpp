@@ -7,6 +7,7 @@
 #include <QJsonObject>
 
 #include "cli/CliContext.h"
+#include "cli/CliMessages.h"
 #include "purge/OtherRemover.h"
 #include "scan/CacheScanner.h"
 #include "scan/ScanReport.h"
@@ -22,12 +23,10 @@ constexpr OtherKind allKinds[] = {OtherKind::Vcs,      OtherKind::Sumdb,   Other
 
 QJsonObject entryJson(const OtherEntry &e)
 {
-    QJsonObject o{{u"kind"_s, toString(e.kind)},
-                  {u"path"_s, e.path},
-                  {u"diskBytes"_s, qint64(e.diskBytes)},
-                  {u"apparentBytes"_s, qint64(e.apparentBytes)},
-                  {u"files"_s, qint64(e.files)},
-                  {u"removable"_s, OtherRemover::check(e).ok()}};
+    QJsonObject o{
+        {u"kind"_s, toString(e.kind)},         {u"path"_s, e.path},
+        {u"diskBytes"_s, qint64(e.diskBytes)}, {u"apparentBytes"_s, qint64(e.apparentBytes)},
+        {u"files"_s, qint64(e.files)},         {u"removable"_s, OtherRemover::check(e).ok()}};
     if (!e.detail.isEmpty())
         o.insert(u"detail"_s, e.detail);
     return o;
@@ -68,8 +67,8 @@ int list(CliContext &ctx, const ScanResult &scan, const std::optional<OtherKind>
                 << (e.detail.isEmpty() ? QString() : u"  ("_s + e.detail + u')') << "\n";
     }
     ctx.out << entries.size() << (entries.size() == 1 ? " entry, " : " entries, ")
-            << ScanReport::formatBytes(bytes) << " of " << ScanReport::formatBytes(scan.totals.diskBytes)
-            << " in " << scan.gomodcache << "\n";
+            << ScanReport::formatBytes(bytes) << " of "
+            << ScanReport::formatBytes(scan.totals.diskBytes) << " in " << scan.gomodcache << "\n";
     return Success;
 }
 
@@ -103,7 +102,9 @@ int remove(CliContext &ctx, const ScanResult &scan, const OtherRemover::Options 
             if (r.removed)
                 bytes += r.diskBytes;
             if (!json)
-                ctx.out << (options.dryRun ? "would remove " : r.removed ? "removed " : "gone    ")
+                ctx.out << (options.dryRun ? "would remove "
+                            : r.removed    ? "removed "
+                                           : "gone    ")
                         << r.path << "  " << ScanReport::formatBytes(r.diskBytes) << "\n";
         }
         items.append(o);
@@ -140,14 +141,12 @@ int OtherCommand::run(CliContext &ctx)
     const QCommandLineOption kindOption(
         u"kind"_s, u"Only entries of KIND: vcs, sumdb, toolchain, metadata, unknown, trash."_s,
         u"KIND"_s);
-    const QCommandLineOption modcacheOption(
-        u"modcache"_s, u"Work on DIR instead of the resolved GOMODCACHE."_s, u"DIR"_s);
-    const QCommandLineOption dryRun(u"dry-run"_s,
-                                    u"Print what would be removed, remove nothing."_s);
-    const QCommandLineOption lockTimeout(
-        u"lock-timeout"_s, u"Seconds to wait for a clone go is using (default 30)."_s,
-        u"SECONDS"_s, u"30"_s);
-    const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help."_s);
+    const QCommandLineOption modcacheOption(u"modcache"_s, CliMessages::modcacheOption(), u"DIR"_s);
+    const QCommandLineOption dryRun(u"dry-run"_s, CliMessages::dryRunOption());
+    const QCommandLineOption lockTimeout(u"lock-timeout"_s,
+                                         u"Seconds to wait for a clone go is using (default 30)."_s,
+                                         u"SECONDS"_s, u"30"_s);
+    const QCommandLineOption help({u"h"_s, u"help"_s}, CliMessages::helpOption());
     parser.addOptions({json, modcacheOption, help});
     if (removing)
         parser.addOptions({dryRun, lockTimeout});

@@ -11,6 +11,7 @@
 #include <QSslCertificate>
 
 #include "cli/ProxyCompareCommand.h"
+#include "cli/CliMessages.h"
 #include "cli/CliContext.h"
 #include "cli/SecretInput.h"
 #include "common/GoUrl.h"
@@ -78,7 +79,7 @@ QString prefix(const char *sub)
 int parse(CliContext &ctx, QCommandLineParser &parser, const Sub &sub, const QString &details,
           int minPositional, int maxPositional)
 {
-    const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help."_s);
+    const QCommandLineOption help({u"h"_s, u"help"_s}, CliMessages::helpOption());
     parser.addOption(help);
     if (!parser.parse(QStringList{u"modkeeper-cli proxy "_s + QLatin1String(sub.name)}
                       + ctx.args.mid(1))) {

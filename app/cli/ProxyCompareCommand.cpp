@@ -7,6 +7,7 @@
 #include <QJsonObject>
 
 #include "cli/CliContext.h"
+#include "cli/CliMessages.h"
 #include "cli/CliReport.h"
 #include "download/DownloadSetup.h"
 #include "module/Semver.h"
@@ -62,12 +63,11 @@ int ProxyCompareCommand::run(CliContext &ctx)
                                     u"Compare lists, .info and go.mod only, not the zips."_s);
     const QCommandLineOption cacert(u"cacert"_s, u"Also trust the CA certificates in FILE (PEM)."_s,
                                     u"FILE"_s);
-    const QCommandLineOption modcache(u"modcache"_s,
-                                      u"Match patterns against DIR instead of GOMODCACHE."_s,
-                                      u"DIR"_s);
+    const QCommandLineOption modcache(
+        u"modcache"_s, u"Match patterns against DIR instead of GOMODCACHE."_s, u"DIR"_s);
     const QCommandLineOption noSumdb(
         u"no-sumdb"_s, u"Do not ask the checksum database (GOSUMDB) which hash is right."_s);
-    const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help."_s);
+    const QCommandLineOption help({u"h"_s, u"help"_s}, CliMessages::helpOption());
     parser.addOptions({json, proxies, noZips, cacert, modcache, noSumdb, help});
     if (!parser.parse(QStringList{u"modkeeper-cli proxy compare"_s} + ctx.args.mid(1))) {
         ctx.err << prefix << parser.errorText() << "\n";
@@ -211,10 +211,9 @@ int ProxyCompareCommand::run(CliContext &ctx)
             ctx.err << prefix << report.error.toString() << "\n";
         ctx.out << CliReport::versions(report.rows.size()) << " compared across "
                 << report.proxies.size() << " mirrors: "
-                << (report.findings.isEmpty() ? u"all agree"_s
-                                              : u"%1 findings, %2 security"_s
-                                                    .arg(report.findings.size())
-                                                    .arg(security))
+                << (report.findings.isEmpty()
+                        ? u"all agree"_s
+                        : u"%1 findings, %2 security"_s.arg(report.findings.size()).arg(security))
                 << "\n";
     }
     if (report.error.isError() || !unmatched.isEmpty())

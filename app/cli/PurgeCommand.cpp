@@ -101,14 +101,13 @@ std::optional<int> parseArgs(CliContext &ctx, PurgeArgs &args)
     const QCommandLineOption lockTimeout(
         u"lock-timeout"_s, u"Seconds to wait for a version go is using (default 30)."_s,
         u"SECONDS"_s, u"30"_s);
-    const QCommandLineOption modcacheOption(
-        u"modcache"_s, u"Work on DIR instead of the resolved GOMODCACHE."_s, u"DIR"_s);
+    const QCommandLineOption modcacheOption(u"modcache"_s, CliMessages::modcacheOption(), u"DIR"_s);
     const QCommandLineOption unused(
         u"unused"_s,
         u"Keep exactly what the Go projects under --root need: purge versions none needs, clean versions only their go.mod is needed of down to .info/.mod."_s);
     const QCommandLineOption root(
         u"root"_s, u"A folder with Go projects, for --unused (repeatable)."_s, u"DIR"_s);
-    const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help."_s);
+    const QCommandLineOption help({u"h"_s, u"help"_s}, CliMessages::helpOption());
     parser.addOptions({dryRun, json, light, olderThan, keepLatest, state, all, wait, lockTimeout,
                        modcacheOption, unused, root, help});
     if (!parser.parse(QStringList{u"modkeeper-cli purge"_s} + ctx.args)) {

@@ -29,14 +29,13 @@ int RepairCommand::run(CliContext &ctx)
     const QCommandLineOption lockTimeout(
         u"lock-timeout"_s, u"Seconds to wait for a version go is using (default 30)."_s,
         u"SECONDS"_s, u"30"_s);
-    const QCommandLineOption modcacheOption(
-        u"modcache"_s, u"Work on DIR instead of the resolved GOMODCACHE."_s, u"DIR"_s);
+    const QCommandLineOption modcacheOption(u"modcache"_s, CliMessages::modcacheOption(), u"DIR"_s);
     const QCommandLineOption cacert(
         u"cacert"_s,
         u"Also trust the CA certificates in FILE (PEM) for redownloads, besides the "
         "system's and SSL_CERT_FILE/SSL_CERT_DIR."_s,
         u"FILE"_s);
-    const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help."_s);
+    const QCommandLineOption help({u"h"_s, u"help"_s}, CliMessages::helpOption());
     parser.addOptions({json, goSum, lockTimeout, modcacheOption, cacert, help});
     if (!parser.parse(QStringList{u"modkeeper-cli repair"_s} + ctx.args)) {
         ctx.err << CliMessages::prefix(u"repair"_s) << parser.errorText() << "\n";

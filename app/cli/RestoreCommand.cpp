@@ -25,9 +25,8 @@ int RestoreCommand::run(CliContext &ctx)
     const QCommandLineOption lockTimeout(
         u"lock-timeout"_s, u"Seconds to wait for a version go is using (default 30)."_s,
         u"SECONDS"_s, u"30"_s);
-    const QCommandLineOption modcacheOption(
-        u"modcache"_s, u"Work on DIR instead of the resolved GOMODCACHE."_s, u"DIR"_s);
-    const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help."_s);
+    const QCommandLineOption modcacheOption(u"modcache"_s, CliMessages::modcacheOption(), u"DIR"_s);
+    const QCommandLineOption help({u"h"_s, u"help"_s}, CliMessages::helpOption());
     parser.addOptions({json, lockTimeout, modcacheOption, help});
     if (!parser.parse(QStringList{u"modkeeper-cli restore"_s} + ctx.args)) {
         ctx.err << CliMessages::prefix(u"restore"_s) << parser.errorText() << "\n";

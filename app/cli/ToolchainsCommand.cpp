@@ -7,6 +7,7 @@
 #include <QJsonObject>
 
 #include "cli/CliContext.h"
+#include "cli/CliMessages.h"
 #include "cli/CliReport.h"
 #include "scan/ScanReport.h"
 #include "toolchain/ToolchainLister.h"
@@ -181,17 +182,15 @@ int ToolchainsCommand::run(CliContext &ctx)
     const QCommandLineOption root(
         u"root"_s, u"Look for go.mod and go.work toolchain lines below DIR (repeatable)."_s,
         u"DIR"_s);
-    const QCommandLineOption modcacheOption(
-        u"modcache"_s, u"Work on DIR instead of the resolved GOMODCACHE."_s, u"DIR"_s);
-    const QCommandLineOption dryRun(u"dry-run"_s,
-                                    u"Print what would be removed, remove nothing."_s);
+    const QCommandLineOption modcacheOption(u"modcache"_s, CliMessages::modcacheOption(), u"DIR"_s);
+    const QCommandLineOption dryRun(u"dry-run"_s, CliMessages::dryRunOption());
     const QCommandLineOption force(
         u"force"_s,
         u"Remove even toolchains a project's toolchain line names (never the one that runs)."_s);
     const QCommandLineOption lockTimeout(
         u"lock-timeout"_s, u"Seconds to wait for a toolchain go is using (default 30)."_s,
         u"SECONDS"_s, u"30"_s);
-    const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help."_s);
+    const QCommandLineOption help({u"h"_s, u"help"_s}, CliMessages::helpOption());
     parser.addOptions({json, root, modcacheOption, help});
     if (removing)
         parser.addOptions({dryRun, force, lockTimeout});

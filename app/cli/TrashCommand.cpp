@@ -26,9 +26,8 @@ int TrashCommand::run(CliContext &ctx)
         u"empty"_s, u"Finish interrupted purges, then delete everything in the trash."_s);
     const QCommandLineOption json(u"json"_s, u"Print one JSON object."_s);
     const QCommandLineOption quiet(u"quiet"_s, u"Print nothing (used by the background reaper)."_s);
-    const QCommandLineOption modcacheOption(
-        u"modcache"_s, u"Work on DIR instead of the resolved GOMODCACHE."_s, u"DIR"_s);
-    const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help."_s);
+    const QCommandLineOption modcacheOption(u"modcache"_s, CliMessages::modcacheOption(), u"DIR"_s);
+    const QCommandLineOption help({u"h"_s, u"help"_s}, CliMessages::helpOption());
     parser.addOptions({empty, json, quiet, modcacheOption, help});
     if (!parser.parse(QStringList{u"modkeeper-cli trash"_s} + ctx.args)) {
         ctx.err << CliMessages::prefix(u"trash"_s) << parser.errorText() << "\n";
@@ -72,8 +71,8 @@ int TrashCommand::run(CliContext &ctx)
     const Expected<PurgeRecoveryReport> recovery = PurgeRecovery::run(dir);
     if (!recovery.ok()) {
         if (!quietMode)
-            ctx.err << CliMessages::prefix(u"trash"_s) << "completing an interrupted purge: "
-                    << recovery.error().toString() << "\n";
+            ctx.err << CliMessages::prefix(u"trash"_s)
+                    << "completing an interrupted purge: " << recovery.error().toString() << "\n";
         return Failure;
     }
     const int recovered = recovery.value().completed;

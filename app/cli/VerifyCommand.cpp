@@ -29,9 +29,8 @@ int VerifyCommand::run(CliContext &ctx)
     const QCommandLineOption goSum(
         u"go-sum"_s, u"Also check against the hashes of this go.sum file (repeatable)."_s,
         u"FILE"_s);
-    const QCommandLineOption modcacheOption(
-        u"modcache"_s, u"Work on DIR instead of the resolved GOMODCACHE."_s, u"DIR"_s);
-    const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help."_s);
+    const QCommandLineOption modcacheOption(u"modcache"_s, CliMessages::modcacheOption(), u"DIR"_s);
+    const QCommandLineOption help({u"h"_s, u"help"_s}, CliMessages::helpOption());
     parser.addOptions({json, sumdb, goSum, modcacheOption, help});
     if (!parser.parse(QStringList{u"modkeeper-cli verify"_s} + ctx.args)) {
         ctx.err << CliMessages::prefix(u"verify"_s) << parser.errorText() << "\n";
